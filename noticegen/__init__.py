@@ -1,0 +1,3 @@
+"""noticegen: a privacy-notice compiler for GDPR notices in Finnish, English and more."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""Entry point for ``python -m noticegen``."""
+
+from noticegen.cli import main
+
+main()

@@ -1,0 +1,143 @@
+"""The command line: thin commands over the pipeline; user errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from noticegen import __version__
+from noticegen.errors import NoticegenError
+
+EXAMPLES_CHECK = """
+Examples:
+
+  noticegen check examples/qualitydesk.yaml
+
+  noticegen check --format json notices/*.yaml > report.json
+
+  cat notice.yaml | noticegen check -
+"""
+
+app = typer.Typer(
+    name="noticegen",
+    help="Compile privacy notices (tietosuojaseloste) from one YAML description: check them "
+    "against the GDPR and build HTML, Markdown and text in Finnish and English.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class State:
+    """Options shared by every command."""
+
+    quiet = False
+    verbose = False
+
+
+def say(message: str) -> None:
+    """A progress or summary line for people, on stderr; silent with --quiet."""
+    if not State.quiet:
+        typer.echo(message, err=True)
+
+
+def fail(exc: NoticegenError) -> typer.Exit:
+    """Print a user error without a traceback and return the Exit to raise."""
+    typer.echo(f"noticegen: error: {exc.message}", err=True)
+    if exc.hint:
+        typer.echo(f"    fix: {exc.hint}", err=True)
+    return typer.Exit(exc.exit_code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"noticegen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print more detail.")] = False,
+) -> None:
+    """Compile privacy notices from YAML."""
+    State.quiet = quiet
+    State.verbose = verbose
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command(epilog=EXAMPLES_CHECK)
+def check(
+    files: Annotated[list[str], typer.Argument(help="Notice YAML files; '-' reads standard input.",
+                                               metavar="FILE...")],
+    format: Annotated[OutputFormat | None, typer.Option(  # noqa: A002 - the option's name
+        "--format", "-f", help="Output: text, json or github (default: github inside GitHub "
+        "Actions, else text).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+) -> None:
+    """Validate notices: exit 0 when valid, 1 when a notice has errors, 2 on a usage error."""
+    from noticegen.pipeline import check_file  # noqa: PLC0415
+    from noticegen.reporters import default_format, report  # noqa: PLC0415
+
+    fmt = (format.value if format else None) or default_format()
+    results = [check_file(path) for path in files]
+    diags = [d for r in results for d in r.diagnostics]
+    report(diags, fmt)
+    failed = [r for r in results if r.errors or (strict and r.warnings)]
+    if fmt == "text":
+        errors = sum(len(r.errors) for r in results)
+        warnings = sum(len(r.warnings) for r in results)
+        if failed:
+            say(f"{len(failed)} of {len(results)} file(s) failed: {errors} error(s), "
+                f"{warnings} warning(s).")
+        elif State.verbose or not State.quiet:
+            say(f"{len(results)} file(s) checked: no errors, {warnings} warning(s).")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the notice YAML (for editors and other tools)."""
+    from noticegen.schema import schema_text  # noqa: PLC0415
+
+    sys.stdout.write(schema_text())
+
+
+def _register_commands() -> None:
+    import importlib  # noqa: PLC0415
+
+    from noticegen.commands import COMMAND_MODULES  # noqa: PLC0415
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"noticegen.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"noticegen.commands.{name}":
+                raise
+            continue  # not written yet
+        module.register(app)
+
+
+_register_commands()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except NoticegenError as exc:
+        raise SystemExit(fail(exc).exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo("noticegen: interrupted", err=True)
+        raise SystemExit(130) from None

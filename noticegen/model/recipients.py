@@ -1,0 +1,78 @@
+"""Processors and other recipients, and transfers outside the EU/EEA: Art. 13(1)(e)-(f), 44-49."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from noticegen.model.controller import Address
+from noticegen.model.types import Base, Country, Id, Localized, Name, Text, Url, VocabRef
+
+
+class Transfer(Base):
+    """Personal data going to countries outside the EU/EEA, and the safeguard that allows it."""
+
+    countries: list[Country] = Field(min_length=1)
+    """Where the data go, as ISO country codes, e.g. `[US]`."""
+    mechanism: VocabRef("transfer_mechanisms") | None = None  # type: ignore[valid-type]
+    """The legal ground of the transfer (Art. 45-49): `adequacy_decision`, `eu_us_dpf`,
+    `standard_clauses`, `binding_corporate_rules` or an Art. 49 derogation."""
+    link: Url | None = None
+    """Where the safeguard can be read or a copy obtained (required for clauses and BCRs),
+    e.g. the recipient's DPA or the Data Privacy Framework list entry."""
+    checked: dt.date | None = None
+    """When the recipient's Data Privacy Framework certification was last checked."""
+    description: Localized | None = None
+    """Anything more the data subject should know about the transfer."""
+
+
+class Recipient(Base):
+    """Someone who receives personal data: a processor, another controller or an authority."""
+
+    id: Id
+    """Short id used to refer to this recipient from purposes, registers and cookies."""
+    service: Id | None = None
+    """A known service from the built-in catalogue (`noticegen catalog list`); its facts are
+    filled in and any field given here overrides them."""
+    name: Name | None = None
+    """Legal name (`Hotjar Ltd`), or a category of recipients (`{fi: Viranomaiset, en: Authorities}`)."""
+    role: VocabRef("roles") | None = None  # type: ignore[valid-type]
+    """`processor` (acts on our behalf), `independent_controller`, `joint_controller`,
+    `authority`, `sub_processor`."""
+    country: Country | None = None
+    """Where the recipient is established (ISO code)."""
+    address: Address | None = None
+    """The recipient's postal address."""
+    description: Localized | None = None
+    """What the recipient does with the data, e.g. `{fi: Verkkosivuston kävijäanalytiikka,
+    en: Website visitor analytics}`."""
+    sector: Localized | None = None
+    """For a category of recipients: their type and sector (WP260)."""
+    transfers: list[Transfer] = []
+    """Transfers outside the EU/EEA by this recipient (including its sub-processors)."""
+    privacy_policy: Url | None = None
+    """Link to the recipient's own privacy policy."""
+    dpa: Url | None = None
+    """Link to the data processing agreement or terms."""
+    lint: ElementLint | None = None
+    """Lint rules switched off for this recipient only."""
+
+
+class Disable(Base):
+    """A lint rule switched off, with the reason (kept for reviewers)."""
+
+    rule: Text
+    """The rule's code or name, e.g. `NG301` or `style-hedging`."""
+    reason: Text
+    """Why the rule does not apply here."""
+
+
+class ElementLint(Base):
+    """Lint settings for one element."""
+
+    disable: list[Disable] = []
+    """Rules that do not apply to this element."""
+
+
+Recipient.model_rebuild()

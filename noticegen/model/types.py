@@ -1,0 +1,329 @@
+"""Field types shared by the models: ids, localized text, vocabulary references, durations."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from noticegen import vocab
+
+
+class Base(BaseModel):
+    """Every model: unknown keys are errors, field docs flow into the JSON Schema."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        use_attribute_docstrings=True,
+        frozen=True,
+        str_strip_whitespace=False,
+        validate_default=False,
+    )
+
+
+# --- plain strings -----------------------------------------------------------------
+
+def _strict_text(value: Any) -> str:
+    if isinstance(value, str):
+        if not value.strip():
+            raise PydanticCustomError("empty_text", "this text is empty")
+        return value
+    raise PydanticCustomError(
+        "text_type",
+        "expected text, got {kind}",
+        {"kind": _kind(value)},
+    )
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"yes/no value ({'true' if value else 'false'})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return type(value).__name__
+
+
+Text = Annotated[str, PlainValidator(_strict_text), WithJsonSchema({"type": "string", "minLength": 1})]
+"""Non-empty text. Strict: YAML's `no`, `yes` and numbers are not silently turned into text."""
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _check_id(value: str) -> str:
+    if not _ID_RE.match(value) or len(value) > 64:
+        raise PydanticCustomError(
+            "id_format",
+            "'{value}' is not a valid id: use lower-case letters, digits, '-' and '_' "
+            "(at most 64), starting with a letter or digit",
+            {"value": value},
+        )
+    return value
+
+
+Id = Annotated[
+    str,
+    PlainValidator(lambda v: _check_id(_strict_text(v))),
+    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9][a-z0-9_-]*$", "maxLength": 64}),
+]
+"""A short identifier: lower-case letters, digits, `-` and `_`."""
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _check_email(value: Any) -> str:
+    text = _strict_text(value)
+    if not _EMAIL_RE.match(text):
+        raise PydanticCustomError("email", "'{value}' is not an e-mail address", {"value": text})
+    return text
+
+
+Email = Annotated[
+    str, PlainValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})
+]
+"""An e-mail address."""
+
+
+def _check_url(value: Any) -> str:
+    text = _strict_text(value)
+    if not re.match(r"^https?://[^\s/?#]+\.[^\s]*$|^https?://localhost", text):
+        raise PydanticCustomError(
+            "url", "'{value}' is not a web address starting with https:// or http://", {"value": text}
+        )
+    return text
+
+
+Url = Annotated[
+    str,
+    PlainValidator(_check_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+]
+"""A web address (http or https)."""
+
+
+def _check_lang(value: Any) -> str:
+    text = _strict_text(value)
+    if not re.match(r"^[a-z]{2}$", text):
+        raise PydanticCustomError(
+            "lang", "'{value}' is not a two-letter language code such as fi or en", {"value": text}
+        )
+    return text
+
+
+Lang = Annotated[
+    str, PlainValidator(_check_lang), WithJsonSchema({"type": "string", "pattern": "^[a-z]{2}$"})
+]
+"""A two-letter ISO 639-1 language code: fi, en, sv."""
+
+
+def _check_country(value: Any) -> str:
+    text = _strict_text(value)
+    if text not in vocab.ids("countries"):
+        upper = text.upper()
+        if upper in vocab.ids("countries"):
+            raise PydanticCustomError(
+                "country", "country codes are upper-case: write '{upper}'", {"upper": upper}
+            )
+        raise PydanticCustomError(
+            "country",
+            "'{value}' is not an ISO 3166-1 alpha-2 country code (such as FI, SE, US)",
+            {"value": text},
+        )
+    return text
+
+
+Country = Annotated[
+    str,
+    PlainValidator(_check_country),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$"}),
+]
+"""A country as an ISO 3166-1 alpha-2 code: FI, SE, US…"""
+
+
+# --- localized text ---------------------------------------------------------------
+
+def _check_localized(value: Any) -> str | dict[str, str]:
+    if isinstance(value, str):
+        return _strict_text(value)
+    if isinstance(value, dict):
+        if not value:
+            raise PydanticCustomError("localized", "no text given: write {fi: …, en: …}")
+        out: dict[str, str] = {}
+        for lang, text in value.items():
+            if not isinstance(lang, str) or not re.match(r"^[a-z]{2}$", lang):
+                raise PydanticCustomError(
+                    "localized",
+                    "'{lang}' is not a language code: write the text per language as "
+                    "{{fi: …, en: …}}",
+                    {"lang": str(lang)},
+                )
+            if not isinstance(text, str) or not text.strip():
+                raise PydanticCustomError(
+                    "localized", "the {lang} text is {kind}, not text", {
+                        "lang": lang, "kind": "empty" if isinstance(text, str) else _kind(text)}
+                )
+            out[lang] = text
+        return out
+    raise PydanticCustomError(
+        "localized",
+        "expected text, or text per language such as {{fi: …, en: …}}; got {kind}",
+        {"kind": _kind(value)},
+    )
+
+
+_LOCALIZED_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1, "description": "Text, when the notice has one language."},
+        {
+            "type": "object",
+            "propertyNames": {"pattern": "^[a-z]{2}$"},
+            "additionalProperties": {"type": "string", "minLength": 1},
+            "minProperties": 1,
+            "description": "Text per language: {fi: …, en: …}.",
+        },
+    ]
+}
+
+Localized = Annotated[str | dict[str, str], PlainValidator(_check_localized),
+                      WithJsonSchema(_LOCALIZED_SCHEMA)]
+"""Free text in each declared language: `{fi: …, en: …}`, or a plain string for one language."""
+
+def _check_name(value: Any) -> str | dict[str, str]:
+    return _check_localized(value)
+
+
+Name = Annotated[str | dict[str, str], PlainValidator(_check_name), WithJsonSchema(_LOCALIZED_SCHEMA)]
+"""A name: a plain string shared by all languages, or a mapping when it is translated."""
+
+
+def text_in(value: str | dict[str, str] | None, lang: str) -> str:
+    """The text of a localized value in one language ('' when absent)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return value.get(lang, "")
+
+
+# --- vocabulary references ----------------------------------------------------------
+
+def _vocab_checker(name: str) -> Any:
+    def check(value: Any) -> str:
+        text = _strict_text(value)
+        known = vocab.ids(name)
+        if text not in known:
+            close = difflib.get_close_matches(text, sorted(known), n=1, cutoff=0.6)
+            suggestion = f" Did you mean '{close[0]}'?" if close else ""
+            raise PydanticCustomError(
+                "vocabulary",
+                "'{value}' is not a known {what}.{suggestion} Known values: {known}",
+                {"value": text, "what": name.replace("_", " ").rstrip("s"),
+                 "suggestion": suggestion, "known": ", ".join(sorted(known))},
+            )
+        return text
+
+    return check
+
+
+def VocabRef(name: str, description: str = "") -> Any:  # noqa: N802 - reads as a type
+    """A value from a built-in vocabulary (its labels come from noticegen/vocab/<name>.yaml)."""
+    return Annotated[
+        str,
+        PlainValidator(_vocab_checker(name)),
+        WithJsonSchema({"type": "string", "enum": sorted(vocab.ids(name)),
+                        **({"description": description} if description else {})}),
+    ]
+
+
+# --- durations --------------------------------------------------------------------
+
+_DURATION_RE = re.compile(
+    r"^P(?!$)(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
+    r"(?:T(?=\d)(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?$"
+)
+DURATION_PARTS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
+MAX_DAYS = 100 * 366
+
+
+def parse_duration(text: str) -> dict[str, int]:
+    """ISO 8601 period → its non-zero parts, e.g. 'P1Y6M' → {'years': 1, 'months': 6}."""
+    match = _DURATION_RE.match(text)
+    if not match:
+        raise ValueError(text)
+    return {k: int(v) for k, v in match.groupdict().items() if v and int(v)}
+
+
+def approx_days(parts: dict[str, int]) -> float:
+    """A duration's rough length in days, for comparisons and sanity limits."""
+    factors = {"years": 365.25, "months": 30.44, "weeks": 7, "days": 1,
+               "hours": 1 / 24, "minutes": 1 / 1440, "seconds": 1 / 86400}
+    return sum(factors[k] * v for k, v in parts.items())
+
+
+def _check_duration(value: Any) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "duration", "expected an ISO 8601 duration such as P2Y or P6M, got {kind}",
+            {"kind": _kind(value)},
+        )
+    try:
+        parts = parse_duration(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "duration",
+            "'{value}' is not an ISO 8601 duration: write P2Y (2 years), P6M (6 months), "
+            "P30D (30 days) or PT30M (30 minutes)",
+            {"value": value},
+        ) from None
+    if not parts:
+        raise PydanticCustomError("duration", "the duration '{value}' is zero", {"value": value})
+    if approx_days(parts) > MAX_DAYS:
+        raise PydanticCustomError(
+            "duration", "the duration '{value}' is longer than 100 years", {"value": value}
+        )
+    return value
+
+
+Duration = Annotated[
+    str,
+    PlainValidator(_check_duration),
+    WithJsonSchema({"type": "string", "pattern": _DURATION_RE.pattern,
+                    "examples": ["P2Y", "P6M", "P30D", "PT30M"]}),
+]
+"""An ISO 8601 duration: P2Y, P6M, P1Y6M, P30D, PT30M."""
+
+
+def _check_cookie_duration(value: Any) -> str:
+    if value == "session":
+        return value
+    return _check_duration(value)
+
+
+CookieDuration = Annotated[
+    str,
+    PlainValidator(_check_cookie_duration),
+    WithJsonSchema({"anyOf": [{"const": "session"},
+                              {"type": "string", "pattern": _DURATION_RE.pattern}],
+                    "examples": ["session", "P1Y", "P30D"]}),
+]
+"""How long a cookie lives: an ISO 8601 duration, or `session` (deleted when the browser closes)."""
+
+
+__all__ = [
+    "Base", "Country", "CookieDuration", "Duration", "Email", "Field", "Id", "Lang", "Localized",
+    "Name", "Text", "Url", "VocabRef", "approx_days", "parse_duration", "text_in",
+]

@@ -1,0 +1,228 @@
+"""Resolve a Notice: catalogue services merged in, defaults filled, rights derived from the law as data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from noticegen import vocab
+from noticegen.diagnostics import Loc
+from noticegen.model import (
+    Cookie,
+    Notice,
+    Purpose,
+    Recipient,
+    Register,
+    SupervisoryAuthority,
+    Transfer,
+)
+
+# The rights every notice lists (Art. 13(2)(b), (d)); the rest follow from the legal bases.
+ALWAYS = ("access", "rectification", "erasure", "restriction")
+RIGHTS_ORDER = ("access", "rectification", "erasure", "restriction", "portability", "object",
+                "withdraw_consent", "no_automated_decision")
+
+
+@dataclass(frozen=True)
+class Right:
+    """A data-subject right that applies, and the purposes it applies to (empty: all)."""
+
+    id: str
+    purposes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TransferEntry:
+    """A transfer outside the EU/EEA by one recipient."""
+
+    recipient: Recipient
+    transfer: Transfer
+    loc: Loc
+
+
+@dataclass
+class ResolvedNotice:
+    """Everything the templates and lint rules need, computed once.
+
+    ``notice`` has catalogue services merged in: user-declared recipients and cookies keep
+    their indexes; those brought in by ``uses:`` follow, and ``origins`` maps their paths
+    back to the ``uses:`` entry so diagnostics still point at the right line.
+    """
+
+    notice: Notice
+    languages: tuple[str, ...]
+    recipients: dict[str, Recipient]
+    authority: SupervisoryAuthority
+    authority_id: str | None
+    rights: tuple[Right, ...]
+    legal_bases: tuple[str, ...]
+    transfers: tuple[TransferEntry, ...]
+    cookie_groups: dict[str, tuple[Cookie, ...]]
+    origins: dict[Loc, Loc] = field(default_factory=dict)
+
+    def source_loc(self, loc: Loc) -> Loc:
+        """The path in the user's YAML that a path in the resolved notice came from."""
+        for size in range(len(loc), 0, -1):
+            origin = self.origins.get(loc[:size])
+            if origin is not None:
+                return origin
+        return loc
+
+    def purposes(self) -> Iterable[tuple[int, Register, int, Purpose]]:
+        """Every purpose with its register and both indexes."""
+        for r, reg in enumerate(self.notice.registers):
+            for p, purpose in enumerate(reg.purposes):
+                yield r, reg, p, purpose
+
+    def register_recipients(self, register: Register) -> list[Recipient]:
+        """The recipients of one register, in the order first named (register, then purposes)."""
+        seen: dict[str, Recipient] = {}
+        for ref in [*register.recipients, *(x for p in register.purposes for x in p.recipients)]:
+            if ref in self.recipients and ref not in seen:
+                seen[ref] = self.recipients[ref]
+        return list(seen.values())
+
+
+def _catalogue_recipient(service_id: str, local: dict[str, Any]) -> dict[str, Any]:
+    from noticegen import catalog  # noqa: PLC0415
+
+    entry = catalog.service(service_id)
+    facts = {
+        "name": entry["entity"]["name"],
+        "role": entry.get("role"),
+        "country": entry.get("country"),
+        "address": entry["entity"].get("address"),
+        "description": entry.get("description"),
+        "transfers": entry.get("transfers", []),
+        "privacy_policy": entry.get("privacy_policy"),
+        "dpa": entry.get("dpa"),
+    }
+    merged = {k: v for k, v in facts.items() if v is not None}
+    merged.update({k: v for k, v in local.items() if v is not None and (k != "transfers" or v)})
+    merged["service"] = service_id
+    return merged
+
+
+def _catalogue_cookies(service_id: str) -> list[dict[str, Any]]:
+    from noticegen import catalog  # noqa: PLC0415
+
+    keep = ("name", "prefix", "party", "category", "purpose", "duration", "type")
+    return [{**{k: c[k] for k in keep if k in c}, "provider": service_id}
+            for c in catalog.service(service_id).get("cookies", [])]
+
+
+def _expand(notice: Notice) -> tuple[Notice, dict[Loc, Loc]]:
+    if not notice.uses and not any(r.service for r in notice.recipients):
+        return notice, {}
+    origins: dict[Loc, Loc] = {}
+    recipients: list[dict[str, Any]] = []
+    services_with_cookies: list[tuple[str, Loc]] = []
+    for i, rec in enumerate(notice.recipients):
+        local = rec.model_dump(exclude_unset=True)
+        if rec.service:
+            recipients.append(_catalogue_recipient(rec.service, local))
+            services_with_cookies.append((rec.service, ("recipients", i, "service")))
+        else:
+            recipients.append(local)
+    declared = {r.id for r in notice.recipients}
+    for u, service_id in enumerate(notice.uses):
+        if service_id in declared:
+            continue
+        declared.add(service_id)
+        origins[("recipients", len(recipients))] = ("uses", u)
+        recipients.append(_catalogue_recipient(service_id, {"id": service_id}))
+        services_with_cookies.append((service_id, ("uses", u)))
+    cookies = [c.model_dump(exclude_unset=True) for c in notice.cookies]
+    names = {(c.name, c.provider) for c in notice.cookies} | {(c.name, None) for c in notice.cookies}
+    for service_id, origin in services_with_cookies:
+        for cookie in _catalogue_cookies(service_id):
+            if (cookie["name"], service_id) in names or (cookie["name"], None) in names:
+                continue  # the user's own description of this cookie wins
+            origins[("cookies", len(cookies))] = origin
+            cookies.append(cookie)
+    data = notice.model_dump(exclude_unset=True)
+    data["recipients"] = recipients
+    data["cookies"] = cookies
+    return Notice.model_validate(data), origins
+
+
+def _default_authority() -> tuple[SupervisoryAuthority, str]:
+    term = vocab.vocabulary("supervisory_authorities")["fi_ombudsman"]
+    a = term.attrs
+    return SupervisoryAuthority(
+        name=dict(term.label),
+        visiting_address=dict(a["visiting_address"]),
+        postal_address=dict(a["postal_address"]),
+        phone=dict(a["phone"]),
+        email=a["email"],
+        website=dict(a["website"]),
+    ), "fi_ombudsman"
+
+
+def derive_rights(notice: Notice) -> tuple[Right, ...]:
+    """The rights that apply, from the legal bases in use (the law as data in vocab/)."""
+    bases = vocab.vocabulary("legal_bases")
+    conditions = vocab.vocabulary("special_conditions")
+    applies: dict[str, list[str]] = {}
+    for reg in notice.registers:
+        explicit = any(conditions[s.condition].attrs.get("withdrawal")
+                       for s in reg.special_categories)
+        for purpose in reg.purposes:
+            attrs = [bases[b].attrs for b in purpose.legal_basis]
+            flags = {
+                "portability": any(a.get("portability") for a in attrs) or explicit,
+                "object": any(a.get("objection") for a in attrs) or purpose.direct_marketing,
+                "withdraw_consent": any(a.get("withdrawal") for a in attrs) or explicit,
+            }
+            for right, on in flags.items():
+                if on:
+                    applies.setdefault(right, []).append(purpose.id)
+        if any(d.solely_automated for d in reg.automated_decisions):
+            applies.setdefault("no_automated_decision", [])
+    rights = [Right(r) for r in ALWAYS]
+    rights += [Right(r, tuple(applies[r])) for r in RIGHTS_ORDER if r in applies]
+    return tuple(rights)
+
+
+def outside_eea(country: str) -> bool:
+    """Whether a country is a third country (Åland, Réunion and the like are inside)."""
+    attrs = vocab.vocabulary("countries")[country].attrs
+    return not (attrs.get("eea") or attrs.get("part_of"))
+
+
+def resolve(notice: Notice) -> ResolvedNotice:
+    """Notice → ResolvedNotice. Pure: no I/O beyond the shipped vocabulary and catalogue."""
+    notice, origins = _expand(notice)
+    recipients = {r.id: r for r in notice.recipients}
+    if notice.supervisory_authority is not None:
+        authority, authority_id = notice.supervisory_authority, None
+    else:
+        authority, authority_id = _default_authority()
+    transfers = tuple(
+        TransferEntry(rec, t, ("recipients", i, "transfers", k))
+        for i, rec in enumerate(notice.recipients)
+        for k, t in enumerate(rec.transfers)
+        if any(outside_eea(c) for c in t.countries)
+    )
+    used: list[str] = []
+    for reg in notice.registers:
+        for purpose in reg.purposes:
+            used.extend(b for b in purpose.legal_basis if b not in used)
+    order = list(vocab.vocabulary("legal_bases"))
+    groups: dict[str, list[Cookie]] = {}
+    for cookie in notice.cookies:
+        groups.setdefault(cookie.category, []).append(cookie)
+    category_order = list(vocab.vocabulary("cookie_categories"))
+    return ResolvedNotice(
+        notice=notice,
+        languages=tuple(notice.notice.languages),
+        recipients=recipients,
+        authority=authority,
+        authority_id=authority_id,
+        rights=derive_rights(notice),
+        legal_bases=tuple(sorted(used, key=order.index)),
+        transfers=transfers,
+        cookie_groups={c: tuple(groups[c]) for c in category_order if c in groups},
+        origins=origins,
+    )

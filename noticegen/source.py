@@ -1,0 +1,331 @@
+"""Load YAML safely into plain data plus a SourceMap of every key's and value's position."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from noticegen.diagnostics import Diagnostic, Loc, Severity
+
+try:  # the C composer is several times faster; fall back to pure Python where libyaml is absent
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 8 * 1024 * 1024
+"""Largest notice file accepted (8 MiB: room for 10,000 cookies)."""
+MAX_NODES = 1_000_000
+"""Most values a document may expand to, aliases included (stops 'billion laughs')."""
+MAX_DEPTH = 64
+"""Deepest nesting accepted; real notices need about 8."""
+
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TYPES = {
+    "tag:yaml.org,2002:null": lambda s: None,
+    "tag:yaml.org,2002:bool": lambda s: s.lower() in ("yes", "true", "on", "y"),
+    "tag:yaml.org,2002:int": None,  # parsed below: YAML 1.1 ints include 0o, 0x, 0b and 1_000
+    "tag:yaml.org,2002:float": None,
+    # Dates stay text: Pydantic parses them where a date is expected, and a quoted
+    # or unquoted 2026-12-01 then means the same thing everywhere.
+    "tag:yaml.org,2002:timestamp": lambda s: s,
+    _STR: lambda s: s,
+}
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based line and column of a key and of its value."""
+
+    line: int
+    column: int
+    key_line: int
+    key_column: int
+
+
+@dataclass
+class SourceMap:
+    """Positions of every key and value in a loaded document, by data path."""
+
+    file: str
+    positions: dict[Loc, Position] = field(default_factory=dict)
+    raw: dict[Loc, str] = field(default_factory=dict)
+    """The source text of scalars that YAML turned into something other than a string."""
+
+    def locate(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Line and column for a data path: the deepest known prefix wins.
+
+        Path parts that are not in the document (Pydantic's union and validator tags)
+        are skipped, so ``('controller', 'str', 'name')`` still finds ``controller.name``.
+        """
+        best = self.positions.get((), Position(1, 1, 1, 1))
+        found = False
+        prefix: Loc = ()
+        for part in loc:
+            candidate = (*prefix, part)
+            if candidate in self.positions:
+                prefix = candidate
+                best = self.positions[candidate]
+                found = True
+            # else: a tag that is not a key; keep walking with the same prefix
+        if key and found:
+            return best.key_line, best.key_column
+        return best.line, best.column
+
+    def resolve(self, loc: Loc) -> Loc:
+        """The part of ``loc`` that exists in the document."""
+        prefix: Loc = ()
+        for part in loc:
+            if (*prefix, part) in self.positions:
+                prefix = (*prefix, part)
+        return prefix
+
+    def place(self, diag: Diagnostic, *, key: bool = False) -> Diagnostic:
+        """Give a diagnostic this file's name and the position of its ``loc``."""
+        line, column = self.locate(diag.loc, key=key)
+        return diag.with_position(self.file, line, column)
+
+
+@dataclass
+class Loaded:
+    """What the load stage returns: the data (None on failure), positions and problems."""
+
+    data: Any
+    source_map: SourceMap
+    diagnostics: list[Diagnostic]
+
+
+def _diag(file: str, line: int, column: int, code: str, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(file, line, column, Severity.ERROR, code, message, hint)
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, recording positions as it goes."""
+
+    def __init__(self, file: str, source_map: SourceMap) -> None:
+        self.file = file
+        self.map = source_map
+        self.nodes = 0
+        self.active: set[int] = set()
+
+    def build(self, node: yaml.Node, loc: Loc, key_mark: yaml.Mark | None) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Stop(
+                node, "NG006", f"the document expands to more than {MAX_NODES:,} values",
+                "Remove YAML aliases (*name) that repeat large blocks; a notice needs none.",
+            )
+        if len(loc) > MAX_DEPTH:
+            raise _Stop(node, "NG006", f"the document is nested more than {MAX_DEPTH} levels deep",
+                        "A notice is only a few levels deep; check the indentation.")
+        mark = node.start_mark
+        kmark = key_mark or mark
+        self.map.positions[loc] = Position(mark.line + 1, mark.column + 1,
+                                           kmark.line + 1, kmark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, loc)
+        if id(node) in self.active:
+            raise _Stop(node, "NG006", "a YAML alias refers to itself",
+                        "Remove the recursive alias (*name).")
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, (*loc, i), None) for i, item in enumerate(node.value)]
+            return self._mapping(node, loc)
+        finally:
+            self.active.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Stop(key_node, "NG001", "YAML merge keys (<<) are not supported",
+                            "Write the keys out in full.")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Stop(key_node, "NG001", "a key must be a plain name, not a list or mapping",
+                            "Write keys as plain words such as `name:`.")
+            key = key_node.value
+            if key in result:
+                first = self.map.positions[(*loc, key)]
+                raise _Stop(key_node, "NG002",
+                            f"duplicate key '{key}' (first defined on line {first.key_line})",
+                            "Each key may appear once in a mapping; merge the two or delete one.")
+            result[key] = self.build(value_node, (*loc, key), key_node.start_mark)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
+        text = node.value
+        if node.style is not None and node.style in "'\"|>":
+            return text  # quoted and block scalars are always strings
+        tag = node.tag
+        if tag not in _SCALAR_TYPES:
+            raise _Stop(node, "NG001", f"unsupported YAML tag {tag}",
+                        "Remove the !tag; noticegen reads plain YAML only.")
+        if tag == _STR:
+            return text
+        self.map.raw[loc] = text
+        convert = _SCALAR_TYPES[tag]
+        if convert is not None:
+            return convert(text)
+        try:
+            return _number(tag, text)
+        except ValueError:
+            return text  # forms such as sexagesimal floats: keep the text, let the model judge
+
+
+def _number(tag: str, text: str) -> int | float:
+    clean = text.replace("_", "")
+    if tag.endswith(":float"):
+        lowered = clean.lower()
+        if lowered in (".inf", "+.inf"):
+            return float("inf")
+        if lowered == "-.inf":
+            return float("-inf")
+        if lowered == ".nan":
+            return float("nan")
+        return float(clean)
+    sign = -1 if clean.startswith("-") else 1
+    digits = clean.lstrip("+-")
+    if digits.startswith("0x"):
+        return sign * int(digits[2:], 16)
+    if digits.startswith("0b"):
+        return sign * int(digits[2:], 2)
+    if digits.startswith("0o"):
+        return sign * int(digits[2:], 8)
+    if ":" in digits:  # YAML 1.1 sexagesimal, 1:30 == 90
+        value = 0
+        for part in digits.split(":"):
+            value = value * 60 + int(part)
+        return sign * value
+    if len(digits) > 1 and digits.startswith("0"):
+        return sign * int(digits, 8)  # YAML 1.1 octal: the surprise behind `00530`
+    return sign * int(digits)
+
+
+class _Stop(Exception):
+    def __init__(self, node: yaml.Node, code: str, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.mark = node.start_mark
+        self.code = code
+        self.message = message
+        self.hint = hint
+
+
+def _utf8_error_position(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    column = len(before[start:].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def decode(data: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
+    """Bytes → text, accepting UTF-8 with or without a BOM and nothing else."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None, _diag(file, 1, 1, "NG005", "the file is UTF-16, not UTF-8",
+                           "Save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8).")
+    if b"\x00" in data:
+        line, column = _utf8_error_position(data, data.index(b"\x00"))
+        return None, _diag(file, line, column, "NG005",
+                           "the file contains NUL bytes: it is a binary file, not YAML",
+                           "Pass the notice's .yaml file.")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line, column = _utf8_error_position(data, exc.start)
+        return None, _diag(file, line, column, "NG005",
+                           f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                           "Save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8).")
+
+
+def load_text(text: str, file: str) -> Loaded:
+    """Parse YAML text into plain data and a SourceMap; problems become diagnostics."""
+    source_map = SourceMap(file)
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or "invalid YAML"
+        hint = "Check the indentation and quoting on this line and the one above it."
+        if "\t" in text and ("tab" in problem or "\\t" in problem):
+            hint = "YAML does not allow tabs for indentation; use spaces."
+        return Loaded(None, source_map, [_diag(file, line, column, "NG001",
+                                               f"invalid YAML: {problem}", hint)])
+    except yaml.YAMLError as exc:
+        return Loaded(None, source_map, [_diag(file, 1, 1, "NG001", f"invalid YAML: {exc}",
+                                               "Check the file's syntax.")])
+    except RecursionError:
+        return Loaded(None, source_map, [_diag(file, 1, 1, "NG006", "the document is nested too deeply",
+                                               "A notice is only a few levels deep.")])
+    documents = [n for n in nodes if n is not None]
+    if not documents:
+        return Loaded(None, source_map, [_diag(file, 1, 1, "NG003", "the file is empty",
+                                               "Start from `noticegen init`, or copy an example.")])
+    if len(nodes) > 1:
+        mark = nodes[1].start_mark if nodes[1] is not None else nodes[0].end_mark
+        return Loaded(None, source_map, [_diag(file, mark.line + 1, 1, "NG001",
+                                               "the file holds more than one YAML document",
+                                               "Keep one notice per file; remove the extra `---`.")])
+    root = documents[0]
+    if not isinstance(root, yaml.MappingNode):
+        mark = root.start_mark
+        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        return Loaded(None, source_map, [_diag(file, mark.line + 1, mark.column + 1, "NG004",
+                                               f"the top level is {kind}, not a mapping of keys",
+                                               "A notice starts with keys such as `notice:`, "
+                                               "`controller:` and `registers:`.")])
+    builder = _Builder(file, source_map)
+    try:
+        data = builder.build(root, (), None)
+    except _Stop as stop:
+        return Loaded(None, source_map, [_diag(file, stop.mark.line + 1, stop.mark.column + 1,
+                                               stop.code, stop.message, stop.hint)])
+    except RecursionError:
+        return Loaded(None, source_map, [_diag(file, 1, 1, "NG006", "the document is nested too deeply",
+                                               "A notice is only a few levels deep.")])
+    return Loaded(data, source_map, [])
+
+
+def read_bytes(path: str) -> bytes:
+    """Read a notice file, or ``-`` for standard input, with the size limit applied."""
+    from noticegen.errors import InputError
+
+    if path == "-":
+        import sys
+
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        p = Path(path)
+        try:
+            if p.is_dir():
+                raise InputError(f"{path}: is a folder, not a file",
+                                 hint=f"Pass the YAML files inside it, e.g. {path}/*.yaml")
+            with p.open("rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file",
+                             hint="Check the file name; `noticegen init` creates a new notice.") from None
+        except PermissionError:
+            raise InputError(f"{path}: permission denied",
+                             hint="Check the file's permissions.") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot be read ({os.strerror(exc.errno or 0)})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: the file is larger than {MAX_BYTES // (1024 * 1024)} MiB",
+                         hint="A notice is usually well under 100 KiB; is this the right file?")
+    return data
+
+
+def load_path(path: str) -> Loaded:
+    """Read and parse one notice file (``-`` is standard input)."""
+    name = "<stdin>" if path == "-" else path
+    text, problem = decode(read_bytes(path), name)
+    if problem is not None or text is None:
+        return Loaded(None, SourceMap(name), [problem] if problem else [])
+    return load_text(text, name)

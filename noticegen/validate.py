@@ -1,0 +1,283 @@
+"""Validate loaded data into a Notice: Pydantic errors and cross-checks become positioned diagnostics."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from noticegen.diagnostics import Diagnostic, Loc, error
+from noticegen.model import CustomTerm, Notice
+from noticegen.model import types as mtypes
+from noticegen.source import SourceMap
+
+# Pydantic's own error types, in words a notice author understands.
+_MESSAGES = {
+    "missing": "missing required key '{field}'",
+    "model_type": "expected a mapping of keys (key: value), got {kind}",
+    "model_attributes_type": "expected a mapping of keys (key: value), got {kind}",
+    "dict_type": "expected a mapping of keys (key: value), got {kind}",
+    "list_type": "expected a list (items starting with '- '), got {kind}",
+    "bool_type": "expected true or false, got {kind}",
+    "bool_parsing": "expected true or false, got {kind}",
+    "date_type": "expected a date such as 2026-12-01, got {kind}",
+    "date_parsing": "expected a date such as 2026-12-01, got {kind}",
+    "date_from_datetime_parsing": "expected a date such as 2026-12-01, got {kind}",
+    "date_from_datetime_inexact": "expected a date without a time, such as 2026-12-01",
+    "too_short": "this list needs at least {min} item(s)",
+    "string_type": "expected text, got {kind}",
+}
+
+
+def _kind(value: Any) -> str:
+    return mtypes._kind(value)
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    """The concrete types inside Optional/Union/Annotated/list annotations."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        out: list[Any] = []
+        for arg in typing.get_args(tp):
+            out.extend(_unwrap(arg))
+        return out
+    return [tp]
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model class that a data path points into, for key suggestions."""
+    current: list[Any] = [Notice]
+    for part in loc:
+        nxt: list[Any] = []
+        for tp in current:
+            if isinstance(part, int):
+                if typing.get_origin(tp) is list:
+                    nxt.extend(_unwrap(typing.get_args(tp)[0]))
+            elif isinstance(tp, type) and issubclass(tp, BaseModel) and part in tp.model_fields:
+                nxt.extend(_unwrap(tp.model_fields[part].annotation))
+        current = [t for t in nxt if t is not type(None)]
+        if not current:
+            return None
+    for tp in current:
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            return tp
+    return None
+
+
+def _describe(model: type[BaseModel] | None, field: str) -> str:
+    if model is None or field not in model.model_fields:
+        return ""
+    return (model.model_fields[field].description or "").split("\n")[0]
+
+
+def _pydantic_diagnostic(err: Any, data: Any, smap: SourceMap) -> Diagnostic:
+    kind = err["type"]
+    loc: Loc = tuple(err["loc"])
+    where = smap.resolve(loc)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        model = _model_at(where[:-1])
+        allowed = sorted(model.model_fields) if model else []
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"Did you mean '{close[0]}'?" if close else ""
+        if allowed:
+            hint = (hint + " " if hint else "") + "Allowed keys here: " + ", ".join(allowed) + "."
+        return smap.place(error("NG011", f"unknown key '{key}'", loc=where, hint=hint), key=True)
+    if kind == "missing":
+        field = str(loc[-1])
+        parent = smap.resolve(loc[:-1])
+        model = _model_at(parent)
+        about = _describe(model, field)
+        hint = f"Add `{field}:` here. {about}".strip()
+        return smap.place(error("NG012", _MESSAGES["missing"].format(field=field), loc=parent,
+                                hint=hint), key=True)
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
+    template = _MESSAGES.get(kind)
+    if template is not None:
+        message = template.format(kind=_kind(value), min=ctx.get("min_length", 1), field="")
+    else:
+        message = str(err["msg"]).removeprefix("Value error, ")
+    hint = ""
+    raw = smap.raw.get(where)
+    if raw is not None and not isinstance(value, str) and ("text" in message or "date" in message):
+        hint = f'YAML reads {raw} as {_kind(value)}; put it in quotes: "{raw}".'
+    elif kind in ("model_type", "dict_type"):
+        model = _model_at(where)
+        if model is not None:
+            hint = "Expected keys: " + ", ".join(
+                k for k, f in model.model_fields.items() if f.is_required()) + "."
+    elif "did you mean" not in message.lower() and kind == "too_short":
+        hint = "Add at least one item, or remove the key."
+    return smap.place(error("NG010", message, loc=where, hint=hint))
+
+
+def _localized_fields(model: type[BaseModel]) -> dict[str, bool]:
+    """Field name → True for free text (one language needs a mapping), False for names."""
+    cached: dict[str, bool] | None = model.__dict__.get("_ng_localized")
+    if cached is not None:
+        return cached
+    out: dict[str, bool] = {}
+    for name, info in model.model_fields.items():
+        funcs = _validator_funcs(info)
+        if mtypes._check_localized in funcs:
+            out[name] = True
+        elif mtypes._check_name in funcs:
+            out[name] = False
+    type.__setattr__(model, "_ng_localized", out)
+    return out
+
+
+def _validator_funcs(info: FieldInfo) -> set[Any]:
+    funcs: set[Any] = set()
+    stack: list[Any] = [info.annotation, *info.metadata]
+    while stack:
+        item = stack.pop()
+        func = getattr(item, "func", None)
+        if func is not None:
+            funcs.add(func)
+        if typing.get_origin(item) is typing.Annotated:
+            stack.extend(typing.get_args(item)[1:])
+            stack.append(typing.get_args(item)[0])
+        elif typing.get_origin(item) in (typing.Union, types.UnionType):
+            stack.extend(typing.get_args(item))
+    return funcs
+
+
+def iter_localized(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str | dict[str, str], bool]]:
+    """Every localized value in a model tree: (path, value, is_free_text)."""
+    if isinstance(obj, BaseModel):
+        localized = _localized_fields(type(obj))
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if value is None:
+                continue
+            if name in localized:
+                yield (*loc, name), value, localized[name]
+            else:
+                yield from iter_localized(value, (*loc, name))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from iter_localized(item, (*loc, i))
+
+
+def _language_checks(notice: Notice) -> Iterator[Diagnostic]:
+    langs = list(notice.notice.languages)
+    declared = ", ".join(langs)
+    for loc, value, free_text in iter_localized(notice):
+        if isinstance(value, str):
+            if free_text and len(langs) > 1:
+                yield error("NG022", f"this text is in one form only, but the notice is in {declared}",
+                            loc=loc, hint="Write it per language: {" + ", ".join(
+                                f"{lang}: …" for lang in langs) + "}.")
+            continue
+        for lang in langs:
+            if lang not in value:
+                yield error("NG022", f"the {lang} text is missing", loc=loc,
+                            hint=f"Add `{lang}: …` here; the notice declares {declared}.")
+        for lang in value:
+            if lang not in langs:
+                yield error("NG023", f"text in {lang}, which the notice does not declare",
+                            loc=(*loc, lang),
+                            hint=f"Add {lang} to notice.languages, or remove this text.")
+    seen: set[str] = set()
+    for i, lang in enumerate(langs):
+        if lang in seen:
+            yield error("NG021", f"the language {lang} is listed twice",
+                        loc=("notice", "languages", i), hint="Remove the duplicate.")
+        seen.add(lang)
+
+
+def _reference_checks(notice: Notice) -> Iterator[Diagnostic]:
+    from noticegen import catalog  # noqa: PLC0415 - only needed when the notice uses services
+
+    ids: dict[str, Loc] = {}
+
+    def claim(item_id: str, loc: Loc, what: str) -> Iterator[Diagnostic]:
+        if item_id in ids:
+            first = ids[item_id]
+            yield error("NG021", f"the id '{item_id}' is already used by "
+                        f"{'/'.join(str(p) for p in first[:-1])}", loc=loc,
+                        hint=f"Give this {what} an id of its own.")
+        else:
+            ids[item_id] = loc
+
+    known_services = catalog.ids()
+    recipient_ids = set()
+    for i, rec in enumerate(notice.recipients):
+        yield from claim(rec.id, ("recipients", i, "id"), "recipient")
+        recipient_ids.add(rec.id)
+        if rec.service is not None and rec.service not in known_services:
+            yield _unknown("NG025", rec.service, known_services, ("recipients", i, "service"),
+                           "service in the catalogue", "`noticegen catalog list` shows them.")
+        if rec.service is None and rec.name is None:
+            yield error("NG012", "missing required key 'name'", loc=("recipients", i),
+                        hint="Name the recipient, or pick a known service with `service:`.")
+    for i, service in enumerate(notice.uses):
+        if service not in known_services:
+            yield _unknown("NG025", service, known_services, ("uses", i),
+                           "service in the catalogue", "`noticegen catalog list` shows them.")
+        elif service in recipient_ids:
+            continue
+        recipient_ids.add(service)
+    for r, reg in enumerate(notice.registers):
+        yield from claim(reg.id, ("registers", r, "id"), "register")
+        for p, purpose in enumerate(reg.purposes):
+            yield from claim(purpose.id, ("registers", r, "purposes", p, "id"), "purpose")
+            for k, ref in enumerate(purpose.recipients):
+                if ref not in recipient_ids:
+                    yield _unknown("NG020", ref, recipient_ids,
+                                   ("registers", r, "purposes", p, "recipients", k), "recipient",
+                                   "Add it under `recipients:` or `uses:`.")
+        for k, ref in enumerate(reg.recipients):
+            if ref not in recipient_ids:
+                yield _unknown("NG020", ref, recipient_ids, ("registers", r, "recipients", k),
+                               "recipient", "Add it under `recipients:` or `uses:`.")
+        for s, special in enumerate(reg.special_categories):
+            yield from _special_check(special.category, ("registers", r, "special_categories", s,
+                                                         "category"))
+    for c, cookie in enumerate(notice.cookies):
+        if cookie.provider is not None and cookie.provider not in recipient_ids:
+            yield _unknown("NG020", cookie.provider, recipient_ids, ("cookies", c, "provider"),
+                           "recipient", "Add the provider under `recipients:` or `uses:`, "
+                           "or leave `provider` out for your own cookies.")
+
+
+def _special_check(category: Any, loc: Loc) -> Iterator[Diagnostic]:
+    from noticegen import vocab  # noqa: PLC0415
+
+    if isinstance(category, CustomTerm):
+        if not category.special:
+            yield error("NG026", "this custom category is not marked `special: true`", loc=loc,
+                        hint="Mark it special, or list it under data_categories instead.")
+        return
+    term = vocab.vocabulary("data_categories")[category]
+    if not term.attrs.get("special"):
+        yield error("NG026", f"'{category}' is not a special category of personal data (Art. 9(1))",
+                    loc=loc, hint="List it under data_categories instead.")
+
+
+def _unknown(code: str, value: str, known: set[str] | frozenset[str], loc: Loc, what: str,
+             advice: str) -> Diagnostic:
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    hint = (f"Did you mean '{close[0]}'? " if close else "") + advice
+    return error(code, f"'{value}' is not a known {what}", loc=loc, hint=hint)
+
+
+def validate(data: Any, smap: SourceMap) -> tuple[Notice | None, list[Diagnostic]]:
+    """Plain data → Notice, or None with diagnostics placed at file:line:col."""
+    try:
+        notice = Notice.model_validate(data)
+    except ValidationError as exc:
+        diags = [_pydantic_diagnostic(e, data, smap) for e in exc.errors(include_url=False)]
+        return None, sorted(set(diags))
+    diags = [*_language_checks(notice), *_reference_checks(notice)]
+    placed = [smap.place(d, key=d.code in ("NG011",)) for d in diags]
+    return (None if placed else notice), sorted(placed)

@@ -1,0 +1,151 @@
+"""The built-in vocabularies: controlled values with their fi/en/sv labels, read from YAML data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from noticegen.resources import vocab_dir
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+__all__ = ["Term", "ids", "label", "languages", "names", "vocabulary"]
+
+# Data layout: each <name>.yaml here is one vocabulary, a mapping ``id -> entry``; every entry has
+# ``label: {en: ..., fi: ..., sv: ...}`` plus any attributes (source, article, flags, phrases per
+# language), which end up in Term.attrs. A new language needs only labels in the data.
+#
+# A top-level ``_meta`` mapping is not a term: the loader sets it aside. ``_meta: {partial_labels:
+# true}`` marks a vocabulary whose terms are not labelled in every language (countries: fi and sv
+# names come from Babel at render time); languages() leaves such vocabularies out.
+_FALLBACK = "en"
+_META = "_meta"
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One controlled value of a vocabulary. Hashed by id, so terms can go into sets."""
+
+    id: str
+    label: Mapping[str, str] = field(hash=False)
+    """The label per language code, e.g. ``{"en": "Consent", "fi": "Suostumus", ...}``."""
+    attrs: Mapping[str, Any] = field(hash=False)
+    """Everything else in the entry (``source``, ``article``, flags, phrases), read-only."""
+
+    def text(self, lang: str) -> str:
+        """The label in ``lang``, or the English label when there is none in that language."""
+        return self.label.get(lang) or self.label[_FALLBACK]
+
+
+def names() -> list[str]:
+    """The names of all vocabularies (the stems of the YAML files), sorted."""
+    return list(_names())
+
+
+@cache
+def vocabulary(name: str) -> Mapping[str, Term]:
+    """The terms of vocabulary ``name`` by id, in file order."""
+    terms = {
+        term_id: _term(name, term_id, entry)
+        for term_id, entry in _read(name).items()
+        if term_id != _META
+    }
+    return MappingProxyType(terms)
+
+
+@cache
+def ids(name: str) -> frozenset[str]:
+    """The term ids of vocabulary ``name``."""
+    return frozenset(vocabulary(name))
+
+
+def label(name: str, term_id: str, lang: str) -> str:
+    """The label of ``term_id`` in vocabulary ``name`` in ``lang`` (English when missing)."""
+    try:
+        term = vocabulary(name)[term_id]
+    except KeyError:
+        raise KeyError(f"vocabulary {name!r} has no term {term_id!r}") from None
+    return term.text(lang)
+
+
+@cache
+def languages() -> frozenset[str]:
+    """The languages labelled in every term of every vocabulary not marked ``partial_labels``."""
+    found: frozenset[str] | None = None
+    for name in _names():
+        if _meta(name).get("partial_labels"):
+            continue
+        for term in vocabulary(name).values():
+            labelled = frozenset(lang for lang, text in term.label.items() if text)
+            found = labelled if found is None else found & labelled
+    return found or frozenset()
+
+
+@cache
+def _names() -> tuple[str, ...]:
+    return tuple(sorted(path.stem for path in vocab_dir().glob("*.yaml")))
+
+
+def _path(name: str) -> Path:
+    path = vocab_dir() / f"{name}.yaml"
+    if not _NAME.fullmatch(name) or not path.is_file():
+        raise KeyError(f"unknown vocabulary {name!r}; known: {', '.join(_names())}")
+    return path
+
+
+@cache
+def _read(name: str) -> Mapping[str, Any]:
+    path = _path(name)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of term ids to entries")
+    for key in data:
+        if not isinstance(key, str):
+            # YAML 1.1 turns bare NO, ON, 1 ... into bool/int keys.
+            raise ValueError(f"{path}: term id {key!r} is not a string; quote it")
+    return data
+
+
+def _meta(name: str) -> Mapping[str, Any]:
+    meta = _read(name).get(_META) or {}
+    if not isinstance(meta, dict):
+        raise ValueError(f"{_path(name)}: {_META} must be a mapping")
+    return meta
+
+
+def _term(name: str, term_id: str, entry: object) -> Term:
+    where = f"{_path(name)}: {term_id}"
+    if not isinstance(entry, dict):
+        raise ValueError(f"{where}: expected a mapping with a 'label'")
+    labels = entry.get("label")
+    if (
+        not isinstance(labels, dict)
+        or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in labels.items())
+        or _FALLBACK not in labels
+    ):
+        raise ValueError(
+            f"{where}: 'label' must map language codes to non-empty strings, "
+            f"with at least {_FALLBACK!r}"
+        )
+    attrs = {key: _frozen(value) for key, value in entry.items() if key != "label"}
+    return Term(id=term_id, label=MappingProxyType(dict(labels)), attrs=MappingProxyType(attrs))
+
+
+def _frozen(value: Any) -> Any:
+    """A read-only copy (mapping proxies, tuples), so that cached terms cannot be changed."""
+    if isinstance(value, dict):
+        return MappingProxyType({key: _frozen(item) for key, item in value.items()})
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    return value
