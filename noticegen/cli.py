@@ -81,14 +81,14 @@ class OutputFormat(str, Enum):
 def check(
     files: Annotated[list[str], typer.Argument(help="Notice YAML files; '-' reads standard input.",
                                                metavar="FILE...")],
-    format: Annotated[OutputFormat | None, typer.Option(  # noqa: A002 - the option's name
+    format: Annotated[OutputFormat | None, typer.Option(
         "--format", "-f", help="Output: text, json or github (default: github inside GitHub "
         "Actions, else text).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
 ) -> None:
     """Validate notices: exit 0 when valid, 1 when a notice has errors, 2 on a usage error."""
-    from noticegen.pipeline import check_file  # noqa: PLC0415
-    from noticegen.reporters import default_format, report  # noqa: PLC0415
+    from noticegen.pipeline import check_file
+    from noticegen.reporters import default_format, report
 
     fmt = (format.value if format else None) or default_format()
     results = [check_file(path) for path in files]
@@ -109,15 +109,15 @@ def check(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the notice YAML (for editors and other tools)."""
-    from noticegen.schema import schema_text  # noqa: PLC0415
+    from noticegen.schema import schema_text
 
     sys.stdout.write(schema_text())
 
 
 def _register_commands() -> None:
-    import importlib  # noqa: PLC0415
+    import importlib
 
-    from noticegen.commands import COMMAND_MODULES  # noqa: PLC0415
+    from noticegen.commands import COMMAND_MODULES
 
     for name in COMMAND_MODULES:
         try:

@@ -35,7 +35,7 @@ class Checked:
 
 def check_file(path: str, *, lint: bool = True) -> Checked:
     """Run every check on one notice file; never raises for problems in the file itself."""
-    from noticegen.validate import validate  # noqa: PLC0415 - pydantic is the heavy part
+    from noticegen.validate import validate
 
     try:
         loaded = load_path(path)
@@ -49,12 +49,12 @@ def check_file(path: str, *, lint: bool = True) -> Checked:
     result.diagnostics.extend(diags)
     if notice is None:
         return result
-    from noticegen.resolve import resolve  # noqa: PLC0415
+    from noticegen.resolve import resolve
 
     result.notice = notice
     result.resolved = resolve(notice)
     if lint:
-        from noticegen.lint import run_lint  # noqa: PLC0415
+        from noticegen.lint import run_lint
 
         result.diagnostics.extend(run_lint(result.resolved, loaded.source_map))
     result.diagnostics.sort()

@@ -85,7 +85,7 @@ class ResolvedNotice:
 
 
 def _catalogue_recipient(service_id: str, local: dict[str, Any]) -> dict[str, Any]:
-    from noticegen import catalog  # noqa: PLC0415
+    from noticegen import catalog
 
     entry = catalog.service(service_id)
     facts = {
@@ -105,7 +105,7 @@ def _catalogue_recipient(service_id: str, local: dict[str, Any]) -> dict[str, An
 
 
 def _catalogue_cookies(service_id: str) -> list[dict[str, Any]]:
-    from noticegen import catalog  # noqa: PLC0415
+    from noticegen import catalog
 
     keep = ("name", "prefix", "party", "category", "purpose", "duration", "type")
     return [{**{k: c[k] for k in keep if k in c}, "provider": service_id}

@@ -6,7 +6,7 @@ import json
 
 
 def schema_dict() -> dict[str, object]:
-    from noticegen.model import Notice  # noqa: PLC0415
+    from noticegen.model import Notice
 
     schema = Notice.model_json_schema(mode="validation")
     return {

@@ -196,7 +196,7 @@ def _language_checks(notice: Notice) -> Iterator[Diagnostic]:
 
 
 def _reference_checks(notice: Notice) -> Iterator[Diagnostic]:
-    from noticegen import catalog  # noqa: PLC0415 - only needed when the notice uses services
+    from noticegen import catalog
 
     ids: dict[str, Loc] = {}
 
@@ -251,7 +251,7 @@ def _reference_checks(notice: Notice) -> Iterator[Diagnostic]:
 
 
 def _special_check(category: Any, loc: Loc) -> Iterator[Diagnostic]:
-    from noticegen import vocab  # noqa: PLC0415
+    from noticegen import vocab
 
     if isinstance(category, CustomTerm):
         if not category.special:

@@ -1,6 +1,12 @@
 """The notice model (Pydantic v2): field names equal the YAML keys."""
 
-from noticegen.model.controller import Address, Contact, Controller, DataProtectionOfficer, Representative
+from noticegen.model.controller import (
+    Address,
+    Contact,
+    Controller,
+    DataProtectionOfficer,
+    Representative,
+)
 from noticegen.model.notice import (
     Change,
     Cookie,

@@ -27,7 +27,7 @@ def _term_tag(value: Any) -> str:
     return "id" if isinstance(value, str) else "custom"
 
 
-def Term(vocabulary: str) -> Any:  # noqa: N802 - reads as a type
+def Term(vocabulary: str) -> Any:
     """A built-in vocabulary id (labels come from noticegen) or a custom term with labels."""
     return Annotated[
         Annotated[VocabRef(vocabulary), Tag("id")] | Annotated[CustomTerm, Tag("custom")],

@@ -239,7 +239,7 @@ def _vocab_checker(name: str) -> Any:
     return check
 
 
-def VocabRef(name: str, description: str = "") -> Any:  # noqa: N802 - reads as a type
+def VocabRef(name: str, description: str = "") -> Any:
     """A value from a built-in vocabulary (its labels come from noticegen/vocab/<name>.yaml)."""
     return Annotated[
         str,
@@ -309,7 +309,7 @@ Duration = Annotated[
 
 def _check_cookie_duration(value: Any) -> str:
     if value == "session":
-        return value
+        return "session"
     return _check_duration(value)
 
 
@@ -324,6 +324,20 @@ CookieDuration = Annotated[
 
 
 __all__ = [
-    "Base", "Country", "CookieDuration", "Duration", "Email", "Field", "Id", "Lang", "Localized",
-    "Name", "Text", "Url", "VocabRef", "approx_days", "parse_duration", "text_in",
+    "Base",
+    "CookieDuration",
+    "Country",
+    "Duration",
+    "Email",
+    "Field",
+    "Id",
+    "Lang",
+    "Localized",
+    "Name",
+    "Text",
+    "Url",
+    "VocabRef",
+    "approx_days",
+    "parse_duration",
+    "text_in",
 ]
