@@ -1,0 +1,198 @@
+"""Browser-side checks for rendered HTML: vnu + axe-core (tests/audit/audit) and the script probe.
+
+Tests that use these are marked ``@pytest.mark.browser`` and call :func:`require_browser` first::
+
+    @pytest.mark.browser
+    def test_page_is_valid(tmp_path: Path) -> None:
+        browser.require_browser()
+        (result,) = browser.audit([page])
+        assert result["passed"], browser.describe(result)
+
+Pass many files to one :func:`audit` / :func:`probe_scripts` call: they share one JVM and one
+Chromium, which start in about 2-3 s. ``bash scripts/test.sh`` installs the tools
+(``tests/audit/install.sh``). Outside CI a missing tool skips the test; with ``CI`` set it fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+AUDIT_DIR = Path(__file__).resolve().parent / "audit"
+AUDIT_SCRIPT = AUDIT_DIR / "audit"
+PROBE_SCRIPT = AUDIT_DIR / "script_probe.cjs"
+NODE_MODULES = AUDIT_DIR / "node_modules"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM = Path(os.environ.get("AUDIT_CHROMIUM", "/usr/bin/chromium"))
+INSTALL_HINT = "run `bash tests/audit/install.sh` (or `bash scripts/test.sh`)"
+
+
+def tools_available() -> str | None:
+    """None when Chromium, Java, node and tests/audit/node_modules are ready, else why not."""
+    missing = []
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        missing.append(f"chromium ({CHROMIUM})")
+    if shutil.which("java") is None:
+        missing.append("java")
+    if shutil.which("node") is None:
+        missing.append("node")
+    modules = [
+        NODE_MODULES / "axe-core" / "axe.min.js",
+        NODE_MODULES / "playwright-core" / "package.json",
+        VNU_JAR,
+    ]
+    if not all(p.is_file() for p in modules):
+        missing.append(f"node modules in {NODE_MODULES}")
+    if not missing:
+        return None
+    return f"browser tools missing: {', '.join(missing)}; {INSTALL_HINT}"
+
+
+def require_browser() -> None:
+    """Skips the test when the browser tools are missing; fails it under CI (CI must not skip)."""
+    reason = tools_available()
+    if reason is None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so this is a failure, not a skip)", pytrace=False)
+    pytest.skip(reason)
+
+
+def _paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    out = [Path(p).resolve() for p in paths]
+    if not out:
+        raise ValueError("no files given")
+    for p in out:
+        if not p.is_file():
+            raise FileNotFoundError(p)
+    return out
+
+
+def audit(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    fragment: bool = False,
+    screenshot_dir: str | os.PathLike[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Runs vnu and axe-core (1280 and 390 px wide) on the files, in one JVM and one browser.
+
+    Returns one dict per file, in the order given:
+
+    - ``file``: absolute path; ``passed``: no vnu error and no serious/critical axe violation;
+      ``verdict``: "PASS" or "FAIL".
+    - ``vnu_errors``, ``vnu_warnings``: vnu messages (dicts with ``message``, ``extract`` and ``line``,
+      the line in the file given, None when it is in the fragment wrapper).
+    - ``axe_violations``: dicts with ``id``, ``impact``, ``help``, ``nodes`` (count), ``targets``,
+      ``summary``, ``viewports``; ``axe_incomplete``: "needs review" results (they don't fail).
+    - ``blocked``: external requests that were blocked; ``failed``: local resources that didn't load;
+      ``screenshots``: PNG paths; ``raw``: the audit tool's own JSON for the file.
+
+    A tool failure (vnu or Chromium did not run) raises RuntimeError.
+    """
+    files = _paths(paths)
+    with tempfile.TemporaryDirectory(prefix="noticegen-audit-") as tmp:
+        report_path = Path(tmp) / "report.json"
+        cmd = [sys.executable, str(AUDIT_SCRIPT), "--json", str(report_path)]
+        if fragment:
+            cmd.append("--fragment")
+        if screenshot_dir is not None:
+            cmd += ["--screenshot-dir", str(Path(screenshot_dir).resolve())]
+        cmd += ["--", *map(str, files)]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300 + 60 * len(files), check=False)
+        if proc.returncode not in (0, 1) or not report_path.is_file():
+            raise RuntimeError(
+                f"tests/audit/audit failed (exit {proc.returncode}):\n{proc.stderr}\n{proc.stdout[-4000:]}"
+            )
+        report = json.loads(report_path.read_text(encoding="utf-8"))
+    results = []
+    for path, raw in zip(files, report["files"], strict=True):
+        offset = raw.get("line_offset", 0)
+        msgs = []
+        for m in raw["vnu"]:
+            line = m.get("lastLine")
+            msgs.append({**m, "line": None if line is None or line <= offset else line - offset})
+        axe = raw.get("axe") or {}
+        results.append(
+            {
+                "file": str(path),
+                "verdict": raw["verdict"],
+                "passed": raw["verdict"] == "PASS",
+                "vnu_errors": [m for m in msgs if m.get("type") == "error"],
+                "vnu_warnings": [
+                    m for m in msgs if m.get("type") == "info" and m.get("subType") == "warning"
+                ],
+                "axe_violations": axe.get("violations", []),
+                "axe_incomplete": axe.get("incomplete", []),
+                "blocked": axe.get("blocked", []),
+                "failed": axe.get("failed", []),
+                "screenshots": axe.get("screenshots", []),
+                "raw": raw,
+            }
+        )
+    return results
+
+
+def describe(result: dict[str, Any]) -> str:
+    """A readable account of one :func:`audit` result, for assertion messages."""
+    lines = [f"{result['file']}: {result['verdict']}"]
+    for m in result["vnu_errors"] + result["vnu_warnings"]:
+        kind = "error" if m.get("type") == "error" else "warning"
+        where = "wrapper" if m["line"] is None else f"L{m['line']}"
+        extract = " ".join((m.get("extract") or "").split())[:120]
+        lines.append(
+            f"  vnu {kind} {where}: {m.get('message', '').strip()}" + (f"  > {extract}" if extract else "")
+        )
+    for v in result["axe_violations"]:
+        lines.append(
+            f"  axe [{v.get('impact')}] {v['id']} x{v['nodes']}: {v['help']} at {' | '.join(v['targets'])}"
+        )
+    lines += [f"  blocked request: {u}" for u in result["blocked"]]
+    lines += [f"  did not load: {u}" for u in result["failed"]]
+    return "\n".join(lines)
+
+
+PROBE_EVIDENCE = ("scripts", "dialogs", "console", "errors", "requests", "navigations")
+
+
+def probe_scripts(paths: Iterable[str | os.PathLike[str]]) -> list[dict[str, Any]]:
+    """Loads each file in headless Chromium and records any sign of script execution.
+
+    Returns one dict per file, in order: ``{file, url, scripts, dialogs, console, errors, requests,
+    navigations}`` (see tests/audit/script_probe.cjs). An inert page has every list empty; use
+    :func:`probe_evidence` to get the non-empty ones.
+    """
+    files = _paths(paths)
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError("node not found")
+    proc = subprocess.run(
+        [node, str(PROBE_SCRIPT), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120 + 30 * len(files),
+        cwd=AUDIT_DIR,
+        check=False,
+    )
+    try:
+        data = json.loads(proc.stdout)
+    except ValueError:
+        data = None
+    if proc.returncode != 0 or not isinstance(data, list) or len(data) != len(files):
+        raise RuntimeError(
+            f"script_probe.cjs failed (exit {proc.returncode}):\n{proc.stderr}\n{proc.stdout[-4000:]}"
+        )
+    return data
+
+
+def probe_evidence(result: dict[str, Any]) -> dict[str, list[Any]]:
+    """The non-empty evidence lists of one :func:`probe_scripts` result ({} for an inert page)."""
+    return {k: result[k] for k in PROBE_EVIDENCE if result.get(k)}
