@@ -24,7 +24,7 @@ class CustomTerm(Base):
 
 
 def _term_tag(value: Any) -> str:
-    return "id" if isinstance(value, str) else "custom"
+    return "custom" if isinstance(value, dict | CustomTerm) else "id"  # 123 → "expected text", not "a mapping"
 
 
 def Term(vocabulary: str) -> Any:

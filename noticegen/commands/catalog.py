@@ -1,0 +1,73 @@
+"""`noticegen catalog list|show`: the known services a notice can bring in with `uses:`."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from noticegen.errors import UsageError
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+catalog_app = typer.Typer(
+    help="The built-in catalogue of known services (Google Analytics, Hotjar, Mailchimp…).\n\n"
+    "Write `uses: [hotjar]` in a notice to bring in a service's legal entity, transfers and "
+    "cookies.",
+    no_args_is_help=True,
+)
+
+
+@catalog_app.command("list", epilog="Examples:\n\n  noticegen catalog list\n\n"
+                     "  noticegen catalog list --format json")
+def list_services(
+    format: Annotated[ListFormat, typer.Option(
+        "--format", "-f", help="text, json or markdown (the docs/catalog.md page).")] = ListFormat.text,
+) -> None:
+    """List every service in the catalogue."""
+    from noticegen import catalog
+
+    services = catalog.services()
+    if format is ListFormat.json:
+        typer.echo(json.dumps(services, ensure_ascii=False, indent=2, sort_keys=True, default=str))
+        return
+    if format is ListFormat.markdown:
+        from noticegen.catalog.docs import catalog_markdown
+
+        typer.echo(catalog_markdown(), nl=False)
+        return
+    width = max(len(s["id"]) for s in services)
+    for s in services:
+        typer.echo(f"{s['id']:<{width}}  {s['name']} — {s['entity']['name']} ({s['country']}), "
+                   f"{len(s.get('cookies', []))} cookie(s)")
+
+
+@catalog_app.command("show", epilog="Example:\n\n  noticegen catalog show hotjar")
+def show_service(
+    name: Annotated[str, typer.Argument(help="The service's id, e.g. hotjar.")],
+) -> None:
+    """Show one service's facts and cookies as YAML, ready to copy or override."""
+    import difflib
+
+    import yaml
+
+    from noticegen import catalog
+
+    if name not in catalog.ids():
+        close = difflib.get_close_matches(name, sorted(catalog.ids()), n=1)
+        raise UsageError(f"'{name}' is not in the catalogue",
+                         hint=(f"Did you mean '{close[0]}'? " if close else "")
+                         + "`noticegen catalog list` shows every service.")
+    entry = {k: v for k, v in catalog.service(name).items()}
+    typer.echo(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False, width=100), nl=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(catalog_app, name="catalog")
