@@ -1,0 +1,217 @@
+"""Free-text patterns as data: which phrase, in which language, belongs to which rule.
+
+Each row is (rule, languages, regex, parameters). Regexes are compiled once, match case-insensitively,
+start on a word boundary and end on one or on a Finnish stem (``\\w*``), so that inflected forms
+("henkilötietolain", "henkilötietolaissa") match too. ``*`` means every language: numbers such
+as 523/1999 read the same in all of them. The parameters fill the rule's message and hint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+ANY = "*"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    rule: str
+    langs: frozenset[str]
+    regex: re.Pattern[str]
+    params: Mapping[str, Mapping[str, str]]
+
+    def applies_to(self, lang: str) -> bool:
+        return ANY in self.langs or lang in self.langs
+
+
+def _p(rule: str, langs: str, regex: str, **params: Mapping[str, str]) -> Pattern:
+    return Pattern(rule, frozenset(langs.split()), re.compile(regex, re.IGNORECASE), params)
+
+
+# Sentences are not crossed: "[^.!?]" stands for "anything within the same sentence".
+_SAME_SENTENCE = r"[^.!?]{0,80}?"
+
+# --- NG501 law-repealed ------------------------------------------------------------------
+_GDPR_AND_TSL = {"en": "the GDPR (EU) 2016/679 and the Data Protection Act (1050/2018)",
+                 "fi": "EU:n yleiseen tietosuoja-asetukseen (EU) 2016/679 ja tietosuojalakiin "
+                       "(1050/2018)"}
+_LAW_523 = {"law": {"en": "the Personal Data Act (523/1999), repealed in 2019",
+                    "fi": "henkilötietolaki (523/1999), kumottu vuonna 2019"},
+            "replacement": _GDPR_AND_TSL}
+_LAW_516 = {"law": {"en": "the Act on the Protection of Privacy in Electronic Communications "
+                          "(516/2004), repealed in 2015",
+                    "fi": "sähköisen viestinnän tietosuojalaki (516/2004), kumottu vuonna 2015"},
+            "replacement": {"en": "the Act on Electronic Communications Services (917/2014)",
+                            "fi": "lakiin sähköisen viestinnän palveluista (917/2014)"}}
+_LAW_95_46 = {"law": {"en": "the Data Protection Directive 95/46/EC, repealed in 2018",
+                      "fi": "tietosuojadirektiivi 95/46/EY, kumottu vuonna 2018"},
+              "replacement": {"en": "the GDPR (EU) 2016/679",
+                              "fi": "EU:n yleiseen tietosuoja-asetukseen (EU) 2016/679"}}
+_SHIELD = {"law": {"en": "the EU-U.S. Privacy Shield, invalidated by the EU Court of Justice in "
+                         "2020 (C-311/18)",
+                   "fi": "EU:n ja Yhdysvaltojen välinen Privacy Shield -järjestely, jonka "
+                         "unionin tuomioistuin totesi pätemättömäksi vuonna 2020 (C-311/18)"},
+           "replacement": {"en": "the EU-U.S. Data Privacy Framework (for certified companies) or "
+                                 "standard contractual clauses, under each recipient's `transfers:`",
+                           "fi": "EU:n ja Yhdysvaltojen väliseen tietosuojakehykseen (sertifioidut "
+                                 "yritykset) tai vakiolausekkeisiin vastaanottajan kohdassa "
+                                 "`transfers:`"}}
+
+# --- NG502 legacy-term -------------------------------------------------------------------
+_ACT_917 = {"why": {"en": "the Information Society Code was renamed the Act on Electronic "
+                          "Communications Services in 2021",
+                    "fi": "tietoyhteiskuntakaaren nimi muutettiin vuonna 2021 laiksi sähköisen "
+                          "viestinnän palveluista"},
+            "instead": {"en": "\"the Act on Electronic Communications Services (917/2014)\"",
+                        "fi": "\"laki sähköisen viestinnän palveluista (917/2014)\""}}
+_SELOSTE = {"why": {"en": "the register description (rekisteriseloste) belonged to the repealed "
+                          "Personal Data Act",
+                    "fi": "rekisteriseloste kuului kumottuun henkilötietolakiin"},
+            "instead": {"en": "\"privacy notice\" (tietosuojaseloste)",
+                        "fi": "\"tietosuojaseloste\""}}
+_ACCESS = {"why": {"en": "the GDPR calls it the right of access (Art. 15)",
+                   "fi": "tietosuoja-asetuksessa oikeus on nimeltään oikeus saada pääsy tietoihin "
+                         "(15 artikla)"},
+           "instead": {"en": "\"right of access\"", "fi": "\"oikeus saada pääsy tietoihin\""}}
+_OBJECT = {"why": {"en": "the GDPR calls it the right to object (Art. 21)",
+                   "fi": "tietosuoja-asetuksessa oikeus on nimeltään vastustamisoikeus (21 artikla)"},
+           "instead": {"en": "\"right to object\"", "fi": "\"vastustamisoikeus\""}}
+_PERSONAL_REGISTER = {"why": {"en": "\"personal data file\" (henkilörekisteri) is a term of the "
+                                    "repealed Personal Data Act",
+                              "fi": "henkilörekisteri on kumotun henkilötietolain termi"},
+                      "instead": {"en": "\"register\" or \"processing of personal data\"",
+                                  "fi": "\"rekisteri\" tai \"henkilötietojen käsittely\""}}
+
+PATTERNS: tuple[Pattern, ...] = (
+    # NG501 law-repealed: citations of repealed or invalidated law.
+    _p("NG501", ANY, r"\b523/1999\b", **_LAW_523),
+    _p("NG501", "fi", r"\bhenkilötietola(?!insäädän)\w*", **_LAW_523),
+    _p("NG501", "en", r"\bpersonal\s+data\s+act\b", **_LAW_523),
+    _p("NG501", "sv", r"\bpersonuppgiftslag(?:en)?\b", **_LAW_523),
+    _p("NG501", ANY, r"\b516/2004\b", **_LAW_516),
+    _p("NG501", "fi", r"\bsähköisen\s+viestinnän\s+tietosuojala\w*", **_LAW_516),
+    _p("NG501", "en", r"\bact\s+on\s+the\s+protection\s+of\s+privacy\s+in\s+electronic\s+"
+                      r"communications\b", **_LAW_516),
+    _p("NG501", ANY, r"\b95/46\b", **_LAW_95_46),
+    _p("NG501", "en", r"\bdata\s+protection\s+directive\b", **_LAW_95_46),
+    _p("NG501", ANY, r"\bprivacy[\s-]+shield\b", **_SHIELD),
+    _p("NG501", "fi", r"\byksityisyydensuoja-?järjestel\w*", **_SHIELD),
+    # NG502 legacy-term: words of the old law where the GDPR has its own.
+    _p("NG502", "fi", r"\btietoyhteiskuntakaar\w*", **_ACT_917),
+    _p("NG502", "en", r"\binformation\s+society\s+code\b", **_ACT_917),
+    _p("NG502", "fi", r"\brekisteriselost\w*", **_SELOSTE),
+    _p("NG502", "en", r"\bregister\s+description\b", **_SELOSTE),
+    _p("NG502", "fi", r"\b(?:tarkastusoikeu|tarkastuspyy?n|tarkistusoikeu|tarkistuspyy?n)\w*",
+       **_ACCESS),
+    _p("NG502", "en", r"\b(?:right\s+(?:of|to)\s+inspect(?:ion)?|requests?\s+to\s+inspect)\b",
+       **_ACCESS),
+    _p("NG502", "fi", r"\bkielto-?(?:oikeu|pyy?n)\w*", **_OBJECT),
+    _p("NG502", "en", r"\bright\s+to\s+prohibit\b", **_OBJECT),
+    _p("NG502", "fi", r"\bhenkilörekister\w*", **_PERSONAL_REGISTER),
+    _p("NG502", "en", r"\bpersonal\s+data\s+(?:file|register)s?\b", **_PERSONAL_REGISTER),
+    # NG503 consent-by-acceptance: reading or using is not consent.
+    _p("NG503", "fi", r"\bhyväksy\w*\s+(?:[\w:-]+\s+){0,3}tietosuoja\w*"),
+    _p("NG503", "fi", r"\b(?:käyttämällä|jatkamalla|selaamalla|lähettämällä)\s+(?:[\w:-]+\s+){0,5}"
+                      r"(?:hyväksy\w*|suostu\w*|annat\s+suostumuk\w*)"),
+    _p("NG503", "en", r"\baccepts?\s+(?:[\w-]+\s+){0,8}privacy\s+(?:statement|policy|notice)"),
+    _p("NG503", "en", r"\bby\s+(?:using|continuing\s+to\s+(?:use|browse)|browsing|visiting|"
+                      r"submitting|sending)\b[^.!?]{0,60}?\byou\s+(?:hereby\s+)?"
+                      r"(?:agree|accept|consent)\b"),
+    _p("NG503", "en", r"\byou\s+(?:hereby\s+)?(?:agree|consent)\s+to\s+(?:this|our|the)\s+privacy\s+"
+                      r"(?:statement|policy|notice)"),
+    _p("NG503", "sv", r"\bgodkänner\s+(?:\w+\s+){0,4}(?:integritets|dataskydds)\w*"),
+    # NG504 consent-open-ended: consent to purposes that are not named.
+    _p("NG504", "en", r"\b(?:other|any|such)\s+(?:other\s+)?purposes?\s+(?:to\s+which\s+|for\s+which\s+|"
+                      r"that\s+)?you\s+(?:have\s+|may\s+have\s+)?(?:consented|agreed|given\s+"
+                      r"(?:your\s+)?consent)"),
+    _p("NG504", "fi", r"\bmuihin\s+(?:\w+\s+){0,2}\w*tarkoituksiin\W+(?:\w+\s+){0,5}suostu\w*"),
+    # NG505 retention-vague: no period at all.
+    _p("NG505", "en", r"\b(?:for\s+)?as\s+long\s+as\s+(?:is\s+|it\s+is\s+)?(?:necessary|needed|"
+                      r"required|appropriate)\b"),
+    _p("NG505", "en", r"\bfor\s+the\s+(?:time|period)\s+(?:necessary|needed|required)\b"),
+    _p("NG505", "fi", r"\bniin\s+kauan\s+kuin\s+(?:se\s+on\s+|on\s+)?(?:tarpeen|tarpeellista|"
+                      r"tarpeellinen|välttämätöntä|tarvitaan|edellytetään)\b"),
+    _p("NG505", "fi", r"\b(?:tarpeellisen|tarpeen\s+vaatiman|välttämättömän)\s+ajan\b"),
+    _p("NG505", "sv", r"\bså\s+länge\s+(?:som\s+)?(?:det\s+är\s+)?(?:nödvändigt|behövs)"),
+    # NG506 hedging: purposes that say what might happen.
+    _p("NG506", "en", r"\b(?:may|might|possibly)\b"),
+    _p("NG506", "en", r"\b(?:e\.g\.|etc\b\.?)"),
+    _p("NG506", "fi", r"\b(?:voimme|voidaan|saatamme|saatetaan|saattaa|saattavat|mahdollisesti)\b"),
+    _p("NG506", "fi", r"\b(?:esim\.|jne\b\.?|tms\b\.?)"),
+    _p("NG506", "sv", r"\b(?:kan\s+komma\s+att|eventuellt|t\.ex\.|m\.m\.)"),
+    # NG507 signed-request: demands for signed letters.
+    _p("NG507", "fi", r"\ballekirjoite(?:ttu|tulla|tun|tussa|tut|ttuna)\s+(?:\w+\s+){0,2}"
+                      r"(?:pyyn\w*|kirje\w*|kirjalli\w*|lomak\w*|asiakirj\w*)"),
+    _p("NG507", "fi", r"\bkirjallise\w*\s*(?:ja|,)\s*(?:omakätisesti\s+)?allekirjoite\w*"),
+    _p("NG507", "fi", r"\bomakätisesti\s+allekirjoite\w*"),
+    _p("NG507", "en", r"\bsigned\s+(?:and\s+dated\s+)?(?:written\s+)?(?:letter|request|document|form)s?\b"),
+    _p("NG507", "en", r"\b(?:in\s+writing|written)\s+and\s+(?:personally\s+)?signed\b"),
+    _p("NG507", "en", r"\bpersonally\s+signed\b"),
+    # NG508 check-page-regularly: changes announced only by "check this page".
+    _p("NG508", "en", r"\b(?:check|review|visit|consult|read)\s+(?:this\s+(?:page|notice|policy|statement)|"
+                      r"our\s+(?:website|site|privacy\s+(?:policy|notice|statement))|it|back)\s+"
+                      r"(?:\w+\s+){0,2}(?:regularly|periodically|frequently|from\s+time\s+to\s+time)\b"),
+    _p("NG508", "fi", r"\b(?:seura|tarkist|tutustu|luke|lue)\w*\s+(?:[\w:-]+\s+){0,4}säännöllisesti\b"),
+    _p("NG508", "fi", r"\bsäännöllisesti\s+(?:[\w:-]+\s+){0,2}(?:seura|tarkist|tutustu)\w*"),
+    # NG509 authority-old-address: the Data Protection Ombudsman moved in 2020.
+    _p("NG509", ANY, r"\bRatapihantie\s+9\b"),
+    _p("NG509", ANY, r"\bP[LB]\s*800\s*,?\s*00521\b"),
+    # NG201 transfer-denial-contradiction: "no transfers outside the EU/EEA".
+    _p("NG201", "fi", r"\b(?:ei|eikä)\s+(?:[\w:-]+\s+){0,3}(?:siirretä|siirry|luovuteta)\b"
+                      + _SAME_SENTENCE + r"\b(?:EU|ETA|Euroopan)\w*" + _SAME_SENTENCE
+                      + r"\bulkopuolel\w*"),
+    _p("NG201", "fi", r"\b(?:EU|ETA|Euroopan)\w*" + _SAME_SENTENCE + r"\bulkopuolel\w*\s+"
+                      r"(?:[\w:-]+\s+){0,2}(?:ei|eikä)\s+(?:[\w:-]+\s+){0,2}(?:siirretä|luovuteta)\b"),
+    _p("NG201", "en", r"\b(?:no|not|never|don't)\s+(?:\w+\s+){0,3}(?:transfer\w*|transmit\w*|send|sent|"
+                      r"move[ds]?|disclosed|processed|stored)\b" + _SAME_SENTENCE
+                      + r"\boutside\s+(?:of\s+)?(?:the\s+)?(?:EU|EEA|European)"),
+    # NG202 disclosure-denial-contradiction: "not disclosed to third parties".
+    _p("NG202", "fi", r"\b(?:ei|eikä)\s+(?:[\w:-]+\s+){0,2}(?:luovuteta|luovuta|anneta|jaeta)\s+"
+                      r"(?:[\w:-]+\s+){0,3}(?:ulkopuolisille|kolmansille|muille|eteenpäin)\b"),
+    _p("NG202", "en", r"\b(?:not|never)\s+(?:be\s+)?(?:disclosed|shared|given|passed\s+on|handed\s+over)"
+                      r"\s+(?:\w+\s+){0,3}(?:to|with)\s+(?:any\s+)?(?:other\s+)?third[\s-]+part(?:y|ies)\b"),
+    _p("NG202", "en", r"\bdo(?:es)?\s+not\s+(?:share|disclose|give)\s+(?:\w+\s+){0,4}(?:to|with)\s+"
+                      r"(?:any\s+)?(?:other\s+)?third[\s-]+part(?:y|ies)\b"),
+    # NG203 anonymity-claim: "anonymous" data that single out a device.
+    _p("NG203", "en", r"\banonymous(?:ly)?\b"),
+    _p("NG203", "en", r"\b(?:cannot|can\s*not|can't|not\s+possible\s+to)\s+(?:be\s+)?identif\w*"),
+    _p("NG203", "fi", r"\banonyym\w*"),
+    _p("NG203", "fi", r"\b(?:ei|eikä|eivät)\s+(?:[\w:-]+\s+){0,4}(?:voida|voi)\s+(?:[\w:-]+\s+){0,2}"
+                      r"tunnistaa\b"),
+    _p("NG203", "sv", r"\banonym\w*"),
+)
+"""Every free-text pattern, in the order they are tried."""
+
+
+def for_rule(rule: str, lang: str) -> Iterator[Pattern]:
+    """The patterns of one rule that apply to text in ``lang``."""
+    return iter(_indexed(rule, lang)[1])
+
+
+@cache
+def _indexed(rule: str, lang: str) -> tuple[re.Pattern[str] | None, tuple[Pattern, ...]]:
+    """One rule's patterns for ``lang``, and all of them as one regex to rule texts out fast."""
+    found = tuple(p for p in PATTERNS if p.rule == rule and p.applies_to(lang))
+    if not found:
+        return None, ()
+    return re.compile("|".join(f"(?:{p.regex.pattern})" for p in found), re.IGNORECASE), found
+
+
+def search(rule: str, lang: str, text: str) -> Iterator[tuple[Pattern, re.Match[str]]]:
+    """Each of the rule's patterns that matches ``text``, with its first match."""
+    combined, found = _indexed(rule, lang)
+    if combined is None or not combined.search(text):
+        return
+    for pattern in found:
+        match = pattern.regex.search(text)
+        if match is not None:
+            yield pattern, match
+
+
+def excerpt(match: re.Match[str], limit: int = 70) -> str:
+    """The matched words on one line, shortened for a message."""
+    text = " ".join(match.group(0).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,173 @@
+"""The rule registry: every rule's code, name, groups, severity, texts, documentation and check."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import string
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from noticegen.diagnostics import Loc, Severity
+
+if TYPE_CHECKING:
+    from noticegen.resolve import ResolvedNotice
+
+LANGS = ("en", "fi")
+"""The languages every rule's message, hint and documentation are written in."""
+
+Text = Mapping[str, str]
+"""Text per message language: ``{"en": ..., "fi": ...}``."""
+Param = str | int | Mapping[str, str]
+"""A message parameter: plain text, a number, or text per language (a vocabulary label)."""
+Params = Mapping[str, Param]
+Finding = tuple[Loc, Params]
+"""What a check yields: the path in the resolved notice and the message parameters."""
+Check = Callable[["ResolvedNotice"], Iterable[Finding]]
+
+_CODE = re.compile(r"^NG\d{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_SENTENCE = re.compile(r"(.+?[.!?])(?=\s+[A-ZÄÖÅ\"“`]|$)")
+_SECTION = re.compile(r"^\[(fi|fail|pass)\]$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A rule's documentation, parsed from its docstring.
+
+    The docstring holds the English text first, then sections that start with a line
+    ``[fi]`` (the Finnish text), ``[fail]`` and ``[pass]`` (YAML fragments).
+    """
+
+    text: Text
+    fail: str
+    passes: str
+
+    @classmethod
+    def parse(cls, docstring: str) -> Doc:
+        import inspect
+
+        parts = _SECTION.split(inspect.cleandoc(docstring))
+        sections = {"en": parts[0]}
+        sections.update(zip(parts[1::2], parts[2::2], strict=True))
+        clean = {k: v.strip("\n").rstrip() for k, v in sections.items()}
+        return cls(
+            text={lang: clean[lang].strip() for lang in LANGS if clean.get(lang, "").strip()},
+            fail=clean.get("fail", ""),
+            passes=clean.get("pass", ""),
+        )
+
+    def summary(self, lang: str) -> str:
+        """The first sentence of the text, for tables."""
+        text = self.text.get(lang) or self.text.get("en", "")
+        first = " ".join(text.split("\n\n")[0].split())
+        match = _SENTENCE.match(first)  # "Art. 6(1)" and "e.g. a" do not end a sentence
+        return match.group(1) if match else first
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One lint rule, or a core check of the validator (``check`` is None) kept for ``explain``."""
+
+    code: str
+    """Stable code, e.g. ``NG101``; never reused for another meaning."""
+    name: str
+    """Readable kebab-case name, e.g. ``purpose-no-legal-basis``; also stable."""
+    groups: tuple[str, ...]
+    severity: Severity
+    message: Text
+    """The diagnostic, with ``{placeholders}`` filled from the finding's parameters."""
+    hint: Text
+    """What to write instead, with the same placeholders."""
+    source: str
+    """The legal source: article, section or guideline."""
+    doc: Doc
+    check: Check | None = None
+    user_text: bool = False
+    """Findings on text the user did not write (catalogue facts) are dropped."""
+
+    @property
+    def core(self) -> bool:
+        """A check of the loader or validator: always on, cannot be switched off."""
+        return self.check is None
+
+    def placeholders(self) -> set[str]:
+        """The parameter names the message and hint use (the same in every language)."""
+        names: set[str] = set()
+        for text in (*self.message.values(), *self.hint.values()):
+            names.update(f for _, f, _, _ in string.Formatter().parse(text) if f)
+        return names
+
+
+RULES: dict[str, Rule] = {}
+"""Every rule by code, in registration order."""
+_BY_NAME: dict[str, Rule] = {}
+
+
+def add(rule: Rule) -> Rule:
+    """Register a rule; codes and names must be well-formed and unique."""
+    if not _CODE.match(rule.code) or not _NAME.match(rule.name):
+        raise ValueError(f"bad rule code or name: {rule.code} {rule.name}")
+    if rule.code in RULES or rule.name in _BY_NAME:
+        raise ValueError(f"rule {rule.code} {rule.name} is registered twice")
+    for texts in (rule.message, rule.hint, rule.doc.text):
+        missing = [lang for lang in LANGS if not texts.get(lang)]
+        if missing:
+            raise ValueError(f"{rule.code}: no {', '.join(missing)} text")
+    RULES[rule.code] = rule
+    _BY_NAME[rule.name] = rule
+    return rule
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    groups: tuple[str, ...],
+    severity: Severity,
+    message: Text,
+    hint: Text,
+    source: str,
+    user_text: bool = False,
+) -> Callable[[Check], Check]:
+    """Register the decorated function as the check of a rule; its docstring is the doc."""
+
+    def register(check: Check) -> Check:
+        add(Rule(code, name, groups, severity, message, hint, source,
+                 Doc.parse(check.__doc__ or ""), check, user_text))
+        return check
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    """Every rule, core checks included, sorted by code."""
+    _load()
+    return sorted(RULES.values(), key=lambda r: r.code)
+
+
+def lookup(ref: str) -> Rule | None:
+    """A rule by its code (any case) or its name."""
+    _load()
+    ref = ref.strip()
+    return RULES.get(ref.upper()) or _BY_NAME.get(ref.lower())
+
+
+def suggest(ref: str) -> str | None:
+    """The closest code or name, for "did you mean"."""
+    _load()
+    ref = ref.strip()
+    if ref[:2].lower() == "ng":  # a code: O for 0 and l or I for 1 are the usual slips
+        code = "NG" + ref[2:].upper().translate(str.maketrans("OIL", "011"))
+        if code in RULES:
+            return code
+        close = difflib.get_close_matches(code, list(RULES), n=1, cutoff=0.6)
+    else:
+        close = difflib.get_close_matches(ref.lower(), list(_BY_NAME), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _load() -> None:
+    """Import the core entries and every rule family (registration is an import side effect)."""
+    from noticegen.lint import core, rules  # noqa: F401

@@ -1,0 +1,15 @@
+"""The rule families; importing this package registers every rule."""
+
+from noticegen.lint.rules import (  # noqa: F401
+    completeness,
+    contradictions,
+    controller,
+    cookies,
+    data,
+    dpf,
+    i18n,
+    meta,
+    provision,
+    text,
+    transfers,
+)

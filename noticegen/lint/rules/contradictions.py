@@ -1,0 +1,150 @@
+"""Text that contradicts the facts: no transfers, no disclosures, anonymous data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from noticegen.diagnostics import Severity
+from noticegen.lint.facts import consent_required, recipient_name, scan, term_attr, vocab_label
+from noticegen.lint.registry import Finding, Param, rule
+from noticegen.resolve import ResolvedNotice, outside_eea
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+def _third_country_recipient(resolved: ResolvedNotice) -> tuple[str, str] | None:
+    """The first recipient that sends data outside the EU/EEA, with the country."""
+    for rec in resolved.notice.recipients:
+        if rec.country is not None and outside_eea(rec.country):
+            return rec.id, rec.country
+    for entry in resolved.transfers:
+        country = next(c for c in entry.transfer.countries if outside_eea(c))
+        return entry.recipient.id, country
+    return None
+
+
+@rule("NG201", "transfer-denial-contradiction", groups=("contradictions", "transfers"), severity=E,
+      message={"en": "the text says data are not transferred outside the EU/EEA (\"{found}\"), but "
+                     "{recipient} sends them to a third country ({country})",
+               "fi": "tekstin mukaan tietoja ei siirretä EU:n/ETA:n ulkopuolelle (\"{found}\"), "
+                     "mutta vastaanottajan {recipient} kautta niitä siirretään kolmanteen maahan "
+                     "({country})"},
+      hint={"en": "Delete the sentence: the notice lists each transfer and its safeguard under the "
+                  "recipient's `transfers:`.",
+            "fi": "Poista lause: seloste kertoo kustakin siirrosta ja sen suojatoimista "
+                  "vastaanottajan kohdassa `transfers:`."},
+      source="GDPR Art. 13(1)(f), 14(1)(f), 44", user_text=True)
+def transfer_denial_contradiction(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """The notice must not deny transfers outside the EU/EEA that its recipients make.
+
+    Old notices often say "data are not transferred outside the EU/EEA" while the site uses US
+    services such as Google Analytics, or processors whose sub-processors are in the US.
+
+    [fi]
+    Selosteessa ei saa kiistää siirtoja EU:n/ETA:n ulkopuolelle, jos vastaanottajat niitä tekevät.
+
+    Vanhoissa selosteissa lukee usein "tietoja ei siirretä EU:n tai ETA:n ulkopuolelle", vaikka
+    sivustolla käytetään yhdysvaltalaisia palveluita, kuten Google Analyticsia, tai käsittelijöitä,
+    joiden alihankkijat ovat Yhdysvalloissa.
+
+    [fail]
+    uses: [google-analytics-4]
+    security: Data are not transferred outside the EU or the EEA.
+    [pass]
+    uses: [google-analytics-4]
+    security: Data are kept in the EU; transfers to the US are listed under each recipient.
+    """
+    found = _third_country_recipient(resolved)
+    if found is None:
+        return
+    recipient, country = found
+    params: dict[str, Param] = {"recipient": recipient_name(resolved, recipient),
+                                "country": vocab_label("countries", country)}
+    for value, match in scan(resolved, "NG201"):
+        yield value.loc, {**match, **params}
+
+
+@rule("NG202", "disclosure-denial-contradiction", groups=("contradictions", "recipients"), severity=E,
+      message={"en": "the text says data are not disclosed to third parties (\"{found}\"), but "
+                     "{recipient} receives them",
+               "fi": "tekstin mukaan tietoja ei luovuteta ulkopuolisille (\"{found}\"), mutta "
+                     "{recipient} saa niitä"},
+      hint={"en": "Delete the sentence, or say exactly who receives data: processors acting on "
+                  "your behalf are recipients too, and the notice lists them.",
+            "fi": "Poista lause tai kerro tarkasti, kuka tietoja saa: myös lukuunne toimivat "
+                  "henkilötietojen käsittelijät ovat vastaanottajia, ja seloste luettelee ne."},
+      source="GDPR Art. 4(9), 13(1)(e), 14(1)(e); WP260 Annex", user_text=True)
+def disclosure_denial_contradiction(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """The notice must not say data go to no one while it lists recipients.
+
+    Processors (analytics, hosting, e-mail services) are recipients under Art. 4(9); "not
+    disclosed to third parties except authorities" is wrong as soon as there is one.
+
+    [fi]
+    Selosteessa ei saa väittää, ettei tietoja luovuteta, jos siinä luetellaan vastaanottajia.
+
+    Henkilötietojen käsittelijät (analytiikka, palvelimet, sähköpostipalvelut) ovat 4 artiklan
+    9 kohdan mukaisia vastaanottajia; lause "tietoja ei luovuteta ulkopuolisille muuten kuin
+    viranomaisille" on väärä heti, kun niitä on yksikin.
+
+    [fail]
+    uses: [hotjar]
+    security: Data are not disclosed to third parties.
+    [pass]
+    uses: [hotjar]
+    security: Data are disclosed only to the recipients listed in this notice.
+    """
+    recipient = next((r.id for r in resolved.notice.recipients if r.role != "authority"), None)
+    if recipient is None:
+        return
+    for value, match in scan(resolved, "NG202"):
+        yield value.loc, {**match, "recipient": recipient_name(resolved, recipient)}
+
+
+@rule("NG203", "anonymity-claim", groups=("contradictions", "cookies"), severity=W,
+      message={"en": "\"{found}\": the data are not anonymous: {category} single out a device or "
+                     "browser",
+               "fi": "\"{found}\": tiedot eivät ole anonyymejä, sillä {category} yksilöivät "
+                     "laitteen tai selaimen"},
+      hint={"en": "Say what you actually do, e.g. \"The data are pseudonymised\" or \"IP "
+                  "addresses are shortened before storage\". Call data anonymous only when no one "
+                  "can identify the person by any means reasonably likely to be used.",
+            "fi": "Kerro, mitä todella teette, esimerkiksi \"Tiedot pseudonymisoidaan\" tai "
+                  "\"IP-osoitteet lyhennetään ennen tallentamista\". Kutsu tietoja anonyymeiksi "
+                  "vain, jos ketään ei voida tunnistaa millään keinolla, jota todennäköisesti "
+                  "käytettäisiin."},
+      source="GDPR Art. 4(1), recital 26, recital 30", user_text=True)
+def anonymity_claim(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Data that single out a device are personal data, not anonymous.
+
+    IP addresses, device IDs and the IDs in analytics cookies identify a person indirectly
+    (recital 30); "the user cannot be identified" is then untrue.
+
+    [fi]
+    Laitteen yksilöivät tiedot ovat henkilötietoja, eivät anonyymejä.
+
+    IP-osoitteet, laitetunnisteet ja analytiikkaevästeiden tunnisteet tunnistavat henkilön
+    epäsuorasti (johdanto-osan 30 kappale); väite "käyttäjää ei voida tunnistaa" ei silloin pidä.
+
+    [fail]
+    data_categories: [online_identifiers]
+    description: We collect anonymous usage statistics.
+    [pass]
+    data_categories: [online_identifiers]
+    description: We collect pseudonymised usage statistics.
+    """
+    category: Param | None = None
+    for reg in resolved.notice.registers:
+        for term in [*reg.data_categories, *(t for p in reg.purposes for t in p.data_categories)]:
+            if term_attr("data_categories", term, "identifies_device"):
+                category = {lang: text[:1].lower() + text[1:]
+                            for lang, text in vocab_label("data_categories", str(term)).items()}
+                break
+        if category is not None:
+            break
+    if category is None and any(consent_required(c.category) for c in resolved.notice.cookies):
+        category = {"en": "the cookies", "fi": "evästeet"}
+    if category is None:
+        return
+    for value, match in scan(resolved, "NG203"):
+        yield value.loc, {**match, "category": category}

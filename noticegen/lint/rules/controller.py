@@ -1,0 +1,273 @@
+"""The controller, its DPO and representative, and the supervisory authority."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from noticegen import vocab
+from noticegen.diagnostics import Severity
+from noticegen.lint.facts import texts, vocab_label
+from noticegen.lint.registry import Finding, rule
+from noticegen.resolve import ResolvedNotice, outside_eea
+
+E, W = Severity.ERROR, Severity.WARNING
+
+_DPO_WORDS = re.compile(r"\b(?:tietosuojavastaav\w*|tietosuojasta\s+vastaav\w*|data\s+protection\s+"
+                        r"officer|DPO|dataskyddsombud\w*)", re.IGNORECASE)
+_OMBUDSMAN = re.compile(r"\b(?:tietosuojavaltuut\w*|data\s+protection\s+ombudsman|dataombudsman\w*)",
+                        re.IGNORECASE)
+
+
+@rule("NG106", "controller-no-electronic-contact", groups=("completeness", "controller"), severity=E,
+      message={"en": "the notice gives no e-mail address or web form for contacting the controller",
+               "fi": "selosteessa ei ole sähköpostiosoitetta eikä verkkolomaketta, jolla "
+                     "rekisterinpitäjään saa yhteyden"},
+      hint={"en": "Add `email:` under `controller:` (e.g. privacy@example.fi), or a request form "
+                  "under `rights: {{url: …}}`.",
+            "fi": "Lisää `controller:`-kohtaan `email:` (esimerkiksi tietosuoja@yritys.fi) tai "
+                  "pyyntölomakkeen osoite kohtaan `rights: {{url: …}}`."},
+      source="GDPR Art. 12(2), 13(1)(a), 14(1)(a); WP260")
+def controller_no_electronic_contact(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """People must be able to reach the controller electronically, not only by post.
+
+    WP260 expects several ways of contact, including an electronic one; Art. 12(2) asks the
+    controller to make exercising rights easy.
+
+    [fi]
+    Rekisterinpitäjään on saatava yhteys sähköisesti, ei vain postitse.
+
+    WP260-ohjeen mukaan yhteydenottotapoja on oltava useita, ja niistä yhden on oltava sähköinen;
+    12 artiklan 2 kohdan mukaan oikeuksien käyttäminen on tehtävä helpoksi.
+
+    [fail]
+    controller:
+      name: Example Oy
+      address: {street: Katu 1, postal_code: "00100", city: Helsinki}
+    [pass]
+    controller:
+      name: Example Oy
+      address: {street: Katu 1, postal_code: "00100", city: Helsinki}
+      email: privacy@example.fi
+    """
+    n = resolved.notice
+    contact = n.controller.contact
+    rights = n.rights
+    if not (n.controller.email or (contact and contact.email)
+            or (rights and (rights.email or rights.url))):
+        yield ("controller",), {}
+
+
+@rule("NG107", "controller-no-business-id", groups=("completeness", "controller"), severity=W,
+      message={"en": "the controller's business ID (Y-tunnus) is not given",
+               "fi": "rekisterinpitäjän Y-tunnusta ei ole ilmoitettu"},
+      hint={"en": "Add `business_id: \"1234567-8\"` under `controller:`, copied from the Trade "
+                  "Register (ytj.fi); a foreign company gives its own registry or VAT number.",
+            "fi": "Lisää `controller:`-kohtaan `business_id: \"1234567-8\"` kaupparekisterin "
+                  "tiedoista (ytj.fi). Ulkomainen yritys ilmoittaa oman rekisteri- tai ALV-numeronsa."},
+      source="GDPR Art. 13(1)(a), 14(1)(a); WP260")
+def controller_no_business_id(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """The controller's identity is clearest with its business ID.
+
+    A company name alone can be ambiguous; the Y-tunnus identifies the legal person for good.
+
+    [fi]
+    Rekisterinpitäjä yksilöidään parhaiten Y-tunnuksella.
+
+    Pelkkä yrityksen nimi voi olla monitulkintainen; Y-tunnus yksilöi oikeushenkilön pysyvästi.
+
+    [fail]
+    controller:
+      name: Example Oy
+    [pass]
+    controller:
+      name: Example Oy
+      business_id: "1234567-1"
+    """
+    if resolved.notice.controller.business_id is None:
+        yield ("controller",), {}
+
+
+@rule("NG108", "representative-missing", groups=("completeness", "controller"), severity=E,
+      message={"en": "the controller is established outside the EU/EEA ({country}) but names no "
+                     "representative in the EU",
+               "fi": "rekisterinpitäjä on sijoittautunut EU:n/ETA:n ulkopuolelle ({country}), mutta "
+                     "sen edustajaa unionissa ei ole nimetty"},
+      hint={"en": "Add `representative:` under `controller:` with the name and EU address of your "
+                  "Art. 27 representative.",
+            "fi": "Lisää `controller:`-kohtaan `representative:` ja 27 artiklan mukaisen edustajan "
+                  "nimi ja osoite unionissa."},
+      source="GDPR Art. 3(2), 13(1)(a), 27")
+def representative_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """A controller outside the EU/EEA that targets people here needs an EU representative.
+
+    Art. 27 exempts only occasional, low-risk processing and public authorities; if that
+    applies, switch the rule off with the reason.
+
+    [fi]
+    EU:n/ETA:n ulkopuolelle sijoittautuneella rekisterinpitäjällä on oltava edustaja unionissa.
+
+    27 artiklan poikkeus koskee vain satunnaista, vähäriskistä käsittelyä ja viranomaisia; jos
+    poikkeus soveltuu, poista sääntö käytöstä ja kirjaa syy.
+
+    [fail]
+    controller:
+      name: Example Inc.
+      address: {street: 1 Main St, postal_code: "10001", city: New York, country: US}
+    [pass]
+    controller:
+      name: Example Inc.
+      address: {street: 1 Main St, postal_code: "10001", city: New York, country: US}
+      representative:
+        name: Example EU Oy
+        address: {street: Katu 1, postal_code: "00100", city: Helsinki}
+    """
+    c = resolved.notice.controller
+    if outside_eea(c.address.country) and c.representative is None:
+        yield ("controller", "address", "country"), {
+            "country": vocab_label("countries", c.address.country)}
+
+
+@rule("NG109", "dpo-mislabelled", groups=("completeness", "controller"), severity=W,
+      message={"en": "\"{text}\" calls someone a data protection officer, but no DPO is designated",
+               "fi": "\"{text}\" viittaa tietosuojavastaavaan, vaikka tietosuojavastaavaa ei ole "
+                     "nimitetty"},
+      hint={"en": "Only a DPO designated under Art. 37 may be called one. Otherwise describe the "
+                  "person under `controller.contact:` with a title such as \"Privacy contact\"; if "
+                  "a DPO is designated, write `dpo: {{designated: true, …}}`.",
+            "fi": "Tietosuojavastaavaksi saa kutsua vain 37 artiklan mukaisesti nimitettyä "
+                  "henkilöä. Muutoin kuvaa henkilö kohdassa `controller.contact:` ja anna hänelle "
+                  "nimike, kuten \"Tietosuoja-asioiden yhteyshenkilö\". Jos tietosuojavastaava on "
+                  "nimitetty, kirjoita `dpo: {{designated: true, …}}`."},
+      source="GDPR Art. 13(1)(b), 37(7)")
+def dpo_mislabelled(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Only a designated data protection officer may be called a DPO.
+
+    A DPO has a protected position under Art. 38; calling a contact person one misleads
+    people. Flags a contact titled DPO or "tietosuojasta vastaava" without a designated DPO,
+    and a `dpo:` entry with `designated: false`.
+
+    [fi]
+    Tietosuojavastaavaksi saa kutsua vain nimitettyä tietosuojavastaavaa.
+
+    Tietosuojavastaavan asema on suojattu (38 artikla), joten yhteyshenkilön kutsuminen
+    tietosuojavastaavaksi johtaa harhaan. Sääntö huomauttaa yhteyshenkilöstä, jonka nimike on
+    tietosuojavastaava tai "tietosuojasta vastaava", kun tietosuojavastaavaa ei ole nimitetty,
+    sekä `dpo:`-kohdasta, jossa on `designated: false`.
+
+    [fail]
+    contact:
+      name: Maija Meikäläinen
+      title: Data protection officer
+    [pass]
+    contact:
+      name: Maija Meikäläinen
+      title: Privacy contact
+    """
+    dpo = resolved.notice.controller.dpo
+    if dpo is not None and dpo.designated:
+        return
+    for value in texts(resolved, ("controller", "contact")):
+        match = _DPO_WORDS.search(value.text)
+        if match:
+            yield value.loc, {"text": match.group(0)}
+    if dpo is not None:
+        yield ("controller", "dpo", "designated"), {"text": "dpo:"}
+
+
+@rule("NG110", "dpo-no-contact", groups=("completeness", "controller"), severity=E,
+      message={"en": "a data protection officer is designated, but no contact details are given",
+               "fi": "tietosuojavastaava on nimitetty, mutta hänen yhteystietojaan ei ole ilmoitettu"},
+      hint={"en": "Add the DPO's `email:` (and `phone:` if you like) under `controller.dpo:`; a "
+                  "shared mailbox such as dpo@example.fi is enough.",
+            "fi": "Lisää `controller.dpo:`-kohtaan tietosuojavastaavan `email:` (ja halutessasi "
+                  "`phone:`); yhteinen osoite, kuten tietosuojavastaava@yritys.fi, riittää."},
+      source="GDPR Art. 13(1)(b), 14(1)(b), 37(7)")
+def dpo_no_contact(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """A designated DPO's contact details must be in the notice.
+
+    The DPO's name is optional; a way to reach the DPO directly is not.
+
+    [fi]
+    Nimitetyn tietosuojavastaavan yhteystiedot on kerrottava selosteessa.
+
+    Tietosuojavastaavan nimeä ei tarvitse kertoa, mutta suora yhteydenottotapa on kerrottava.
+
+    [fail]
+    dpo:
+      designated: true
+    [pass]
+    dpo:
+      designated: true
+      email: dpo@example.fi
+    """
+    dpo = resolved.notice.controller.dpo
+    if dpo is not None and dpo.designated and not (dpo.email or dpo.phone or dpo.address):
+        yield ("controller", "dpo"), {}
+
+
+_FIELDS = {
+    "name": {"en": "name", "fi": "nimi"},
+    "visiting_address": {"en": "visiting address", "fi": "käyntiosoite"},
+    "postal_address": {"en": "postal address", "fi": "postiosoite"},
+    "phone": {"en": "phone number", "fi": "puhelinnumero"},
+}
+
+
+def _norm(field: str, text: str) -> str:
+    if field == "phone":
+        digits = re.sub(r"\D", "", text)
+        return "0" + digits[3:] if digits.startswith("358") else digits
+    return " ".join(text.split()).casefold()
+
+
+@rule("NG111", "supervisory-authority-noncanonical", groups=("completeness", "rights"), severity=W,
+      message={"en": "the {field} of the Office of the Data Protection Ombudsman is out of date or "
+                     "misspelt: it is \"{official}\"",
+               "fi": "tietosuojavaltuutetun toimiston {field} on vanhentunut tai kirjoitettu "
+                     "väärin: oikea muoto on \"{official}\""},
+      hint={"en": "Remove `supervisory_authority:`: noticegen fills in the Ombudsman's current "
+                  "name and contact details.",
+            "fi": "Poista `supervisory_authority:`; noticegen lisää tietosuojavaltuutetun "
+                  "toimiston ajantasaisen nimen ja yhteystiedot."},
+      source="GDPR Art. 13(2)(d), 77; tietosuoja.fi/yhteystiedot")
+def supervisory_authority_noncanonical(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """The Data Protection Ombudsman's name and address must be the current ones.
+
+    noticegen names the Ombudsman by default; a `supervisory_authority:` override that means
+    the Ombudsman but spells its name or address differently is usually copied from an old
+    notice (the office moved from Ratapihantie to Lintulahdenkuja in 2020).
+
+    [fi]
+    Tietosuojavaltuutetun toimiston nimen ja osoitteen on oltava ajantasaiset.
+
+    noticegen lisää tietosuojavaltuutetun toimiston tiedot oletuksena. Jos
+    `supervisory_authority:` tarkoittaa tietosuojavaltuutettua mutta nimi tai osoite on
+    kirjoitettu toisin, tiedot on yleensä kopioitu vanhasta selosteesta (toimisto muutti
+    Ratapihantieltä Lintulahdenkujalle vuonna 2020).
+
+    [fail]
+    supervisory_authority:
+      name: Tietosuojavaltuutettu
+      visiting_address: Ratapihantie 9, 00520 Helsinki
+    [pass]
+    supervisory_authority:
+      name: Tietosuojavaltuutetun toimisto
+      visiting_address: Lintulahdenkuja 4, 00530 Helsinki
+    """
+    sa = resolved.notice.supervisory_authority
+    if sa is None or not any(_OMBUDSMAN.search(v.text)
+                             for v in texts(resolved, ("supervisory_authority", "name"))):
+        return
+    term = vocab.vocabulary("supervisory_authorities")["fi_ombudsman"]
+    for field, what in _FIELDS.items():
+        official = term.label if field == "name" else term.attrs[field]
+        done: set[object] = set()
+        for value in texts(resolved, ("supervisory_authority", field)):
+            if value.loc in done or value.lang not in official:
+                continue
+            done.add(value.loc)
+            shared = value.loc[-1] != value.lang  # one text for every language
+            accepted = official.values() if shared else [official[value.lang]]
+            if _norm(field, value.text) not in {_norm(field, t) for t in accepted}:
+                yield value.loc, {"field": what, "official": official[value.lang]}

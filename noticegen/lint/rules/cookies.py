@@ -1,0 +1,303 @@
+"""Cookies and similar technologies: the information per cookie, consent, known trackers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from noticegen import catalog
+from noticegen.diagnostics import Severity
+from noticegen.lint.facts import (
+    consent_required,
+    cookie_matches,
+    join,
+    service_of,
+    term_attr,
+    tracker_cookie,
+    vocab_label,
+)
+from noticegen.lint.registry import Finding, rule
+from noticegen.model.types import approx_days, parse_duration
+from noticegen.resolve import ResolvedNotice
+
+E, W = Severity.ERROR, Severity.WARNING
+
+_INFO = {  # in this order: the clause reads best last
+    "duration": {"en": "how long it is kept", "fi": "voimassaoloaikaa"},
+    "purpose": {"en": "what it is used for", "fi": "käyttötarkoitusta"},
+    "party": {"en": "whether you or a third party sets it", "fi": "sitä, onko se ensimmäisen vai "
+              "kolmannen osapuolen eväste"},
+}
+
+
+@rule("NG401", "cookie-info-missing", groups=("cookies",), severity=E,
+      message={"en": "the cookie {cookie} does not say {missing}",
+               "fi": "evästeen {cookie} kohdalla ei kerrota {missing}"},
+      hint={"en": "Add the missing keys: `duration:` (`P1Y`, `P30D` or `session`), `party:` "
+                  "(`first` or `third`) and `purpose:`.",
+            "fi": "Lisää puuttuvat kohdat: `duration:` (`P1Y`, `P30D` tai `session`), `party:` "
+                  "(`first` tai `third`) ja `purpose:`."},
+      source="Act 917/2014, section 205; CJEU C-673/17 Planet49; Traficom cookie guidance")
+def cookie_info_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Every cookie needs its purpose, duration and whether a third party has access.
+
+    Section 205 asks for "understandable and comprehensive" information; Traficom and the
+    Planet49 ruling name the purpose, the validity period and third-party access.
+
+    [fi]
+    Jokaisesta evästeestä on kerrottava käyttötarkoitus, voimassaoloaika ja se, onko
+    kolmansilla osapuolilla pääsy siihen.
+
+    Sähköisen viestinnän palveluista annetun lain 205 § edellyttää ymmärrettäviä ja kattavia
+    tietoja; Traficom ja Planet49-tuomio mainitsevat käyttötarkoituksen, voimassaoloajan ja
+    kolmansien osapuolten pääsyn.
+
+    [fail]
+    cookies:
+      - name: session_id
+        category: necessary
+    [pass]
+    cookies:
+      - name: session_id
+        category: necessary
+        party: first
+        duration: session
+        purpose: Keeps you logged in.
+    """
+    for c, cookie in enumerate(resolved.notice.cookies):
+        missing = [text for f, text in _INFO.items() if getattr(cookie, f) is None]
+        if missing:
+            yield ("cookies", c), {"cookie": cookie.name, "missing": join(missing)}
+
+
+def _consent_cookie(resolved: ResolvedNotice) -> int | None:
+    """The index of the first cookie that needs consent."""
+    return next((c for c, cookie in enumerate(resolved.notice.cookies)
+                 if consent_required(cookie.category)), None)
+
+
+@rule("NG402", "cookie-consent-invalid", groups=("cookies", "consent"), severity=E,
+      message={"en": "\"{method}\" is not valid consent to cookies that are not strictly necessary "
+                     "(such as {cookie})",
+               "fi": "\"{method}\" ei ole pätevä tapa saada suostumus muihin kuin välttämättömiin "
+                     "evästeisiin (kuten {cookie})"},
+      hint={"en": "Ask for consent with a banner that lets people refuse on its first layer and "
+                  "set `cookie_consent: {{method: banner}}`, or remove those cookies.",
+            "fi": "Pyydä suostumus evästebannerilla, jonka ensimmäisellä tasolla evästeistä voi "
+                  "kieltäytyä, ja merkitse `cookie_consent: {{method: banner}}`, tai poista "
+                  "evästeet."},
+      source="Act 917/2014, section 205; Traficom guidance 13.9.2021; CJEU C-673/17 Planet49")
+def cookie_consent_invalid(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Cookies that are not strictly necessary need real consent, not browser settings.
+
+    Since Traficom's guidance of 13 September 2021, browser settings are not consent; nor is
+    silence or continuing to browse.
+
+    [fi]
+    Muihin kuin välttämättömiin evästeisiin tarvitaan todellinen suostumus, eivät selaimen
+    asetukset riitä.
+
+    Traficomin 13.9.2021 antaman ohjeen jälkeen selaimen asetukset eivät ole suostumus; eivät
+    myöskään vaikeneminen tai sivuston selaamisen jatkaminen.
+
+    [fail]
+    cookie_consent:
+      method: browser_settings
+    [pass]
+    cookie_consent:
+      method: banner
+      change: Use the Cookie settings link at the bottom of every page.
+    """
+    c = _consent_cookie(resolved)
+    consent = resolved.notice.cookie_consent
+    if c is None or consent is None or term_attr("consent_methods", consent.method, "valid"):
+        return
+    yield ("cookie_consent", "method"), {"method": vocab_label("consent_methods", consent.method),
+                                         "cookie": resolved.notice.cookies[c].name}
+
+
+@rule("NG403", "cookie-consent-no-withdrawal", groups=("cookies", "consent"), severity=E,
+      message={"en": "the notice does not say how to change or withdraw cookie consent",
+               "fi": "selosteessa ei kerrota, miten evästesuostumusta voi muuttaa tai miten sen voi "
+                     "peruuttaa"},
+      hint={"en": "Add `cookie_consent: {{method: banner, change: …}}`, e.g. \"Use the Cookie "
+                  "settings link at the bottom of every page.\", or a `settings_url:`.",
+            "fi": "Lisää `cookie_consent: {{method: banner, change: …}}`, esimerkiksi \"Voit "
+                  "muuttaa valintojasi sivun alalaidan Evästeasetukset-linkistä.\", tai "
+                  "`settings_url:`."},
+      source="GDPR Art. 7(3); Act 917/2014, section 205")
+def cookie_consent_no_withdrawal(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """With cookies that need consent, the notice must say how to change or withdraw it.
+
+    Withdrawing consent must be as easy as giving it (Art. 7(3)), so people need to know
+    where the cookie settings are.
+
+    [fi]
+    Kun evästeisiin tarvitaan suostumus, selosteessa on kerrottava, miten sitä voi muuttaa tai
+    miten sen voi peruuttaa.
+
+    Suostumuksen peruuttamisen on oltava yhtä helppoa kuin sen antamisen (7 artiklan 3 kohta),
+    joten evästeasetusten paikka on kerrottava.
+
+    [fail]
+    cookies:
+      - {name: _ga, provider: google-analytics-4, category: statistics}
+    [pass]
+    cookies:
+      - {name: _ga, provider: google-analytics-4, category: statistics}
+    cookie_consent:
+      method: banner
+      change: Use the Cookie settings link at the bottom of every page.
+    """
+    c = _consent_cookie(resolved)
+    consent = resolved.notice.cookie_consent
+    if c is None:
+        return
+    if consent is None:
+        yield ("cookies", c, "category"), {}
+    elif consent.change is None and consent.settings_url is None:
+        yield ("cookie_consent",), {}
+
+
+def _service_name(service_id: str) -> str:
+    return str(catalog.service(service_id).get("name", service_id))
+
+
+@rule("NG404", "tracker-as-necessary", groups=("cookies", "contradictions", "catalogue"), severity=E,
+      message={"en": "the cookie {cookie} belongs to {service}, a tracking service, and cannot be "
+                     "strictly necessary",
+               "fi": "eväste {cookie} kuuluu seurantapalveluun {service}, eikä se voi olla "
+                     "välttämätön"},
+      hint={"en": "Set `category:` to `statistics` or `marketing`, and ask for consent before the "
+                  "cookie is set.",
+            "fi": "Merkitse `category:`-kohtaan `statistics` tai `marketing` ja pyydä suostumus "
+                  "ennen evästeen asettamista."},
+      source="Act 917/2014, section 205(2); Traficom cookie guidance")
+def tracker_as_necessary(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Cookies of analytics and advertising services are never strictly necessary.
+
+    Only cookies strictly necessary for a service the user asked for are exempt from consent.
+    A cookie counts as a tracker's when its provider is a catalogue service marked
+    `tracker: true`, or when its name is one of such a service's cookies (`_ga`, `_hj…`,
+    `_fbp`…).
+
+    [fi]
+    Analytiikka- ja mainospalveluiden evästeet eivät koskaan ole välttämättömiä.
+
+    Suostumusta ei tarvita vain evästeisiin, jotka ovat välttämättömiä käyttäjän nimenomaisesti
+    pyytämän palvelun tarjoamiseksi. Eväste katsotaan seurantapalvelun evästeeksi, kun sen
+    tarjoaja on luettelon palvelu, jolla on merkintä `tracker: true`, tai kun sen nimi on jonkin
+    tällaisen palvelun eväste (`_ga`, `_hj…`, `_fbp`…).
+
+    [fail]
+    cookies:
+      - {name: _ga, category: necessary, party: first, duration: P2Y, purpose: Statistics}
+    [pass]
+    cookies:
+      - {name: _ga, category: statistics, party: first, duration: P2Y, purpose: Statistics}
+    """
+    for c, cookie in enumerate(resolved.notice.cookies):
+        if cookie.category != "necessary":
+            continue
+        service = service_of(resolved, cookie.provider)
+        if service is None or not catalog.service(service).get("tracker"):
+            service = tracker_cookie(cookie.name, cookie.prefix)
+        if service is not None:
+            yield ("cookies", c, "category"), {"cookie": cookie.name, "service": _service_name(service)}
+
+
+def _same_duration(a: str, b: str) -> bool:
+    if "session" in (a, b):
+        return a == b
+    x, y = approx_days(parse_duration(a)), approx_days(parse_duration(b))
+    return abs(x - y) <= max(1.0, 0.02 * max(x, y))
+
+
+_FIELD = {"category": {"en": "category", "fi": "luokaksi"},
+          "duration": {"en": "duration", "fi": "voimassaoloajaksi"}}
+
+
+@rule("NG405", "cookie-catalogue-mismatch", groups=("cookies", "catalogue"), severity=W,
+      message={"en": "the cookie {cookie} is declared with {field} {declared}, but the catalogue "
+                     "entry of {service} says {known}",
+               "fi": "evästeelle {cookie} on ilmoitettu {field} {declared}, mutta palvelun "
+                     "{service} luettelotiedoissa arvo on {known}"},
+      hint={"en": "Check the provider's documentation and correct the value; if yours is right, "
+                  "switch the rule off for this cookie with the reason: `lint: {{disable: [{{rule: "
+                  "NG405, reason: …}}]}}`.",
+            "fi": "Tarkista arvo palveluntarjoajan ohjeista ja korjaa se. Jos ilmoittamasi arvo on "
+                  "oikea, poista sääntö käytöstä tämän evästeen osalta ja kirjaa syy: `lint: "
+                  "{{disable: [{{rule: NG405, reason: …}}]}}`."},
+      source="noticegen catalogue; Traficom cookie guidance")
+def cookie_catalogue_mismatch(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """A declared cookie should agree with the catalogue entry of its provider.
+
+    When you describe a catalogue service's cookie yourself, your description replaces the
+    catalogue's; a different category or duration is usually a copying mistake.
+
+    [fi]
+    Itse kuvatun evästeen tietojen tulisi vastata sen tarjoajan luettelotietoja.
+
+    Kun kuvaat luettelon palvelun evästeen itse, kuvauksesi korvaa luettelon tiedot; poikkeava
+    luokka tai voimassaoloaika on yleensä kopiointivirhe.
+
+    [fail]
+    uses: [google-analytics-4]
+    cookies:
+      - {name: _ga, provider: google-analytics-4, category: statistics, duration: P1D}
+    [pass]
+    uses: [google-analytics-4]
+    cookies:
+      - {name: _ga, provider: google-analytics-4, category: statistics, duration: P2Y}
+    """
+    for c, cookie in enumerate(resolved.notice.cookies):
+        if ("cookies", c) in resolved.origins:
+            continue  # the catalogue's own cookie
+        service = service_of(resolved, cookie.provider)
+        if service is None:
+            continue
+        known = next((k for k in catalog.service(service).get("cookies", [])
+                      if cookie_matches(cookie.name, cookie.prefix, str(k["name"]),
+                                        bool(k.get("prefix")))), None)
+        if known is None:
+            continue
+        base = {"cookie": cookie.name, "service": _service_name(service)}
+        if known.get("category") and known["category"] != cookie.category:
+            yield ("cookies", c, "category"), {**base, "field": _FIELD["category"],
+                                               "declared": cookie.category, "known": known["category"]}
+        if cookie.duration and known.get("duration") and \
+                not _same_duration(cookie.duration, str(known["duration"])):
+            yield ("cookies", c, "duration"), {**base, "field": _FIELD["duration"],
+                                               "declared": cookie.duration,
+                                               "known": str(known["duration"])}
+
+
+@rule("NG406", "third-party-cookie-no-provider", groups=("cookies", "recipients"), severity=W,
+      message={"en": "the cookie {cookie} is a third-party cookie, but the third party is not named",
+               "fi": "eväste {cookie} on kolmannen osapuolen eväste, mutta kolmatta osapuolta ei "
+                     "nimetä"},
+      hint={"en": "Add `provider:` with the id of the recipient that sets it, and declare that "
+                  "recipient under `recipients:` or `uses:`.",
+            "fi": "Lisää `provider:` ja sen vastaanottajan tunniste, joka evästeen asettaa, ja "
+                  "määrittele vastaanottaja kohdassa `recipients:` tai `uses:`."},
+      source="CJEU C-673/17 Planet49; Traficom cookie guidance")
+def third_party_cookie_no_provider(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """A third-party cookie must say whose it is.
+
+    People must know which third parties can read the cookie (Planet49).
+
+    [fi]
+    Kolmannen osapuolen evästeen kohdalla on kerrottava, kenen eväste se on.
+
+    Henkilön on tiedettävä, mitkä kolmannet osapuolet voivat lukea evästeen (Planet49).
+
+    [fail]
+    cookies:
+      - {name: ads_id, party: third, category: marketing, duration: P90D, purpose: Ads}
+    [pass]
+    cookies:
+      - {name: ads_id, party: third, provider: ad-network, category: marketing, duration: P90D,
+         purpose: Ads}
+    """
+    for c, cookie in enumerate(resolved.notice.cookies):
+        if cookie.party == "third" and cookie.provider is None:
+            yield ("cookies", c, "party"), {"cookie": cookie.name}

@@ -1,0 +1,105 @@
+"""Transfers to the United States under the EU-U.S. Data Privacy Framework."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from noticegen import catalog
+from noticegen.diagnostics import Severity
+from noticegen.lint.registry import Finding, rule
+from noticegen.lint.rules.transfers import transfers_outside_eea
+from noticegen.model import Recipient, Transfer
+from noticegen.resolve import ResolvedNotice
+
+W = Severity.WARNING
+
+
+def _dpf_checked(rec: Recipient, transfer: Transfer) -> dt.date | None:
+    """When the DPF certification was checked: on the transfer, else the catalogue entry's date."""
+    if transfer.checked is not None or rec.service is None:
+        return transfer.checked
+    checked = catalog.service(rec.service).get("checked")
+    if isinstance(checked, dt.date):
+        return checked
+    return dt.date.fromisoformat(checked) if isinstance(checked, str) else None
+
+
+@rule("NG303", "dpf-not-checked", groups=("transfers",), severity=W,
+      message={"en": "the transfer relies on the EU-U.S. Data Privacy Framework, but the date the "
+                     "certification was checked is not recorded",
+               "fi": "siirto perustuu EU:n ja Yhdysvaltojen väliseen tietosuojakehykseen, mutta "
+                     "sertifioinnin tarkistuspäivää ei ole merkitty"},
+      hint={"en": "Look the company up on the Data Privacy Framework List "
+                  "(dataprivacyframework.gov) and record the date, e.g. `checked: 2026-12-01`.",
+            "fi": "Tarkista yrityksen sertifiointi Data Privacy Framework -luettelosta "
+                  "(dataprivacyframework.gov) ja merkitse päivämäärä, esimerkiksi "
+                  "`checked: 2026-12-01`."},
+      source="GDPR Art. 45; Commission Implementing Decision (EU) 2023/1795")
+def dpf_not_checked(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """A transfer under the Data Privacy Framework needs the date the certification was checked.
+
+    The DPF covers only US companies on the DPF List, and certifications lapse; record when
+    you last saw the recipient on the list. Catalogue services count as checked on the
+    catalogue entry's date.
+
+    [fi]
+    Tietosuojakehykseen perustuvalle siirrolle on merkittävä sertifioinnin tarkistuspäivä.
+
+    Tietosuojakehys koskee vain DPF-luettelossa olevia yhdysvaltalaisia yrityksiä, ja
+    sertifioinnit voivat raueta; merkitse, milloin viimeksi näit vastaanottajan luettelossa.
+    Luettelon palveluiden tarkistuspäiväksi katsotaan luettelomerkinnän päivämäärä.
+
+    [fail]
+    transfers:
+      - countries: [US]
+        mechanism: eu_us_dpf
+    [pass]
+    transfers:
+      - countries: [US]
+        mechanism: eu_us_dpf
+        checked: 2026-11-20
+    """
+    for loc, rec, transfer in transfers_outside_eea(resolved):
+        if transfer.mechanism == "eu_us_dpf" and _dpf_checked(rec, transfer) is None:
+            yield (*loc, "mechanism"), {}
+
+
+def _date(day: dt.date) -> dict[str, str]:
+    return {"en": day.isoformat(), "fi": f"{day.day}.{day.month}.{day.year}"}
+
+
+@rule("NG305", "dpf-check-outdated", groups=("transfers",), severity=W,
+      message={"en": "the Data Privacy Framework certification was last checked on {checked}, more "
+                     "than a year before the notice takes effect ({effective})",
+               "fi": "tietosuojakehyksen sertifiointi on tarkistettu viimeksi {checked}, yli vuotta "
+                     "ennen selosteen voimaantuloa ({effective})"},
+      hint={"en": "Check the Data Privacy Framework List again and update `checked:`.",
+            "fi": "Tarkista Data Privacy Framework -luettelo uudelleen ja päivitä `checked:`."},
+      source="Commission Implementing Decision (EU) 2023/1795 (annual re-certification)")
+def dpf_check_outdated(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """A DPF certification checked more than a year before the notice may have lapsed.
+
+    Companies re-certify every year; one that did not is no longer covered.
+
+    [fi]
+    Yli vuotta ennen selosteen voimaantuloa tarkistettu DPF-sertifiointi on voinut raueta.
+
+    Yritysten on uusittava sertifiointinsa vuosittain; jos uusiminen jää tekemättä, siirtoja
+    ei enää voi perustaa tietosuojakehykseen.
+
+    [fail]
+    notice: {effective: 2026-12-01}
+    transfers:
+      - {countries: [US], mechanism: eu_us_dpf, checked: 2024-06-01}
+    [pass]
+    notice: {effective: 2026-12-01}
+    transfers:
+      - {countries: [US], mechanism: eu_us_dpf, checked: 2026-11-20}
+    """
+    effective = resolved.notice.notice.effective
+    for loc, rec, transfer in transfers_outside_eea(resolved):
+        checked = _dpf_checked(rec, transfer) if transfer.mechanism == "eu_us_dpf" else None
+        if checked is not None and (effective - checked).days > 366:
+            where = (*loc, "checked") if transfer.checked else (*loc, "mechanism")
+            yield where, {"checked": _date(checked), "effective": _date(effective)}

@@ -1,0 +1,314 @@
+"""Free-text checks in every language: repealed law, consent by acceptance, vague or hedging words.
+
+The phrases themselves are data in noticegen/lint/patterns.py; these rules say what they mean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from noticegen.diagnostics import Severity
+from noticegen.lint.facts import TextValue, field_of, scan
+from noticegen.lint.registry import Finding, rule
+from noticegen.resolve import ResolvedNotice
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+def _findings(resolved: ResolvedNotice, code: str) -> Iterator[Finding]:
+    for value, params in scan(resolved, code):
+        yield value.loc, params
+
+
+@rule("NG501", "law-repealed", groups=("free-text", "legacy-law"), severity=E,
+      message={"en": "\"{found}\": the text cites {law}",
+               "fi": "\"{found}\": tekstissä viitataan säädökseen, joka ei ole enää voimassa: {law}"},
+      hint={"en": "Refer to {replacement} instead, or leave the reference out.",
+            "fi": "Viittaa sen sijaan {replacement} tai jätä viittaus pois."},
+      source="Data Protection Act 1050/2018; Act 917/2014; GDPR Art. 94; CJEU C-311/18 Schrems II",
+      user_text=True)
+def law_repealed(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """The notice must not cite law that is no longer in force.
+
+    The Personal Data Act 523/1999 (henkilötietolaki) was repealed on 1 January 2019, the Act
+    on the Protection of Privacy in Electronic Communications 516/2004 on 1 January 2015, the
+    Directive 95/46/EC in May 2018, and the EU Court of Justice struck down the Privacy Shield
+    in July 2020. A notice that still cites them is out of date in substance too.
+
+    [fi]
+    Selosteessa ei saa viitata säädöksiin, jotka eivät ole enää voimassa.
+
+    Henkilötietolaki 523/1999 kumottiin 1.1.2019, sähköisen viestinnän tietosuojalaki 516/2004
+    1.1.2015 ja direktiivi 95/46/EY toukokuussa 2018, ja EU:n tuomioistuin totesi Privacy Shield
+    -järjestelyn pätemättömäksi heinäkuussa 2020. Seloste, joka viittaa niihin, on vanhentunut
+    myös sisällöltään.
+
+    [fail]
+    introduction:
+      fi: Käsittelemme tietoja henkilötietolain (523/1999) mukaisesti.
+    [pass]
+    introduction:
+      fi: Käsittelemme tietoja tietosuoja-asetuksen ja tietosuojalain (1050/2018) mukaisesti.
+    """
+    return _findings(resolved, "NG501")
+
+
+@rule("NG502", "legacy-term", groups=("free-text", "legacy-law"), severity=W,
+      message={"en": "\"{found}\" is an outdated term: {why}",
+               "fi": "\"{found}\" on vanhentunut termi: {why}"},
+      hint={"en": "Write {instead}.", "fi": "Kirjoita sen sijaan {instead}."},
+      source="GDPR Art. 15, 21; Data Protection Ombudsman (tietosuoja.fi)", user_text=True)
+def legacy_term(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Terms of the repealed law should give way to the GDPR's.
+
+    "Rekisteriseloste", "tarkastusoikeus", "kieltopyyntö", "henkilörekisteri" and the
+    "Tietoyhteiskuntakaari" tell the reader the notice predates the GDPR, and the rights
+    they name are narrower than the GDPR's.
+
+    [fi]
+    Kumotun lain termit on syytä korvata tietosuoja-asetuksen termeillä.
+
+    Sanat "rekisteriseloste", "tarkastusoikeus", "kieltopyyntö", "henkilörekisteri" ja
+    "tietoyhteiskuntakaari" kertovat lukijalle, että seloste on laadittu ennen tietosuoja-asetusta,
+    ja niiden nimeämät oikeudet ovat suppeampia kuin asetuksen.
+
+    [fail]
+    how:
+      fi: Tarkastuspyynnöt osoitetaan asiakaspalveluun.
+    [pass]
+    how:
+      fi: Oikeutta saada pääsy tietoihin koskevat pyynnöt osoitetaan asiakaspalveluun.
+    """
+    return _findings(resolved, "NG502")
+
+
+@rule("NG503", "consent-by-acceptance", groups=("free-text", "consent"), severity=E,
+      message={"en": "\"{found}\": accepting a privacy notice, or using a site, is not consent",
+               "fi": "\"{found}\": tietosuojaselosteen hyväksyminen tai sivuston käyttäminen ei ole "
+                     "suostumus"},
+      hint={"en": "Delete the sentence. A notice informs; nobody agrees to it. Each purpose "
+                  "states its own legal basis, and where you rely on consent, ask for it "
+                  "separately with an active choice (e.g. an unticked box).",
+            "fi": "Poista lause. Seloste on tiedote, eikä sitä hyväksytä. Kunkin käyttötarkoituksen "
+                  "oikeusperuste ilmoitetaan erikseen, ja jos käsittely perustuu suostumukseen, "
+                  "se pyydetään erikseen aktiivisella valinnalla (esimerkiksi valitsemattomalla "
+                  "valintaruudulla)."},
+      source="GDPR Art. 4(11), 6(1)(a), 7(2); EDPB Guidelines 05/2020 on consent", user_text=True)
+def consent_by_acceptance(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Reading a notice, sending a form or using a site is not consent.
+
+    Consent must be a freely given, specific, informed and unambiguous act (Art. 4(11)); a
+    notice is information, not a contract. "Users accept this privacy statement by sending
+    their information" and "by using this site you agree" are both wrong.
+
+    [fi]
+    Selosteen lukeminen, lomakkeen lähettäminen tai sivuston käyttäminen ei ole suostumus.
+
+    Suostumuksen on oltava vapaaehtoinen, yksilöity, tietoinen ja yksiselitteinen tahdonilmaisu
+    (4 artiklan 11 kohta); seloste on tiedote, ei sopimus. Lauseet "käyttäjät hyväksyvät tämän
+    tietosuojaselosteen lähettämällä tietonsa" ja "käyttämällä sivustoa hyväksyt" ovat
+    molemmat virheellisiä.
+
+    [fail]
+    introduction:
+      en: Users accept this privacy statement by sending their information.
+    [pass]
+    introduction:
+      en: This notice explains how we process the information you send us.
+    """
+    return _findings(resolved, "NG503")
+
+
+@rule("NG504", "consent-open-ended", groups=("free-text", "consent"), severity=W,
+      message={"en": "\"{found}\": consent is valid only for specific purposes named in the notice",
+               "fi": "\"{found}\": suostumus on pätevä vain tiettyihin, selosteessa nimettyihin "
+                     "tarkoituksiin"},
+      hint={"en": "Name each purpose that relies on consent as a purpose of its own, with "
+                  "`legal_basis: [consent]`.",
+            "fi": "Kirjaa jokainen suostumukseen perustuva käyttötarkoitus omaksi "
+                  "käyttötarkoituksekseen, jonka peruste on `legal_basis: [consent]`."},
+      source="GDPR Art. 4(11), 6(1)(a), 13(1)(c); EDPB Guidelines 05/2020 on consent",
+      user_text=True)
+def consent_open_ended(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """"Other purposes you have consented to" names no purpose.
+
+    Consent is "for one or more specific purposes" (Art. 6(1)(a)); the notice must name them.
+
+    [fi]
+    "Muihin tarkoituksiin, joihin olet antanut suostumuksesi" ei nimeä tarkoitusta.
+
+    Suostumus annetaan "yhtä tai useampaa erityistä tarkoitusta varten" (6 artiklan 1 kohdan
+    a alakohta); selosteessa on nimettävä nämä tarkoitukset.
+
+    [fail]
+    description: Marketing and other purposes you have consented to
+    [pass]
+    description: Sending our monthly newsletter
+    """
+    return _findings(resolved, "NG504")
+
+
+@rule("NG505", "retention-vague", groups=("free-text", "retention"), severity=W,
+      message={"en": "\"{found}\" does not tell how long data are kept",
+               "fi": "\"{found}\" ei kerro, kuinka kauan tietoja säilytetään"},
+      hint={"en": "Give a period, e.g. \"2 years after the end of the customer relationship\" "
+                  "(`retention: {{period: P2Y, after: end_of_customer_relationship}}`), or the "
+                  "specific criteria that decide it.",
+            "fi": "Ilmoita säilytysaika, esimerkiksi \"2 vuotta asiakassuhteen päättymisestä\" "
+                  "(`retention: {{period: P2Y, after: end_of_customer_relationship}}`), tai ne "
+                  "yksilöidyt perusteet, joiden mukaan aika määräytyy."},
+      source="GDPR Art. 13(2)(a), 14(2)(a); WP260 Annex", user_text=True)
+def retention_vague(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """"As long as necessary" is not a retention period.
+
+    WP260 says it outright: a bare "as long as necessary" does not meet Art. 13(2)(a). Give
+    the period, or criteria specific enough to work it out.
+
+    [fi]
+    "Niin kauan kuin on tarpeen" ei ole säilytysaika.
+
+    WP260-ohjeen mukaan pelkkä "niin kauan kuin on tarpeen" ei täytä 13 artiklan 2 kohdan
+    a alakohdan vaatimusta. Ilmoita aika tai niin yksilöidyt perusteet, että ajan voi päätellä.
+
+    [fail]
+    retention:
+      criteria: Data are kept as long as necessary.
+    [pass]
+    retention:
+      period: P2Y
+      after: end_of_customer_relationship
+    """
+    return _findings(resolved, "NG505")
+
+
+def _in_purpose(value: TextValue) -> bool:
+    return "purposes" in value.loc and field_of(value) in ("description", "legitimate_interest")
+
+
+@rule("NG506", "style-hedging", groups=("free-text", "style"), severity=W,
+      message={"en": "\"{found}\" hedges: say what you do, not what you might do",
+               "fi": "\"{found}\" jättää asian avoimeksi: kerro, mitä teette, älä mitä saatatte tehdä"},
+      hint={"en": "Write the purpose as a plain statement, e.g. \"We send our newsletter to "
+                  "subscribers\" instead of \"We may send…\", and list the cases in full instead of "
+                  "\"e.g.\".",
+            "fi": "Kirjoita käyttötarkoitus suoraksi toteamukseksi, esimerkiksi \"Lähetämme "
+                  "uutiskirjeen tilaajille\" eikä \"Voimme lähettää…\", ja luettele tapaukset "
+                  "kokonaan äläkä kirjoita \"esim.\"."},
+      source="GDPR Art. 12(1); WP260 para. 12-13", user_text=True)
+def hedging(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Purposes should be stated plainly, without "may", "might", "e.g." or "voimme".
+
+    WP260 names "may", "might", "some", "often" and "possible" as words that leave the reader
+    guessing. Only purpose descriptions and legitimate interests are checked: elsewhere "you
+    may withdraw" grants a right.
+
+    [fi]
+    Käyttötarkoitukset on kerrottava suoraan, ilman sanoja "voimme", "saatetaan" tai "esim.".
+
+    WP260-ohjeen mukaan sanat kuten "saattaa", "voi", "joitakin", "usein" ja "mahdollinen"
+    jättävät lukijan arvailemaan. Vain käyttötarkoitusten kuvaukset ja oikeutetut edut
+    tarkistetaan: muualla esimerkiksi "voit peruuttaa" kertoo oikeudesta.
+
+    [fail]
+    description: We may use your data for marketing, e.g. newsletters.
+    [pass]
+    description: We send our monthly newsletter to subscribers.
+    """
+    for value, params in scan(resolved, "NG506", where=_in_purpose):
+        yield value.loc, params
+
+
+@rule("NG507", "signed-request", groups=("free-text", "rights"), severity=W,
+      message={"en": "\"{found}\": people must not be required to send a signed letter to use "
+                     "their rights",
+               "fi": "\"{found}\": oikeuksien käyttämisen edellytykseksi ei saa asettaa "
+                     "allekirjoitettua pyyntöä"},
+      hint={"en": "Accept requests by e-mail or a web form as well, and ask for identification "
+                  "only when you have reasonable doubts about who is asking (Art. 12(6)).",
+            "fi": "Ota pyyntöjä vastaan myös sähköpostitse tai verkkolomakkeella ja pyydä "
+                  "henkilöllisyyden todentamista vain, jos on perusteltua syytä epäillä pyytäjän "
+                  "henkilöllisyyttä (12 artiklan 6 kohta)."},
+      source="GDPR Art. 12(2), 12(6)", user_text=True)
+def signed_request(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Exercising rights must not require a signed, written letter.
+
+    Art. 12(2) obliges the controller to facilitate the exercise of rights; a signed letter
+    by post is a hurdle that the old Personal Data Act allowed and the GDPR does not.
+
+    [fi]
+    Oikeuksien käyttäminen ei saa edellyttää allekirjoitettua kirjettä.
+
+    12 artiklan 2 kohdan mukaan rekisterinpitäjän on helpotettava oikeuksien käyttämistä;
+    allekirjoitettu kirje postitse on este, jonka vanha henkilötietolaki salli mutta
+    tietosuoja-asetus ei salli.
+
+    [fail]
+    how:
+      fi: Pyyntö on lähetettävä kirjallisena ja allekirjoitettuna.
+    [pass]
+    how:
+      fi: Lähetä pyyntösi osoitteeseen tietosuoja@yritys.fi.
+    """
+    return _findings(resolved, "NG507")
+
+
+@rule("NG508", "check-page-regularly", groups=("free-text", "meta"), severity=W,
+      message={"en": "\"{found}\": telling people to check the page for changes is not enough",
+               "fi": "\"{found}\": kehotus seurata sivua muutosten varalta ei riitä"},
+      hint={"en": "Keep a change log under `notice.changes`, and tell people directly (e.g. by "
+                  "e-mail or a notice on the site) about important changes.",
+            "fi": "Pidä muutoshistoriaa kohdassa `notice.changes` ja kerro olennaisista "
+                  "muutoksista suoraan, esimerkiksi sähköpostilla tai ilmoituksella sivustolla."},
+      source="WP260 para. 29-32 (changes to information)", user_text=True)
+def check_page_regularly(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Changes must be communicated, not left for people to discover.
+
+    WP260 calls "check this page regularly" insufficient: material changes must be brought to
+    the data subject's attention.
+
+    [fi]
+    Muutoksista on kerrottava, eikä niiden huomaamista saa jättää lukijan varaan.
+
+    WP260-ohjeen mukaan kehotus seurata sivua säännöllisesti ei riitä: olennaisista muutoksista
+    on kerrottava rekisteröidylle.
+
+    [fail]
+    introduction:
+      en: Please check this page regularly for changes.
+    [pass]
+    introduction:
+      en: We tell our customers by e-mail about important changes to this notice.
+    """
+    return _findings(resolved, "NG508")
+
+
+@rule("NG509", "authority-old-address", groups=("free-text", "rights"), severity=W,
+      message={"en": "\"{found}\" is an old address of the Data Protection Ombudsman",
+               "fi": "\"{found}\" on tietosuojavaltuutetun toimiston vanha osoite"},
+      hint={"en": "Write the current address, Lintulahdenkuja 4, 00530 Helsinki (postal address PL "
+                  "800, 00531 Helsinki), or leave it out: the notice names the Ombudsman with its "
+                  "current address.",
+            "fi": "Kirjoita nykyinen osoite Lintulahdenkuja 4, 00530 Helsinki (postiosoite PL 800, "
+                  "00531 Helsinki) tai jätä osoite pois: seloste kertoo tietosuojavaltuutetun "
+                  "toimiston ajantasaiset yhteystiedot."},
+      source="GDPR Art. 13(2)(d), 77; tietosuoja.fi/yhteystiedot", user_text=True)
+def authority_old_address(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """The Data Protection Ombudsman no longer sits at Ratapihantie 9.
+
+    The office moved to Lintulahdenkuja 4, 00530 Helsinki (PL 800, 00531 Helsinki); notices
+    copied from older templates still give Ratapihantie 9, 00520 and PL 800, 00521.
+
+    [fi]
+    Tietosuojavaltuutetun toimisto ei ole enää Ratapihantie 9:ssä.
+
+    Toimisto muutti osoitteeseen Lintulahdenkuja 4, 00530 Helsinki (PL 800, 00531 Helsinki);
+    vanhoista malleista kopioiduissa selosteissa on yhä Ratapihantie 9, 00520 ja PL 800, 00521.
+
+    [fail]
+    how:
+      fi: Valituksen voi tehdä tietosuojavaltuutetulle, Ratapihantie 9, 00520 Helsinki.
+    [pass]
+    how:
+      fi: Valituksen voi tehdä tietosuojavaltuutetulle (katso yhteystiedot alempaa).
+    """
+    return _findings(resolved, "NG509")

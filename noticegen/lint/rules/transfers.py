@@ -1,0 +1,255 @@
+"""Recipients and transfers outside the EU/EEA: mechanisms, safeguard links, the DPF."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from noticegen.diagnostics import Loc, Severity
+from noticegen.lint.facts import join, recipient_name, term_attr, vocab_label
+from noticegen.lint.registry import Finding, rule
+from noticegen.model import Recipient, Transfer
+from noticegen.resolve import ResolvedNotice, outside_eea
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+def transfers_outside_eea(resolved: ResolvedNotice) -> Iterator[tuple[Loc, Recipient, Transfer]]:
+    """Every transfer with an outside-EEA country, with its path."""
+    for entry in resolved.transfers:
+        yield entry.loc, entry.recipient, entry.transfer
+
+
+def _countries(transfer: Transfer) -> str:
+    return ", ".join(c for c in transfer.countries if outside_eea(c))
+
+
+@rule("NG301", "transfer-no-mechanism", groups=("transfers", "recipients"), severity=E,
+      message={"en": "{recipient} receives data outside the EU/EEA ({country}), but no transfer "
+                     "mechanism is given",
+               "fi": "{recipient} vastaanottaa tietoja EU:n/ETA:n ulkopuolella ({country}), mutta "
+                     "siirtoperustetta ei ole ilmoitettu"},
+      hint={"en": "Add `transfers: [{{countries: [{code}], mechanism: …}}]` to the recipient, with "
+                  "the mechanism its contract uses: `adequacy_decision`, `eu_us_dpf` (certified US "
+                  "companies), `standard_clauses` or `binding_corporate_rules` (the last two with "
+                  "a `link:`).",
+            "fi": "Lisää vastaanottajalle `transfers: [{{countries: [{code}], mechanism: …}}]` ja "
+                  "siirtoperuste, jota sen sopimus käyttää: `adequacy_decision`, `eu_us_dpf` "
+                  "(sertifioidut yhdysvaltalaiset yritykset), `standard_clauses` tai "
+                  "`binding_corporate_rules` (kahdelle viimeiselle myös `link:`)."},
+      source="GDPR Art. 13(1)(f), 14(1)(f), 44-49")
+def transfer_no_mechanism(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Every transfer outside the EU/EEA needs a mechanism of Art. 45-49.
+
+    Flags a recipient established outside the EU/EEA whose country no transfer with a
+    mechanism covers, and any transfer outside the EU/EEA without a mechanism. An adequacy
+    decision is a mechanism too: say `adequacy_decision` for the UK or Switzerland.
+
+    [fi]
+    Jokaisella siirrolla EU:n/ETA:n ulkopuolelle on oltava 45-49 artiklan mukainen siirtoperuste.
+
+    Sääntö huomauttaa vastaanottajasta, joka on sijoittautunut EU:n/ETA:n ulkopuolelle, jos
+    mikään siirtoperusteen sisältävä siirto ei kata sen maata, sekä jokaisesta siirrosta EU:n/ETA:n
+    ulkopuolelle, jolta puuttuu siirtoperuste. Myös tietosuojan riittävyyttä koskeva päätös on
+    siirtoperuste: ilmoita `adequacy_decision` esimerkiksi Yhdistyneelle kuningaskunnalle tai
+    Sveitsille.
+
+    [fail]
+    recipients:
+      - id: crm
+        name: Example CRM Inc.
+        role: processor
+        country: US
+    [pass]
+    recipients:
+      - id: crm
+        name: Example CRM Inc.
+        role: processor
+        country: US
+        transfers:
+          - countries: [US]
+            mechanism: standard_clauses
+            link: https://crm.example.com/dpa
+    """
+    for i, rec in enumerate(resolved.notice.recipients):
+        covered = {c for t in rec.transfers if t.mechanism for c in t.countries}
+        if rec.country is not None and outside_eea(rec.country) and rec.country not in covered:
+            yield ("recipients", i, "country"), {
+                "recipient": recipient_name(resolved, rec.id),
+                "country": vocab_label("countries", rec.country), "code": rec.country}
+    for loc, rec, transfer in transfers_outside_eea(resolved):
+        if transfer.mechanism is None:
+            code = next(c for c in transfer.countries if outside_eea(c))
+            yield loc, {"recipient": recipient_name(resolved, rec.id),
+                        "country": vocab_label("countries", code), "code": code}
+
+
+@rule("NG302", "transfer-no-link", groups=("transfers",), severity=E,
+      message={"en": "the transfer ({countries}) relies on \"{mechanism}\", but the notice does "
+                     "not say where a copy of the safeguards can be obtained",
+               "fi": "siirto ({countries}) perustuu siirtoperusteeseen \"{mechanism}\", mutta "
+                     "selosteessa ei kerrota, mistä suojatoimista saa jäljennöksen"},
+      hint={"en": "Add `link:` to the transfer, pointing to the clauses or rules (e.g. the "
+                  "provider's data processing agreement).",
+            "fi": "Lisää siirrolle `link:`, joka osoittaa vakiolausekkeisiin tai sitoviin sääntöihin "
+                  "(esimerkiksi palveluntarjoajan tietojenkäsittelysopimukseen)."},
+      source="GDPR Art. 13(1)(f), 14(1)(f), 46, 47")
+def transfer_no_link(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Standard clauses and binding corporate rules need a link or copy.
+
+    Art. 13(1)(f) asks for "the means by which to obtain a copy of them or where they have been
+    made available".
+
+    [fi]
+    Vakiolausekkeista ja yritystä koskevista sitovista säännöistä on annettava linkki tai
+    jäljennös.
+
+    13 artiklan 1 kohdan f alakohta edellyttää tietoa siitä, miten suojatoimista saa jäljennöksen
+    tai minne ne on asetettu saataville.
+
+    [fail]
+    transfers:
+      - countries: [US]
+        mechanism: standard_clauses
+    [pass]
+    transfers:
+      - countries: [US]
+        mechanism: standard_clauses
+        link: https://crm.example.com/dpa
+    """
+    for loc, _rec, transfer in transfers_outside_eea(resolved):
+        mechanism = transfer.mechanism
+        if mechanism and term_attr("transfer_mechanisms", mechanism, "requires_link") \
+                and transfer.link is None:
+            yield (*loc, "mechanism"), {"countries": _countries(transfer),
+                                        "mechanism": vocab_label("transfer_mechanisms", mechanism)}
+
+
+_MISMATCH = {
+    "adequacy_decision": ("adequacy", {
+        "en": "the European Commission has made no adequacy decision for it",
+        "fi": "Euroopan komissio ei ole tehnyt maasta tietosuojan riittävyyttä koskevaa päätöstä"}),
+    "eu_us_dpf": ("dpf", {
+        "en": "the Data Privacy Framework covers only certified companies in the United States",
+        "fi": "EU:n ja Yhdysvaltojen välinen tietosuojakehys koskee vain sertifioituja "
+              "yhdysvaltalaisia yrityksiä"}),
+}
+
+
+@rule("NG304", "transfer-mechanism-mismatch", groups=("transfers",), severity=E,
+      message={"en": "the transfer mechanism does not fit {country}: {why}",
+               "fi": "siirtoperuste ei sovellu kohdemaahan ({country}): {why}"},
+      hint={"en": "Give the mechanism the recipient's contract actually relies on, usually "
+                  "`standard_clauses` with a `link:`.",
+            "fi": "Ilmoita siirtoperuste, johon vastaanottajan sopimus todella perustuu; yleensä "
+                  "se on `standard_clauses` ja `link:`."},
+      source="GDPR Art. 45; Commission Implementing Decision (EU) 2023/1795")
+def transfer_mechanism_mismatch(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """An adequacy decision or the DPF must actually cover the destination country.
+
+    The United States has no general adequacy decision: only DPF-certified companies are
+    covered, under `eu_us_dpf`. Other countries need a Commission decision of their own.
+
+    [fi]
+    Tietosuojan riittävyyttä koskevan päätöksen tai tietosuojakehyksen on todella katettava
+    kohdemaa.
+
+    Yhdysvalloista ei ole yleistä riittävyyspäätöstä: vain tietosuojakehykseen sertifioidut
+    yritykset kuuluvat sen piiriin (`eu_us_dpf`). Muita maita varten tarvitaan komission oma
+    päätös.
+
+    [fail]
+    transfers:
+      - countries: [IN]
+        mechanism: adequacy_decision
+    [pass]
+    transfers:
+      - countries: [IN]
+        mechanism: standard_clauses
+        link: https://crm.example.com/dpa
+    """
+    for loc, _rec, transfer in transfers_outside_eea(resolved):
+        if transfer.mechanism not in _MISMATCH:
+            continue
+        attr, why = _MISMATCH[transfer.mechanism]
+        for country in transfer.countries:
+            if outside_eea(country) and not term_attr("countries", country, attr):
+                yield (*loc, "mechanism"), {"country": vocab_label("countries", country),
+                                            "why": why}
+                break
+
+
+_VAGUE = {"role": {"en": "its role", "fi": "rooli"},
+          "country": {"en": "its country", "fi": "sijaintimaa"}}
+
+
+@rule("NG306", "recipient-too-generic", groups=("recipients",), severity=W,
+      message={"en": "the recipient {recipient} is described too vaguely: give {missing}",
+               "fi": "vastaanottaja {recipient} on kuvattu liian ylimalkaisesti: ilmoita {missing}"},
+      hint={"en": "Add `role:` (processor, independent_controller, authority…) and `country:`; for "
+                  "a category of recipients, add `sector:` too.",
+            "fi": "Lisää `role:` (processor, independent_controller, authority…) ja `country:`; "
+                  "vastaanottajaryhmälle lisää myös `sector:`."},
+      source="GDPR Art. 13(1)(e), 14(1)(e); WP260 Annex")
+def recipient_too_generic(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Recipients need their role and location.
+
+    WP260 asks for named recipients, or for categories their type, sector and location.
+
+    [fi]
+    Vastaanottajan rooli ja sijainti on kerrottava.
+
+    WP260-ohjeen mukaan vastaanottajat on nimettävä, ja vastaanottajaryhmistä on kerrottava
+    tyyppi, toimiala ja sijainti.
+
+    [fail]
+    - id: partners
+      name: Our partners
+    [pass]
+    - id: partners
+      name: Accounting firm
+      role: processor
+      country: FI
+    """
+    for i, rec in enumerate(resolved.notice.recipients):
+        missing = [_VAGUE[f] for f in ("role", "country") if getattr(rec, f) is None]
+        if missing:
+            yield ("recipients", i), {"recipient": recipient_name(resolved, rec.id),
+                                      "missing": join(missing)}
+
+
+@rule("NG307", "transfer-derogation-systematic", groups=("transfers",), severity=W,
+      message={"en": "{recipient} processes data for you regularly, but its transfer relies on an "
+                     "Art. 49 derogation, which is meant for occasional transfers",
+               "fi": "{recipient} käsittelee tietoja lukuunne säännöllisesti, mutta siirto perustuu "
+                     "49 artiklan poikkeukseen, joka on tarkoitettu vain satunnaisiin siirtoihin"},
+      hint={"en": "Ask the provider which safeguard its contract uses (usually standard contractual "
+                  "clauses) and give that, with a `link:`.",
+            "fi": "Kysy palveluntarjoajalta, mihin suojatoimiin sen sopimus perustuu (yleensä "
+                  "vakiolausekkeisiin), ja ilmoita se sekä `link:`."},
+      source="GDPR Art. 49; EDPB Guidelines 2/2018 on derogations")
+def transfer_derogation_systematic(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """A processor's regular transfers cannot rest on an Art. 49 derogation.
+
+    The EDPB reads Art. 49 narrowly: derogations suit occasional transfers, not the routine
+    transfers of a service provider.
+
+    [fi]
+    Käsittelijän säännölliset siirrot eivät voi perustua 49 artiklan poikkeuksiin.
+
+    Euroopan tietosuojaneuvoston mukaan 49 artiklaa on tulkittava suppeasti: poikkeukset sopivat
+    satunnaisiin siirtoihin, eivät palveluntarjoajan jatkuviin siirtoihin.
+
+    [fail]
+    role: processor
+    transfers:
+      - {countries: [IN], mechanism: derogation_contract}
+    [pass]
+    role: processor
+    transfers:
+      - {countries: [IN], mechanism: standard_clauses, link: "https://crm.example.com/dpa"}
+    """
+    for loc, rec, transfer in transfers_outside_eea(resolved):
+        mechanism = transfer.mechanism
+        if rec.role in ("processor", "sub_processor") and mechanism \
+                and term_attr("transfer_mechanisms", mechanism, "derogation"):
+            yield (*loc, "mechanism"), {"recipient": recipient_name(resolved, rec.id)}

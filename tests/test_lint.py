@@ -1,0 +1,150 @@
+"""The rule registry, its documentation, the free-text patterns and switching rules off."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+import yaml
+
+from noticegen.lint import patterns
+from noticegen.lint.docs import render_markdown
+from noticegen.lint.registry import Doc, all_rules, lookup, suggest
+from noticegen.pipeline import check_text
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+LINT_RULES = [r for r in all_rules() if not r.core]
+
+
+def test_there_are_enough_rules_and_codes_follow_the_ranges() -> None:
+    assert len(LINT_RULES) >= 25
+    families = {"1": "completeness", "2": "contradictions", "4": "cookies", "5": "free-text",
+                "6": "cross-language", "7": "meta"}
+    for rule in LINT_RULES:
+        family = families.get(rule.code[2])
+        assert family is None or family in rule.groups, (rule.code, rule.groups)
+    assert {r.code[2] for r in LINT_RULES} == set("1234567")
+
+
+@pytest.mark.parametrize("rule", LINT_RULES, ids=lambda r: r.code)
+def test_every_rule_is_documented_with_examples(rule: object) -> None:
+    from noticegen.lint.registry import Rule
+
+    assert isinstance(rule, Rule)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", rule.name)
+    assert rule.source and rule.groups
+    for lang in ("en", "fi"):
+        assert len(rule.doc.text[lang]) > 40, f"{rule.code}: no {lang} documentation"
+        assert rule.doc.summary(lang).endswith((".", "!", "?")), rule.doc.summary(lang)
+    # Both examples exist and are YAML.
+    assert rule.doc.fail and rule.doc.passes, f"{rule.code}: the doc needs [fail] and [pass]"
+    assert yaml.safe_load(rule.doc.fail) is not None
+    assert yaml.safe_load(rule.doc.passes) is not None
+    assert rule.doc.fail != rule.doc.passes
+
+
+@pytest.mark.parametrize("rule", LINT_RULES, ids=lambda r: r.code)
+def test_messages_use_the_same_placeholders_in_every_language(rule: object) -> None:
+    from noticegen.lint.registry import Rule
+
+    assert isinstance(rule, Rule)
+    for texts in (rule.message, rule.hint):
+        fields = {lang: {f for _, f, _, _ in string.Formatter().parse(t) if f}
+                  for lang, t in texts.items()}
+        assert fields["en"] == fields["fi"], rule.code
+        for text in texts.values():  # formats with any values: no stray braces
+            text.format(**dict.fromkeys(rule.placeholders(), "x"))
+
+
+def test_the_core_codes_of_the_validator_are_registered_and_explainable() -> None:
+    emitted: set[str] = set()
+    for module in ("source.py", "validate.py", "pipeline.py"):
+        emitted |= set(re.findall(r'"(NG0\d\d)"', (ROOT / "noticegen" / module).read_text()))
+    core = {r.code for r in all_rules() if r.core}
+    assert emitted and emitted <= core, f"core codes without an entry: {sorted(emitted - core)}"
+    assert all("core" in r.groups for r in all_rules() if r.core)
+
+
+def test_lookup_by_code_or_name_and_suggestions() -> None:
+    assert lookup("ng101") is lookup("purpose-no-legal-basis") is not None
+    assert lookup("NG999") is None
+    assert suggest("NG1O1") == "NG101"
+    assert suggest("purpose-no-legal-bases") == "purpose-no-legal-basis"
+
+
+def test_doc_sections_are_parsed() -> None:
+    doc = Doc.parse("""Summary. More.
+
+        Body.
+
+        [fi]
+        Yhteenveto.
+
+        [fail]
+        a: 1
+        [pass]
+        a: 2
+        """)
+    assert doc.text == {"en": "Summary. More.\n\nBody.", "fi": "Yhteenveto."}
+    assert (doc.fail, doc.passes) == ("a: 1", "a: 2")
+    assert doc.summary("en") == "Summary."
+
+
+def test_docs_rules_md_is_generated_from_the_registry() -> None:
+    # Regenerate with: python scripts/gen_rules_doc.py
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == render_markdown(), "docs/rules.md is stale: run scripts/gen_rules_doc.py"
+    for rule in all_rules():
+        assert rule.code in committed
+
+
+PHRASES = yaml.safe_load((DATA / "rules" / "_phrases.yaml").read_text(encoding="utf-8"))
+PHRASE_CASES = [pytest.param(rule, lang, text, outcome == "match", id=f"{rule}-{lang}-{text[:30]}")
+                for rule, outcomes in PHRASES.items() for outcome, langs in outcomes.items()
+                for lang, texts in langs.items() for text in texts]
+
+
+@pytest.mark.parametrize(("rule", "lang", "text", "should_match"), PHRASE_CASES)
+def test_phrase(rule: str, lang: str, text: str, should_match: bool) -> None:
+    found = [p for p in patterns.for_rule(rule, lang) if p.regex.search(text)]
+    assert bool(found) == should_match, f"{rule} {lang}: {text!r}"
+
+
+def test_every_pattern_belongs_to_a_registered_rule() -> None:
+    for pattern in patterns.PATTERNS:
+        rule = lookup(pattern.rule)
+        assert rule is not None and rule.check is not None, pattern.rule
+        assert pattern.regex.flags & re.IGNORECASE
+
+
+BASE = (DATA / "rules" / "_base.yaml").read_text(encoding="utf-8")
+NO_ID = BASE.replace('  business_id: "1234567-1"\n', "")
+
+
+def codes(text: str, **kwargs: object) -> list[str]:
+    return [d.code for d in check_text(text, "n.yaml", **kwargs).diagnostics]  # type: ignore[arg-type]
+
+
+def test_project_settings_switch_rules_off() -> None:
+    from noticegen.config import Settings
+
+    assert codes(NO_ID) == ["NG107"]
+    assert codes(NO_ID, settings=Settings(disable=("NG107",))) == []
+
+
+def test_diagnostics_carry_the_rule_name_and_follow_the_language() -> None:
+    [english] = check_text(NO_ID, "n.yaml").diagnostics
+    [finnish] = check_text(NO_ID, "n.yaml", lang="fi").diagnostics
+    assert english.name == finnish.name == "controller-no-business-id"
+    assert "business ID" in english.message
+    assert "Y-tunnusta ei ole ilmoitettu" in finnish.message
+    [core] = check_text(BASE + "foo: 1\n", "n.yaml").diagnostics
+    assert (core.code, core.name) == ("NG011", "key-unknown")
+
+
+def test_an_unknown_rule_in_lint_disable_does_not_switch_anything_off() -> None:
+    text = NO_ID + "lint:\n  disable:\n    - {rule: NG1077, reason: typo}\n"
+    assert codes(text) == ["NG107", "NG701"]
