@@ -1,0 +1,258 @@
+"""Render a ResolvedNotice per language and format: HTML page, fragment, Markdown, text, JSON."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property, partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from noticegen.errors import InputError, UsageError
+from noticegen.model import text_in
+from noticegen.render.sections import Planned, plan
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from noticegen.resolve import ResolvedNotice
+
+STYLESHEET = "noticegen.css"
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render; the defaults give the built-in templates and a standalone page."""
+
+    heading_level: int = 2
+    """The fragment's top heading level (1-4), as `--heading-level`; pages always start at h1."""
+    templates_dir: Path | None = None
+    """A folder of template overrides: ``<lang>/`` and ``_shared/`` inside it."""
+    id_prefix: str = "ng-"
+    """Prefix of every id in a fragment (pages use bare ids)."""
+    languages: tuple[str, ...] = ()
+    """The languages being built, for the page's language links (default: the notice's)."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One rendered section: its place in the plan, its title and its HTML."""
+
+    planned: Planned
+    title: str
+    html: str
+
+    @property
+    def anchor(self) -> str:
+        return self.planned.anchor
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: where its file goes and how it is made."""
+
+    name: str
+    path: str
+    """The file's path under the notice's folder; ``{lang}`` for per-language formats."""
+    make: Callable[[_Renderer, str], str]
+    assets: tuple[str, ...] = ()
+    """Files from ``templates/_shared`` written next to the language folders."""
+
+    @property
+    def per_language(self) -> bool:
+        return "{lang}" in self.path
+
+
+class _Renderer:
+    """Renders one notice; the section bodies are rendered once and shared between formats."""
+
+    def __init__(self, resolved: ResolvedNotice, options: RenderOptions) -> None:
+        self.resolved = resolved
+        self.options = options
+        self._bodies: dict[tuple[str, bool], tuple[str, list[Section]]] = {}
+
+    @cached_property
+    def languages(self) -> tuple[str, ...]:
+        return self.options.languages or self.resolved.languages
+
+    def env(self, lang: str) -> Environment:
+        from noticegen.render.environment import environment
+
+        return environment(lang, self.options.templates_dir)
+
+    def context(self, lang: str, *, fragment: bool) -> dict[str, Any]:
+        """The variables every template sees; a fragment gets prefixed ids and its own level."""
+        from noticegen.render.environment import language
+        from noticegen.render.view import View
+
+        notice = self.resolved.notice
+        title = text_in(notice.notice.title, lang) or language(
+            lang, self.options.templates_dir).strings.get("title", "")
+        return {
+            "r": self.resolved, "n": notice, "v": View(self.resolved), "doc_title": title,
+            "id_prefix": self.options.id_prefix if fragment else "",
+            "base_level": self.options.heading_level if fragment else 1,
+            # A fragment lives inside a site that has its own navigation.
+            "toc": not fragment,
+        }
+
+    def body(self, lang: str, *, fragment: bool) -> tuple[str, list[Section]]:
+        """(body HTML, sections) for a page (bare ids, h1) or a fragment (prefixed, chosen level)."""
+        key = (lang, fragment)
+        if key not in self._bodies:
+            self._bodies[key] = self._render_body(lang, fragment=fragment)
+        return self._bodies[key]
+
+    def _render_body(self, lang: str, *, fragment: bool) -> tuple[str, list[Section]]:
+        env = self.env(lang)
+        ctx = self.context(lang, fragment=fragment)
+        sections = []
+        for planned in plan(self.resolved):
+            template = _template(env, planned.section.template)
+            variables = {**ctx, "anchor": planned.anchor, "item": planned.item}
+            module = _guard(partial(template.make_module, variables), planned.section.template)
+            title = getattr(module, "title", None)
+            if title is None:
+                raise InputError(f"template {planned.section.template} ({lang}) does not set "
+                                 "a title", hint='add {% set title = "…" %} at its top level')
+            sections.append(Section(planned, str(title), _markup(str(module))))
+        html = _tidy(_guard(lambda: _template(env, "body.html").render(**ctx, sections=sections),
+                            "body.html"))
+        return html, sections
+
+    def wrapped(self, lang: str, name: str, *, fragment: bool) -> str:
+        """The page or fragment wrapper around the notice's sections."""
+        _, sections = self.body(lang, fragment=fragment)
+        env = self.env(lang)
+        alternates = [{"code": code, "name": _language_name(code, self.options),
+                       "href": f"../{code}/index.html"} for code in self.languages]
+        ctx = self.context(lang, fragment=fragment)
+        return _tidy(_guard(lambda: _template(env, name).render(
+            **ctx, sections=sections, stylesheet=f"../{STYLESHEET}",
+            alternates=alternates, others=[a for a in alternates if a["code"] != lang]), name))
+
+
+def _markup(html: str) -> Any:
+    from markupsafe import Markup
+
+    return Markup(_tidy(html))
+
+
+def _tidy(html: str) -> str:
+    """Blank lines left by template tags are squeezed; no element keeps significant whitespace."""
+    return re.sub(r"\n{3,}", "\n\n", html)
+
+
+def _page(renderer: _Renderer, lang: str) -> str:
+    return renderer.wrapped(lang, "page.html", fragment=False)
+
+
+def _fragment(renderer: _Renderer, lang: str) -> str:
+    return renderer.wrapped(lang, "fragment.html", fragment=True)
+
+
+def _markdown(renderer: _Renderer, lang: str) -> str:
+    from noticegen.render.convert import to_markdown
+
+    return to_markdown(renderer.body(lang, fragment=False)[0])
+
+
+def _text(renderer: _Renderer, lang: str) -> str:
+    from noticegen.render.text import to_text
+
+    return to_text(renderer.body(lang, fragment=False)[0])
+
+
+def _json(renderer: _Renderer, lang: str) -> str:
+    from noticegen.render.jsondoc import to_json
+
+    return to_json(renderer.resolved)
+
+
+FORMATS: Mapping[str, Format] = {
+    "page": Format("page", "{lang}/index.html", _page, assets=(STYLESHEET,)),
+    "fragment": Format("fragment", "{lang}/fragment.html", _fragment),
+    "md": Format("md", "{lang}/notice.md", _markdown),
+    "txt": Format("txt", "{lang}/notice.txt", _text),
+    "json": Format("json", "notice.json", _json),
+}
+
+
+def render(resolved: ResolvedNotice, *, lang: str, fmt: str,
+           options: RenderOptions | None = None) -> str:
+    """One format of one notice in one language (``lang`` is ignored for ``json``)."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format '{fmt}'", hint=f"use one of {', '.join(FORMATS)}")
+    return FORMATS[fmt].make(_Renderer(resolved, options or RenderOptions()), lang)
+
+
+def render_all(resolved: ResolvedNotice, *, languages: Sequence[str], formats: Sequence[str],
+               options: RenderOptions | None = None) -> dict[str, bytes]:
+    """Every requested file of one notice, in memory: relative path → UTF-8 bytes."""
+    opts = options or RenderOptions()
+    if not opts.languages:
+        opts = RenderOptions(opts.heading_level, opts.templates_dir, opts.id_prefix,
+                             tuple(languages))
+    renderer = _Renderer(resolved, opts)
+    files: dict[str, bytes] = {}
+    for name in formats:
+        fmt = FORMATS[name]
+        for lang in languages if fmt.per_language else languages[:1]:
+            files[fmt.path.format(lang=lang)] = fmt.make(renderer, lang).encode("utf-8")
+        for asset in fmt.assets:
+            files[asset] = _asset(asset, opts.templates_dir)
+    return dict(sorted(files.items()))
+
+
+def _asset(name: str, user_dir: Path | None) -> bytes:
+    from noticegen.resources import templates_dir
+
+    for folder in ([user_dir / "_shared"] if user_dir else []) + [templates_dir() / "_shared"]:
+        path = folder / name
+        if path.is_file():
+            return path.read_bytes()
+    raise InputError(f"the stylesheet {name} is missing from the templates")
+
+
+def _language_name(code: str, options: RenderOptions) -> str:
+    from noticegen.render.environment import language
+
+    return language(code, options.templates_dir).name
+
+
+def _template(env: Environment, name: str) -> Any:
+    from jinja2 import TemplateError
+
+    try:
+        return env.get_template(name)
+    except TemplateError as exc:
+        raise _template_error(exc, name) from None
+
+
+def _guard(fn: Callable[[], Any], name: str) -> Any:
+    """Run template code; a template mistake becomes a message with the template's name."""
+    from jinja2 import TemplateError
+
+    try:
+        return fn()
+    except TemplateError as exc:
+        raise _template_error(exc, name) from None
+
+
+def _template_error(exc: Exception, name: str) -> InputError:
+    where, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if where is None:  # a runtime error: the innermost template frame tells where
+        tb = exc.__traceback__
+        while tb is not None:
+            template = tb.tb_frame.f_globals.get("__jinja_template__")
+            if template is not None:
+                where = template.filename
+                line = template.get_corresponding_lineno(tb.tb_lineno)
+            tb = tb.tb_next
+    place = f"{where or name}:{line}" if line else str(where or name)
+    return InputError(f"template error in {place}: {exc}",
+                      hint="fix the template (see docs/templates.md)")
+
+
+__all__ = ["FORMATS", "STYLESHEET", "Format", "RenderOptions", "Section", "render", "render_all"]

@@ -1,0 +1,214 @@
+"""Our rendered HTML body → GitHub-flavoured Markdown, with every character of text escaped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from noticegen.render.markdown import link_allowed
+from noticegen.render.tree import HEADINGS, Node, collapse, is_block, parse
+
+# Every character that can start Markdown syntax anywhere in a line. `$` is GitHub math; `!`
+# before a link of ours would make it an image.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$!])")
+# Characters that start a block only at the beginning of a line (an ordered list: "1." or "1)").
+_LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
+_URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\\": "%5C"}
+
+
+def escape_md(text: str) -> str:
+    """Text that renders as itself in CommonMark/GFM: no emphasis, links, HTML or entities."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _escape_line_start(line: str) -> str:
+    def fix(m: re.Match[str]) -> str:
+        if m.group(2):
+            return f"{m.group(1)}\\{m.group(2)}"
+        return f"{m.group(1)}{m.group(3)}\\{m.group(4)}"
+
+    return _LINE_START.sub(fix, line)
+
+
+def github_slug(text: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces → hyphens."""
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+
+
+def heading_slugs(root: Node) -> dict[str, str]:
+    """Our anchor ids → GitHub heading anchors (ids off a heading map to the heading before)."""
+    seen: dict[str, int] = {}
+    mapping: dict[str, str] = {}
+    current = ""
+    for node in root.walk():
+        if node.tag in HEADINGS:
+            base = github_slug(node.text())
+            count = seen.get(base, 0)
+            seen[base] = count + 1
+            current = base if count == 0 else f"{base}-{count}"
+        if "id" in node.attrs:
+            mapping[node.attrs["id"]] = current
+    return mapping
+
+
+class _Markdown:
+    def __init__(self, root: Node) -> None:
+        self.slugs = heading_slugs(root)
+
+    # --- blocks ----------------------------------------------------------------------
+    def blocks(self, node: Node) -> list[str]:
+        """The node's children as Markdown blocks (paragraph-separated)."""
+        out: list[str] = []
+        run: list[Node | str] = []
+        for child in node.children:
+            if is_block(child):
+                self._flush(run, out)
+                assert isinstance(child, Node)
+                out.extend(self.block(child))
+            else:
+                run.append(child)
+        self._flush(run, out)
+        return out
+
+    def _flush(self, run: list[Node | str], out: list[str]) -> None:
+        text = self.inline(run)
+        if text:
+            out.append(self._paragraph(text))
+        run.clear()
+
+    @staticmethod
+    def _paragraph(text: str) -> str:
+        return "\n".join(_escape_line_start(line) for line in text.split("\n"))
+
+    def block(self, node: Node) -> list[str]:
+        handler: Callable[[Node], list[str]] = getattr(self, f"_{node.tag}", self.blocks)
+        blocks = handler(node)
+        if "ng-box" in node.classes:
+            return ["\n".join(f"> {line}" if line else ">" for line in "\n\n".join(blocks).split("\n"))]
+        return blocks
+
+    def _heading(self, node: Node) -> list[str]:
+        text = self.inline(node.children)
+        return [f"{'#' * int(node.tag[1])} {text}"] if text else []
+
+    _h1 = _h2 = _h3 = _h4 = _h5 = _h6 = _heading
+
+    def _p(self, node: Node) -> list[str]:
+        text = self.inline(node.children)
+        return [self._paragraph(text)] if text else []
+
+    def _list(self, node: Node) -> list[str]:
+        items = []
+        for number, li in enumerate(node.elements("li"), start=1):
+            marker = f"{number}. " if node.tag == "ol" else "- "
+            body = "\n\n".join(self.blocks(li)) or ""
+            pad = " " * len(marker)
+            lines = body.split("\n")
+            items.append(marker + lines[0] + "".join(f"\n{pad}{ln}" if ln else "\n" for ln in lines[1:]))
+        return ["\n".join(items)] if items else []
+
+    _ul = _ol = _list
+
+    def _dl(self, node: Node) -> list[str]:
+        items: list[str] = []
+        term = ""
+        for child in node.elements("dt", "dd"):
+            if child.tag == "dt":
+                term = self.inline(child.children)
+                continue
+            head = f"- **{term}:**" if term else "-"
+            lines = "\n\n".join(self.blocks(child)).split("\n")
+            if lines[0] and not lines[0].startswith(("- ", "1. ")):
+                head, lines = f"{head} {lines[0]}", lines[1:]
+            items.append(head + "".join(f"\n  {ln}" if ln else "\n" for ln in lines))
+            term = ""
+        return ["\n".join(items)] if items else []
+
+    def _table(self, node: Node) -> list[str]:
+        rows = [tr for part in node.elements("thead", "tbody", "tfoot") for tr in part.elements("tr")]
+        rows += node.elements("tr")
+        if not rows:
+            return []
+        grid = [[self._cell(c) for c in tr.elements("th", "td")] for tr in rows]
+        width = max(len(r) for r in grid)
+        grid = [r + [""] * (width - len(r)) for r in grid]
+        lines = [self._row(grid[0]), self._row(["---"] * width)] + [self._row(r) for r in grid[1:]]
+        return ["\n".join(lines)]
+
+    def _cell(self, cell: Node) -> str:
+        # Pipes in text are already escaped by escape_md; those in code spans are escaped there.
+        return self.inline(cell.children, br="<br>").replace("\n", " ")
+
+    @staticmethod
+    def _row(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    def _br(self, node: Node) -> list[str]:
+        return []
+
+    # --- inline ----------------------------------------------------------------------
+    def inline(self, nodes: list[Node | str], *, br: str = "\\\n") -> str:
+        out: list[str] = []
+        for child in nodes:
+            if isinstance(child, str):
+                out.append(escape_md(collapse(child)))
+            elif child.tag == "br":
+                out.append(br)
+            elif is_block(child):  # blocks inside a table cell: one line each
+                out.append(br.join(self._lines(child, br)))
+            else:
+                out.append(self._inline_element(child, br))
+        text = "".join(out)
+        text = re.sub(r" *(\\\n|<br>) *", r"\1", text)
+        return re.sub(r" {2,}", " ", text).strip()
+
+    def _lines(self, node: Node, br: str) -> list[str]:
+        """A block's content as lines (one per paragraph or list item), for table cells."""
+        lines: list[str] = []
+        run: list[Node | str] = []
+        for child in node.children:
+            if isinstance(child, Node) and is_block(child):
+                lines.append(self.inline(run, br=br))
+                run = []
+                lines.extend(self._lines(child, br))
+            else:
+                run.append(child)
+        lines.append(self.inline(run, br=br))
+        return [line for line in lines if line]
+
+    def _inline_element(self, node: Node, br: str) -> str:
+        inner = self.inline(node.children, br=br)
+        if node.tag in ("strong", "b"):
+            return f"**{inner}**" if inner else ""
+        if node.tag in ("em", "i"):
+            return f"*{inner}*" if inner else ""
+        if node.tag == "code":
+            raw = collapse(node.text())
+            fence = "`" * (max((len(m) for m in re.findall(r"`+", raw)), default=0) + 1)
+            pad = " " if raw.startswith("`") or raw.endswith("`") else ""
+            if br == "<br>":  # in a table cell, GFM splits cells at any unescaped pipe
+                raw = raw.replace("|", "\\|")
+            return f"{fence}{pad}{raw}{pad}{fence}" if raw else ""
+        if node.tag == "a":
+            return self._link(node, inner)
+        return inner
+
+    def _link(self, node: Node, inner: str) -> str:
+        href = node.attrs.get("href", "")
+        if href.startswith("#"):
+            slug = self.slugs.get(href[1:])
+            return f"[{inner}](#{slug})" if slug else inner
+        if not link_allowed(href):
+            return inner
+        url = "".join(_URL_UNSAFE.get(ch, ch) for ch in href)
+        return f"[{inner}]({url})"
+
+
+def to_markdown(html: str) -> str:
+    """The body HTML as Markdown that GitHub renders with the same structure."""
+    root = parse(html)
+    blocks = _Markdown(root).blocks(root)
+    return "\n\n".join(b for b in blocks if b.strip()) + "\n"
+
+
+__all__ = ["escape_md", "github_slug", "heading_slugs", "to_markdown"]

@@ -1,0 +1,133 @@
+"""Jinja environments, one per (language, templates folder), and the per-language settings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from noticegen.errors import InputError, UsageError
+from noticegen.resources import templates_dir
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+SHARED = "_shared"
+LANGUAGE_FILE = "language.yaml"
+_REQUIRED = ("name", "locale", "date_format")
+# The interface strings the shared templates (templates/_shared) use.
+STRINGS = ("title", "contents", "languages", "none", "session", "name", "business_id", "position",
+           "address", "email", "phone", "website", "visiting_address", "postal_address",
+           "switchboard")
+ARTICLE_FORMS = ("article", "paragraph", "point")
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language's settings, from ``templates/<lang>/language.yaml`` (data, not code)."""
+
+    code: str
+    name: str
+    """The language's own name, for the language switcher: Suomi, English, Svenska."""
+    locale: str
+    """The Babel locale, e.g. fi_FI, en_GB."""
+    date_format: str
+    """A CLDR date pattern, e.g. ``d.M.y`` → 28.5.2018."""
+    strings: Mapping[str, str]
+    """Short interface strings used by the shared templates (contents, language switcher…)."""
+    articles: Mapping[str, str]
+    """How a GDPR provision is cited: patterns for an article, a paragraph and a point."""
+
+
+def search_path(lang: str, user_dir: Path | None) -> list[Path]:
+    """Where templates are looked up, first match wins: user language, built-in language, shared."""
+    builtin = templates_dir()
+    dirs = [builtin / lang, builtin / SHARED]
+    if user_dir is not None:
+        dirs = [user_dir / lang, builtin / lang, user_dir / SHARED, builtin / SHARED]
+    return dirs
+
+
+def available_languages(user_dir: Path | None = None) -> list[str]:
+    """The languages that have a ``language.yaml`` in the built-in or the user's templates."""
+    roots = [templates_dir()] + ([user_dir] if user_dir is not None else [])
+    found = {p.parent.name for root in roots for p in root.glob(f"*/{LANGUAGE_FILE}")}
+    return sorted(found - {SHARED})
+
+
+@cache
+def language(lang: str, user_dir: Path | None = None) -> Language:
+    """The settings of ``lang``; the user's ``language.yaml`` overrides the built-in one key by key."""
+    data: dict[str, Any] = {}
+    files = [d / LANGUAGE_FILE for d in reversed(search_path(lang, user_dir)) if d.name == lang]
+    for path in files:
+        if path.is_file():
+            _merge(data, _read_yaml(path))
+    if not data:
+        known = ", ".join(available_languages(user_dir)) or "none"
+        raise UsageError(
+            f"there are no templates for the language '{lang}' (available: {known})",
+            hint=f"add a folder {lang}/ with a {LANGUAGE_FILE} and templates, and pass its "
+            "parent folder with --templates (see docs/templates.md)",
+        )
+    missing = [key for key in _REQUIRED if not isinstance(data.get(key), str)]
+    strings, articles = data.get("strings") or {}, data.get("articles") or {}
+    missing += [f"strings.{key}" for key in STRINGS if not isinstance(strings.get(key), str)]
+    missing += [f"articles.{key}" for key in ARTICLE_FORMS if not isinstance(articles.get(key), str)]
+    if missing:
+        raise InputError(f"{LANGUAGE_FILE} for '{lang}' lacks {', '.join(missing)}",
+                         hint="copy templates/en/language.yaml and translate every entry")
+    return Language(
+        code=lang,
+        name=data["name"],
+        locale=data["locale"],
+        date_format=data["date_format"],
+        strings=dict(strings),
+        articles=dict(articles),
+    )
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"cannot read {path}: {exc}") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: expected a mapping of settings")
+    return data
+
+
+def _merge(into: dict[str, Any], update: Mapping[str, Any]) -> None:
+    for key, value in update.items():
+        if isinstance(value, Mapping) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = dict(value) if isinstance(value, Mapping) else value
+
+
+@cache
+def environment(lang: str, user_dir: Path | None = None) -> Environment:
+    """The Jinja environment for one language: strict, autoescaping, helpers registered."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    from noticegen.render.helpers import helpers
+
+    env = Environment(
+        loader=FileSystemLoader([str(d) for d in search_path(lang, user_dir)]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    filters, globals_ = helpers(language(lang, user_dir))
+    env.filters.update(filters)
+    env.globals.update(globals_)
+    return env
+
+
+__all__ = ["Language", "available_languages", "environment", "language", "search_path"]

@@ -1,0 +1,119 @@
+"""The filters and globals the templates use, bound to one language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from noticegen import vocab
+from noticegen.model import CustomTerm, text_in
+from noticegen.render import formatting, markdown
+from noticegen.render.environment import Language
+
+Localized = str | Mapping[str, str] | None
+
+_ARTICLE = re.compile(r"^(?P<article>\d+)(?:\((?P<paragraph>\d+)\))?(?:\((?P<point>[a-z])\))?$")
+
+
+def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
+    """(filters, globals) for one language; user text is escaped or rendered as safe Markdown."""
+    from jinja2 import pass_context
+    from jinja2.runtime import Context
+
+    code, locale = lang.code, lang.locale
+
+    def t(value: Localized) -> str:
+        """The user's text in this language, as plain text (autoescaped in HTML)."""
+        return text_in(dict(value) if isinstance(value, Mapping) else value, code)
+
+    @pass_context
+    def md(ctx: Context, value: Localized) -> Markup:
+        """The user's text as Markdown blocks (paragraphs, lists)."""
+        return Markup(markdown.block_html(t(value), ctx.get("id_prefix", "")))
+
+    @pass_context
+    def mdi(ctx: Context, value: Localized) -> Markup:
+        """The user's text as inline Markdown (emphasis, links)."""
+        return Markup(markdown.inline_html(t(value), ctx.get("id_prefix", "")))
+
+    def date(value: dt.date) -> str:
+        return formatting.format_date(value, locale, lang.date_format)
+
+    def duration(value: str) -> str:
+        if value == "session":
+            return lang.strings.get("session", "session")
+        return formatting.format_duration(value, locale)
+
+    def join(items: Iterable[Any]) -> Markup:
+        """Items as "a, b ja c"; each item escaped unless already markup."""
+        parts = tuple(str(escape(item)) for item in items)
+        return Markup(formatting.format_list(parts, locale))
+
+    def label(vocabulary: str, term_id: str) -> str:
+        return vocab.label(vocabulary, term_id, code)
+
+    def attr(vocabulary: str, term_id: str, key: str, default: Any = None) -> Any:
+        """A vocabulary attribute; per-language phrases come back in this language."""
+        value = vocab.vocabulary(vocabulary)[term_id].attrs.get(key, default)
+        if isinstance(value, Mapping) and "en" in value:
+            return value.get(code) or value["en"]
+        return value
+
+    def term(value: str | CustomTerm, vocabulary: str) -> str:
+        """A built-in term's label, or a custom term's own text."""
+        if isinstance(value, CustomTerm):
+            return t(value.label)
+        return label(vocabulary, value)
+
+    def term_attr(value: str | CustomTerm, vocabulary: str, key: str) -> Any:
+        if isinstance(value, CustomTerm):
+            return getattr(value, key, None)
+        return attr(vocabulary, value, key)
+
+    def inline_term(value: str | CustomTerm, vocabulary: str) -> str:
+        """A term written inside a sentence: built-in labels lose their capital letter."""
+        if isinstance(value, CustomTerm):
+            return t(value.label)
+        return formatting.lower_first(label(vocabulary, value))
+
+    def term_list(values: Iterable[str | CustomTerm], vocabulary: str) -> list[str]:
+        """Terms for a list inside a sentence: the first keeps its capital, the rest lose it."""
+        items = list(values)
+        return [term(v, vocabulary) if i == 0 else inline_term(v, vocabulary)
+                for i, v in enumerate(items)]
+
+    def country(value: str) -> str:
+        return formatting.country_name(value, locale)
+
+    def article(ref: str) -> str:
+        """A GDPR provision such as 6(1)(b), cited the language's way."""
+        match = _ARTICLE.match(ref)
+        if not match:
+            return ref
+        parts = {k: v for k, v in match.groupdict().items() if v}
+        kind = "point" if "point" in parts else "paragraph" if "paragraph" in parts else "article"
+        pattern = lang.articles.get(kind)
+        return pattern.format(**parts) if pattern else f"Art. {ref}"
+
+    def host(url: str) -> str:
+        """A web address without its scheme, for link text: https://x.fi/a → x.fi/a."""
+        return re.sub(r"^[a-z]+://", "", url).rstrip("/")
+
+    filters: dict[str, Callable[..., Any]] = {
+        "t": t, "md": md, "mdi": mdi, "date": date, "duration": duration, "join": join,
+        "country": country, "article": article, "host": host,
+        "lower_first": formatting.lower_first,
+    }
+    globals_: dict[str, Any] = {
+        "label": label, "attr": attr, "term": term, "term_attr": term_attr,
+        "inline_term": inline_term, "term_list": term_list, "join": join,
+        "L": lang, "lang": code, "S": lang.strings, "web_address": markdown.web_address,
+    }
+    return filters, globals_
+
+
+__all__ = ["helpers"]

@@ -1,0 +1,167 @@
+"""Our rendered HTML body → plain text wrapped at 80 columns, for e-mail and print."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+
+from noticegen.render.markdown import link_allowed
+from noticegen.render.tree import Node, collapse, is_block, parse
+
+WIDTH = 80
+_BREAK = "\n"
+
+
+def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """Wrap each hard line of ``text``; URLs and e-mail addresses are never broken."""
+    lines: list[str] = []
+    for number, hard in enumerate(text.split(_BREAK)):
+        prefix = first if number == 0 else rest
+        lines.extend(textwrap.wrap(
+            hard, width=max(width, len(prefix) + 20), initial_indent=prefix,
+            subsequent_indent=rest, break_long_words=False, break_on_hyphens=False,
+        ) or [prefix.rstrip()])
+    return lines
+
+
+def _strip_scheme(url: str) -> str:
+    return re.sub(r"^(https?://|mailto:)", "", url).rstrip("/")
+
+
+class _Text:
+    def __init__(self, width: int) -> None:
+        self.width = width
+
+    # --- blocks: each returns a list of blocks, each block a list of lines ------------
+    def blocks(self, node: Node, width: int) -> list[list[str]]:
+        out: list[list[str]] = []
+        run: list[Node | str] = []
+        for child in node.children:
+            if is_block(child):
+                self._flush(run, out, width)
+                assert isinstance(child, Node)
+                out.extend(self.block(child, width))
+            else:
+                run.append(child)
+        self._flush(run, out, width)
+        return out
+
+    def _flush(self, run: list[Node | str], out: list[list[str]], width: int) -> None:
+        text = self.inline(run)
+        if text:
+            out.append(_wrap(text, width))
+        run.clear()
+
+    def block(self, node: Node, width: int) -> list[list[str]]:
+        handler: Callable[[Node, int], list[list[str]]] = getattr(self, f"_{node.tag}", self.blocks)
+        if "ng-box" in node.classes:
+            inner = handler(node, width - 2)
+            lines = [ln for b in inner for ln in [*b, ""]][:-1]
+            return [[f"| {ln}".rstrip() for ln in lines]]
+        return handler(node, width)
+
+    def _heading(self, node: Node, width: int) -> list[list[str]]:
+        text = self.inline(node.children).replace(_BREAK, " ")
+        if not text:
+            return []
+        lines = _wrap(text, width)
+        rule = {"h1": "=", "h2": "-", "h3": "~"}.get(node.tag)
+        if rule is None:
+            return [lines]
+        return [[*lines, rule * min(width, max(len(ln) for ln in lines))]]
+
+    _h1 = _h2 = _h3 = _h4 = _h5 = _h6 = _heading
+
+    def _p(self, node: Node, width: int) -> list[list[str]]:
+        text = self.inline(node.children)
+        return [_wrap(text, width)] if text else []
+
+    def _list(self, node: Node, width: int) -> list[list[str]]:
+        lines: list[str] = []
+        items = node.elements("li")
+        size = len(f"{len(items)}. ") if node.tag == "ol" else 2
+        for number, li in enumerate(items, start=1):
+            marker = (f"{number}." if node.tag == "ol" else "-").ljust(size)
+            inner = self.blocks(li, width - size)
+            body = [ln for b in inner for ln in [*b, ""]][:-1] or [""]
+            lines.append((marker + body[0]).rstrip())
+            lines.extend((" " * size + ln).rstrip() for ln in body[1:])
+        return [lines] if lines else []
+
+    _ul = _ol = _list
+
+    def _pairs(self, pairs: list[tuple[str, Node]], width: int) -> list[str]:
+        """"label: value" lines; values wrap under a two-space indent."""
+        lines: list[str] = []
+        for label, value in pairs:
+            head = f"{label}: " if label else ""
+            kids = [c for c in value.children if not (isinstance(c, str) and not c.strip())]
+            if len(kids) == 1 and isinstance(kids[0], Node) and kids[0].tag == "p":
+                kids = kids[0].children
+            if not any(is_block(c) for c in kids):
+                lines.extend(_wrap(self.inline(kids), width, head, "  "))
+                continue
+            lines.append(head.rstrip())
+            inner = self.blocks(value, width - 2)
+            flat = [ln for b in inner for ln in [*b, ""]][:-1]
+            lines.extend(f"  {ln}".rstrip() for ln in flat)
+        return lines
+
+    def _dl(self, node: Node, width: int) -> list[list[str]]:
+        pairs: list[tuple[str, Node]] = []
+        term = ""
+        for child in node.elements("dt", "dd"):
+            if child.tag == "dt":
+                term = self.inline(child.children).replace(_BREAK, " ")
+            else:
+                pairs.append((term, child))
+                term = ""
+        return [self._pairs(pairs, width)] if pairs else []
+
+    def _table(self, node: Node, width: int) -> list[list[str]]:
+        head = [tr for part in node.elements("thead") for tr in part.elements("tr")]
+        body = [tr for part in node.elements("tbody", "tfoot") for tr in part.elements("tr")]
+        body += node.elements("tr")
+        labels = [self.inline(c.children) for tr in head[:1] for c in tr.elements("th", "td")]
+        out: list[list[str]] = []
+        for tr in body:
+            cells = tr.elements("th", "td")
+            pairs = [(labels[i] if i < len(labels) else "", c) for i, c in enumerate(cells)]
+            out.append([f"  {ln}" for ln in self._pairs(pairs, width - 2)])
+        return out
+
+    # --- inline ----------------------------------------------------------------------
+    def inline(self, nodes: list[Node | str]) -> str:
+        out: list[str] = []
+        for child in nodes:
+            if isinstance(child, str):
+                out.append(collapse(child))
+            elif child.tag == "br":
+                out.append(_BREAK)
+            elif child.tag == "a":
+                out.append(self._link(child))
+            else:
+                out.append(self.inline(child.children))
+        text = re.sub(r" *\n *", _BREAK, "".join(out))
+        return re.sub(r" {2,}", " ", text).strip()
+
+    def _link(self, node: Node) -> str:
+        text = self.inline(node.children)
+        href = node.attrs.get("href", "")
+        if href.startswith("#") or not link_allowed(href):
+            return text
+        shown = href.removeprefix("mailto:")
+        if _strip_scheme(text) == _strip_scheme(href) or not text:
+            return shown
+        return f"{text} <{shown}>"
+
+
+def to_text(html: str, width: int = WIDTH) -> str:
+    """The body HTML as plain text: headings underlined, tables as "label: value" blocks."""
+    root = parse(html)
+    blocks = _Text(width).blocks(root, width)
+    return "\n\n".join("\n".join(b) for b in blocks if any(ln.strip() for ln in b)) + "\n"
+
+
+__all__ = ["WIDTH", "to_text"]

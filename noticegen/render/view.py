@@ -1,0 +1,100 @@
+"""Read-only questions the templates ask of a ResolvedNotice (no law is re-derived here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from noticegen import vocab
+from noticegen.model import CustomTerm
+
+if TYPE_CHECKING:
+    from noticegen.model import Cookie, Purpose, Recipient, Register, RetentionRule
+    from noticegen.resolve import ResolvedNotice, Right, TransferEntry
+
+
+@dataclass(frozen=True)
+class View:
+    """The resolved notice as the templates see it."""
+
+    resolved: ResolvedNotice
+
+    # --- registers -------------------------------------------------------------------
+    def recipients(self, register: Register) -> list[Recipient]:
+        """The register's recipients (its own and its purposes'), first named first."""
+        return self.resolved.register_recipients(register)
+
+    def transfers(self, register: Register) -> list[TransferEntry]:
+        """Transfers outside the EU/EEA by this register's recipients."""
+        ids = {r.id for r in self.recipients(register)}
+        return [t for t in self.resolved.transfers if t.recipient.id in ids]
+
+    def categories(self, register: Register) -> list[str | CustomTerm]:
+        """The register's data categories, without those listed as special categories."""
+        special = {s.category for s in register.special_categories if isinstance(s.category, str)}
+        return [c for c in register.data_categories if not (isinstance(c, str) and c in special)]
+
+    def any_processor(self, recipients: list[Recipient]) -> bool:
+        return any(r.role in ("processor", "sub_processor") for r in recipients)
+
+    def retention_rules(self, register: Register) -> list[RetentionRule]:
+        return list(register.retention)
+
+    def with_retention(self, register: Register) -> list[Purpose]:
+        return [p for p in register.purposes if p.retention is not None]
+
+    def with_requirement(self, register: Register) -> list[Purpose]:
+        return [p for p in register.purposes if p.requirement is not None]
+
+    def has_retention(self, register: Register) -> bool:
+        return bool(self.with_retention(register) or register.retention)
+
+    # --- purposes --------------------------------------------------------------------
+    def purpose(self, purpose_id: str) -> Purpose:
+        for _, _, _, purpose in self.resolved.purposes():
+            if purpose.id == purpose_id:
+                return purpose
+        raise KeyError(purpose_id)
+
+    # --- cookies ---------------------------------------------------------------------
+    def cookie_provider(self, cookie: Cookie) -> str | dict[str, str] | None:
+        """The name of who sets the cookie: a recipient, or the controller itself."""
+        if cookie.provider is None:
+            return self.resolved.notice.controller.name
+        recipient = self.resolved.recipients.get(cookie.provider)
+        if recipient is None or recipient.name is None:
+            return cookie.provider
+        return recipient.name
+
+    def consent_needed(self, category: str) -> bool:
+        return bool(vocab.vocabulary("cookie_categories")[category].attrs.get("consent_required"))
+
+    def any_consent_cookies(self) -> bool:
+        return any(self.consent_needed(c) for c in self.resolved.cookie_groups)
+
+    def any_prefix_cookies(self) -> bool:
+        return any(c.prefix for c in self.resolved.notice.cookies)
+
+    # --- rights ----------------------------------------------------------------------
+    def objection(self) -> Right | None:
+        """The right to object, shown on its own (Art. 21(4)), when it applies."""
+        return next((r for r in self.resolved.rights if r.id == "object"), None)
+
+    def other_rights(self) -> list[Right]:
+        return [r for r in self.resolved.rights if r.id != "object"]
+
+    def direct_marketing(self) -> list[Purpose]:
+        return [p for _, _, _, p in self.resolved.purposes() if p.direct_marketing]
+
+    def rights_email(self) -> str | None:
+        rights = self.resolved.notice.rights
+        if rights is not None and rights.email:
+            return rights.email
+        return self.resolved.notice.controller.email
+
+    # --- security --------------------------------------------------------------------
+    def security_registers(self) -> list[Register]:
+        return [r for r in self.resolved.notice.registers if r.security]
+
+
+__all__ = ["View"]

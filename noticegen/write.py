@@ -1,0 +1,166 @@
+"""Atomic output: temp file in the target folder, fsync, os.replace; unchanged files are left alone."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import signal
+import tempfile
+import threading
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from noticegen.errors import OutputError
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_segment(name: str, default: str = "notice") -> str:
+    """A name usable as one path segment: no separators, no leading dots, no odd characters."""
+    cleaned = _UNSAFE.sub("-", name).strip("-.") or default
+    return cleaned[:100]
+
+
+def inside(root: Path, relative: str) -> Path:
+    """``root/relative``, refusing any path that would leave ``root``."""
+    base = root.resolve()
+    target = (base / relative).resolve()
+    if target != base and base not in target.parents:
+        raise OutputError(f"refusing to write outside {root}: {relative}")
+    return target
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically; False (and no write) when the file already holds it."""
+    target = Path(path)
+    if _same(target, data):
+        return False
+    with _signals_held():
+        staged = _stage(target, data)
+        try:
+            os.replace(staged, target)
+        except OSError as exc:
+            _discard(staged)
+            raise _error(exc, target) from None
+        _sync_dir(target.parent)
+    return True
+
+
+def write_all(files: Mapping[Path, bytes]) -> list[Path]:
+    """Write many files so that a failure leaves every existing file as it was.
+
+    Every changed file is first written and synced to a temp file beside its target; only when
+    all of them are ready are they moved into place. Returns the paths that changed.
+    """
+    with _signals_held():
+        return _write_all(files)
+
+
+def _write_all(files: Mapping[Path, bytes]) -> list[Path]:
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, data in files.items():
+            if not _same(target, data):
+                staged.append((_stage(target, data), target))
+        for temp, target in staged:
+            os.replace(temp, target)
+    except OSError as exc:
+        for temp, _ in staged:
+            _discard(temp)
+        raise _error(exc, Path(exc.filename or "")) from None
+    except BaseException:
+        for temp, _ in staged:
+            _discard(temp)
+        raise
+    for folder in sorted({target.parent for _, target in staged}):
+        _sync_dir(folder)
+    return [target for _, target in staged]
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM while files are written: Ctrl-C arriving between a temp file's
+    creation and its bookkeeping would strand it. They are delivered as soon as this ends."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _same(target: Path, data: bytes) -> bool:
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _stage(target: Path, data: bytes) -> Path:
+    """Write ``data`` to a synced temp file in ``target``'s folder and return its path."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise _error(exc, target) from None
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(temp, _mode(target))
+    except BaseException as exc:
+        _discard(temp)
+        if isinstance(exc, OSError):
+            raise _error(exc, target) from None
+        raise
+    return temp
+
+
+def _mode(target: Path) -> int:
+    """Keep an existing file's permissions; new files get the usual 0o666 minus the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _discard(temp: Path) -> None:
+    with contextlib.suppress(OSError):
+        temp.unlink()
+
+
+def _sync_dir(folder: Path) -> None:
+    """Make the rename durable; not every platform can open a folder."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _error(exc: OSError, target: Path) -> OutputError:
+    where = exc.filename or target
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return OutputError(f"cannot write {where}: permission denied or read-only file system",
+                           hint="choose another folder with --out, or fix its permissions")
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return OutputError(f"cannot write {where}: the disk is full",
+                           hint="free some space and build again; earlier output is unchanged")
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST, errno.EISDIR):
+        return OutputError(f"cannot write {where}: a file is in the way of a folder (or the "
+                           "other way round)", hint="remove it or choose another --out folder")
+    return OutputError(f"cannot write {where}: {exc.strerror or exc}")
+
+
+__all__ = ["inside", "safe_segment", "write_all", "write_atomic"]

@@ -1,0 +1,88 @@
+"""noticegen.write: atomic replacement, no rewrite of equal bytes, clean failure, safe names."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from noticegen.errors import OutputError
+from noticegen.write import inside, safe_segment, write_all, write_atomic
+
+
+def leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_write_atomic_writes_and_skips_equal_bytes(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "a.txt"
+    assert write_atomic(target, b"one") is True
+    assert target.read_bytes() == b"one"
+    mtime = target.stat().st_mtime_ns
+    assert write_atomic(target, b"one") is False
+    assert target.stat().st_mtime_ns == mtime
+    assert write_atomic(target, b"two") is True
+    assert target.read_bytes() == b"two"
+    assert leftovers(target.parent) == []
+
+
+def test_new_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    write_atomic(target, b"x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_a_failed_replace_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "a.txt"
+    target.write_bytes(b"old")
+
+    def refuse(src: str, dst: str) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(dst))
+
+    monkeypatch.setattr("noticegen.write.os.replace", refuse)
+    with pytest.raises(OutputError, match="read-only"):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert leftovers(tmp_path) == []
+
+
+def test_write_all_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = {tmp_path / f"{n}.txt": b"new" for n in range(4)}
+    for path in files:
+        path.write_bytes(b"old")
+    real = os.fsync
+    calls = {"n": 0}
+
+    def full_disk(fd: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr("noticegen.write.os.fsync", full_disk)
+    with pytest.raises(OutputError, match="disk is full"):
+        write_all(files)
+    assert all(p.read_bytes() == b"old" for p in files)
+    assert leftovers(tmp_path) == []
+    monkeypatch.setattr("noticegen.write.os.fsync", real)
+    assert sorted(write_all(files)) == sorted(files)
+    assert write_all(files) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("qualitydesk", "qualitydesk"), ("../x", "x"), ("..", "notice"), ("a b/c", "a-b-c"),
+     (".hidden", "hidden"), ("Ääkköset", "kk-set"), ("", "notice")],
+)
+def test_safe_segment(name: str, expected: str) -> None:
+    assert safe_segment(name) == expected
+
+
+def test_inside_refuses_to_leave_the_root(tmp_path: Path) -> None:
+    assert inside(tmp_path, "a/b.html") == (tmp_path / "a" / "b.html").resolve()
+    with pytest.raises(OutputError):
+        inside(tmp_path, "../escape.html")

@@ -1,0 +1,105 @@
+"""The HTML → Markdown and HTML → text converters, on small pieces of our own markup."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from noticegen.pipeline import check_file
+from noticegen.render import render
+from noticegen.render.convert import github_slug, to_markdown
+from noticegen.render.text import to_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_headings_paragraphs_and_lists() -> None:
+    html = "<h1>Title</h1>\n<p>One\ntwo   three</p><ul><li>a</li><li>b <em>c</em></li></ul>"
+    assert to_markdown(html) == "# Title\n\nOne two three\n\n- a\n- b *c*\n"
+    assert to_text(html) == "Title\n=====\n\nOne two three\n\n- a\n- b c\n"
+
+
+def test_tables_become_pipe_tables_and_label_value_blocks() -> None:
+    html = ("<table><thead><tr><th>Name</th><th>Note</th></tr></thead><tbody>"
+            "<tr><td>a|b</td><td>x<br>y</td></tr></tbody></table>")
+    assert to_markdown(html) == "| Name | Note |\n| --- | --- |\n| a\\|b | x<br>y |\n"
+    assert to_text(html) == "  Name: a|b\n  Note: x\n    y\n"
+
+
+def test_definition_lists() -> None:
+    html = "<dl><dt>Legal basis</dt><dd>Contract</dd><dt>Data</dt><dd><ul><li>Name</li></ul></dd></dl>"
+    assert to_markdown(html) == "- **Legal basis:** Contract\n- **Data:**\n  - Name\n"
+    assert to_text(html) == "Legal basis: Contract\nData:\n  - Name\n"
+
+
+def test_links() -> None:
+    html = ('<p><a href="https://x.fi/a/">x.fi/a</a> <a href="mailto:a@b.fi">a@b.fi</a> '
+            '<a href="https://x.fi">Site</a> <a href="#rights">Rights</a> '
+            '<a href="javascript:alert(1)">bad</a></p><h2 id="rights">Your rights</h2>')
+    md = to_markdown(html)
+    assert "[x.fi/a](https://x.fi/a/)" in md and "[Rights](#your-rights)" in md
+    assert "javascript" not in md and " bad" in md
+    assert to_text(html).startswith("https://x.fi/a/ a@b.fi Site <https://x.fi> Rights bad\n")
+
+
+def test_box_is_a_blockquote_and_a_bar() -> None:
+    html = '<section class="ng-box"><h3>Right to object</h3><p>You can object.</p></section>'
+    assert to_markdown(html) == "> ### Right to object\n>\n> You can object.\n"
+    assert to_text(html) == "| Right to object\n| ~~~~~~~~~~~~~~~\n|\n| You can object.\n"
+
+
+def test_code_spans_survive_backticks() -> None:
+    assert to_markdown("<p><code>a`b</code></p>") == "``a`b``\n"
+
+
+def test_text_never_starts_markdown_blocks() -> None:
+    md = to_markdown("<p>1. not a list</p><p># not a heading</p><p>- not an item</p>")
+    assert md == "1\\. not a list\n\n\\# not a heading\n\n\\- not an item\n"
+
+
+@pytest.mark.parametrize(("text", "slug"), [
+    ("Tietojen siirto EU:n tai ETA:n ulkopuolelle", "tietojen-siirto-eun-tai-etan-ulkopuolelle"),
+    ("Right to erasure ('right to be forgotten')", "right-to-erasure-right-to-be-forgotten"),
+    ("Säilytysaika", "säilytysaika"),
+])
+def test_github_slugs(text: str, slug: str) -> None:
+    assert github_slug(text) == slug
+
+
+def test_repeated_headings_get_numbered_anchors() -> None:
+    html = '<h2>A</h2><h3 id="x">Retention</h3><h2>B</h2><h3>Retention</h3><p><a href="#x">x</a></p>'
+    assert "[x](#retention)" in to_markdown(html)
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_plain_text_fits_80_columns(lang: str) -> None:
+    checked = check_file(str(ROOT / "examples" / "qualitydesk.yaml"), lint=False)
+    assert checked.resolved is not None
+    text = render(checked.resolved, lang=lang, fmt="txt")
+    for line in text.splitlines():
+        # Only a line that is one unbreakable word (a URL, an address) may be longer.
+        assert len(line) <= 80 or " " not in line.strip().split(": ", 1)[-1], line
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_markdown_renders_back_to_the_same_outline(lang: str) -> None:
+    """The .md, rendered by a CommonMark + GFM-tables parser, has the page's headings and tables."""
+    from markdown_it import MarkdownIt
+
+    checked = check_file(str(ROOT / "examples" / "qualitydesk.yaml"), lint=False)
+    assert checked.resolved is not None
+    page = render(checked.resolved, lang=lang, fmt="page")
+    body = page[page.index("<main"):]
+    html = MarkdownIt("commonmark").enable("table").render(
+        render(checked.resolved, lang=lang, fmt="md"))
+
+    def outline(text: str) -> list[str]:
+        return [unescape(re.sub(r"<[^>]+>", "", h)) for h in re.findall(r"<h\d[^>]*>(.*?)</h\d>", text)]
+
+    assert outline(html) == outline(body)
+    assert html.count("<table>") == body.count("<table")
+    assert html.count("<li>") == body.count("<li") + body.count("<dd")  # a <dl> becomes a list
+    assert "<script" not in html
