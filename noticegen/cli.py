@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from noticegen import __version__
 from noticegen.errors import NoticegenError
@@ -21,8 +22,19 @@ Examples:
   cat notice.yaml | noticegen check -
 """
 
+class _Group(TyperGroup):
+    """Turns user errors raised anywhere in a command into a message and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NoticegenError as exc:
+            raise fail(exc) from None
+
+
 app = typer.Typer(
     name="noticegen",
+    cls=_Group,
     help="Compile privacy notices (tietosuojaseloste) from one YAML description: check them "
     "against the GDPR and build HTML, Markdown and text in Finnish and English.",
     no_args_is_help=True,
@@ -71,10 +83,16 @@ def main_options(
     State.verbose = verbose
 
 
+class MessageLanguage(str, Enum):
+    fi = "fi"
+    en = "en"
+
+
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 @app.command(epilog=EXAMPLES_CHECK)
@@ -85,16 +103,23 @@ def check(
         "--format", "-f", help="Output: text, json or github (default: github inside GitHub "
         "Actions, else text).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    lang: Annotated[MessageLanguage | None, typer.Option(
+        "--lang", help="Language of the messages: fi or en (default: the project setting, "
+        "else the locale, else en).", show_default=False)] = None,
 ) -> None:
-    """Validate notices: exit 0 when valid, 1 when a notice has errors, 2 on a usage error."""
+    """Validate notices: exit 0 when valid, 1 when a notice has errors, 2 on a usage error.
+
+    Project settings (strict, disable, lang) are read from noticegen.toml or the
+    [tool.noticegen] table of pyproject.toml in the notice's folder or above it.
+    """
     from noticegen.pipeline import check_file
     from noticegen.reporters import default_format, report
 
     fmt = (format.value if format else None) or default_format()
-    results = [check_file(path) for path in files]
+    results = [check_file(path, lang=lang.value if lang else None) for path in files]
     diags = [d for r in results for d in r.diagnostics]
     report(diags, fmt)
-    failed = [r for r in results if r.errors or (strict and r.warnings)]
+    failed = [r for r in results if r.errors or ((strict or r.strict) and r.warnings)]
     if fmt == "text":
         errors = sum(len(r.errors) for r in results)
         warnings = sum(len(r.warnings) for r in results)

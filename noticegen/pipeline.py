@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from noticegen.diagnostics import Diagnostic
 from noticegen.errors import InputError
-from noticegen.source import SourceMap, load_path
+from noticegen.source import Loaded, SourceMap, load_path
 
 if TYPE_CHECKING:
+    from noticegen.config import Settings
     from noticegen.model import Notice
     from noticegen.resolve import ResolvedNotice
 
@@ -23,6 +24,8 @@ class Checked:
     notice: Notice | None = None
     resolved: ResolvedNotice | None = None
     source_map: SourceMap | None = None
+    strict: bool = False
+    """The project settings ask for warnings to fail too."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -33,16 +36,41 @@ class Checked:
         return [d for d in self.diagnostics if not d.is_error]
 
 
-def check_file(path: str, *, lint: bool = True) -> Checked:
-    """Run every check on one notice file; never raises for problems in the file itself."""
-    from noticegen.validate import validate
+def check_file(path: str, *, lint: bool = True, lang: str | None = None,
+               settings: Settings | None = None) -> Checked:
+    """Run every check on one notice file; never raises for problems in the file itself.
 
+    ``settings`` default to the project settings found from the file's folder upwards (a
+    broken settings file raises ConfigError); ``lang`` (fi/en) overrides their language.
+    """
+    from noticegen.config import settings_for
+
+    if settings is None:
+        settings = settings_for(path)
     try:
         loaded = load_path(path)
     except InputError as exc:
         name = "<stdin>" if path == "-" else path
-        return Checked(path, [_file_error(name, exc)])
-    result = Checked(path, list(loaded.diagnostics), source_map=loaded.source_map)
+        return _named(Checked(path, [_file_error(name, exc)], strict=settings.strict))
+    return _named(_check_loaded(path, loaded, lint=lint, lang=lang, settings=settings))
+
+
+def check_text(text: str, name: str, *, lint: bool = True, lang: str | None = None,
+               settings: Settings | None = None) -> Checked:
+    """Like check_file, for YAML text already in memory (default settings unless given)."""
+    from noticegen.config import Settings
+    from noticegen.source import load_text
+
+    return _named(_check_loaded(name, load_text(text, name), lint=lint, lang=lang,
+                                settings=settings or Settings()))
+
+
+def _check_loaded(path: str, loaded: Loaded, *, lint: bool, lang: str | None,
+                  settings: Settings) -> Checked:
+    from noticegen.validate import validate
+
+    result = Checked(path, list(loaded.diagnostics), source_map=loaded.source_map,
+                     strict=settings.strict)
     if loaded.data is None:
         return result
     notice, diags = validate(loaded.data, loaded.source_map)
@@ -55,9 +83,25 @@ def check_file(path: str, *, lint: bool = True) -> Checked:
     result.resolved = resolve(notice)
     if lint:
         from noticegen.lint import run_lint
+        from noticegen.lint.lang import message_language
 
-        result.diagnostics.extend(run_lint(result.resolved, loaded.source_map))
+        result.diagnostics.extend(run_lint(
+            result.resolved, loaded.source_map, disable=settings.disable,
+            lang=message_language(lang, settings.lang)))
     result.diagnostics.sort()
+    return result
+
+
+def _named(result: Checked) -> Checked:
+    """Give the core checks' diagnostics their rule names, as lint diagnostics have."""
+    from dataclasses import replace
+
+    from noticegen.lint.registry import lookup
+
+    for i, d in enumerate(result.diagnostics):
+        rule = None if d.name else lookup(d.code)
+        if rule is not None:
+            result.diagnostics[i] = replace(d, name=rule.name)
     return result
 
 

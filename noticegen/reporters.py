@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
+from noticegen import sarif
 from noticegen.diagnostics import Diagnostic
 
 Reporter = Callable[[Sequence[Diagnostic], TextIO, bool], None]
@@ -62,7 +63,8 @@ def github(diags: Sequence[Diagnostic], out: TextIO, colour: bool) -> None:
         out.write(f"::{level} {','.join(props)}::{_gh_escape(message)}\n")
 
 
-REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": github}
+REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": github,
+                                  "sarif": sarif.report}
 
 
 def default_format() -> str:
@@ -70,5 +72,10 @@ def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def report(diags: Sequence[Diagnostic], fmt: str, out: TextIO = sys.stdout) -> None:
+def report(diags: Sequence[Diagnostic], fmt: str, out: TextIO | None = None) -> None:
+    out = out if out is not None else sys.stdout  # looked up per call: tests swap sys.stdout
+    if getattr(out, "errors", None) == "strict" and hasattr(out, "reconfigure"):
+        # A console that cannot show "ä" or "→" (cp1252, ascii) gets \u escapes, not a traceback;
+        # in JSON output those are still the same characters.
+        out.reconfigure(errors="backslashreplace")
     REPORTERS[fmt](diags, out, use_colour(out) and fmt == "text")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,12 +160,12 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
         text = node.value
-        if node.style is not None and node.style in "'\"|>":
-            return text  # quoted and block scalars are always strings
         tag = node.tag
         if tag not in _SCALAR_TYPES:
             raise _Stop(node, "NG001", f"unsupported YAML tag {tag}",
                         "Remove the !tag; noticegen reads plain YAML only.")
+        if node.style in ("'", '"', "|", ">"):  # libyaml gives plain scalars style '', not None
+            return text  # quoted and block scalars are always strings
         if tag == _STR:
             return text
         self.map.raw[loc] = text
@@ -206,6 +207,48 @@ def _number(tag: str, text: str) -> int | float:
     return sign * int(digits)
 
 
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [value for _, value in node.value]
+    return []
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Stop 'billion laughs' before building: count what aliases expand to, without expanding.
+
+    _Builder also counts as it goes, but reaching MAX_NODES that way takes seconds. Sizes are
+    computed once per node (aliases share nodes), iteratively (nesting depth is not checked yet),
+    and capped so that nine levels of nine aliases stay small numbers. A cycle is left for the
+    builder, which reports it at the alias.
+    """
+    cap = MAX_NODES + 1
+    sizes: dict[int, int] = {}
+    started: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            sizes[key] = min(cap, 1 + sum(sizes.get(id(c), 1) for c in _children(node)))
+        elif key not in sizes and key not in started:
+            started.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node))
+    if sizes[id(root)] < cap:
+        return
+    node = root  # report the smallest part that is too big by itself: the aliases are in it
+    seen = {id(root)}
+    while True:
+        big = next((c for c in _children(node) if sizes.get(id(c), 1) >= cap), None)
+        if big is None or id(big) in seen:  # (a cycle back to an ancestor)
+            raise _Stop(node, "NG006", f"the document expands to more than {MAX_NODES:,} values",
+                        "Remove YAML aliases (*name) that repeat large blocks; a notice needs none.")
+        seen.add(id(big))
+        node = big
+
+
 class _Stop(Exception):
     def __init__(self, node: yaml.Node, code: str, message: str, hint: str) -> None:
         super().__init__(message)
@@ -215,12 +258,19 @@ class _Stop(Exception):
         self.hint = hint
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML counts as a line break (a lone CR too): its marks count lines this way."""
+
+
+def _line_column(before: str) -> tuple[int, int]:
+    """1-based line and column just after ``before``, with lines counted as YAML counts them."""
+    breaks = list(_LINE_BREAK.finditer(before))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, len(before) - start + 1
+
+
 def _utf8_error_position(data: bytes, offset: int) -> tuple[int, int]:
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    start = before.rfind(b"\n") + 1
-    column = len(before[start:].decode("utf-8", errors="replace")) + 1
-    return line, column
+    return _line_column(data[:offset].decode("utf-8", errors="replace"))
 
 
 def decode(data: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
@@ -244,9 +294,53 @@ def decode(data: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
                            "Save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8).")
 
 
+_FLOW_GUARD = 1000
+"""Past this many `[` and `{`, the nesting is measured before composing (see _too_deep)."""
+
+
+def _too_deep(text: str) -> yaml.Mark | None:
+    """Where flow nesting first passes MAX_DEPTH, or None.
+
+    libyaml's composer recurses in C without Python's recursion limit, so `[[[[…` a hundred
+    thousand deep crashes the interpreter (SIGSEGV) before _Builder can count levels. Its parser
+    keeps its own stack, so walking the events is safe. Only flow style can nest that deep
+    within MAX_BYTES (block style needs ever longer indentation), and each level costs a
+    bracket: files with few brackets skip this second pass.
+    """
+    if text.count("[") + text.count("{") <= _FLOW_GUARD:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:
+                    return event.start_mark  # type: ignore[return-value]  # CParser marks quack alike
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # composing reports it, with its position
+    return None
+
+
+def _reader_error_position(text: str, exc: yaml.reader.ReaderError) -> tuple[int, int]:
+    """1-based line and column of a character the YAML reader rejected."""
+    if exc.encoding == "unicode":  # the pure-Python reader counts characters
+        before = text[: exc.position]
+    else:  # libyaml counts bytes of the UTF-8 text
+        before = text.encode("utf-8", "surrogatepass")[: exc.position].decode("utf-8", "replace")
+    return _line_column(before)
+
+
 def load_text(text: str, file: str) -> Loaded:
     """Parse YAML text into plain data and a SourceMap; problems become diagnostics."""
     source_map = SourceMap(file)
+    deep = _too_deep(text)
+    if deep is not None:
+        return Loaded(None, source_map, [_diag(
+            file, deep.line + 1, deep.column + 1, "NG006",
+            f"the document is nested more than {MAX_DEPTH} levels deep",
+            "A notice is only a few levels deep; check the brackets [ ] and { }.")])
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
@@ -254,17 +348,28 @@ def load_text(text: str, file: str) -> Loaded:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
         hint = "Check the indentation and quoting on this line and the one above it."
-        if "\t" in text and ("tab" in problem or "\\t" in problem):
+        lines = _LINE_BREAK.split(text, maxsplit=line) if "\t" in text else []
+        at = lines[line - 1][:column] if line <= len(lines) else ""
+        if "tab" in problem or "\\t" in problem or "\t" in at:
             hint = "YAML does not allow tabs for indentation; use spaces."
         return Loaded(None, source_map, [_diag(file, line, column, "NG001",
                                                f"invalid YAML: {problem}", hint)])
+    except yaml.reader.ReaderError as exc:
+        line, column = _reader_error_position(text, exc)
+        return Loaded(None, source_map, [_diag(
+            file, line, column, "NG001",
+            f"invalid YAML: {exc.reason} (U+{exc.character:04X})",
+            "Delete the invisible control character; retype the text around it if needed.")])
     except yaml.YAMLError as exc:
         return Loaded(None, source_map, [_diag(file, 1, 1, "NG001", f"invalid YAML: {exc}",
                                                "Check the file's syntax.")])
     except RecursionError:
         return Loaded(None, source_map, [_diag(file, 1, 1, "NG006", "the document is nested too deeply",
                                                "A notice is only a few levels deep.")])
-    documents = [n for n in nodes if n is not None]
+    # `---` alone composes to an empty null scalar: an empty file, not "a single value".
+    documents = [n for n in nodes if n is not None
+                 and not (isinstance(n, yaml.ScalarNode) and n.tag == "tag:yaml.org,2002:null"
+                          and n.value == "" and not n.style)]
     if not documents:
         return Loaded(None, source_map, [_diag(file, 1, 1, "NG003", "the file is empty",
                                                "Start from `noticegen init`, or copy an example.")])
@@ -283,6 +388,8 @@ def load_text(text: str, file: str) -> Loaded:
                                                "`controller:` and `registers:`.")])
     builder = _Builder(file, source_map)
     try:
+        if "&" in text and "*" in text:  # anchors and aliases: count before expanding
+            _check_expansion(root)
         data = builder.build(root, (), None)
     except _Stop as stop:
         return Loaded(None, source_map, [_diag(file, stop.mark.line + 1, stop.mark.column + 1,

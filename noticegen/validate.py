@@ -107,7 +107,9 @@ def _pydantic_diagnostic(err: Any, data: Any, smap: SourceMap) -> Diagnostic:
         message = str(err["msg"]).removeprefix("Value error, ")
     hint = ""
     raw = smap.raw.get(where)
-    if raw is not None and not isinstance(value, str) and ("text" in message or "date" in message):
+    if raw is not None and not raw.strip():
+        hint = "Write the value after the colon, or remove the key."
+    elif raw is not None and not isinstance(value, str) and "text" in message:
         hint = f'YAML reads {raw} as {_kind(value)}; put it in quotes: "{raw}".'
     elif kind in ("model_type", "dict_type"):
         model = _model_at(where)
@@ -277,7 +279,9 @@ def validate(data: Any, smap: SourceMap) -> tuple[Notice | None, list[Diagnostic
         notice = Notice.model_validate(data)
     except ValidationError as exc:
         diags = [_pydantic_diagnostic(e, data, smap) for e in exc.errors(include_url=False)]
-        return None, sorted(set(diags))
+        # Same place and code but another message (two missing keys of one mapping) is kept.
+        unique = {(d.file, d.line, d.column, d.code, d.message): d for d in diags}
+        return None, sorted(unique.values())
     diags = [*_language_checks(notice), *_reference_checks(notice)]
-    placed = [smap.place(d, key=d.code in ("NG011",)) for d in diags]
+    placed = [smap.place(d, key=d.code in ("NG011", "NG023")) for d in diags]
     return (None if placed else notice), sorted(placed)

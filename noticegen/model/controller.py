@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from noticegen.model.types import Base, Country, Email, Localized, Text, Url, _strict_text
 
-_Y_TUNNUS_SHAPE = re.compile(r"^\d{6,7}-\d$")
+_Y_TUNNUS_SHAPE = re.compile(r"^\d{6,7}-\d$", re.ASCII)
 _Y_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
 from noticegen.model.controller import Controller
@@ -12,6 +10,7 @@ from noticegen.model.registers import Register
 from noticegen.model.types import (
     Base,
     CookieDuration,
+    Date,
     Email,
     Id,
     Lang,
@@ -26,7 +25,7 @@ from noticegen.model.types import (
 class Change(Base):
     """One entry of the notice's version history."""
 
-    date: dt.date
+    date: Date
     """When the change took effect, e.g. `2026-12-01`."""
     version: Text | None = None
     """The version this change produced, e.g. `"2.0"` (quoted)."""
@@ -41,7 +40,7 @@ class NoticeMeta(Base):
     """The notice's languages, first one the main language, e.g. `[fi, en]`."""
     version: Text
     """The notice's version, quoted: `"2.0"`."""
-    effective: dt.date
+    effective: Date
     """The date this version takes effect, e.g. `2026-12-01`."""
     title: Localized | None = None
     """The heading; defaults to `Tietosuojaseloste` / `Privacy notice`."""

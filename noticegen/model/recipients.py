@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
 from noticegen.model.controller import Address
-from noticegen.model.types import Base, Country, Id, Localized, Name, Text, Url, VocabRef
+from noticegen.model.types import Base, Country, Date, Id, Localized, Name, Text, Url, VocabRef
 
 
 class Transfer(Base):
@@ -21,7 +19,7 @@ class Transfer(Base):
     link: Url | None = None
     """Where the safeguard can be read or a copy obtained (required for clauses and BCRs),
     e.g. the recipient's DPA or the Data Privacy Framework list entry."""
-    checked: dt.date | None = None
+    checked: Date | None = None
     """When the recipient's Data Privacy Framework certification was last checked."""
     description: Localized | None = None
     """Anything more the data subject should know about the transfer."""

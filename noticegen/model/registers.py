@@ -24,7 +24,8 @@ class CustomTerm(Base):
 
 
 def _term_tag(value: Any) -> str:
-    return "custom" if isinstance(value, dict | CustomTerm) else "id"  # 123 → "expected text", not "a mapping"
+    # not `str`: a number must say "expected text", not "expected a mapping"
+    return "custom" if isinstance(value, dict | CustomTerm) else "id"
 
 
 def Term(vocabulary: str) -> Any:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainValidator,
@@ -47,6 +49,8 @@ def _strict_text(value: Any) -> str:
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return f"yes/no value ({'true' if value else 'false'})"
+    if isinstance(value, int) and value.bit_length() > 64:
+        return "a very large number"  # str() of a huge int raises ValueError (sys.int_info)
     if isinstance(value, int | float):
         return f"a number ({value})"
     if isinstance(value, dict):
@@ -55,6 +59,8 @@ def _kind(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
+    if isinstance(value, str):
+        return f"the text '{value[:40]}…'" if len(value) > 40 else f"the text '{value}'"
     return type(value).__name__
 
 
@@ -65,7 +71,7 @@ _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def _check_id(value: str) -> str:
-    if not _ID_RE.match(value) or len(value) > 64:
+    if not _ID_RE.fullmatch(value) or len(value) > 64:
         raise PydanticCustomError(
             "id_format",
             "'{value}' is not a valid id: use lower-case letters, digits, '-' and '_' "
@@ -87,7 +93,7 @@ _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 def _check_email(value: Any) -> str:
     text = _strict_text(value)
-    if not _EMAIL_RE.match(text):
+    if not _EMAIL_RE.fullmatch(text):
         raise PydanticCustomError("email", "'{value}' is not an e-mail address", {"value": text})
     return text
 
@@ -117,7 +123,7 @@ Url = Annotated[
 
 def _check_lang(value: Any) -> str:
     text = _strict_text(value)
-    if not re.match(r"^[a-z]{2}$", text):
+    if not re.fullmatch(r"[a-z]{2}", text):  # fullmatch: "$" lets "fi\n" through
         raise PydanticCustomError(
             "lang", "'{value}' is not a two-letter language code such as fi or en", {"value": text}
         )
@@ -164,23 +170,26 @@ def _check_localized(value: Any) -> str | dict[str, str]:
             raise PydanticCustomError("localized", "no text given: write {fi: …, en: …}")
         out: dict[str, str] = {}
         for lang, text in value.items():
-            if not isinstance(lang, str) or not re.match(r"^[a-z]{2}$", lang):
+            if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2}", lang):
                 raise PydanticCustomError(
                     "localized",
                     "'{lang}' is not a language code: write the text per language as "
-                    "{{fi: …, en: …}}",
+                    "{fi: …, en: …}",  # pydantic-core fills {name} only; no {{ escapes
                     {"lang": str(lang)},
                 )
             if not isinstance(text, str) or not text.strip():
+                if isinstance(text, str):
+                    raise PydanticCustomError("localized", "the {lang} text is empty",
+                                              {"lang": lang})
                 raise PydanticCustomError(
                     "localized", "the {lang} text is {kind}, not text", {
-                        "lang": lang, "kind": "empty" if isinstance(text, str) else _kind(text)}
+                        "lang": lang, "kind": _kind(text)}
                 )
             out[lang] = text
         return out
     raise PydanticCustomError(
         "localized",
-        "expected text, or text per language such as {{fi: …, en: …}}; got {kind}",
+        "expected text, or text per language such as {fi: …, en: …}; got {kind}",
         {"kind": _kind(value)},
     )
 
@@ -231,7 +240,7 @@ def _vocab_checker(name: str) -> Any:
             raise PydanticCustomError(
                 "vocabulary",
                 "'{value}' is not a known {what}.{suggestion} Known values: {known}",
-                {"value": text, "what": name.replace("_", " ").rstrip("s"),
+                {"value": text, "what": _singular(name.replace("_", " ")),
                  "suggestion": suggestion, "known": ", ".join(sorted(known))},
             )
         return text
@@ -239,21 +248,44 @@ def _vocab_checker(name: str) -> Any:
     return check
 
 
+def _singular(words: str) -> str:
+    """'data categories' → 'data category', 'legal bases' → 'legal base'."""
+    return words[:-3] + "y" if words.endswith("ies") else words.removesuffix("s")
+
+
 def VocabRef(name: str, description: str = "") -> Any:
     """A value from a built-in vocabulary (its labels come from noticegen/vocab/<name>.yaml)."""
     return Annotated[
         str,
-        PlainValidator(_vocab_checker(name)),
+        BeforeValidator(_vocab_checker(name)),
         WithJsonSchema({"type": "string", "enum": sorted(vocab.ids(name)),
                         **({"description": description} if description else {})}),
     ]
+
+
+# --- dates ------------------------------------------------------------------------
+
+_DATE_START = re.compile(r"^\d{4}-\d\d?-\d\d?")
+
+
+def _check_date_input(value: Any) -> Any:
+    """Only date-like text reaches Pydantic, which would read 0 or "1700000000" as Unix time."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _DATE_START.match(value)):
+        return value
+    raise PydanticCustomError("date_type", "expected a date such as 2026-12-01, got {kind}",
+                              {"kind": _kind(value)})
+
+
+Date = Annotated[dt.date, BeforeValidator(_check_date_input)]
+"""A calendar date written as 2026-12-01."""
 
 
 # --- durations --------------------------------------------------------------------
 
 _DURATION_RE = re.compile(
     r"^P(?!$)(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
-    r"(?:T(?=\d)(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?$"
+    r"(?:T(?=\d)(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?$",
+    re.ASCII,  # \d: 0-9 only
 )
 DURATION_PARTS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
 MAX_DAYS = 100 * 366
@@ -261,7 +293,7 @@ MAX_DAYS = 100 * 366
 
 def parse_duration(text: str) -> dict[str, int]:
     """ISO 8601 period → its non-zero parts, e.g. 'P1Y6M' → {'years': 1, 'months': 6}."""
-    match = _DURATION_RE.match(text)
+    match = _DURATION_RE.fullmatch(text)
     if not match:
         raise ValueError(text)
     return {k: int(v) for k, v in match.groupdict().items() if v and int(v)}
