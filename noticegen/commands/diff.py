@@ -1,0 +1,83 @@
+"""`noticegen diff`: what changed between two versions of a notice, in plain words per language."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+EXAMPLES = """
+Examples:
+
+  noticegen diff old.yaml tietosuojaseloste.yaml
+
+  noticegen diff --lang fi --format markdown v1.yaml v2.yaml >> CHANGELOG.md
+
+  git show HEAD~1:notice.yaml | noticegen diff - notice.yaml
+"""
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def register(app: typer.Typer) -> None:
+    app.command(epilog=EXAMPLES)(diff)
+
+
+def diff(
+    old: Annotated[str, typer.Argument(help="The earlier version of the notice ('-' reads "
+                                       "standard input).", metavar="OLD.yaml")],
+    new: Annotated[str, typer.Argument(help="The later version of the notice.",
+                                       metavar="NEW.yaml")],
+    lang: Annotated[list[str] | None, typer.Option(
+        "--lang", "-l", help="Language of the sentences; repeat for several (default: every "
+        "language of the new notice).", show_default=False, metavar="LANG")] = None,
+    format: Annotated[DiffFormat, typer.Option(
+        "--format", "-f", help="text (sentences), markdown (a list for a change log) or json "
+        "(the same as data).")] = DiffFormat.text,
+) -> None:
+    """Say what changed between two versions of a notice: purposes, legal bases, recipients,
+    transfers, retention, cookies and contacts added, removed or changed.
+
+    Exit 0 when nothing changed, 1 when something did, 2 when a notice cannot be read or is
+    not valid (like diff(1)). The version history (`notice.changes`) and lint settings are
+    not compared.
+    """
+    import json
+    import re
+    import sys
+
+    from noticegen.cli import say
+    from noticegen.diffing import NO_CHANGES, as_data, as_text, compare
+    from noticegen.pipeline import check_file
+    from noticegen.reporters import report
+
+    if old == "-" and new == "-":
+        raise typer.BadParameter("only one of OLD and NEW can be '-'")
+    for code in lang or []:
+        if not re.fullmatch(r"[a-z]{2}", code):
+            raise typer.BadParameter(f"'{code}' is not a two-letter language code such as fi "
+                                     "or en", param_hint="--lang")
+    checked = [check_file(path, lint=False) for path in (old, new)]
+    broken = [c for c in checked if c.resolved is None]
+    if broken:
+        report([d for c in broken for d in c.errors], "text", sys.stderr)
+        say(f"noticegen diff: {', '.join(c.path for c in broken)}: not a valid notice; "
+            "`noticegen check` tells more.")
+        raise typer.Exit(2)
+    before, after = (c.resolved for c in checked)
+    assert before is not None and after is not None
+    langs = list(dict.fromkeys(lang)) if lang else list(after.languages)
+    cmp = compare(before, after)
+    if format is DiffFormat.json:
+        typer.echo(json.dumps({"old": old, "new": new, **as_data(cmp, langs)},
+                              ensure_ascii=False, indent=2))
+    else:
+        typer.echo(as_text(cmp, langs, markdown=format is DiffFormat.markdown), nl=False)
+        if not cmp.changes:
+            say(NO_CHANGES.get(langs[0], NO_CHANGES["en"]))
+    raise typer.Exit(1 if cmp.changes else 0)

@@ -1,0 +1,80 @@
+"""`noticegen init`: interview the owner and write a commented starter notice."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+EXAMPLES = """
+Examples:
+
+  noticegen init                       # asks in Finnish or English, per your locale
+
+  noticegen init --lang en privacy-notice.yaml
+
+  noticegen init --no-input -          # the defaults, to standard output
+"""
+
+
+class InterviewLanguage(str, Enum):
+    fi = "fi"
+    en = "en"
+
+
+def register(app: typer.Typer) -> None:
+    app.command(epilog=EXAMPLES)(init)
+
+
+def init(
+    path: Annotated[str | None, typer.Argument(
+        help="Where to write the notice; '-' writes to standard output. Default: "
+        "tietosuojaseloste.yaml (Finnish) or privacy-notice.yaml (English).",
+        metavar="PATH", show_default=False)] = None,
+    lang: Annotated[InterviewLanguage | None, typer.Option(
+        "--lang", help="Language of the questions and of the file's comments: fi or en "
+        "(default: fi when LANG starts with fi, else en).", show_default=False)] = None,
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help="Ask nothing; write the defaults, with TODO: markers to fill in.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Overwrite PATH if it exists.")] = False,
+) -> None:
+    """Ask a few questions and write a starter notice that passes `noticegen check`.
+
+    Spots the owner must still decide are marked TODO: in the file; `check` reports them.
+    Exit 0 when written, 1 when PATH exists (without --force) or cannot be written.
+    """
+    from noticegen.cli import fail, say
+    from noticegen.errors import NoticegenError, OutputError
+    from noticegen.init.interview import SAY, default_language, interview
+    from noticegen.init.starter import Answers, count_todos, starter_text
+    from noticegen.write import write_atomic
+
+    language = lang.value if lang else default_language()
+    target = path or DEFAULT_PATHS[language]
+    to_stdout = target == "-"
+    exists = OutputError(SAY["exists"](language).format(path=target),
+                         hint=SAY["exists_hint"](language))
+    if not to_stdout and Path(target).exists() and not force:
+        raise fail(exists)  # before the questions: nobody wants to answer them for nothing
+    answers = Answers(lang=language) if no_input else interview(language)
+    text = starter_text(answers, file_name=DEFAULT_PATHS[language] if to_stdout else target)
+    if to_stdout:
+        typer.echo(text, nl=False)
+        return
+    if Path(target).exists() and not force:
+        raise fail(exists)
+    try:
+        write_atomic(target, text.encode("utf-8"))
+    except NoticegenError as exc:
+        raise fail(exc) from None
+    say(SAY["written"](language).format(path=target))
+    todos = count_todos(text)
+    if todos:
+        say(SAY["todo" if todos == 1 else "todos"](language).format(n=todos))
+    say(SAY["next"](language).format(path=target))
+
+
+DEFAULT_PATHS = {"fi": "tietosuojaseloste.yaml", "en": "privacy-notice.yaml"}

@@ -1,0 +1,453 @@
+"""Changes in words: a sentence per change in each language, from tables of names and templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from noticegen import vocab
+from noticegen.diffing.compare import SKIP, Change, Comparison, jsonable
+from noticegen.model import (
+    Address,
+    AutomatedDecision,
+    CustomTerm,
+    Requirement,
+    Retention,
+    RetentionRule,
+    SpecialCategory,
+    text_in,
+)
+
+if TYPE_CHECKING:
+    from noticegen.model import Purpose, Recipient, Register
+
+def _t(fi: str, en: str) -> dict[str, str]:
+    return {"fi": fi, "en": en}
+
+
+def _in(table: dict[str, str], lang: str) -> str:
+    return table.get(lang) or table["en"]
+
+
+ELEMENTS: dict[str, dict[str, str]] = {
+    "notice": _t("Seloste", "Notice"),
+    "controller": _t("Rekisterinpitäjä", "Controller"),
+    "contact": _t("Yhteyshenkilö", "Contact person"),
+    "dpo": _t("Tietosuojavastaava", "Data protection officer"),
+    "representative": _t("Edustaja EU:ssa", "Representative in the EU"),
+    "rights": _t("Oikeuksien käyttäminen", "Exercising your rights"),
+    "register": _t("Rekisteri", "Register"),
+    "purpose": _t("Käyttötarkoitus", "Purpose"),
+    "recipient": _t("Vastaanottaja", "Recipient"),
+    "transfer": _t("Tietojen siirto", "Data transfer"),
+    "cookie": _t("Eväste", "Cookie"),
+    "cookie_consent": _t("Evästesuostumus", "Cookie consent"),
+    "authority": _t("Valvontaviranomainen", "Supervisory authority"),
+}
+
+# Field names in running text (lower case). One table for every element: the same key means
+# the same thing wherever it appears.
+FIELDS: dict[str, dict[str, str]] = {
+    "languages": _t("kielet", "languages"),
+    "version": _t("versio", "version"),
+    "effective": _t("voimaantulopäivä", "effective date"),
+    "title": _t("otsikko", "title"),
+    "introduction": _t("johdanto", "introduction"),
+    "url": _t("verkko-osoite", "web address"),
+    "security": _t("tietojen suojaamisen kuvaus", "description of security measures"),
+    "name": _t("nimi", "name"),
+    "business_id": _t("Y-tunnus", "business ID"),
+    "address": _t("osoite", "address"),
+    "email": _t("sähköpostiosoite", "e-mail address"),
+    "phone": _t("puhelinnumero", "phone number"),
+    "website": _t("verkkosivusto", "website"),
+    "designated": _t("nimitetty", "designated"),
+    "how": _t("pyyntöjen tekeminen", "how to make requests"),
+    "response_time": _t("vastausaika", "response time"),
+    "description": _t("kuvaus", "description"),
+    "data_subjects": _t("rekisteröityjen ryhmä", "group of data subjects"),
+    "data_categories": _t("henkilötietoryhmä", "category of personal data"),
+    "special_categories": _t("erityinen henkilötietoryhmä", "special category of personal data"),
+    "sources": _t("tietolähde", "source of data"),
+    "recipients": _t("vastaanottaja", "recipient"),
+    "retention": _t("säilytysaika", "retention period"),
+    "automated_decisions": _t("automaattinen päätöksenteko", "automated decision-making"),
+    "legal_basis": _t("oikeusperuste", "legal basis"),
+    "legitimate_interest": _t("oikeutettu etu", "legitimate interest"),
+    "law": _t("laki", "law"),
+    "direct_marketing": _t("suoramarkkinointi", "direct marketing"),
+    "requirement": _t("velvollisuus antaa tiedot", "requirement to provide the data"),
+    "withdrawal": _t("suostumuksen peruuttaminen", "withdrawal of consent"),
+    "register": _t("rekisteri", "register"),
+    "service": _t("palvelu", "service"),
+    "role": _t("rooli", "role"),
+    "country": _t("maa", "country"),
+    "countries": _t("maat", "countries"),
+    "sector": _t("toimiala", "sector"),
+    "privacy_policy": _t("tietosuojaseloste", "privacy policy"),
+    "dpa": _t("käsittelysopimus", "data processing agreement"),
+    "mechanism": _t("siirtoperuste", "transfer mechanism"),
+    "link": _t("suojatoimien linkki", "link to the safeguards"),
+    "checked": _t("tarkistuspäivä", "date checked"),
+    "prefix": _t("nimen alkuosa", "name prefix"),
+    "provider": _t("palveluntarjoaja", "provider"),
+    "party": _t("osapuoli", "party"),
+    "category": _t("ryhmä", "category"),
+    "purpose": _t("käyttötarkoitus", "purpose"),
+    "duration": _t("voimassaoloaika", "duration"),
+    "type": _t("tyyppi", "type"),
+    "method": _t("suostumuksen pyytäminen", "how consent is asked"),
+    "change": _t("valintojen muuttaminen", "how to change choices"),
+    "settings_url": _t("evästeasetusten osoite", "cookie settings address"),
+    "visiting_address": _t("käyntiosoite", "visiting address"),
+    "postal_address": _t("postiosoite", "postal address"),
+}
+
+# Sentence templates. {E} is the element's name, {e} the same in lower case, {label} the
+# element's own name or description, {field} the field's name, {old}/{new}/{value} values.
+# Finnish cannot inflect the owner's own names reliably, so they stand in quotes in the
+# nominative, after an inflected common noun or a colon.
+SENTENCES: dict[str, dict[str, str]] = {
+    "added": _t("Lisätty {e} ”{label}”{details}.", 'Added {e} "{label}"{details}.'),
+    "removed": _t("Poistettu {e} ”{label}”.", 'Removed {e} "{label}".'),
+    "added_purpose": _t("Rekisteriin ”{register}” lisätty käyttötarkoitus ”{label}”{details}.",
+                        'Added purpose "{label}" to register "{register}"{details}.'),
+    "removed_purpose": _t("Rekisteristä ”{register}” poistettu käyttötarkoitus ”{label}”.",
+                          'Removed purpose "{label}" from register "{register}".'),
+    "added_transfer": _t("Lisätty tietojen siirto: {label}{details}.",
+                         "Added data transfer: {label}{details}."),
+    "removed_transfer": _t("Poistettu tietojen siirto: {label}.",
+                           "Removed data transfer: {label}."),
+    "added_single": _t("Lisätty {e}: {label}.", "Added {e}: {label}."),
+    "removed_single": _t("Poistettu {e}: {label}.", "Removed {e}: {label}."),
+    "changed": _t("{E} ”{label}”: {field} muuttui ({old} → {new}).",
+                  '{E} "{label}": {field} changed from {old} to {new}.'),
+    "changed_text": _t("{E} ”{label}”: {field} muuttui.", '{E} "{label}": {field} changed.'),
+    "set": _t("{E} ”{label}”: lisätty {field} {value}.", '{E} "{label}": added {field} {value}.'),
+    "unset": _t("{E} ”{label}”: poistettu {field} {value}.",
+                '{E} "{label}": removed {field} {value}.'),
+    "changed_single": _t("{E}: {field} muuttui ({old} → {new}).",
+                         "{E}: {field} changed from {old} to {new}."),
+    "changed_text_single": _t("{E}: {field} muuttui.", "{E}: {field} changed."),
+    "set_single": _t("{E}: lisätty {field} {value}.", "{E}: added {field} {value}."),
+    "unset_single": _t("{E}: poistettu {field} {value}.", "{E}: removed {field} {value}."),
+    "basis": _t(" (oikeusperuste: {value})", " (legal basis: {value})"),
+    "mechanism": _t("; siirtoperuste: {value}", "; transfer mechanism: {value}"),
+    "to": _t("{recipient} → {countries}", "{recipient} to {countries}"),
+}
+
+WORDS: dict[str, dict[str, str]] = {
+    "yes": _t("kyllä", "yes"),
+    "no": _t("ei", "no"),
+    "none": _t("ei mitään", "none"),
+    "session": _t("istunto", "session"),
+    "quote_open": _t("”", '"'),
+    "quote_close": _t("”", '"'),
+}
+
+# Which vocabulary a field's ids come from; the same key means the same vocabulary everywhere
+# except `type`, which differs between cookies and requirements.
+VOCABULARIES: dict[str, str] = {
+    "legal_basis": "legal_bases", "data_subjects": "data_subjects",
+    "data_categories": "data_categories", "sources": "sources", "role": "roles",
+    "category": "cookie_categories", "party": "parties", "mechanism": "transfer_mechanisms",
+    "method": "consent_methods", "after": "retention_events", "condition": "special_conditions",
+}
+
+LONG_TEXT = 80
+"""Free text longer than this is not quoted in a sentence (the JSON output has it all)."""
+
+
+def sentence(c: Change, lang: str, cmp: Comparison) -> str:
+    """One change as a sentence in ``lang``."""
+    text = _sentence(c, lang, cmp)
+    return text[:-1] if text.endswith("..") else text  # "… Inc.." when a name ends the sentence
+
+
+def _sentence(c: Change, lang: str, cmp: Comparison) -> str:
+    names = {"E": _in(ELEMENTS[c.element], lang), "e": _lower(_in(ELEMENTS[c.element], lang))}
+    single = c.element in ("notice", "controller", "contact", "dpo", "representative", "rights",
+                           "cookie_consent", "authority")
+    if not c.field:
+        thing = c.new if c.kind == "added" else c.old
+        label = _label(c, thing, lang, cmp)
+        if c.element == "purpose":
+            reg = _register_name(c.within, lang, cmp)
+            details = (_in(SENTENCES["basis"], lang).format(
+                value=_join([_vocab("legal_bases", b, lang) for b in thing.legal_basis], lang))
+                if c.kind == "added" and thing.legal_basis else "")
+            return _in(SENTENCES[f"{c.kind}_purpose"], lang).format(
+                register=reg, label=label, details=details)
+        if c.element == "transfer":
+            details = (_in(SENTENCES["mechanism"], lang).format(
+                value=_vocab("transfer_mechanisms", thing.mechanism, lang))
+                if c.kind == "added" and thing.mechanism else "")
+            return _in(SENTENCES[f"{c.kind}_transfer"], lang).format(label=label, details=details)
+        if single:
+            return _in(SENTENCES[f"{c.kind}_single"], lang).format(label=label, **names)
+        details = _details(c, thing, lang, cmp) if c.kind == "added" else ""
+        return _in(SENTENCES[c.kind], lang).format(label=label, details=details, **names)
+
+    label = _label(c, None, lang, cmp)
+    fname = _in(FIELDS.get(c.field, _t(c.field, c.field.replace("_", " "))), lang)
+    suffix = "_single" if single else ""
+    if c.kind == "changed":
+        old, new = fmt(c.field, c.old, lang, cmp), fmt(c.field, c.new, lang, cmp)
+        key = "changed_text" if len(old) > LONG_TEXT or len(new) > LONG_TEXT else "changed"
+        return _in(SENTENCES[key + suffix], lang).format(
+            label=label, field=fname, old=old, new=new, **names)
+    value = fmt(c.field, c.new if c.kind == "added" else c.old, lang, cmp)
+    if len(value) > LONG_TEXT:
+        value = ""
+    key = ("set" if c.kind == "added" else "unset") + suffix
+    return _in(SENTENCES[key], lang).format(
+        label=label, field=fname, value=value, **names).replace(" .", ".")
+
+
+def _lower(text: str) -> str:
+    from noticegen.render.formatting import lower_first
+
+    return lower_first(text)
+
+
+def _label(c: Change, thing: Any, lang: str, cmp: Comparison) -> str:
+    """How the changed element is named: its own name or description, in ``lang``."""
+    if c.element == "register":
+        return _register_name(c.key, lang, cmp)
+    if c.element == "purpose":
+        reg_purpose = _find_purpose(c.key, cmp)
+        return _text(reg_purpose.description, lang) if reg_purpose else c.key
+    if c.element == "recipient":
+        return _recipient_name(c.key, lang, cmp)
+    if c.element == "cookie":
+        return c.key.split(":", 1)[-1]
+    if c.element == "transfer":
+        rec, _, countries = c.key.partition(":")
+        return _in(SENTENCES["to"], lang).format(
+            recipient=_recipient_name(rec, lang, cmp),
+            countries=_join([_country(x, lang) for x in countries.split(",")], lang))
+    if thing is not None:  # a single element that came or went: say what it holds
+        return _summary(thing, lang)
+    return ""
+
+
+def _summary(model: BaseModel, lang: str) -> str:
+    parts = []
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if value is None or name in SKIP or value == [] or isinstance(value, bool):
+            continue
+        parts.append(fmt(name, value, lang, None))
+    return ", ".join(p for p in parts if p)
+
+
+def _details(c: Change, thing: Any, lang: str, cmp: Comparison) -> str:
+    bits: list[str] = []
+    if c.element == "recipient":
+        if thing.role:
+            bits.append(_vocab("roles", thing.role, lang))
+        if thing.country:
+            bits.append(_country(thing.country, lang))
+    elif c.element == "cookie":
+        if thing.provider:
+            bits.append(_recipient_name(thing.provider, lang, cmp))
+        bits.append(_vocab("cookie_categories", thing.category, lang))
+        if thing.duration:
+            bits.append(_duration(thing.duration, lang))
+    return f" ({', '.join(bits)})" if bits else ""
+
+
+def _find_purpose(pid: str, cmp: Comparison) -> Purpose | None:
+    for notice in (cmp.new, cmp.old):
+        for _, _, _, purpose in notice.purposes():
+            if purpose.id == pid:
+                return purpose
+    return None
+
+
+def _register_name(rid: str, lang: str, cmp: Comparison) -> str:
+    for notice in (cmp.new, cmp.old):
+        reg: Register | None = next((r for r in notice.notice.registers if r.id == rid), None)
+        if reg is not None:
+            return _text(reg.name, lang)
+    return rid
+
+
+def _recipient_name(rid: str, lang: str, cmp: Comparison | None) -> str:
+    for notice in (cmp.new, cmp.old) if cmp else ():
+        rec: Recipient | None = notice.recipients.get(rid)
+        if rec is not None and rec.name is not None:
+            return _text(rec.name, lang)
+    return rid
+
+
+def _text(value: str | dict[str, str] | None, lang: str) -> str:
+    """Localized text in ``lang``, else in any language the value has."""
+    if isinstance(value, dict):
+        return text_in(value, lang) or next(iter(value.values()), "")
+    return text_in(value, lang)
+
+
+def _vocab(name: str, term_id: str, lang: str) -> str:
+    """A vocabulary label as it reads inside a sentence: "Suostumus" → "suostumus"."""
+    try:
+        return _lower(vocab.label(name, term_id, lang))
+    except KeyError:
+        return term_id
+
+
+def _settings(lang: str) -> tuple[str, str]:
+    """The Babel locale and date pattern of ``lang``, as the notice's own templates use them."""
+    from noticegen.errors import NoticegenError
+    from noticegen.render.environment import language
+
+    try:
+        settings = language(lang)
+    except NoticegenError:  # a language without templates: Babel's defaults
+        return lang, "medium"
+    return settings.locale, settings.date_format
+
+
+def _join(items: Sequence[str], lang: str) -> str:
+    from noticegen.render.formatting import format_list
+
+    return format_list(tuple(items), _settings(lang)[0])
+
+
+def _country(code: str, lang: str) -> str:
+    from noticegen.render.formatting import country_name
+
+    return country_name(code, _settings(lang)[0])
+
+
+def _language(code: str, lang: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(lang).languages.get(code)
+    except (UnknownLocaleError, ValueError):
+        name = None
+    return str(name) if name else code
+
+
+def _duration(text: str, lang: str) -> str:
+    """`P1Y6M` → "1 vuosi ja 6 kuukautta" / "1 year and 6 months"; `session` as a word."""
+    from noticegen.render.formatting import format_duration
+
+    if text == "session":
+        return _in(WORDS["session"], lang)
+    return format_duration(text, _settings(lang)[0])
+
+
+def _date(day: dt.date, lang: str) -> str:
+    from noticegen.render.formatting import format_date
+
+    return format_date(day, *_settings(lang))
+
+
+def _retention(r: Retention, lang: str) -> str:
+    bits = []
+    if r.period:
+        bits.append(_duration(r.period, lang))
+    if r.after:
+        after = vocab.vocabulary("retention_events")[r.after].attrs.get("after", {})
+        bits.append(after.get(lang) or after.get("en") or _vocab("retention_events", r.after, lang))
+    text = " ".join(bits)
+    if r.criteria:
+        text = f"{text}; {_text(r.criteria, lang)}" if text else _text(r.criteria, lang)
+    return text
+
+
+# How each kind of value reads in a sentence.
+_FORMATS: dict[type, Callable[[Any, str], str]] = {
+    Address: lambda a, lang: ", ".join(x for x in (
+        a.street, f"{a.postal_code} {a.city}", "" if a.country == "FI" else _country(a.country, lang))
+        if x),
+    RetentionRule: lambda r, lang: (
+        _join([_term("data_categories", c, lang) for c in r.data_categories], lang) + ": "
+        + _retention(r, lang)),
+    Retention: _retention,
+    Requirement: lambda r, lang: _vocab("requirement_types", r.type, lang) + (
+        f": {_text(r.consequence, lang)}" if r.consequence else ""),
+    SpecialCategory: lambda s, lang: (
+        f"{_term('data_categories', s.category, lang)} "
+        f"({_vocab('special_conditions', s.condition, lang)})"),
+    AutomatedDecision: lambda d, lang: _text(d.description, lang),
+    CustomTerm: lambda t, lang: _text(t.label, lang),
+}
+
+
+def _term(vocabulary: str, value: Any, lang: str) -> str:
+    if isinstance(value, CustomTerm):
+        return _text(value.label, lang)
+    return _vocab(vocabulary, value, lang)
+
+
+def fmt(name: str, value: Any, lang: str, cmp: Comparison | None) -> str:
+    """A field's value as it reads in a sentence in ``lang``."""
+    if value is None:
+        return _in(WORDS["none"], lang)
+    if isinstance(value, list | tuple):
+        return _join([fmt(name, v, lang, cmp) for v in value], lang)
+    if isinstance(value, bool):
+        return _in(WORDS["yes" if value else "no"], lang)
+    formatter = _FORMATS.get(type(value))
+    if formatter is not None:
+        return formatter(value, lang)
+    if isinstance(value, BaseModel):
+        return _summary(value, lang)
+    if isinstance(value, dt.date):
+        return _date(value, lang)
+    if isinstance(value, dict):  # free text per language
+        text = _text(value, lang).rstrip(".")  # the sentence's own period ends it
+        return f"{_in(WORDS['quote_open'], lang)}{text}{_in(WORDS['quote_close'], lang)}"
+    if name in VOCABULARIES:
+        return _vocab(VOCABULARIES[name], value, lang)
+    if name in ("country", "countries"):
+        return _country(value, lang)
+    if name == "languages":
+        return _language(value, lang)
+    if name in ("recipients", "provider"):
+        return _recipient_name(value, lang, cmp)
+    if name == "register" and cmp is not None:
+        return _register_name(value, lang, cmp)
+    if name in ("duration", "period"):
+        return _duration(value, lang)
+    if name == "type" and value in vocab.ids("storage_types"):
+        return _vocab("storage_types", value, lang)
+    return str(value)
+
+
+LANGUAGE_HEADINGS = {"fi": "Suomeksi", "en": "In English", "sv": "På svenska"}
+NO_CHANGES = _t("Ei muutoksia.", "No changes.")
+
+
+def as_data(cmp: Comparison, langs: Sequence[str]) -> dict[str, Any]:
+    """The comparison as data: what ``--format json`` prints."""
+    return {
+        "changed": bool(cmp.changes),
+        "languages": list(langs),
+        "changes": [
+            {"kind": c.kind, "element": c.element, "key": c.key, "field": c.field,
+             "register": c.within, "old": jsonable(c.old), "new": jsonable(c.new),
+             "text": {lang: sentence(c, lang, cmp) for lang in langs}}
+            for c in cmp.changes
+        ],
+    }
+
+
+def as_text(cmp: Comparison, langs: Sequence[str], *, markdown: bool = False) -> str:
+    """Sentences per language, ready to paste into a change log; '' when nothing changed."""
+    if not cmp.changes:
+        return ""
+    blocks = []
+    for lang in langs:
+        lines = [f"- {sentence(c, lang, cmp)}" for c in cmp.changes]
+        if len(langs) > 1:
+            heading = LANGUAGE_HEADINGS.get(lang, lang)
+            lines.insert(0, f"## {heading}\n" if markdown else f"{heading}:")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,154 @@
+"""`check --format sarif`: a SARIF 2.1.0 log that code-scanning tools accept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from noticegen.cli import app
+from noticegen.diagnostics import Diagnostic, Severity
+from noticegen.sarif import artifact, sarif_log
+
+# The parts of the SARIF 2.1.0 schema (docs.oasis-open.org/sarif/sarif/v2.1.0) that a log like
+# ours must meet, plus what GitHub code scanning needs (a location with a startLine ≥ 1).
+MESSAGE = {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}
+SARIF_SUBSET: dict[str, Any] = {
+    "type": "object",
+    "required": ["version", "runs"],
+    "properties": {
+        "$schema": {"type": "string", "format": "uri"},
+        "version": {"const": "2.1.0"},
+        "runs": {"type": "array", "minItems": 1, "items": {
+            "type": "object",
+            "required": ["tool"],
+            "properties": {
+                "tool": {"type": "object", "required": ["driver"], "properties": {"driver": {
+                    "type": "object", "required": ["name"],
+                    "properties": {
+                        "name": {"type": "string"},
+                        "version": {"type": "string"},
+                        "informationUri": {"type": "string"},
+                        "rules": {"type": "array", "uniqueItems": True, "items": {
+                            "type": "object", "required": ["id"],
+                            "properties": {
+                                "id": {"type": "string"},
+                                "name": {"type": "string"},
+                                "shortDescription": MESSAGE,
+                                "fullDescription": MESSAGE,
+                                "defaultConfiguration": {"type": "object", "properties": {
+                                    "level": {"enum": ["none", "note", "warning", "error"]}}},
+                                "properties": {"type": "object"},
+                            }}},
+                    }}}},
+                "columnKind": {"enum": ["utf16CodeUnits", "unicodeCodePoints"]},
+                "originalUriBaseIds": {"type": "object", "additionalProperties": {
+                    "type": "object", "properties": {"uri": {"type": "string"}}}},
+                "results": {"type": "array", "items": {
+                    "type": "object",
+                    "required": ["message", "ruleId", "locations"],
+                    "properties": {
+                        "ruleId": {"type": "string"},
+                        "ruleIndex": {"type": "integer", "minimum": -1},
+                        "level": {"enum": ["none", "note", "warning", "error"]},
+                        "message": MESSAGE,
+                        "locations": {"type": "array", "minItems": 1, "items": {
+                            "type": "object",
+                            "required": ["physicalLocation"],
+                            "properties": {"physicalLocation": {
+                                "type": "object", "required": ["artifactLocation"],
+                                "properties": {
+                                    "artifactLocation": {"type": "object", "required": ["uri"]},
+                                    "region": {"type": "object", "required": ["startLine"],
+                                               "properties": {
+                                                   "startLine": {"type": "integer", "minimum": 1},
+                                                   "startColumn": {"type": "integer",
+                                                                   "minimum": 1}}},
+                                }}}}},
+                    }}},
+            }}},
+    },
+}
+
+
+def diag(file: str, line: int, col: int, code: str, sev: Severity = Severity.ERROR,
+         name: str = "") -> Diagnostic:
+    return Diagnostic(file, line, col, sev, code, f"message {code}", "do this", ("notice",), name)
+
+
+def test_a_log_meets_the_schema_and_names_its_rules(tmp_path: Path) -> None:
+    diags = [diag("notice.yaml", 3, 5, "NG010"),
+             diag("notice.yaml", 7, 1, "NG999", Severity.WARNING, "made-up-rule"),
+             diag("<stdin>", 0, 0, "NG000")]
+    log = sarif_log(diags, cwd=tmp_path)
+    jsonschema.validate(log, SARIF_SUBSET)
+    run = log["runs"][0]
+    assert run["tool"]["driver"]["name"] == "noticegen"
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert {"NG010", "NG999", "NG000"} <= set(ids)
+    results = run["results"]
+    for result in results:
+        assert ids[result["ruleIndex"]] == result["ruleId"]
+    assert results[0]["level"] == "error"
+    assert results[1]["level"] == "warning"
+    assert results[0]["message"]["text"] == "message NG010 Fix: do this"
+    assert results[0]["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "notice.yaml", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 3, "startColumn": 5},
+    }
+    assert "region" not in results[2]["locations"][0]["physicalLocation"]  # position unknown
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+    made_up = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "NG999")
+    assert made_up["name"] == "made-up-rule"
+    assert made_up["defaultConfiguration"]["level"] == "warning"
+
+
+def test_rules_come_from_the_lint_registry() -> None:
+    from noticegen.lint.registry import all_rules
+
+    registered = all_rules()
+    rules = sarif_log([])["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == [r.code for r in registered]
+    first = registered[0]
+    assert rules[0]["name"] == first.name
+    assert rules[0]["defaultConfiguration"]["level"] == first.severity.value
+    assert rules[0]["properties"]["tags"] == list(first.groups)
+    assert all(r["fullDescription"]["text"] for r in rules)
+
+
+@pytest.mark.parametrize(("file", "uri"), [
+    ("notices/tietosuojaseloste.yaml", "notices/tietosuojaseloste.yaml"),
+    ("my notice.yaml", "my%20notice.yaml"),
+    ("<stdin>", "%3Cstdin%3E"),
+])
+def test_relative_files_are_uris_under_srcroot(file: str, uri: str) -> None:
+    assert artifact(file) == {"uri": uri, "uriBaseId": "%SRCROOT%"}
+
+
+def test_absolute_files_are_file_uris(tmp_path: Path) -> None:
+    path = tmp_path / "ä.yaml"
+    assert artifact(str(path)) == {"uri": path.as_uri()}
+
+
+def test_check_format_sarif(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("bad.yaml").write_text("notice:\n  languages: [fi]\n  wrong: 1\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--format", "sarif", "bad.yaml"])
+    assert result.exit_code == 1
+    log = json.loads(result.stdout)
+    jsonschema.validate(log, SARIF_SUBSET)
+    results = log["runs"][0]["results"]
+    assert results
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in results} == {"bad.yaml"}
+    assert any(r["ruleId"] == "NG011" and
+               r["locations"][0]["physicalLocation"]["region"]["startLine"] == 3 for r in results)
+
+
+def test_sarif_is_listed_as_a_format() -> None:
+    result = CliRunner().invoke(app, ["check", "--help"])
+    assert "sarif" in result.output
