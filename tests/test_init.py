@@ -187,7 +187,7 @@ def test_the_y_tunnus_is_checked_as_it_is_given(tmp_path: Path) -> None:
     result = run(["init", str(tmp_path / "n.yaml")], input=answers)
     assert result.exit_code == 0, result.output
     assert "tarkistusnumero ei täsmää" in result.output
-    assert "Kirjoita Y-tunnus muodossa 1234567-8." in result.output
+    assert "Kirjoita Y-tunnus muodossa 1234567-1." in result.output
     data = yaml.safe_load((tmp_path / "n.yaml").read_text(encoding="utf-8"))
     assert data["controller"]["business_id"] == "1234567-1"
 
@@ -198,7 +198,7 @@ def test_an_empty_y_tunnus_is_left_out_with_a_hint(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = (tmp_path / "n.yaml").read_text(encoding="utf-8")
     assert "business_id" not in yaml.safe_load(text)["controller"]
-    assert '# lisää Y-tunnus, jos yrityksellä on sellainen: business_id: "1234567-8"' in text
+    assert '# lisää Y-tunnus, jos yrityksellä on sellainen: business_id: "1234567-1"' in text
 
 
 def test_other_answers_are_checked_too(tmp_path: Path) -> None:

@@ -54,6 +54,9 @@ def build(
         "is <hN>); pages always start at <h1>.")] = 2,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Warnings stop the build too.")] = False,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Write nothing; exit 1 and name the files in OUT that differ from "
+        "what the notices build now (for CI and pre-commit).")] = False,
 ) -> None:
     """Check the notices, then write HTML pages, fragments, Markdown, text and JSON.
 
@@ -65,7 +68,7 @@ def build(
 
     try:
         _build(files, out=out, langs=_split(lang), formats=_split(format), templates=templates,
-               heading_level=heading_level, strict=strict)
+               heading_level=heading_level, strict=strict, check=check)
     except NoticegenError as exc:
         raise fail(exc) from None
 
@@ -79,7 +82,7 @@ def _split(values: Sequence[str] | None) -> list[str]:
 
 
 def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
-           templates: Path | None, heading_level: int, strict: bool) -> None:
+           templates: Path | None, heading_level: int, strict: bool, check: bool = False) -> None:
     from noticegen.cli import State, say
     from noticegen.errors import UsageError
     from noticegen.pipeline import check_file
@@ -109,6 +112,9 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
 
     targets = {inside(out, f"{stem}/{rel}"): data
                for stem, files_ in rendered for rel, data in files_.items()}
+    if check:
+        _check_outputs(targets)
+        return
     changed = set(write_all(targets))
     if State.quiet:
         return
@@ -121,6 +127,31 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     page = f"{main_lang[0]}/index.html" if main_lang else ""
     if page in first_files:
         say(f"Next: open {out / first_stem / page} in a browser.")
+
+
+def _check_outputs(targets: dict[Path, bytes]) -> None:
+    """`--check`: compare what would be written with what is on disk; write nothing."""
+    from noticegen.cli import say
+
+    stale: list[str] = []
+    for path, data in sorted(targets.items()):
+        try:
+            current = path.read_bytes()
+        except FileNotFoundError:
+            stale.append(f"{path} (missing)")
+            continue
+        except OSError as exc:
+            stale.append(f"{path} (unreadable: {exc.strerror})")
+            continue
+        if current != data:
+            stale.append(f"{path} (out of date)")
+    if stale:
+        for line in stale:
+            typer.echo(f"stale: {line}")
+        say(f"{len(stale)} of {len(targets)} built file(s) differ from what the notices build "
+            "now. Run the same command without --check, and commit the result.")
+        raise typer.Exit(1)
+    say(f"{len(targets)} built file(s) are up to date.")
 
 
 def _stems(files: Sequence[str]) -> list[str]:

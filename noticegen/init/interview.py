@@ -44,7 +44,7 @@ def ask(lang: str, key: str, check: Check[T], *, default: str = "",
 
 
 def check_business_id(lang: str) -> Check[str]:
-    """A Y-tunnus as 1234567-8 (or 12345678) with a correct check digit; empty to skip."""
+    """A Y-tunnus as 1234567-1 (or 12345678) with a correct check digit; empty to skip."""
     from noticegen.model.controller import y_tunnus_check_digit
 
     def check(text: str) -> tuple[str | None, str]:
@@ -197,8 +197,8 @@ NO_DEFAULT = {"fi": "e", "en": "n"}
 QUESTIONS: dict[str, Tx] = {
     "company": Tx("Yrityksen virallinen nimi (kuten kaupparekisterissä)",
                   "The company's legal name (as in the Trade Register)"),
-    "business_id": Tx("Y-tunnus (esim. 1234567-8; jätä tyhjäksi, jos sitä ei ole)",
-                      "Y-tunnus, the Finnish business ID (e.g. 1234567-8; leave empty if none)"),
+    "business_id": Tx("Y-tunnus (esim. 1234567-1; jätä tyhjäksi, jos sitä ei ole)",
+                      "Y-tunnus, the Finnish business ID (e.g. 1234567-1; leave empty if none)"),
     "street": Tx("Katuosoite", "Street address"),
     "postal_code": Tx("Postinumero", "Postal code"),
     "city": Tx("Postitoimipaikka", "City"),
@@ -229,8 +229,8 @@ SAY: dict[str, Tx] = {
         "Answer a few questions to get a starter privacy notice. If you do not know an answer "
         "yet, press Enter: the spot is marked TODO in the file for you to fill in later.",
     ),
-    "business_id_shape": Tx("Kirjoita Y-tunnus muodossa 1234567-8.",
-                            "Write the Y-tunnus as 1234567-8."),
+    "business_id_shape": Tx("Kirjoita Y-tunnus muodossa 1234567-1.",
+                            "Write the Y-tunnus as 1234567-1."),
     "business_id_digit": Tx(
         "Y-tunnuksen tarkistusnumero ei täsmää. Tarkista tunnus osoitteesta ytj.fi.",
         "The Y-tunnus's check digit does not match. Look the ID up at ytj.fi."),

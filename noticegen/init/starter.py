@@ -254,8 +254,8 @@ COMMENTS: dict[str, Tx] = {
                 "people send their privacy requests to this address"),
     "email_missing": Tx("vaihda tilalle yrityksen oma sähköpostiosoite",
                         "replace with your company's own e-mail address"),
-    "no_business_id": Tx('lisää Y-tunnus, jos yrityksellä on sellainen: business_id: "1234567-8"',
-                         'add your Y-tunnus if you have one: business_id: "1234567-8"'),
+    "no_business_id": Tx('lisää Y-tunnus, jos yrityksellä on sellainen: business_id: "1234567-1"',
+                         'add your Y-tunnus if you have one: business_id: "1234567-1"'),
     "uses": Tx(
         "Palvelut, joiden tiedot noticegen tuntee (`noticegen catalog list`). Palvelun nimi,\n"
         "osoite, tietojen siirrot ja evästeet tulevat palveluluettelosta.",

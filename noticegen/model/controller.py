@@ -43,7 +43,7 @@ def _check_business_id(value: Any) -> str:
     if re.match(r"^\d{7}\d$", text) or re.match(r"^\d{5,7}[-–]?\d?$", text):
         raise PydanticCustomError(
             "business_id",
-            "'{value}' looks like a Y-tunnus but is not written as 1234567-8",
+            "'{value}' looks like a Y-tunnus but is not written as 1234567-1",
             {"value": text},
         )
     return text
@@ -54,7 +54,7 @@ BusinessId = Annotated[
     PlainValidator(_check_business_id),
     WithJsonSchema({"type": "string", "examples": ["2345678-0", "SE556703748501"]}),
 ]
-"""A business ID. A Finnish Y-tunnus (1234567-8) is checked with its check digit; other countries'
+"""A business ID. A Finnish Y-tunnus (1234567-1) is checked with its check digit; other countries'
 IDs (VAT or registry numbers) are accepted as written."""
 
 

@@ -61,9 +61,9 @@ def controller_no_electronic_contact(resolved: ResolvedNotice) -> Iterator[Findi
 @rule("NG107", "controller-no-business-id", groups=("completeness", "controller"), severity=W,
       message={"en": "the controller's business ID (Y-tunnus) is not given",
                "fi": "rekisterinpitäjän Y-tunnusta ei ole ilmoitettu"},
-      hint={"en": "Add `business_id: \"1234567-8\"` under `controller:`, copied from the Trade "
+      hint={"en": "Add `business_id: \"1234567-1\"` under `controller:`, copied from the Trade "
                   "Register (ytj.fi); a foreign company gives its own registry or VAT number.",
-            "fi": "Lisää `controller:`-kohtaan `business_id: \"1234567-8\"` kaupparekisterin "
+            "fi": "Lisää `controller:`-kohtaan `business_id: \"1234567-1\"` kaupparekisterin "
                   "tiedoista (ytj.fi). Ulkomainen yritys ilmoittaa oman rekisteri- tai ALV-numeronsa."},
       source="GDPR Art. 13(1)(a), 14(1)(a); WP260")
 def controller_no_business_id(resolved: ResolvedNotice) -> Iterator[Finding]:
