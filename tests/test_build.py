@@ -213,3 +213,18 @@ def test_output_is_identical_whatever_the_time_zone_locale_or_hash_seed(tmp_path
         "TZ": "America/Adak", "LANG": "C", "LC_ALL": "C.UTF-8", "PYTHONHASHSEED": "4242"})
     assert list(first) == [f"qualitydesk/{rel}" for rel in ALL_FILES]
     assert first == second
+
+
+def test_strict_from_noticegen_toml_stops_the_build(tmp_path: Path) -> None:
+    # The example has one warning (no Y-tunnus): strict project settings make it fatal.
+    notice = tmp_path / "qualitydesk.yaml"
+    notice.write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "noticegen.toml").write_text("strict = true\n", encoding="utf-8")
+    result = run("build", notice, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert not (tmp_path / "out").exists()
+    lenient = tmp_path / "lenient"
+    lenient.mkdir()
+    (lenient / "noticegen.toml").write_text("strict = false\n", encoding="utf-8")
+    (lenient / "qualitydesk.yaml").write_bytes(EXAMPLE.read_bytes())
+    assert run("build", lenient / "qualitydesk.yaml", "--out", tmp_path / "out").exit_code == 0

@@ -99,7 +99,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
 
     results = [check_file(path) for path in files]
     report([d for r in results for d in r.diagnostics], default_format())
-    failed = [r for r in results if r.errors or (strict and r.warnings)]
+    failed = [r for r in results if r.errors or ((strict or r.strict) and r.warnings)]
     if failed:
         what = "error(s)" if any(r.errors for r in failed) else "warning(s) (--strict)"
         say(f"{len(failed)} of {len(results)} notice(s) have {what}: nothing was written.")
