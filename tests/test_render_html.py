@@ -243,6 +243,7 @@ def test_official_finnish_headings(example: ResolvedNotice) -> None:
 def test_swedish_needs_only_templates(notice_file: Callable[..., Path], tmp_path: Path) -> None:
     user = tmp_path / "templates"
     shutil.copytree(templates_dir() / "en", user / "sv")
+    assert sorted(p.name for p in (user / "sv").iterdir()) == ["language.yaml", "strings.yaml"]
     settings = (user / "sv" / "language.yaml").read_text("utf-8")
     settings = settings.replace("name: English", "name: Svenska")
     settings = settings.replace("locale: en_GB", "locale: sv_FI")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 SHARED = "_shared"
 LANGUAGE_FILE = "language.yaml"
+STRINGS_FILE = "strings.yaml"
 _REQUIRED = ("name", "locale", "date_format")
 # The interface strings the shared templates (templates/_shared) use.
 STRINGS = ("title", "contents", "languages", "none", "session", "name", "business_id", "position",
@@ -41,6 +42,8 @@ class Language:
     """Short interface strings used by the shared templates (contents, language switcher…)."""
     articles: Mapping[str, str]
     """How a GDPR provision is cited: patterns for an article, a paragraph and a point."""
+    messages: Mapping[str, str] = field(default_factory=dict)
+    """The prose of the shared section templates, from ``strings.yaml``: key → text."""
 
 
 def search_path(lang: str, user_dir: Path | None) -> list[Path]:
@@ -88,7 +91,23 @@ def language(lang: str, user_dir: Path | None = None) -> Language:
         date_format=data["date_format"],
         strings=dict(strings),
         articles=dict(articles),
+        messages=_messages(lang, user_dir),
     )
+
+
+def _messages(lang: str, user_dir: Path | None) -> dict[str, str]:
+    """The language's ``strings.yaml``: the built-in one, then the user's merged over it."""
+    messages: dict[str, str] = {}
+    for folder in reversed(search_path(lang, user_dir)):
+        path = folder / STRINGS_FILE
+        if folder.name != lang or not path.is_file():
+            continue
+        for key, value in _read_yaml(path).items():
+            if not isinstance(value, str):
+                raise InputError(f"{path}: the string '{key}' must be text",
+                                 hint="quote it, e.g. key: \"text\"")
+            messages[str(key)] = value
+    return messages
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:

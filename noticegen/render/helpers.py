@@ -99,6 +99,21 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
         pattern = lang.articles.get(kind)
         return pattern.format(**parts) if pattern else f"Art. {ref}"
 
+    def message(key: str, **values: Any) -> Markup:
+        """A message of ``strings.yaml``; our own text, so trusted, with ``values`` escaped."""
+        from jinja2 import UndefinedError
+
+        text = lang.messages.get(key)
+        if text is None:
+            raise UndefinedError(f"the string '{key}' is missing from strings.yaml for the "
+                                 f"language '{code}'")
+        try:
+            return Markup(text).format(**values)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise UndefinedError(f"the string '{key}' of strings.yaml for the language '{code}' "
+                                 f"cannot be filled in: {exc!r} (write a literal brace as "
+                                 "{{ or }})") from None
+
     def host(url: str) -> str:
         """A web address without its scheme, for link text: https://x.fi/a → x.fi/a."""
         return re.sub(r"^[a-z]+://", "", url).rstrip("/")
@@ -109,7 +124,7 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
         "lower_first": formatting.lower_first,
     }
     globals_: dict[str, Any] = {
-        "label": label, "attr": attr, "term": term, "term_attr": term_attr,
+        "t": message, "label": label, "attr": attr, "term": term, "term_attr": term_attr,
         "inline_term": inline_term, "term_list": term_list, "join": join,
         "L": lang, "lang": code, "S": lang.strings, "web_address": markdown.web_address,
     }

@@ -32,7 +32,7 @@ class Section:
     """One kind of section. Its template sets ``title`` (for the table of contents) at top level."""
 
     id: str
-    """Stable name, also the template's stem: ``sections/<id>.html`` in every language."""
+    """Stable name, also the template's stem: ``sections/<id>.html``, shared by every language."""
     anchor: str
     """The anchor id, the same in every language; ``{id}`` is replaced by the item's id."""
     when: Callable[[ResolvedNotice], bool] = _always
