@@ -115,36 +115,37 @@ def _catalogue_cookies(service_id: str) -> list[dict[str, Any]]:
 def _expand(notice: Notice) -> tuple[Notice, dict[Loc, Loc]]:
     if not notice.uses and not any(r.service for r in notice.recipients):
         return notice, {}
+    # Only what the catalogue brings in is validated here: the user's own recipients and cookies
+    # were validated with the notice and are kept as they are (re-validating the whole notice
+    # cost as much as validating it in the first place).
     origins: dict[Loc, Loc] = {}
-    recipients: list[dict[str, Any]] = []
+    recipients: list[Recipient] = []
     services_with_cookies: list[tuple[str, Loc]] = []
     for i, rec in enumerate(notice.recipients):
-        local = rec.model_dump(exclude_unset=True)
         if rec.service:
-            recipients.append(_catalogue_recipient(rec.service, local))
+            local = rec.model_dump(exclude_unset=True)
+            recipients.append(Recipient.model_validate(_catalogue_recipient(rec.service, local)))
             services_with_cookies.append((rec.service, ("recipients", i, "service")))
         else:
-            recipients.append(local)
+            recipients.append(rec)
     declared = {r.id for r in notice.recipients}
     for u, service_id in enumerate(notice.uses):
         if service_id in declared:
             continue
         declared.add(service_id)
         origins[("recipients", len(recipients))] = ("uses", u)
-        recipients.append(_catalogue_recipient(service_id, {"id": service_id}))
+        recipients.append(Recipient.model_validate(
+            _catalogue_recipient(service_id, {"id": service_id})))
         services_with_cookies.append((service_id, ("uses", u)))
-    cookies = [c.model_dump(exclude_unset=True) for c in notice.cookies]
+    cookies = list(notice.cookies)
     names = {(c.name, c.provider) for c in notice.cookies} | {(c.name, None) for c in notice.cookies}
     for service_id, origin in services_with_cookies:
         for cookie in _catalogue_cookies(service_id):
             if (cookie["name"], service_id) in names or (cookie["name"], None) in names:
                 continue  # the user's own description of this cookie wins
             origins[("cookies", len(cookies))] = origin
-            cookies.append(cookie)
-    data = notice.model_dump(exclude_unset=True)
-    data["recipients"] = recipients
-    data["cookies"] = cookies
-    return Notice.model_validate(data), origins
+            cookies.append(Cookie.model_validate(cookie))
+    return notice.model_copy(update={"recipients": recipients, "cookies": cookies}), origins
 
 
 def _default_authority() -> tuple[SupervisoryAuthority, str]:

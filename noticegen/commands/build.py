@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
 if TYPE_CHECKING:
+    from noticegen.errors import NoticegenError
     from noticegen.pipeline import Checked
 
 EXAMPLES = """
@@ -35,7 +38,7 @@ def register(app: typer.Typer) -> None:
 
 def build(
     files: Annotated[list[str], typer.Argument(
-        help="Notice YAML files; '-' reads standard input.", metavar="FILE...")],
+        help="Notice YAML files; '-' reads standard input.", metavar="FILE")],
     out: Annotated[Path, typer.Option(
         "--out", "-o", help="Output folder; each notice goes to OUT/<file name>/.",
         file_okay=False)] = Path("dist"),
@@ -57,6 +60,10 @@ def build(
     check: Annotated[bool, typer.Option(
         "--check", help="Write nothing; exit 1 and name the files in OUT that differ from "
         "what the notices build now (for CI and pre-commit).")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Notices built at once, each worker a process of its own "
+        "(default: the number of CPU cores). The output is the same for any number; 1 builds "
+        "in this process.", show_default=False)] = None,
 ) -> None:
     """Check the notices, then write HTML pages, fragments, Markdown, text and JSON.
 
@@ -68,7 +75,7 @@ def build(
 
     try:
         _build(files, out=out, langs=_split(lang), formats=_split(format), templates=templates,
-               heading_level=heading_level, strict=strict, check=check)
+               heading_level=heading_level, strict=strict, check=check, jobs=jobs)
     except NoticegenError as exc:
         raise fail(exc) from None
 
@@ -82,7 +89,8 @@ def _split(values: Sequence[str] | None) -> list[str]:
 
 
 def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
-           templates: Path | None, heading_level: int, strict: bool, check: bool = False) -> None:
+           templates: Path | None, heading_level: int, strict: bool, check: bool = False,
+           jobs: int | None = 1) -> None:
     from noticegen.cli import State, say
     from noticegen.errors import UsageError
     from noticegen.pipeline import check_file
@@ -96,8 +104,14 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     if templates is not None and not templates.is_dir():
         raise UsageError(f"the templates folder {templates} does not exist")
     stems = _stems(files)
-
-    results = [check_file(path) for path in files]
+    workers = _workers(jobs, files)
+    parallel: list[_Built] = []
+    if workers > 1:
+        parallel = _build_parallel(files, workers, _Job(langs, formats, templates, heading_level,
+                                                        strict), _want_progress(len(files)))
+        results = [b.checked for b in parallel]
+    else:
+        results = [check_file(path) for path in files]
     report([d for r in results for d in r.diagnostics], default_format())
     failed = [r for r in results if r.errors or ((strict or r.strict) and r.warnings)]
     if failed:
@@ -105,8 +119,11 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
         say(f"{len(failed)} of {len(results)} notice(s) have {what}: nothing was written.")
         raise typer.Exit(1)
 
-    rendered = _render(results, stems, langs=langs, formats=formats, templates=templates,
-                       heading_level=heading_level, progress=_want_progress(len(results)))
+    if workers > 1:
+        rendered = [(stem, b.rendered()) for stem, b in zip(stems, parallel, strict=True)]
+    else:
+        rendered = _render(results, stems, langs=langs, formats=formats, templates=templates,
+                           heading_level=heading_level, progress=_want_progress(len(results)))
 
     from noticegen.write import inside, write_all
 
@@ -123,7 +140,9 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
         count = sum(1 for rel in files_ if inside(out, f"{stem}/{rel}") in changed)
         say(f"{folder}: {len(files_)} file(s) built, {count} changed.")
     first_stem, first_files = rendered[0]
-    main_lang = (langs or list(results[0].resolved.languages if results[0].resolved else []))[:1]
+    first = results[0].resolved
+    main_lang = (langs or list(parallel[0].languages if parallel else
+                               first.languages if first else []))[:1]
     page = f"{main_lang[0]}/index.html" if main_lang else ""
     if page in first_files:
         say(f"Next: open {out / first_stem / page} in a browser.")
@@ -173,29 +192,149 @@ def _render(results: list[Checked], stems: list[str], *, langs: list[str], forma
             templates: Path | None, heading_level: int,
             progress: bool) -> list[tuple[str, dict[str, bytes]]]:
     """Everything in memory first: a failure here leaves the output folder untouched."""
+    user_dir = templates.resolve() if templates is not None else None
+    return [(stem, _render_one(result, langs=langs, formats=formats, user_dir=user_dir,
+                               heading_level=heading_level))
+            for result, stem in _progress(list(zip(results, stems, strict=True)), progress)]
+
+
+def _render_one(result: Checked, *, langs: list[str], formats: list[str], user_dir: Path | None,
+                heading_level: int) -> dict[str, bytes]:
+    """One checked notice's files, in memory."""
     from noticegen.errors import UsageError
     from noticegen.render import RenderOptions, render_all
     from noticegen.render.environment import language
 
-    user_dir = templates.resolve() if templates is not None else None
-    out: list[tuple[str, dict[str, bytes]]] = []
-    for result, stem in _progress(list(zip(results, stems, strict=True)), progress):
-        resolved = result.resolved
-        assert resolved is not None  # no errors, so it resolved
-        chosen = langs or list(resolved.languages)
-        missing = [code for code in chosen if code not in resolved.languages]
-        if missing:
-            raise UsageError(
-                f"{result.path} is not written in {', '.join(missing)} "
-                f"(its languages: {', '.join(resolved.languages)})",
-                hint="add the language to notice.languages and its texts, or drop it from --lang")
-        for code in chosen:
-            language(code, user_dir)  # a language without templates is a usage error
-        options = RenderOptions(heading_level=heading_level, templates_dir=user_dir,
-                                languages=tuple(chosen))
-        out.append((stem, render_all(resolved, languages=chosen, formats=formats,
-                                     options=options)))
+    resolved = result.resolved
+    assert resolved is not None  # no errors, so it resolved
+    chosen = langs or list(resolved.languages)
+    missing = [code for code in chosen if code not in resolved.languages]
+    if missing:
+        raise UsageError(
+            f"{result.path} is not written in {', '.join(missing)} "
+            f"(its languages: {', '.join(resolved.languages)})",
+            hint="add the language to notice.languages and its texts, or drop it from --lang")
+    for code in chosen:
+        language(code, user_dir)  # a language without templates is a usage error
+    options = RenderOptions(heading_level=heading_level, templates_dir=user_dir,
+                            languages=tuple(chosen))
+    return render_all(resolved, languages=chosen, formats=formats, options=options)
+
+
+# --- --jobs: notices built in worker processes ----------------------------------------------
+
+@dataclass(frozen=True)
+class _Job:
+    """What every notice of one `build` is built with (sent to each worker)."""
+
+    langs: list[str]
+    formats: list[str]
+    templates: Path | None
+    heading_level: int
+    strict: bool
+
+
+@dataclass
+class _Built:
+    """One notice built by a worker: the check result without its models, and its files.
+
+    A user error travels as its class, message and hint (exceptions do not pickle their
+    keyword arguments): while checking (a broken settings file) it stops the build as it does
+    in sequence; while rendering (a language the notice lacks) it is raised in file order.
+    """
+
+    checked: Checked
+    languages: tuple[str, ...] = ()
+    files: dict[str, bytes] | None = None
+    check_error: tuple[type[NoticegenError], str, str] | None = None
+    render_error: tuple[type[NoticegenError], str, str] | None = None
+
+    def rendered(self) -> dict[str, bytes]:
+        if self.render_error is not None:
+            _raise(self.render_error)
+        assert self.files is not None
+        return self.files
+
+
+def _raise(error: tuple[type[NoticegenError], str, str]) -> NoReturn:
+    kind, message, hint = error
+    raise kind(message, hint=hint)
+
+
+def _workers(jobs: int | None, files: Sequence[str]) -> int:
+    """How many worker processes: --jobs (default: the CPU cores), never more than notices.
+    Standard input can be read once only, so `-` builds in this process."""
+    import os
+
+    if "-" in files:
+        return 1
+    return max(1, min(jobs or os.cpu_count() or 1, len(files)))
+
+
+def _build_parallel(files: list[str], workers: int, job: _Job, progress: bool) -> list[_Built]:
+    """Check and render every notice in ``workers`` processes; results in the order of ``files``.
+
+    Each worker takes chunks of notices and keeps its Jinja environments, compiled templates
+    and caches from one notice to the next. Workers are forked where the platform allows it,
+    so they start with the modules this process has already imported.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods
+                                          else None)
+    size = max(1, min(16, -(-len(files) // (workers * 4))))  # ceil: about 4 chunks per worker
+    chunks = [list(range(i, min(i + size, len(files)))) for i in range(0, len(files), size)]
+    built: dict[int, _Built] = {}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(_build_chunk, [(i, files[i]) for i in chunk], job)
+                   for chunk in chunks]
+        with _counter(len(files), progress) as advance:
+            for future in as_completed(futures):
+                done = future.result()
+                built.update(done)
+                advance(len(done))
+    ordered = [built[i] for i in range(len(files))]
+    for b in ordered:  # a user error while checking stops the build, as it does in sequence
+        if b.check_error is not None:
+            _raise(b.check_error)
+    return ordered
+
+
+def _build_chunk(items: list[tuple[int, str]], job: _Job) -> dict[int, _Built]:
+    """In a worker: check and render some notices."""
+    from noticegen.errors import NoticegenError
+    from noticegen.pipeline import Checked, check_file
+
+    user_dir = job.templates.resolve() if job.templates is not None else None
+    out: dict[int, _Built] = {}
+    for index, path in items:
+        try:
+            result = check_file(path)
+        except NoticegenError as exc:
+            out[index] = _Built(Checked(path), check_error=(type(exc), exc.message, exc.hint))
+            continue
+        lean = Checked(result.path, result.diagnostics, strict=result.strict)
+        built = _Built(lean, tuple(result.resolved.languages) if result.resolved else ())
+        if not (result.errors or ((job.strict or result.strict) and result.warnings)):
+            try:
+                built.files = _render_one(result, langs=job.langs, formats=job.formats,
+                                          user_dir=user_dir, heading_level=job.heading_level)
+            except NoticegenError as exc:
+                built.render_error = (type(exc), exc.message, exc.hint)
+        out[index] = built
     return out
+
+
+@contextmanager
+def _counter(total: int, show: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar advanced by hand (notices finish out of order in workers)."""
+    if not show:
+        yield lambda n: None
+        return
+    with typer.progressbar(length=total, label="Rendering", file=sys.stderr) as bar:
+        yield bar.update
 
 
 def _want_progress(count: int) -> bool:

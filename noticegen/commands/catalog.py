@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from typing import Annotated
 
@@ -36,6 +35,8 @@ def list_services(
 
     services = catalog.services()
     if format is ListFormat.json:
+        import json
+
         typer.echo(json.dumps(services, ensure_ascii=False, indent=2, sort_keys=True, default=str))
         return
     if format is ListFormat.markdown:

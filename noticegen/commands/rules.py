@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
@@ -87,6 +86,8 @@ def rules(
     language = _language(lang)
     selected = [r for r in all_rules() if group is None or group in r.groups]
     if format is ListFormat.json:
+        import json
+
         typer.echo(json.dumps([_as_dict(r, language) for r in selected], ensure_ascii=False,
                               indent=2))
         return

@@ -16,6 +16,7 @@ from noticegen.render.sections import Planned, plan
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from noticegen.render.tree import Node
     from noticegen.resolve import ResolvedNotice
 
 STYLESHEET = "noticegen.css"
@@ -71,6 +72,7 @@ class _Renderer:
         self.resolved = resolved
         self.options = options
         self._bodies: dict[tuple[str, bool], tuple[str, list[Section]]] = {}
+        self._trees: dict[str, Node] = {}
 
     @cached_property
     def languages(self) -> tuple[str, ...]:
@@ -103,6 +105,14 @@ class _Renderer:
         if key not in self._bodies:
             self._bodies[key] = self._render_body(lang, fragment=fragment)
         return self._bodies[key]
+
+    def tree(self, lang: str) -> Node:
+        """The page body parsed once, shared by the Markdown and text converters (read only)."""
+        if lang not in self._trees:
+            from noticegen.render.tree import parse
+
+            self._trees[lang] = parse(self.body(lang, fragment=False)[0])
+        return self._trees[lang]
 
     def _render_body(self, lang: str, *, fragment: bool) -> tuple[str, list[Section]]:
         env = self.env(lang)
@@ -155,13 +165,13 @@ def _fragment(renderer: _Renderer, lang: str) -> str:
 def _markdown(renderer: _Renderer, lang: str) -> str:
     from noticegen.render.convert import to_markdown
 
-    return to_markdown(renderer.body(lang, fragment=False)[0])
+    return to_markdown(renderer.tree(lang))
 
 
 def _text(renderer: _Renderer, lang: str) -> str:
     from noticegen.render.text import to_text
 
-    return to_text(renderer.body(lang, fragment=False)[0])
+    return to_text(renderer.tree(lang))
 
 
 def _json(renderer: _Renderer, lang: str) -> str:

@@ -12,6 +12,8 @@ from noticegen.render.tree import HEADINGS, Node, collapse, is_block, parse
 # before a link of ours would make it an image.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$!])")
 # Characters that start a block only at the beginning of a line (an ordered list: "1." or "1)").
+_AROUND_BREAK = re.compile(r" *(\\\n|<br>) *")
+_SPACES = re.compile(r" {2,}")
 _LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 _URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\\": "%5C"}
 
@@ -159,8 +161,9 @@ class _Markdown:
             else:
                 out.append(self._inline_element(child, br))
         text = "".join(out)
-        text = re.sub(r" *(\\\n|<br>) *", r"\1", text)
-        return re.sub(r" {2,}", " ", text).strip()
+        if "\\\n" in text or "<br>" in text:  # (the patterns cannot match otherwise)
+            text = _AROUND_BREAK.sub(r"\1", text)
+        return (_SPACES.sub(" ", text) if "  " in text else text).strip()
 
     def _lines(self, node: Node, br: str) -> list[str]:
         """A block's content as lines (one per paragraph or list item), for table cells."""
@@ -204,9 +207,10 @@ class _Markdown:
         return f"[{inner}]({url})"
 
 
-def to_markdown(html: str) -> str:
-    """The body HTML as Markdown that GitHub renders with the same structure."""
-    root = parse(html)
+def to_markdown(html: str | Node) -> str:
+    """The body HTML (or its parsed tree, which is only read) as Markdown that GitHub renders
+    with the same structure."""
+    root = html if isinstance(html, Node) else parse(html)
     blocks = _Markdown(root).blocks(root)
     return "\n\n".join(b for b in blocks if b.strip()) + "\n"
 

@@ -14,7 +14,7 @@ from noticegen.errors import InputError, UsageError
 from noticegen.resources import templates_dir
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import BytecodeCache, Environment
 
 SHARED = "_shared"
 LANGUAGE_FILE = "language.yaml"
@@ -137,6 +137,7 @@ def environment(lang: str, user_dir: Path | None = None) -> Environment:
 
     env = Environment(
         loader=FileSystemLoader([str(d) for d in search_path(lang, user_dir)]),
+        bytecode_cache=_shared_bytecode(),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -147,6 +148,32 @@ def environment(lang: str, user_dir: Path | None = None) -> Environment:
     env.filters.update(filters)
     env.globals.update(globals_)
     return env
+
+
+@cache
+def _shared_bytecode() -> BytecodeCache:
+    """Compiled templates shared by every language's environment in this process.
+
+    The section templates are the same files for every language: without this, each
+    environment compiled them again (about 100 ms per language). Entries are keyed by the
+    template's path and checked against its source, as Jinja does for any bytecode cache.
+    """
+    from jinja2 import BytecodeCache
+    from jinja2.bccache import Bucket
+
+    class Shared(BytecodeCache):
+        def __init__(self) -> None:
+            self.store: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket: Bucket) -> None:
+            data = self.store.get(bucket.key)
+            if data is not None:
+                bucket.bytecode_from_string(data)
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            self.store[bucket.key] = bucket.bytecode_to_string()
+
+    return Shared()
 
 
 __all__ = ["Language", "available_languages", "environment", "language", "search_path"]

@@ -11,6 +11,8 @@ from noticegen.render.tree import Node, collapse, is_block, parse
 
 WIDTH = 80
 _BREAK = "\n"
+_AROUND_BREAK = re.compile(r" *\n *")
+_SPACES = re.compile(r" {2,}")
 
 
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
@@ -18,11 +20,21 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     lines: list[str] = []
     for number, hard in enumerate(text.split(_BREAK)):
         prefix = first if number == 0 else rest
+        limit = max(width, len(prefix) + 20)
+        if hard and len(prefix) + len(hard) <= limit and _fits(hard):
+            lines.append(prefix + hard)  # what textwrap gives for a line that fits, faster
+            continue
         lines.extend(textwrap.wrap(
-            hard, width=max(width, len(prefix) + 20), initial_indent=prefix,
+            hard, width=limit, initial_indent=prefix,
             subsequent_indent=rest, break_long_words=False, break_on_hyphens=False,
         ) or [prefix.rstrip()])
     return lines
+
+
+def _fits(line: str) -> bool:
+    """Whether textwrap would leave this line as it is: no whitespace at either end, and none
+    that textwrap rewrites (tabs, line and page breaks)."""
+    return line == line.strip() and not any(c in line for c in "\t\n\x0b\x0c\r")
 
 
 def _strip_scheme(url: str) -> str:
@@ -143,8 +155,10 @@ class _Text:
                 out.append(self._link(child))
             else:
                 out.append(self.inline(child.children))
-        text = re.sub(r" *\n *", _BREAK, "".join(out))
-        return re.sub(r" {2,}", " ", text).strip()
+        text = "".join(out)
+        if "\n" in text:  # (the patterns cannot match otherwise)
+            text = _AROUND_BREAK.sub(_BREAK, text)
+        return (_SPACES.sub(" ", text) if "  " in text else text).strip()
 
     def _link(self, node: Node) -> str:
         text = self.inline(node.children)
@@ -157,9 +171,10 @@ class _Text:
         return f"{text} <{shown}>"
 
 
-def to_text(html: str, width: int = WIDTH) -> str:
-    """The body HTML as plain text: headings underlined, tables as "label: value" blocks."""
-    root = parse(html)
+def to_text(html: str | Node, width: int = WIDTH) -> str:
+    """The body HTML (or its parsed tree, which is only read) as plain text: headings
+    underlined, tables as "label: value" blocks."""
+    root = html if isinstance(html, Node) else parse(html)
     blocks = _Text(width).blocks(root, width)
     return "\n\n".join("\n".join(b) for b in blocks if any(ln.strip() for ln in b)) + "\n"
 

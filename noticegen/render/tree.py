@@ -35,10 +35,11 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """This element and every element inside it, in document order."""
-        yield self
-        for child in self.children:
-            if isinstance(child, Node):
-                yield from child.walk()
+        stack = [self]  # (not recursive: nested generators cost a frame per level per element)
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(c for c in reversed(node.children) if isinstance(c, Node))
 
     def text(self) -> str:
         """The text content with whitespace collapsed."""
@@ -84,10 +85,62 @@ class _Builder(HTMLParser):
 
 def parse(html: str) -> Node:
     """Our HTML → a tree under a ``root`` node (comments and doctype are dropped)."""
+    root = _parse_plain(html)
+    if root is not None:
+        return root
     builder = _Builder()
     builder.feed(html)
     builder.close()
     return builder.root
+
+
+# Tags, attributes and text as our templates and markdown-it write them. Anything else (a
+# comment, a doctype, a stray "<", script or style) sends parse() to html.parser: the fast path
+# builds exactly the tree html.parser builds, several times faster (tests/test_perf_equivalence.py).
+_TOKEN = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*"""
+                    r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(/?)>|([^<]+)""")
+_ATTR = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|"""
+                   r"""([^\s"'=<>`]+)))?""")
+_CDATA = frozenset({"script", "style"})
+
+
+def _parse_plain(html: str) -> Node | None:
+    """The tree of ``html`` when it holds only tags and text, else None."""
+    from html import unescape
+
+    root = Node("root")
+    stack = [root]
+    pos, end = 0, len(html)
+    match = _TOKEN.match
+    while pos < end:
+        token = match(html, pos)
+        if token is None:
+            return None
+        pos = token.end()
+        closing, name, attrs, self_closing, text = token.groups()
+        if text is not None:
+            stack[-1].children.append(unescape(text) if "&" in text else text)
+            continue
+        tag = name.lower()
+        if tag in _CDATA:
+            return None
+        if closing:
+            if attrs or self_closing:
+                return None
+            for depth in range(len(stack) - 1, 0, -1):
+                if stack[depth].tag == tag:
+                    del stack[depth:]
+                    break
+            continue
+        values: dict[str, str] = {}
+        for key, double, single, bare in _ATTR.findall(attrs):
+            value = double or single or bare
+            values[key.lower()] = unescape(value) if "&" in value else value
+        node = Node(tag, values)
+        stack[-1].children.append(node)
+        if not self_closing and tag not in VOID:
+            stack.append(node)
+    return root
 
 
 def collapse(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from noticegen import vocab
@@ -51,10 +52,15 @@ class View:
 
     # --- purposes --------------------------------------------------------------------
     def purpose(self, purpose_id: str) -> Purpose:
+        return self._purposes[purpose_id]
+
+    @cached_property
+    def _purposes(self) -> dict[str, Purpose]:
+        """Purposes by id, the first of each id (a lookup per right and purpose was a scan)."""
+        found: dict[str, Purpose] = {}
         for _, _, _, purpose in self.resolved.purposes():
-            if purpose.id == purpose_id:
-                return purpose
-        raise KeyError(purpose_id)
+            found.setdefault(purpose.id, purpose)
+        return found
 
     # --- cookies ---------------------------------------------------------------------
     def cookie_provider(self, cookie: Cookie) -> str | dict[str, str] | None:

@@ -1,0 +1,102 @@
+"""`noticegen build --jobs`: worker processes build exactly what a sequential build does."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from noticegen.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "qualitydesk.yaml"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import generate  # noqa: E402  (benchmarks/ is not a package)
+
+
+def run(*args: str | Path) -> Any:
+    result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+    print(result.output)  # shown when an assertion fails
+    return result
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.fixture
+def notices(tmp_path: Path) -> list[Path]:
+    """The example and seven generated notices of different sizes and services."""
+    paths = [EXAMPLE]
+    for seed, preset in enumerate(["tiny", "typical", "typical", "small", "typical", "tiny",
+                                   "typical"]):
+        path = tmp_path / "in" / f"generated-{seed}.yaml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(generate.dump(generate.notice(generate.PRESETS[preset], seed)), "utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.mark.parametrize("jobs", ["2", "3"])
+def test_parallel_output_is_byte_identical_to_sequential(
+    tmp_path: Path, notices: list[Path], jobs: str,
+) -> None:
+    sequential = run("build", *notices, "-o", tmp_path / "seq", "--jobs", "1")
+    parallel = run("build", *notices, "-o", tmp_path / "par", "--jobs", jobs)
+    assert sequential.exit_code == parallel.exit_code == 0
+    expected = tree(tmp_path / "seq")
+    assert len(expected) == 10 * len(notices)
+    assert tree(tmp_path / "par") == expected
+    assert parallel.output.replace("/par", "/seq") == sequential.output
+
+
+def test_default_is_parallel_and_the_same(tmp_path: Path, notices: list[Path]) -> None:
+    assert run("build", *notices, "-o", tmp_path / "seq", "-j", "1").exit_code == 0
+    assert run("build", *notices, "-o", tmp_path / "default").exit_code == 0
+    assert tree(tmp_path / "default") == tree(tmp_path / "seq")
+
+
+def test_errors_in_one_notice_stop_the_build_the_same_way(
+    tmp_path: Path, notices: list[Path], notice_file: Callable[..., Path],
+) -> None:
+    def typo(d: dict[str, Any]) -> None:
+        d["registers"][0]["purposes"][0]["legal_basis"] = ["contrat"]
+
+    bad = notice_file(edit=typo, name="bad")
+    files = [*notices[:3], bad, *notices[3:]]
+    sequential = run("build", *files, "-o", tmp_path / "out", "-j", "1")
+    parallel = run("build", *files, "-o", tmp_path / "out", "-j", "2")
+    assert sequential.exit_code == parallel.exit_code == 1
+    assert parallel.output == sequential.output
+    assert "nothing was written" in parallel.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_usage_error_while_rendering_is_the_same(tmp_path: Path, notices: list[Path]) -> None:
+    sequential = run("build", *notices, "-o", tmp_path / "out", "--lang", "sv", "-j", "1")
+    parallel = run("build", *notices, "-o", tmp_path / "out", "--lang", "sv", "-j", "2")
+    assert sequential.exit_code == parallel.exit_code == 2
+    assert parallel.output == sequential.output
+    assert "is not written in sv" in parallel.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_mode_works_in_parallel(tmp_path: Path, notices: list[Path]) -> None:
+    assert run("build", *notices, "-o", tmp_path / "out", "-j", "2").exit_code == 0
+    up_to_date = run("build", *notices, "-o", tmp_path / "out", "-j", "2", "--check")
+    assert up_to_date.exit_code == 0 and "are up to date" in up_to_date.output
+    (tmp_path / "out" / "qualitydesk" / "notice.json").write_text("{}", "utf-8")
+    stale = run("build", *notices, "-o", tmp_path / "out", "-j", "2", "--check")
+    assert stale.exit_code == 1 and "notice.json (out of date)" in stale.output
+
+
+def test_jobs_must_be_positive(tmp_path: Path) -> None:
+    result = run("build", EXAMPLE, "-o", tmp_path, "--jobs", "0")
+    assert result.exit_code == 2
+    assert "--jobs" in result.output

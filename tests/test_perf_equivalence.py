@@ -1,0 +1,156 @@
+"""The shortcuts taken for speed give exactly what the slow, obvious way gives.
+
+- tree.parse reads our own HTML with a regex tokenizer and falls back to html.parser for
+  anything else: both must build the same tree.
+- resolve merges catalogue services without re-validating the whole notice: the result must be
+  what validating the merged data gives.
+- The Jinja environments share compiled templates: rendering must not depend on which language
+  was compiled first.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from noticegen.model import Notice
+from noticegen.pipeline import check_file, check_text
+from noticegen.render import RenderOptions, _Renderer
+from noticegen.render.tree import Node, _Builder, _parse_plain, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import generate  # noqa: E402  (benchmarks/ is not a package)
+
+
+def slow_parse(html: str) -> Node:
+    builder = _Builder()
+    builder.feed(html)
+    builder.close()
+    return builder.root
+
+
+def notices() -> list[str]:
+    texts = [(ROOT / "examples" / "qualitydesk.yaml").read_text("utf-8")]
+    for seed, preset in enumerate(["tiny", "typical", "small", "typical", "tiny", "typical"]):
+        texts.append(generate.dump(generate.notice(generate.PRESETS[preset], seed)))
+    return texts
+
+
+@pytest.mark.parametrize("index", range(len(notices())))
+def test_fast_parse_builds_the_html_parser_tree_of_every_body(index: int) -> None:
+    checked = check_text(notices()[index], "notice.yaml", lint=False)
+    assert checked.resolved is not None
+    renderer = _Renderer(checked.resolved, RenderOptions(heading_level=2))
+    for lang in checked.resolved.languages:
+        for fragment in (False, True):
+            html = renderer.body(lang, fragment=fragment)[0]
+            fast = _parse_plain(html)
+            assert fast is not None, "our own HTML should take the fast path"
+            assert fast == slow_parse(html)
+
+
+@pytest.mark.parametrize("html", [
+    '<p class="a" id=\'b\' data-x=c hidden>x &amp; y &lt;z&gt; &#228; &auml;</p>',
+    '<P CLASS="Up">Mixed <B>case</B></P>',
+    '<p>unclosed <em>inline<br>line<br/>break <img src="a.png" alt="&quot;q&quot;"></p>',
+    '<ul><li>one<li>two</ul></ol>stray end',
+    '<a href="https://x.fi/?a=1&amp;b=2">link</a> & loose ampersand &',
+    '<p title="a > b">quoted greater-than</p>',
+    "<div\n  class='multi'\n  id=\"line\"\n>text</div>",
+    '<p>no end',
+    '<td data-label="">empty</td><p a="" b>x</p>',
+])
+def test_fast_parse_matches_on_handwritten_html(html: str) -> None:
+    assert _parse_plain(html) == slow_parse(html)
+    assert parse(html) == slow_parse(html)
+
+
+@pytest.mark.parametrize("html", [
+    "<!DOCTYPE html><p>x</p>", "<p>a <!-- note --> b</p>", "<p>1 < 2</p>",
+    "<script>if (a < b) {}</script>", "<my-tag>x</my-tag>", "<p>x</p <br>", "<?php ?>",
+])
+def test_anything_else_goes_to_html_parser(html: str) -> None:
+    assert _parse_plain(html) is None
+    assert parse(html) == slow_parse(html)
+
+
+_PIECES = st.sampled_from([
+    "<p>", "</p>", "<ul>", "</ul>", "<li>", "</li>", "<br>", "<br/>", "<em>", "</em>", "<td>",
+    '<a href="https://e.fi/a?b=1&amp;c">', "</a>", '<p class="ng-x" id="y">', "<dl>", "</dl>",
+    "text", " ", "\n", "&amp;", "&lt;", "&#x27;", "ä", "&", ";", "<", ">", "=", '"', "'", "/",
+    "<!-- c -->", "</div >", "<div\tid=x>", "<P>", "</LI>",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_fast_parse_agrees_with_html_parser_on_fuzzed_markup(html: str) -> None:
+    assert parse(html) == slow_parse(html)
+
+
+def test_expanded_notice_is_what_validation_of_its_data_gives() -> None:
+    for text in notices():
+        checked = check_text(text, "notice.yaml", lint=False)
+        assert checked.resolved is not None
+        expanded = checked.resolved.notice
+        again = Notice.model_validate(expanded.model_dump(exclude_unset=True))
+        assert again == expanded
+        assert again.model_fields_set == expanded.model_fields_set
+        assert again.model_dump_json() == expanded.model_dump_json()
+
+
+def test_rendering_does_not_depend_on_which_language_compiled_first() -> None:
+    from noticegen.render import render_all
+    from noticegen.render.environment import _shared_bytecode, environment
+
+    checked = check_file(str(ROOT / "examples" / "qualitydesk.yaml"), lint=False)
+    assert checked.resolved is not None
+    options = RenderOptions(heading_level=2, languages=("fi", "en"))
+    formats = ["page", "fragment", "md", "txt"]
+    first = render_all(checked.resolved, languages=["fi", "en"], formats=formats, options=options)
+    environment.cache_clear()
+    _shared_bytecode.cache_clear()
+    second = render_all(checked.resolved, languages=["en", "fi"], formats=formats,
+                        options=options)
+    assert first == second
+
+
+_TEXT = st.lists(st.sampled_from([*"ab cd-é/\t\n\x0b\x0c\r\xa0\u2009.:", "word", "  ",
+                                   "https://x.fi/a/rather/long/path/that/never/breaks"]),
+                 max_size=60).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXT, st.integers(min_value=10, max_value=90),
+       st.sampled_from(["", "- ", "Label: ", "   "]), st.sampled_from(["", "  ", "| "]))
+def test_text_wrap_shortcut_is_what_textwrap_gives(text: str, width: int, first: str,
+                                                   rest: str) -> None:
+    import textwrap
+
+    from noticegen.render.text import _wrap
+
+    expected: list[str] = []
+    for number, hard in enumerate(text.split("\n")):
+        prefix = first if number == 0 else rest
+        expected.extend(textwrap.wrap(
+            hard, width=max(width, len(prefix) + 20), initial_indent=prefix,
+            subsequent_indent=rest, break_long_words=False, break_on_hyphens=False,
+        ) or [prefix.rstrip()])
+    assert _wrap(text, width, first, rest) == expected
+
+
+def test_walk_is_document_order() -> None:
+    root = parse('<div id="a"><p id="b">x<em id="c">y</em></p><ul id="d"><li id="e">z</li></ul>'
+                 '</div><p id="f"></p>')
+
+    def recursive(node: Node) -> list[Node]:
+        return [node, *(n for c in node.children if isinstance(c, Node) for n in recursive(c))]
+
+    assert [n.attrs.get("id") for n in root.walk()] == [None, "a", "b", "c", "d", "e", "f"]
+    assert list(root.walk()) == recursive(root)
