@@ -109,3 +109,24 @@ def full_notice_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("full") / "full.yaml"
     path.write_text(yaml.safe_dump(full_notice_data(), allow_unicode=True, sort_keys=False), "utf-8")
     return path
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep noticegen's cache (noticegen/cache.py) out of the developer's home: one fresh folder
+    per test run, shared by the processes the tests start, so runs are hermetic yet warm."""
+    import os
+    import tempfile
+
+    if "NOTICEGEN_CACHE_DIR" not in os.environ:
+        _made_cache.append(tempfile.mkdtemp(prefix="noticegen-test-cache-"))
+        os.environ["NOTICEGEN_CACHE_DIR"] = _made_cache[0]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    import shutil
+
+    for folder in _made_cache:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_made_cache: list[str] = []

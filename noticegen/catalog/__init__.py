@@ -6,12 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from noticegen.cache import read_yaml
 
 SERVICES_DIR = Path(__file__).resolve().parent / "services"
 
@@ -27,8 +22,7 @@ def service(service_id: str) -> dict[str, Any]:
     """One service's raw catalogue entry; KeyError when unknown."""
     if service_id not in ids():
         raise KeyError(service_id)
-    with (SERVICES_DIR / f"{service_id}.yaml").open(encoding="utf-8") as fh:
-        data: dict[str, Any] = yaml.load(fh, Loader=_Loader)
+    data: dict[str, Any] = read_yaml(SERVICES_DIR / f"{service_id}.yaml")
     return data
 
 

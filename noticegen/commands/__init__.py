@@ -4,4 +4,4 @@ Each module defines ``register(app: typer.Typer) -> None`` and must stay cheap t
 heavy libraries are imported inside the command functions.
 """
 
-COMMAND_MODULES = ("build", "rules", "catalog", "init", "diff", "preview")
+COMMAND_MODULES = ("build", "rules", "catalog", "init", "diff", "preview", "cache")

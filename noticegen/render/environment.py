@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from noticegen.cache import read_yaml
 from noticegen.errors import InputError, UsageError
 from noticegen.resources import templates_dir
 
@@ -112,7 +114,7 @@ def _messages(lang: str, user_dir: Path | None) -> dict[str, str]:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
     except (OSError, yaml.YAMLError) as exc:
         raise InputError(f"cannot read {path}: {exc}") from None
     if not isinstance(data, dict):
@@ -152,14 +154,20 @@ def environment(lang: str, user_dir: Path | None = None) -> Environment:
 
 @cache
 def _shared_bytecode() -> BytecodeCache:
-    """Compiled templates shared by every language's environment in this process.
+    """Compiled templates shared by every language's environment, and kept on disk.
 
-    The section templates are the same files for every language: without this, each
-    environment compiled them again (about 100 ms per language). Entries are keyed by the
-    template's path and checked against its source, as Jinja does for any bytecode cache.
+    The section templates are the same files for every language: without the shared store,
+    each environment compiled them again (about 100 ms per language). Below it, Jinja's own
+    file cache in noticegen's cache folder (noticegen/cache.py) keeps them between runs.
+    Entries are keyed by the template's path and checked against its source by Jinja.
     """
-    from jinja2 import BytecodeCache
+    from jinja2 import BytecodeCache, FileSystemBytecodeCache
     from jinja2.bccache import Bucket
+
+    from noticegen.cache import folder
+
+    where = folder("jinja")
+    disk = FileSystemBytecodeCache(str(where)) if where is not None else None
 
     class Shared(BytecodeCache):
         def __init__(self) -> None:
@@ -169,9 +177,19 @@ def _shared_bytecode() -> BytecodeCache:
             data = self.store.get(bucket.key)
             if data is not None:
                 bucket.bytecode_from_string(data)
+            elif disk is not None:
+                try:
+                    disk.load_bytecode(bucket)
+                except Exception:  # an unreadable entry is a miss: compile again
+                    bucket.reset()
+                if bucket.code is not None:
+                    self.store[bucket.key] = bucket.bytecode_to_string()
 
         def dump_bytecode(self, bucket: Bucket) -> None:
             self.store[bucket.key] = bucket.bytecode_to_string()
+            if disk is not None:
+                with contextlib.suppress(OSError):
+                    disk.dump_bytecode(bucket)
 
     return Shared()
 

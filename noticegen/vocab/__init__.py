@@ -10,14 +10,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
+from noticegen.cache import read_yaml
 from noticegen.resources import vocab_dir
-
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 __all__ = ["Term", "ids", "label", "languages", "names", "vocabulary"]
 
@@ -56,8 +50,9 @@ def names() -> list[str]:
 @cache
 def vocabulary(name: str) -> Mapping[str, Term]:
     """The terms of vocabulary ``name`` by id, in file order."""
+    path = _path(name)
     terms = {
-        term_id: _term(name, term_id, entry)
+        term_id: _term(path, term_id, entry)
         for term_id, entry in _read(name).items()
         if term_id != _META
     }
@@ -107,7 +102,7 @@ def _path(name: str) -> Path:
 @cache
 def _read(name: str) -> Mapping[str, Any]:
     path = _path(name)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping of term ids to entries")
     for key in data:
@@ -124,8 +119,8 @@ def _meta(name: str) -> Mapping[str, Any]:
     return meta
 
 
-def _term(name: str, term_id: str, entry: object) -> Term:
-    where = f"{_path(name)}: {term_id}"
+def _term(path: Path, term_id: str, entry: object) -> Term:
+    where = f"{path}: {term_id}"
     if not isinstance(entry, dict):
         raise ValueError(f"{where}: expected a mapping with a 'label'")
     labels = entry.get("label")

@@ -1,0 +1,38 @@
+"""`noticegen cache path|clear`: the folder where noticegen keeps parsed data and templates."""
+
+from __future__ import annotations
+
+import typer
+
+cache_app = typer.Typer(
+    help="noticegen's cache of parsed data files and compiled templates (never notices).\n\n"
+    "It makes every run after the first faster; deleting it is always safe. Set "
+    "NOTICEGEN_CACHE_DIR to move it, NOTICEGEN_NO_CACHE=1 to turn it off.",
+    no_args_is_help=True,
+)
+
+
+@cache_app.command("path", epilog="Example:\n\n  noticegen cache path")
+def show_path() -> None:
+    """Print the cache folder (it may not exist yet)."""
+    from noticegen import cache
+
+    typer.echo(str(cache.cache_dir()))
+    if not cache.enabled():
+        from noticegen.cli import say
+
+        say(f"The cache is turned off ({cache.ENV_OFF} is set).")
+
+
+@cache_app.command("clear", epilog="Example:\n\n  noticegen cache clear")
+def clear() -> None:
+    """Delete everything in the cache; the next run fills it again."""
+    from noticegen import cache
+    from noticegen.cli import say
+
+    removed = cache.clear()
+    say(f"{cache.cache_dir()}: {removed} cached file(s) deleted.")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(cache_app, name="cache")
