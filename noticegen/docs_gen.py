@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from noticegen.model.docs import field_doc
+
 REGENERATE = "python -m noticegen.docs_gen > docs/reference.md"
 
 INTRO = f"""\
@@ -61,7 +63,7 @@ def reference_markdown() -> str:
             prop = properties.get(name, {})
             kind = _type_text(prop, titles, used)
             required = "yes" if info.is_required() else _default(info.default)
-            description = _clean(info.description or "")
+            description = _clean(info.description or field_doc(model, name))
             lines.append(f"| `{name}` | {kind} | {required} | {_cell(description)} |")
         lines.append("")
     lines.extend(_vocabularies(used))

@@ -7,8 +7,9 @@ import json
 
 def schema_dict() -> dict[str, object]:
     from noticegen.model import Notice
+    from noticegen.model.docs import WithFieldDocs
 
-    schema = Notice.model_json_schema(mode="validation")
+    schema = Notice.model_json_schema(mode="validation", schema_generator=WithFieldDocs)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://noticegen.github.io/schemas/notice.schema.json",

@@ -72,9 +72,11 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
 
 
 def _describe(model: type[BaseModel] | None, field: str) -> str:
+    from noticegen.model.docs import field_doc
+
     if model is None or field not in model.model_fields:
         return ""
-    return (model.model_fields[field].description or "").split("\n")[0]
+    return field_doc(model, field).split("\n")[0]
 
 
 def _pydantic_diagnostic(err: Any, data: Any, smap: SourceMap) -> Diagnostic:

@@ -48,3 +48,28 @@ def test_examples_declare_the_schema() -> None:
     for path in examples:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../schemas/notice.schema.json", path
+
+
+def test_field_docs_are_read_from_the_source_on_demand() -> None:
+    """Models are built without reading their source (it cost a third of `check`); the docs
+    come from the docstrings under each field when the schema, the reference or a hint asks."""
+    from noticegen.model import Notice
+    from noticegen.model.controller import Controller
+    from noticegen.model.docs import field_doc, field_docs
+
+    assert not Controller.model_config.get("use_attribute_docstrings")
+    assert Controller.model_fields["name"].description is None
+    assert field_doc(Controller, "name") == "Legal name, as in the Trade Register, e.g. `QualityDesk Oy`."
+    assert field_doc(Controller, "no_such_field") == ""
+    assert set(field_docs(Notice)) <= set(Notice.model_fields)
+
+
+def test_a_missing_key_names_what_the_field_is_for() -> None:
+    from noticegen.pipeline import check_text
+
+    text = (ROOT / "examples" / "qualitydesk.yaml").read_text(encoding="utf-8")
+    assert "controller:\n  name: QualityDesk Oy\n" in text
+    text = text.replace("controller:\n  name: QualityDesk Oy\n", "controller:\n", 1)
+    result = check_text(text, "notice.yaml", lint=False)
+    assert [(d.code, d.message) for d in result.errors] == [("NG012", "missing required key 'name'")]
+    assert "Legal name, as in the Trade Register" in result.errors[0].hint

@@ -21,11 +21,10 @@ from noticegen import vocab
 
 
 class Base(BaseModel):
-    """Every model: unknown keys are errors, field docs flow into the JSON Schema."""
+    """Every model: unknown keys are errors. Field docstrings are read on demand (model/docs.py)."""
 
     model_config = ConfigDict(
         extra="forbid",
-        use_attribute_docstrings=True,
         frozen=True,
         str_strip_whitespace=False,
         validate_default=False,
