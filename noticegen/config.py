@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -57,9 +56,15 @@ def _settings_in(folder: Path) -> Settings:
 def _table(path: Path) -> dict[str, Any] | None:
     """The settings table of a file, or None for a pyproject.toml without [tool.noticegen]."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot be read ({exc})") from None
+    if path.name == "pyproject.toml" and "noticegen" not in text:
+        return None  # no [tool.noticegen] can be in it: skip parsing (and importing) TOML
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}",
                           hint="Check the quoting and brackets on that line.") from None

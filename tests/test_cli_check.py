@@ -261,3 +261,20 @@ def test_a_console_that_cannot_show_the_text(encoding: str) -> None:
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     assert "Save As \\u2192 Encoding" in proc.stdout
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "__all__"), ("logfire", "logfire")])
+def test_the_command_skips_pydantic_plugin_discovery_unless_told(
+        monkeypatch: pytest.MonkeyPatch, given: str | None, expected: str) -> None:
+    """Looking for plugins scans every installed package's metadata (20-60 ms of each run)."""
+    from noticegen.cli import main
+
+    if given is None:
+        monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    else:
+        monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", given)
+    monkeypatch.setattr(sys, "argv", ["noticegen", "--version"])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code in (0, None)
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == expected

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from noticegen.cli import app
-from noticegen.config import ConfigError, settings_for
+from noticegen.config import ConfigError, _settings_in, settings_for
 from noticegen.lint.lang import from_environment, message_language
 from noticegen.lint.registry import all_rules
 
@@ -136,3 +136,15 @@ def test_message_language_precedence() -> None:
     assert message_language("en", "fi", {"LANG": "fi_FI"}) == "en"
     assert message_language(None, "fi", {"LANG": "en_GB"}) == "fi"
     assert message_language(None, None, {"LANG": "fi_FI"}) == "fi"
+
+
+def test_a_broken_pyproject_without_the_table_is_passed_over(project: Path) -> None:
+    """A pyproject.toml that does not mention noticegen is not parsed (nor is TOML imported)."""
+    (project / "noticegen.toml").write_text("strict = true\n", encoding="utf-8")
+    (project / "notices" / "pyproject.toml").write_text("[project\nname = \n", encoding="utf-8")
+    settings = settings_for(str(project / "notices" / "notice.yaml"))
+    assert settings.strict and settings.path == project / "noticegen.toml"
+    (project / "notices" / "pyproject.toml").write_text("[tool.noticegen\n", encoding="utf-8")
+    _settings_in.cache_clear()  # settings are looked up once per folder and run
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        settings_for(str(project / "notices" / "notice.yaml"))

@@ -20,15 +20,26 @@ ANY = "*"
 class Pattern:
     rule: str
     langs: frozenset[str]
-    regex: re.Pattern[str]
+    source: str
     params: Mapping[str, Mapping[str, str]]
 
     def applies_to(self, lang: str) -> bool:
         return ANY in self.langs or lang in self.langs
 
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled regex, compiled on first use: most texts are ruled out by a rule's
+        combined regex (``_indexed``) and never need their patterns one by one."""
+        return _compiled(self.source)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
+
 
 def _p(rule: str, langs: str, regex: str, **params: Mapping[str, str]) -> Pattern:
-    return Pattern(rule, frozenset(langs.split()), re.compile(regex, re.IGNORECASE), params)
+    return Pattern(rule, frozenset(langs.split()), regex, params)
 
 
 # Sentences are not crossed: "[^.!?]" stands for "anything within the same sentence".
@@ -197,7 +208,7 @@ def _indexed(rule: str, lang: str) -> tuple[re.Pattern[str] | None, tuple[Patter
     found = tuple(p for p in PATTERNS if p.rule == rule and p.applies_to(lang))
     if not found:
         return None, ()
-    return re.compile("|".join(f"(?:{p.regex.pattern})" for p in found), re.IGNORECASE), found
+    return re.compile("|".join(f"(?:{p.source})" for p in found), re.IGNORECASE), found
 
 
 def search(rule: str, lang: str, text: str) -> Iterator[tuple[Pattern, re.Match[str]]]:
