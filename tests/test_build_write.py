@@ -5,9 +5,11 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from noticegen import write
 from noticegen.errors import OutputError
 from noticegen.write import inside, safe_segment, write_all, write_atomic
 
@@ -86,3 +88,69 @@ def test_inside_refuses_to_leave_the_root(tmp_path: Path) -> None:
     assert inside(tmp_path, "a/b.html") == (tmp_path / "a" / "b.html").resolve()
     with pytest.raises(OutputError):
         inside(tmp_path, "../escape.html")
+
+
+def _batch(folder: Path, content: bytes) -> dict[Path, bytes]:
+    """More files than write._BATCH, in several folders, as a batch build makes."""
+    return {folder / f"n{i // 10}" / f"{i}.html": content for i in range(write._BATCH + 6)}
+
+
+def test_a_batch_is_flushed_once_per_file_system_not_per_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if write._syncfs() is None:
+        pytest.skip("syncfs(2) is Linux only; elsewhere every file is synced (tested above)")
+    fsyncs, flushes = {"n": 0}, {"n": 0}
+    real_fsync, real_flush = os.fsync, write._sync_file_systems
+
+    def count_fsync(fd: int) -> None:
+        fsyncs["n"] += 1
+        real_fsync(fd)
+
+    def count_flush(folders: Any) -> None:
+        flushes["n"] += 1
+        real_flush(folders)
+
+    monkeypatch.setattr("noticegen.write.os.fsync", count_fsync)
+    monkeypatch.setattr(write, "_sync_file_systems", count_flush)
+    files = _batch(tmp_path, b"new")
+    assert sorted(write_all(files)) == sorted(files)
+    assert all(p.read_bytes() == b"new" for p in files)
+    assert fsyncs["n"] == 0 and flushes["n"] == 2, "data before the renames, renames after"
+    assert write_all(files) == []
+    small = dict(list(_batch(tmp_path / "small", b"x").items())[:3])
+    write_all(small)
+    assert fsyncs["n"] == 3 + 1, "a small build syncs each file, then their folder"
+
+
+def test_a_batch_whose_flush_fails_changes_nothing(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    if write._syncfs() is None:
+        pytest.skip("syncfs(2) is Linux only")
+    files = _batch(tmp_path, b"old")
+    write_all(files)
+
+    def full(folders: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path))
+
+    monkeypatch.setattr(write, "_sync_file_systems", full)
+    with pytest.raises(OutputError, match="disk is full"):
+        write_all(dict.fromkeys(files, b"new"))
+    assert all(p.read_bytes() == b"old" for p in files)
+    assert all(leftovers(folder) == [] for folder in {p.parent for p in files})
+
+
+def test_without_syncfs_a_batch_syncs_every_file(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = {"n": 0}
+    real = os.fsync
+
+    def count(fd: int) -> None:
+        calls["n"] += 1
+        real(fd)
+
+    monkeypatch.setattr(write, "_syncfs", lambda: None)
+    monkeypatch.setattr("noticegen.write.os.fsync", count)
+    files = _batch(tmp_path, b"x")
+    write_all(files)
+    folders = {p.parent for p in files}
+    assert calls["n"] == len(files) + len(folders)

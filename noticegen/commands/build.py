@@ -282,8 +282,10 @@ def _build_parallel(files: list[str], workers: int, job: _Job, progress: bool) -
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods
-                                          else None)
+    fork = sys.platform == "linux" and "fork" in methods
+    context = multiprocessing.get_context("fork" if fork else None)
+    if fork:
+        _warm(job)
     size = max(1, min(16, -(-len(files) // (workers * 4))))  # ceil: about 4 chunks per worker
     chunks = [list(range(i, min(i + size, len(files)))) for i in range(0, len(files), size)]
     built: dict[int, _Built] = {}
@@ -300,6 +302,30 @@ def _build_parallel(files: list[str], workers: int, job: _Job, progress: bool) -
         if b.check_error is not None:
             _raise(b.check_error)
     return ordered
+
+
+def _warm(job: _Job) -> None:
+    """Before forking: load what every worker needs (models, rules, vocabularies, templates,
+    locale data) once, so that workers start with it instead of each loading it again.
+
+    Only an optimisation: anything that fails here fails again, and is reported, in a worker.
+    """
+    import contextlib
+
+    from babel import Locale
+
+    from noticegen.lint.registry import all_rules
+    from noticegen.render.environment import available_languages, environment, language
+    from noticegen.validate import validate  # noqa: F401  (imports the models)
+
+    user_dir = job.templates.resolve() if job.templates is not None else None
+    with contextlib.suppress(Exception):
+        all_rules()
+        for code in job.langs or available_languages(user_dir):
+            env = environment(code, user_dir)
+            for name in env.list_templates(extensions=["html"]):
+                env.get_template(name)
+            Locale.parse(language(code, user_dir).locale).territories  # noqa: B018
 
 
 def _build_chunk(items: list[tuple[int, str]], job: _Job) -> dict[int, _Built]:
