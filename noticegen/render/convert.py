@@ -10,26 +10,29 @@ from noticegen.render.tree import HEADINGS, Node, collapse, is_block, parse
 
 # Every character that can start Markdown syntax anywhere in a line. `$` is GitHub math; `!`
 # before a link of ours would make it an image.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$!])")
+_SPECIAL_CHARS = "\\`*_[]<>|~&$!"
+_SPECIAL = re.compile(f"[{re.escape(_SPECIAL_CHARS)}]")
+_ESCAPED = {ord(c): f"\\{c}" for c in _SPECIAL_CHARS}
 # Characters that start a block only at the beginning of a line (an ordered list: "1." or "1)").
 _AROUND_BREAK = re.compile(r" *(\\\n|<br>) *")
-_SPACES = re.compile(r" {2,}")
+_SPACES = re.compile(r"  +")
 _LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 _URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\\": "%5C"}
 
 
 def escape_md(text: str) -> str:
     """Text that renders as itself in CommonMark/GFM: no emphasis, links, HTML or entities."""
-    return _SPECIAL.sub(r"\\\1", text)
+    return text if _SPECIAL.search(text) is None else text.translate(_ESCAPED)
 
 
 def _escape_line_start(line: str) -> str:
-    def fix(m: re.Match[str]) -> str:
-        if m.group(2):
-            return f"{m.group(1)}\\{m.group(2)}"
-        return f"{m.group(1)}{m.group(3)}\\{m.group(4)}"
-
-    return _LINE_START.sub(fix, line)
+    m = _LINE_START.match(line)
+    if m is None:
+        return line
+    rest = line[m.end():]
+    if m.group(2):
+        return f"{m.group(1)}\\{m.group(2)}{rest}"
+    return f"{m.group(1)}{m.group(3)}\\{m.group(4)}{rest}"
 
 
 def github_slug(text: str) -> str:

@@ -99,8 +99,12 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
         pattern = lang.articles.get(kind)
         return pattern.format(**parts) if pattern else f"Art. {ref}"
 
+    filled: dict[str, Markup] = {}  # the messages without values, filled in once
+
     def message(key: str, **values: Any) -> Markup:
         """A message of ``strings.yaml``; our own text, so trusted, with ``values`` escaped."""
+        if not values and key in filled:
+            return filled[key]
         from jinja2 import UndefinedError
 
         text = lang.messages.get(key)
@@ -108,11 +112,14 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
             raise UndefinedError(f"the string '{key}' is missing from strings.yaml for the "
                                  f"language '{code}'")
         try:
-            return Markup(text).format(**values)
+            result = Markup(text).format(**values)
         except (KeyError, IndexError, ValueError) as exc:
             raise UndefinedError(f"the string '{key}' of strings.yaml for the language '{code}' "
                                  f"cannot be filled in: {exc!r} (write a literal brace as "
                                  "{{ or }})") from None
+        if not values:
+            filled[key] = result
+        return result
 
     def host(url: str) -> str:
         """A web address without its scheme, for link text: https://x.fi/a → x.fi/a."""

@@ -51,20 +51,27 @@ def _known(md: MarkdownIt, rule: str) -> bool:
     return any(rule in chain.get_all_rules() for chain in chains)
 
 
+# A text is rendered once: the prefixed forms (fragments) are made from the cached bare one.
 @cache
 def block_html(text: str, id_prefix: str = "") -> str:
     """Markdown → block HTML (paragraphs, lists). Everything the user wrote is escaped."""
+    if id_prefix:
+        return _prefixed(block_html(text, ""), id_prefix)
     if not text.strip():
         return ""
-    return _prefixed(_parser().render(text).strip() + "\n", id_prefix)
+    html: str = _parser().render(text)
+    return html.strip() + "\n"
 
 
 @cache
 def inline_html(text: str, id_prefix: str = "") -> str:
     """Markdown → inline HTML (emphasis, links, code), for table cells and short phrases."""
+    if id_prefix:
+        return _prefixed(inline_html(text, ""), id_prefix)
     if not text.strip():
         return ""
-    return _prefixed(_parser().renderInline(text.strip()).strip(), id_prefix)
+    html: str = _parser().renderInline(text.strip())
+    return html.strip()
 
 
 def _prefixed(html: str, id_prefix: str) -> str:

@@ -12,7 +12,7 @@ from noticegen.render.tree import Node, collapse, is_block, parse
 WIDTH = 80
 _BREAK = "\n"
 _AROUND_BREAK = re.compile(r" *\n *")
-_SPACES = re.compile(r" {2,}")
+_SPACES = re.compile(r"  +")
 
 
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
@@ -21,8 +21,11 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     for number, hard in enumerate(text.split(_BREAK)):
         prefix = first if number == 0 else rest
         limit = max(width, len(prefix) + 20)
-        if hard and len(prefix) + len(hard) <= limit and _fits(hard):
-            lines.append(prefix + hard)  # what textwrap gives for a line that fits, faster
+        if hard and _plain(hard):  # what textwrap gives, faster
+            if len(prefix) + len(hard) <= limit:
+                lines.append(prefix + hard)
+            else:
+                lines.extend(_greedy(hard.split(" "), limit, prefix, rest))
             continue
         lines.extend(textwrap.wrap(
             hard, width=limit, initial_indent=prefix,
@@ -31,10 +34,30 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     return lines
 
 
-def _fits(line: str) -> bool:
-    """Whether textwrap would leave this line as it is: no whitespace at either end, and none
-    that textwrap rewrites (tabs, line and page breaks)."""
-    return line == line.strip() and not any(c in line for c in "\t\n\x0b\x0c\r")
+def _plain(line: str) -> bool:
+    """Whether the line's only whitespace is single spaces between words (then textwrap
+    rewrites nothing in it and drops nothing from it)."""
+    return line.isprintable() and "  " not in line and line[0] != " " and line[-1] != " "
+
+
+def _greedy(words: list[str], width: int, first: str, rest: str) -> list[str]:
+    """textwrap.wrap of a plain line (words never broken): as many words per line as fit."""
+    lines: list[str] = []
+    prefix, room = first, width - len(first)
+    line: list[str] = []
+    size = 0
+    for word in words:
+        if line and size + 1 + len(word) <= room:
+            line.append(word)
+            size += 1 + len(word)
+        elif not line:  # the first word of a line goes there even when it is too long
+            line, size = [word], len(word)
+        else:
+            lines.append(prefix + " ".join(line))
+            prefix, room = rest, width - len(rest)
+            line, size = [word], len(word)
+    lines.append(prefix + " ".join(line))
+    return lines
 
 
 def _strip_scheme(url: str) -> str:

@@ -39,7 +39,7 @@ class Node:
         while stack:
             node = stack.pop()
             yield node
-            stack.extend(c for c in reversed(node.children) if isinstance(c, Node))
+            stack.extend([c for c in reversed(node.children) if isinstance(c, Node)])
 
     def text(self) -> str:
         """The text content with whitespace collapsed."""
@@ -102,6 +102,8 @@ _TOKEN = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_
 _ATTR = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|"""
                    r"""([^\s"'=<>`]+)))?""")
 _CDATA = frozenset({"script", "style"})
+_Tag = tuple[str, dict[str, str] | None, bool]
+"""A tag as the tree takes it: name, attributes (None for an end tag), whether it opens."""
 
 
 def _parse_plain(html: str) -> Node | None:
@@ -110,41 +112,60 @@ def _parse_plain(html: str) -> Node | None:
 
     root = Node("root")
     stack = [root]
-    pos, end = 0, len(html)
-    match = _TOKEN.match
-    while pos < end:
-        token = match(html, pos)
-        if token is None:
+    children = root.children  # those of the innermost open element
+    tags: dict[str, _Tag] = {}  # a body repeats most of its tags: each is read once
+    pos = 0
+    for token in _TOKEN.finditer(html):
+        if token.start() != pos:  # something that is neither a tag nor text
             return None
         pos = token.end()
-        closing, name, attrs, self_closing, text = token.groups()
-        if text is not None:
-            stack[-1].children.append(unescape(text) if "&" in text else text)
+        if token.lastindex == 5:  # text
+            text = token[5]
+            children.append(unescape(text) if "&" in text else text)
             continue
-        tag = name.lower()
-        if tag in _CDATA:
-            return None
-        if closing:
-            if attrs or self_closing:
+        raw = token[0]
+        tag = tags.get(raw)
+        if tag is None:
+            tag = _read_tag(token)
+            if tag is None:
                 return None
+            tags[raw] = tag
+        name, attrs, opens = tag
+        if attrs is None:  # an end tag closes the innermost open element of its name, if any
             for depth in range(len(stack) - 1, 0, -1):
-                if stack[depth].tag == tag:
+                if stack[depth].tag == name:
                     del stack[depth:]
+                    children = stack[-1].children
                     break
             continue
-        values: dict[str, str] = {}
-        for key, double, single, bare in _ATTR.findall(attrs):
-            value = double or single or bare
-            values[key.lower()] = unescape(value) if "&" in value else value
-        node = Node(tag, values)
-        stack[-1].children.append(node)
-        if not self_closing and tag not in VOID:
+        node = Node(name, dict(attrs))
+        children.append(node)
+        if opens:
             stack.append(node)
-    return root
+            children = node.children
+    return root if pos == len(html) else None
+
+
+def _read_tag(token: re.Match[str]) -> _Tag | None:
+    from html import unescape
+
+    closing, name, attrs, self_closing, _ = token.groups()
+    tag = name.lower()
+    if tag in _CDATA:
+        return None
+    if closing:
+        return None if attrs or self_closing else (tag, None, False)
+    values: dict[str, str] = {}
+    for key, double, single, bare in _ATTR.findall(attrs):
+        value = double or single or bare
+        values[key.lower()] = unescape(value) if "&" in value else value
+    return tag, values, not self_closing and tag not in VOID
 
 
 def collapse(text: str) -> str:
     """HTML whitespace rules for inline text: runs of whitespace become one space."""
+    if "  " not in text and text.isprintable():  # (no tab, line or page break either)
+        return text
     return _SPACE.sub(" ", text)
 
 
