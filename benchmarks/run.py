@@ -93,12 +93,13 @@ def use_bytecode_cache(prefix: Path) -> None:
     CHILD_ENV["PYTHONPYCACHEPREFIX"] = str(prefix)
 
 
-def run_once(argv: Sequence[str], *, cwd: Path | None = None) -> tuple[float, float, str]:
+def run_once(argv: Sequence[str], *, cwd: Path | None = None,
+             env: dict[str, str] | None = None) -> tuple[float, float, str]:
     """Run a command to completion: (seconds, peak RSS in MiB, stderr). Raises when it fails."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(list(argv), stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                cwd=cwd, env=CHILD_ENV)
+                                cwd=cwd, env={**CHILD_ENV, **(env or {})})
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -202,6 +203,7 @@ def machine() -> dict[str, Any]:
         "noticegen": _noticegen_location(),
         "bytecode": ("cached in a temporary PYTHONPYCACHEPREFIX" if "PYTHONPYCACHEPREFIX" in CHILD_ENV
                      else "as the environment says"),
+        "cache": "noticegen's cache in a temporary NOTICEGEN_CACHE_DIR, filled by the warm-ups",
     }
     for key, value in info.items():
         print(f"{key:13} {value}")
@@ -267,6 +269,17 @@ def startup(ng: list[str], repeat: int, tmp: Path) -> dict[str, Any]:
                                   "model_floor_median_s": model.median,
                                   "model_ratio_median": cmd.median / model.median})
         print(line)
+    print("\nWithout noticegen's cache (NOTICEGEN_NO_CACHE=1: every data file parsed and every "
+          "template compiled again):")
+    for name in ("check", "build"):
+        times = []
+        for _ in range(max(3, repeat // 3)):
+            shutil.rmtree(out_dir, ignore_errors=True)
+            times.append(run_once(commands[name], env={"NOTICEGEN_NO_CACHE": "1"})[0])
+        uncached = statistics.median(times)
+        results[name]["uncached_median_s"] = uncached
+        print(f"  {name:6} {fmt_s(uncached)}  ({uncached / results[name]['median_s']:.2f}x the "
+              "cached run)")
     print("\nfloors: " + "; ".join(f"{k}: python -c '{v}'" for k, v in FLOORS.items()))
     print("model floors: the floor + `class M(pydantic.BaseModel): x: int`")
     print("\nWhat each command imports (python -X importtime):")
@@ -406,6 +419,7 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(name)
         if not args.env_as_is:
             use_bytecode_cache(tmp / "pycache")
+        CHILD_ENV["NOTICEGEN_CACHE_DIR"] = str(tmp / "noticegen-cache")  # filled by warm-ups
         try:
             results["machine"] = machine()
             if "startup" in only:
