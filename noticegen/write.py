@@ -1,5 +1,5 @@
 """Atomic output: temp file in the target folder, fsync (syncfs for a batch), os.replace;
-unchanged files are left alone."""
+unchanged files are left alone. A batch is staged file by file and committed at once."""
 
 from __future__ import annotations
 
@@ -55,11 +55,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
 def write_all(files: Mapping[Path, bytes]) -> list[Path]:
     """Write many files so that a failure leaves every existing file as it was.
 
-    Every changed file is first written and synced to a temp file beside its target; only when
-    all of them are ready are they moved into place. Returns the paths that changed.
+    Every changed file is first written to a temp file beside its target; only when all of them
+    are ready and synced are they moved into place. Returns the paths that changed.
     """
-    with _signals_held():
-        return _write_all(files)
+    with _signals_held(), Staging() as staging:  # Ctrl-C lands when every file is in place
+        for target, data in files.items():
+            staging.add(target, data)
+        return staging.commit()
 
 
 _BATCH = 64
@@ -69,33 +71,100 @@ syncfs(2) per file system instead of one fsync per file and folder: those took 0
 every file is synced on its own."""
 
 
-def _write_all(files: Mapping[Path, bytes]) -> list[Path]:
-    pending = [(target, data) for target, data in files.items() if not _same(target, data)]
-    batch = len(pending) >= _BATCH and _syncfs() is not None
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for target, data in pending:
-            staged.append((_stage(target, data, sync=not batch), target))
+class Staging:
+    """Files staged one by one beside their targets and moved into place together.
+
+    ``add`` writes a changed file's temp file at once, so a batch build holds one notice's
+    output in memory at a time, not all of them; ``commit`` makes the data durable and renames
+    every temp file onto its target. Leaving the ``with`` block without committing (an error,
+    Ctrl-C) deletes the temp files and leaves every target as it was.
+    """
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[Path, Path]] = []  # (temp, target)
+        self._made: list[Path] = []  # folders made for the temp files, removed by discard
+        self._deferred = _syncfs() is not None  # sync at commit: per file or per file system
+        self._done = False
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self._done:
+            self.discard()
+
+    def add(self, target: Path, data: bytes) -> bool:
+        """Stage ``data`` for ``target``; False (and nothing staged) when the file holds it."""
+        if _same(target, data):
+            return False
+        with _signals_held():
+            self._made.extend(_missing(target.parent))
+            self._staged.append((_stage(target, data, sync=not self._deferred), target))
+        return True
+
+    def commit(self) -> list[Path]:
+        """Move every staged file into place; the targets that changed."""
+        with _signals_held():
+            try:
+                self._commit()
+            except BaseException:
+                self.discard()
+                raise
+        self._done = True
+        return [target for _, target in self._staged]
+
+    def discard(self) -> None:
+        """Delete the temp files; no target is touched."""
+        for temp, _ in self._staged:
+            _discard(temp)
+        for folder in reversed(self._made):  # deepest first; a folder in use stays
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        self._done = True
+
+    def _commit(self) -> None:
+        staged = self._staged
+        batch = self._deferred and len(staged) >= _BATCH
+        try:
+            if batch:
+                _sync_file_systems({temp.parent for temp, _ in staged})
+            elif self._deferred:
+                for temp, target in staged:
+                    _sync_file(temp, target)
+            for temp, target in staged:
+                os.replace(temp, target)
+        except OSError as exc:
+            raise _error(exc, Path(exc.filename or "")) from None
+        folders = sorted({target.parent for _, target in staged})
         if batch:
-            _sync_file_systems({temp.parent for temp, _ in staged})
-        for temp, target in staged:
-            os.replace(temp, target)
+            with contextlib.suppress(OSError):  # the renames' durability: best effort, as below
+                _sync_file_systems(folders)
+        else:
+            for folder in folders:
+                _sync_dir(folder)
+
+
+def _missing(folder: Path) -> list[Path]:
+    """The folders, outermost first, that writing into ``folder`` would create."""
+    missing: list[Path] = []
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    return missing[::-1]
+
+
+def _sync_file(temp: Path, target: Path) -> None:
+    """fsync a staged file through a new descriptor (Linux flushes the file, not the fd)."""
+    try:
+        fd = os.open(temp, os.O_RDONLY)
     except OSError as exc:
-        for temp, _ in staged:
-            _discard(temp)
-        raise _error(exc, Path(exc.filename or "")) from None
-    except BaseException:
-        for temp, _ in staged:
-            _discard(temp)
-        raise
-    folders = sorted({target.parent for _, target in staged})
-    if batch:
-        with contextlib.suppress(OSError):  # the renames' durability: best effort, as below
-            _sync_file_systems(folders)
-    else:
-        for folder in folders:
-            _sync_dir(folder)
-    return [target for _, target in staged]
+        raise _error(exc, target) from None
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        raise _error(exc, target) from None
+    finally:
+        os.close(fd)
 
 
 @cache
@@ -219,4 +288,4 @@ def _error(exc: OSError, target: Path) -> OutputError:
     return OutputError(f"cannot write {where}: {exc.strerror or exc}")
 
 
-__all__ = ["inside", "safe_segment", "write_all", "write_atomic"]
+__all__ = ["Staging", "inside", "safe_segment", "write_all", "write_atomic"]

@@ -154,3 +154,57 @@ def test_without_syncfs_a_batch_syncs_every_file(tmp_path: Path,
     write_all(files)
     folders = {p.parent for p in files}
     assert calls["n"] == len(files) + len(folders)
+
+
+# --- Staging: a batch written notice by notice, committed at once ------------------------------
+
+def test_staging_moves_nothing_into_place_before_commit(tmp_path: Path) -> None:
+    old = tmp_path / "out" / "a" / "old.txt"
+    write_atomic(old, b"old")
+    with write.Staging() as staging:
+        assert staging.add(old, b"new") is True
+        assert staging.add(tmp_path / "out" / "b" / "c" / "new.txt", b"x") is True
+        assert staging.add(tmp_path / "out" / "a" / "same.txt", b"") is True
+        assert old.read_bytes() == b"old", "a staged file is not in place yet"
+        assert sorted(p.name for p in (tmp_path / "out").rglob("*.txt")) == ["old.txt"]
+        changed = staging.commit()
+    assert old.read_bytes() == b"new"
+    assert (tmp_path / "out" / "b" / "c" / "new.txt").read_bytes() == b"x"
+    assert sorted(changed) == sorted([old, tmp_path / "out" / "b" / "c" / "new.txt",
+                                      tmp_path / "out" / "a" / "same.txt"])
+    assert [p for p in (tmp_path / "out").rglob("*.tmp")] == []
+    with write.Staging() as staging:
+        assert staging.add(old, b"new") is False, "equal bytes are not staged"
+        assert staging.commit() == []
+
+
+def test_staging_left_without_commit_leaves_no_trace(tmp_path: Path) -> None:
+    """An error or Ctrl-C between two notices: old files as they were, no temp files, and no
+    folder that only the failed build made."""
+    out = tmp_path / "out"
+    old = out / "a" / "old.txt"
+    write_atomic(old, b"old")
+    with pytest.raises(KeyboardInterrupt), write.Staging() as staging:
+        staging.add(old, b"new")
+        staging.add(out / "b" / "c" / "new.txt", b"x")
+        raise KeyboardInterrupt
+    assert old.read_bytes() == b"old"
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == ["a", "a/old.txt"]
+
+
+def test_staging_a_batch_syncs_once_per_file_system(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    if write._syncfs() is None:
+        pytest.skip("syncfs(2) is Linux only; other systems sync every file")
+    calls: list[str] = []
+    real_fsync, real_flush = os.fsync, write._sync_file_systems
+    monkeypatch.setattr("noticegen.write.os.fsync",
+                        lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(write, "_sync_file_systems",
+                        lambda folders: (calls.append("syncfs"), real_flush(folders))[1])
+    with write.Staging() as staging:
+        for target, data in _batch(tmp_path, b"data").items():
+            staging.add(target, data)
+        assert calls == [], "nothing is synced while staging"
+        staging.commit()
+    assert calls == ["syncfs", "syncfs"]

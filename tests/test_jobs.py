@@ -100,3 +100,38 @@ def test_jobs_must_be_positive(tmp_path: Path) -> None:
     result = run("build", EXAMPLE, "-o", tmp_path, "--jobs", "0")
     assert result.exit_code == 2
     assert "--jobs" in result.output
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_each_notice_is_staged_as_it_is_built(
+    tmp_path: Path, notices: list[Path], jobs: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A batch holds one notice's output in memory, not all of them: each notice's files go
+    to temp files before the next notice is taken, and all move into place at the end."""
+    from noticegen.commands import build
+    from noticegen.write import Staging
+
+    events: list[str] = []
+    real_add, real_commit, real_built = Staging.add, Staging.commit, build._built
+
+    def add(self: Staging, target: Path, data: bytes) -> bool:
+        events.append(f"stage {target.relative_to(tmp_path / 'out').parts[0]}")
+        return real_add(self, target, data)
+
+    def built(*args: Any) -> Any:
+        for notice in real_built(*args):
+            events.append(f"notice {Path(notice.checked.path).stem}")
+            yield notice
+
+    def commit(self: Staging) -> list[Path]:
+        events.append("commit")
+        return real_commit(self)
+
+    monkeypatch.setattr(Staging, "add", add)
+    monkeypatch.setattr(Staging, "commit", commit)
+    monkeypatch.setattr(build, "_built", built)
+    assert run("build", *notices, "-o", tmp_path / "out", "-j", jobs).exit_code == 0
+    order = [e for i, e in enumerate(events) if i == 0 or e != events[i - 1]]
+    expected = [step for n in notices for step in (f"notice {n.stem}", f"stage {n.stem}")]
+    assert order == [*expected, "commit"]
+    assert len(tree(tmp_path / "out")) == 10 * len(notices)

@@ -1,10 +1,10 @@
-"""`noticegen build`: check notices, render every language and format in memory, write atomically."""
+"""`noticegen build`: check notices, render every language and format, write atomically."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 if TYPE_CHECKING:
+    from noticegen.diagnostics import Diagnostic
     from noticegen.errors import NoticegenError
     from noticegen.pipeline import Checked
 
@@ -91,10 +92,13 @@ def _split(values: Sequence[str] | None) -> list[str]:
 def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
            templates: Path | None, heading_level: int, strict: bool, check: bool = False,
            jobs: int | None = 1) -> None:
-    from noticegen.cli import State, say
-    from noticegen.errors import UsageError
-    from noticegen.pipeline import check_file
+    """Check and render the notices one by one, staging each one's files as it is done, so
+    that memory holds one notice's output at a time; nothing is moved into place unless every
+    notice checks and renders."""
+    from noticegen.cli import say
+    from noticegen.errors import NoticegenError, UsageError
     from noticegen.reporters import default_format, report
+    from noticegen.write import Staging, inside
 
     formats = formats or list(ALL_FORMATS)
     unknown = [f for f in formats if f not in ALL_FORMATS]
@@ -104,54 +108,76 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     if templates is not None and not templates.is_dir():
         raise UsageError(f"the templates folder {templates} does not exist")
     stems = _stems(files)
+    job = _Job(langs, formats, templates, heading_level, strict)
     workers = _workers(jobs, files)
-    parallel: list[_Built] = []
-    if workers > 1:
-        parallel = _build_parallel(files, workers, _Job(langs, formats, templates, heading_level,
-                                                        strict), _want_progress(len(files)))
-        results = [b.checked for b in parallel]
-    else:
-        results = [check_file(path) for path in files]
-    report([d for r in results for d in r.diagnostics], default_format())
-    failed = [r for r in results if r.errors or ((strict or r.strict) and r.warnings)]
-    if failed:
-        what = "error(s)" if any(r.errors for r in failed) else "warning(s) (--strict)"
-        say(f"{len(failed)} of {len(results)} notice(s) have {what}: nothing was written.")
-        raise typer.Exit(1)
+    progress = _want_progress(len(files))
+    diagnostics: list[Diagnostic] = []
+    failed = 0
+    render_error: NoticegenError | None = None
+    built: list[_Done] = []
+    stale: list[str] = []
+    with Staging() as staging, closing(_built(files, workers, job, progress)) as notices:
+        for stem, notice in zip(stems, notices, strict=True):
+            result = notice.checked
+            diagnostics.extend(result.diagnostics)
+            if result.errors or ((strict or result.strict) and result.warnings):
+                failed += 1
+            if failed or render_error is not None:
+                continue  # nothing will be written: only the remaining diagnostics matter
+            try:
+                rendered = notice.rendered(job)
+            except NoticegenError as exc:
+                render_error = exc
+                continue
+            targets = {inside(out, f"{stem}/{rel}"): data for rel, data in rendered.items()}
+            if check:
+                stale.extend(_stale(targets))
+                changed = 0
+            else:
+                changed = sum(staging.add(target, data) for target, data in targets.items())
+            built.append(_Done(out / stem, list(rendered), len(targets), changed,
+                               notice.languages))
+        report(diagnostics, default_format())
+        if failed:
+            what = "error(s)" if any(d.is_error for d in diagnostics) else "warning(s) (--strict)"
+            say(f"{failed} of {len(files)} notice(s) have {what}: nothing was written.")
+            raise typer.Exit(1)
+        if render_error is not None:
+            raise render_error
+        if check:
+            _report_stale(stale, sum(b.files for b in built))
+            return
+        staging.commit()
+    _summarise(built, langs)
 
-    if workers > 1:
-        rendered = [(stem, b.rendered()) for stem, b in zip(stems, parallel, strict=True)]
-    else:
-        rendered = _render(results, stems, langs=langs, formats=formats, templates=templates,
-                           heading_level=heading_level, progress=_want_progress(len(results)))
 
-    from noticegen.write import inside, write_all
+@dataclass(frozen=True)
+class _Done:
+    """What `build` says about one notice once its files are in place."""
 
-    targets = {inside(out, f"{stem}/{rel}"): data
-               for stem, files_ in rendered for rel, data in files_.items()}
-    if check:
-        _check_outputs(targets)
-        return
-    changed = set(write_all(targets))
+    folder: Path
+    names: list[str]
+    files: int
+    changed: int
+    languages: tuple[str, ...]
+
+
+def _summarise(built: list[_Done], langs: list[str]) -> None:
+    from noticegen.cli import State, say
+
     if State.quiet:
         return
-    for stem, files_ in rendered:
-        folder = out / stem
-        count = sum(1 for rel in files_ if inside(out, f"{stem}/{rel}") in changed)
-        say(f"{folder}: {len(files_)} file(s) built, {count} changed.")
-    first_stem, first_files = rendered[0]
-    first = results[0].resolved
-    main_lang = (langs or list(parallel[0].languages if parallel else
-                               first.languages if first else []))[:1]
+    for done in built:
+        say(f"{done.folder}: {done.files} file(s) built, {done.changed} changed.")
+    first = built[0]
+    main_lang = (langs or list(first.languages))[:1]
     page = f"{main_lang[0]}/index.html" if main_lang else ""
-    if page in first_files:
-        say(f"Next: open {out / first_stem / page} in a browser.")
+    if page in first.names:
+        say(f"Next: open {first.folder / page} in a browser.")
 
 
-def _check_outputs(targets: dict[Path, bytes]) -> None:
-    """`--check`: compare what would be written with what is on disk; write nothing."""
-    from noticegen.cli import say
-
+def _stale(targets: dict[Path, bytes]) -> list[str]:
+    """`--check`: the built files that differ from what is on disk, and why."""
     stale: list[str] = []
     for path, data in sorted(targets.items()):
         try:
@@ -164,13 +190,19 @@ def _check_outputs(targets: dict[Path, bytes]) -> None:
             continue
         if current != data:
             stale.append(f"{path} (out of date)")
+    return stale
+
+
+def _report_stale(stale: list[str], total: int) -> None:
+    from noticegen.cli import say
+
     if stale:
         for line in stale:
             typer.echo(f"stale: {line}")
-        say(f"{len(stale)} of {len(targets)} built file(s) differ from what the notices build "
+        say(f"{len(stale)} of {total} built file(s) differ from what the notices build "
             "now. Run the same command without --check, and commit the result.")
         raise typer.Exit(1)
-    say(f"{len(targets)} built file(s) are up to date.")
+    say(f"{total} built file(s) are up to date.")
 
 
 def _stems(files: Sequence[str]) -> list[str]:
@@ -188,14 +220,17 @@ def _stems(files: Sequence[str]) -> list[str]:
     return stems
 
 
-def _render(results: list[Checked], stems: list[str], *, langs: list[str], formats: list[str],
-            templates: Path | None, heading_level: int,
-            progress: bool) -> list[tuple[str, dict[str, bytes]]]:
-    """Everything in memory first: a failure here leaves the output folder untouched."""
-    user_dir = templates.resolve() if templates is not None else None
-    return [(stem, _render_one(result, langs=langs, formats=formats, user_dir=user_dir,
-                               heading_level=heading_level))
-            for result, stem in _progress(list(zip(results, stems, strict=True)), progress)]
+def _built(files: list[str], workers: int, job: _Job, progress: bool) -> Generator[_Built]:
+    """Every notice checked, in the order of ``files``: by ``workers`` processes (which render
+    it too), or here, where it is rendered only when asked (so not after a failed notice)."""
+    from noticegen.pipeline import check_file
+
+    if workers > 1:
+        yield from _build_parallel(files, workers, job, progress)
+        return
+    for path in _progress(files, progress):
+        result = check_file(path)
+        yield _Built(result, tuple(result.resolved.languages) if result.resolved else ())
 
 
 def _render_one(result: Checked, *, langs: list[str], formats: list[str], user_dir: Path | None,
@@ -236,7 +271,8 @@ class _Job:
 
 @dataclass
 class _Built:
-    """One notice built by a worker: the check result without its models, and its files.
+    """One checked notice. From a worker: the check result without its models, and its files;
+    checked here: the whole result, rendered by ``rendered``.
 
     A user error travels as its class, message and hint (exceptions do not pickle their
     keyword arguments): while checking (a broken settings file) it stops the build as it does
@@ -249,11 +285,15 @@ class _Built:
     check_error: tuple[type[NoticegenError], str, str] | None = None
     render_error: tuple[type[NoticegenError], str, str] | None = None
 
-    def rendered(self) -> dict[str, bytes]:
+    def rendered(self, job: _Job) -> dict[str, bytes]:
+        """The notice's files: rendered in a worker already, or now."""
         if self.render_error is not None:
             _raise(self.render_error)
-        assert self.files is not None
-        return self.files
+        if self.files is not None:
+            return self.files
+        user_dir = job.templates.resolve() if job.templates is not None else None
+        return _render_one(self.checked, langs=job.langs, formats=job.formats,
+                           user_dir=user_dir, heading_level=job.heading_level)
 
 
 def _raise(error: tuple[type[NoticegenError], str, str]) -> NoReturn:
@@ -271,8 +311,10 @@ def _workers(jobs: int | None, files: Sequence[str]) -> int:
     return max(1, min(jobs or os.cpu_count() or 1, len(files)))
 
 
-def _build_parallel(files: list[str], workers: int, job: _Job, progress: bool) -> list[_Built]:
-    """Check and render every notice in ``workers`` processes; results in the order of ``files``.
+def _build_parallel(files: list[str], workers: int, job: _Job,
+                    progress: bool) -> Generator[_Built]:
+    """Check and render every notice in ``workers`` processes; results in the order of
+    ``files``, each as soon as it and those before it are done.
 
     Each worker takes chunks of notices and keeps its Jinja environments, compiled templates
     and caches from one notice to the next. Workers are forked where the platform allows it,
@@ -288,20 +330,27 @@ def _build_parallel(files: list[str], workers: int, job: _Job, progress: bool) -
         _warm(job)
     size = max(1, min(16, -(-len(files) // (workers * 4))))  # ceil: about 4 chunks per worker
     chunks = [list(range(i, min(i + size, len(files)))) for i in range(0, len(files), size)]
-    built: dict[int, _Built] = {}
+    done: dict[int, _Built] = {}  # finished out of order, waiting for those before them
+    following = 0
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_build_chunk, [(i, files[i]) for i in chunk], job)
-                   for chunk in chunks]
-        with _counter(len(files), progress) as advance:
-            for future in as_completed(futures):
-                done = future.result()
-                built.update(done)
-                advance(len(done))
-    ordered = [built[i] for i in range(len(files))]
-    for b in ordered:  # a user error while checking stops the build, as it does in sequence
-        if b.check_error is not None:
-            _raise(b.check_error)
-    return ordered
+        futures = {pool.submit(_build_chunk, [(i, files[i]) for i in chunk], job)
+                   for chunk in chunks}
+        try:
+            with _counter(len(files), progress) as advance:
+                for future in as_completed(futures):
+                    futures.discard(future)  # a done future holds its files: let them go
+                    finished = future.result()
+                    done.update(finished)
+                    advance(len(finished))
+                    while following in done:
+                        built = done.pop(following)
+                        following += 1
+                        if built.check_error is not None:  # stops the build, as in sequence
+                            _raise(built.check_error)
+                        yield built
+        finally:  # stopped early (an error, Ctrl-C): chunks not yet started are dropped
+            for future in futures:
+                future.cancel()
 
 
 def _warm(job: _Job) -> None:
@@ -359,7 +408,7 @@ def _counter(total: int, show: bool) -> Iterator[Callable[[int], None]]:
     if not show:
         yield lambda n: None
         return
-    with typer.progressbar(length=total, label="Rendering", file=sys.stderr) as bar:
+    with typer.progressbar(length=total, label="Building", file=sys.stderr) as bar:
         yield bar.update
 
 
@@ -374,7 +423,7 @@ def _progress(items: list[T], show: bool) -> Iterable[T]:
         yield from items
         return
     # typer's own progressbar: plain `click` is not a dependency of typer any more
-    with typer.progressbar(items, label="Rendering", file=sys.stderr) as bar:
+    with typer.progressbar(items, label="Building", file=sys.stderr) as bar:
         yield from bar
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from noticegen.model.types import DURATION_PARTS, parse_duration
 
@@ -31,7 +31,7 @@ def format_duration(iso: str, locale: str) -> str:
     return format_list(tuple(words), locale)
 
 
-@cache
+@lru_cache(maxsize=4096)  # lists differ from notice to notice: bounded for batch builds
 def format_list(items: Sequence[str], locale: str, style: str = "standard") -> str:
     """Items joined the way the language does: "a, b ja c" / "a, b and c"."""
     from babel.lists import format_list as babel_list
