@@ -18,6 +18,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import generate  # noqa: E402  (benchmarks/ is not a package)
 
+_fork = pytest.mark.skipif(sys.platform != "linux", reason="processes are forked on Linux only")
+
 
 def run(*args: str | Path) -> Any:
     result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
@@ -135,3 +137,47 @@ def test_each_notice_is_staged_as_it_is_built(
     expected = [step for n in notices for step in (f"notice {n.stem}", f"stage {n.stem}")]
     assert order == [*expected, "commit"]
     assert len(tree(tmp_path / "out")) == 10 * len(notices)
+
+
+# --- one large notice: its languages in processes of their own ---------------------------------
+
+@_fork
+def test_build_splits_a_large_notice_and_writes_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from noticegen.render import apart
+
+    split: list[tuple[str, ...]] = []
+    real = apart.render_apart
+
+    def spy(*args: Any, **kwargs: Any) -> dict[str, bytes]:
+        split.append(tuple(kwargs["languages"]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(apart, "SPLIT_MIN_ITEMS", 1)
+    monkeypatch.setattr(apart, "render_apart", spy)
+    assert run("build", EXAMPLE, "-o", tmp_path / "one", "-j", "1").exit_code == 0
+    assert split == [], "--jobs 1 uses one process"
+    assert run("build", EXAMPLE, "-o", tmp_path / "two", "-j", "2").exit_code == 0
+    assert split == [("fi", "en")]
+    assert tree(tmp_path / "two") == tree(tmp_path / "one")
+    assert len(tree(tmp_path / "one")) == 10
+
+
+@_fork
+def test_a_template_error_in_one_language_is_reported_as_without_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from noticegen.render import apart
+
+    user = tmp_path / "templates"
+    (user / "en" / "sections").mkdir(parents=True)
+    (user / "en" / "sections" / "security.html").write_text(
+        '{% set title = "x" %}\n<p>{{ no_such_variable }}</p>\n', "utf-8")
+    monkeypatch.setattr(apart, "SPLIT_MIN_ITEMS", 1)
+    one = run("build", EXAMPLE, "-o", tmp_path / "one", "--templates", user, "-j", "1")
+    two = run("build", EXAMPLE, "-o", tmp_path / "two", "--templates", user, "-j", "2")
+    assert one.exit_code == two.exit_code == 1
+    assert two.output == one.output
+    assert "security.html:2" in two.output and "no_such_variable" in two.output
+    assert not (tmp_path / "two").exists()

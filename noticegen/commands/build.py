@@ -63,8 +63,9 @@ def build(
         "what the notices build now (for CI and pre-commit).")] = False,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Notices built at once, each worker a process of its own "
-        "(default: the number of CPU cores). The output is the same for any number; 1 builds "
-        "in this process.", show_default=False)] = None,
+        "(default: the number of CPU cores); a single large notice has its languages rendered "
+        "at once instead. The output is the same for any number; 1 builds in this process.",
+        show_default=False)] = None,
 ) -> None:
     """Check the notices, then write HTML pages, fragments, Markdown, text and JSON.
 
@@ -108,8 +109,10 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     if templates is not None and not templates.is_dir():
         raise UsageError(f"the templates folder {templates} does not exist")
     stems = _stems(files)
-    job = _Job(langs, formats, templates, heading_level, strict)
     workers = _workers(jobs, files)
+    # Cores that no worker uses go to the languages of a large notice.
+    job = _Job(langs, formats, templates, heading_level, strict,
+               processes=_cores(jobs) if workers == 1 else 1)
     progress = _want_progress(len(files))
     diagnostics: list[Diagnostic] = []
     failed = 0
@@ -234,10 +237,12 @@ def _built(files: list[str], workers: int, job: _Job, progress: bool) -> Generat
 
 
 def _render_one(result: Checked, *, langs: list[str], formats: list[str], user_dir: Path | None,
-                heading_level: int) -> dict[str, bytes]:
-    """One checked notice's files, in memory."""
+                heading_level: int, processes: int = 1) -> dict[str, bytes]:
+    """One checked notice's files, in memory; a large one's languages in up to ``processes``
+    processes at once."""
     from noticegen.errors import UsageError
     from noticegen.render import RenderOptions, render_all
+    from noticegen.render.apart import render_apart, worth_splitting
     from noticegen.render.environment import language
 
     resolved = result.resolved
@@ -253,6 +258,9 @@ def _render_one(result: Checked, *, langs: list[str], formats: list[str], user_d
         language(code, user_dir)  # a language without templates is a usage error
     options = RenderOptions(heading_level=heading_level, templates_dir=user_dir,
                             languages=tuple(chosen))
+    if worth_splitting(resolved, chosen, processes):
+        return render_apart(resolved, languages=chosen, formats=formats, options=options,
+                            processes=processes)
     return render_all(resolved, languages=chosen, formats=formats, options=options)
 
 
@@ -267,6 +275,8 @@ class _Job:
     templates: Path | None
     heading_level: int
     strict: bool
+    processes: int = 1
+    """Processes one notice's languages may be rendered in (when no workers build notices)."""
 
 
 @dataclass
@@ -293,7 +303,8 @@ class _Built:
             return self.files
         user_dir = job.templates.resolve() if job.templates is not None else None
         return _render_one(self.checked, langs=job.langs, formats=job.formats,
-                           user_dir=user_dir, heading_level=job.heading_level)
+                           user_dir=user_dir, heading_level=job.heading_level,
+                           processes=job.processes)
 
 
 def _raise(error: tuple[type[NoticegenError], str, str]) -> NoReturn:
@@ -304,11 +315,16 @@ def _raise(error: tuple[type[NoticegenError], str, str]) -> NoReturn:
 def _workers(jobs: int | None, files: Sequence[str]) -> int:
     """How many worker processes: --jobs (default: the CPU cores), never more than notices.
     Standard input can be read once only, so `-` builds in this process."""
-    import os
-
     if "-" in files:
         return 1
-    return max(1, min(jobs or os.cpu_count() or 1, len(files)))
+    return max(1, min(_cores(jobs), len(files)))
+
+
+def _cores(jobs: int | None) -> int:
+    """--jobs, or by default the number of CPU cores."""
+    import os
+
+    return jobs or os.cpu_count() or 1
 
 
 def _build_parallel(files: list[str], workers: int, job: _Job,
