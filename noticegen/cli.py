@@ -1,7 +1,5 @@
 """The command line: thin commands over the pipeline; user errors become messages and exit codes."""
 
-from __future__ import annotations
-
 import os
 import sys
 from enum import Enum

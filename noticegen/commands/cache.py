@@ -1,7 +1,5 @@
 """`noticegen cache path|clear`: the folder where noticegen keeps parsed data and templates."""
 
-from __future__ import annotations
-
 import typer
 
 cache_app = typer.Typer(

@@ -1,7 +1,5 @@
 """`noticegen catalog list|show`: the known services a notice can bring in with `uses:`."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`noticegen diff`: what changed between two versions of a notice, in plain words per language."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`noticegen init`: interview the owner and write a commented starter notice."""
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`noticegen preview`: build into a temporary folder, serve it locally, rebuild on every save."""
 
-from __future__ import annotations
-
 import contextlib
 import threading
 from collections.abc import Callable, Iterator
@@ -203,7 +201,7 @@ def watch(site: Site, stop: threading.Event, interval: float = POLL_SECONDS) -> 
             site.rebuild()
 
 
-def serve(site: Site, port: int) -> ThreadingHTTPServer:
+def serve(site: "Site", port: int) -> "ThreadingHTTPServer":
     """An HTTP server for ``site`` on 127.0.0.1 (only this computer can see the preview)."""
     import errno
     from http.server import ThreadingHTTPServer

@@ -1,7 +1,5 @@
 """`noticegen rules` lists the lint rules; `noticegen explain CODE|NAME` prints one in full."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
@@ -99,7 +97,7 @@ def rules(
                    + "  " + row[4])
 
 
-def _as_dict(rule: Rule, lang: str) -> dict[str, object]:
+def _as_dict(rule: "Rule", lang: str) -> dict[str, object]:
     return {
         "code": rule.code, "name": rule.name, "severity": rule.severity.value,
         "groups": list(rule.groups), "core": rule.core, "source": rule.source,
@@ -144,7 +142,7 @@ def _indent(text: str) -> str:
     return "".join(f"    {line}\n" if line else "\n" for line in text.splitlines())
 
 
-def explanation(rule: Rule, lang: str) -> str:
+def explanation(rule: "Rule", lang: str) -> str:
     """The full text `explain` prints."""
     w = _WORDS[lang]
     parts = [
