@@ -110,11 +110,11 @@ def test_each_notice_is_staged_as_it_is_built(
 ) -> None:
     """A batch holds one notice's output in memory, not all of them: each notice's files go
     to temp files before the next notice is taken, and all move into place at the end."""
-    from noticegen.commands import build
+    from noticegen import batch
     from noticegen.write import Staging
 
     events: list[str] = []
-    real_add, real_commit, real_built = Staging.add, Staging.commit, build._built
+    real_add, real_commit, real_built = Staging.add, Staging.commit, batch.notices
 
     def add(self: Staging, target: Path, data: bytes) -> bool:
         events.append(f"stage {target.relative_to(tmp_path / 'out').parts[0]}")
@@ -131,7 +131,7 @@ def test_each_notice_is_staged_as_it_is_built(
 
     monkeypatch.setattr(Staging, "add", add)
     monkeypatch.setattr(Staging, "commit", commit)
-    monkeypatch.setattr(build, "_built", built)
+    monkeypatch.setattr(batch, "notices", built)
     assert run("build", *notices, "-o", tmp_path / "out", "-j", jobs).exit_code == 0
     order = [e for i, e in enumerate(events) if i == 0 or e != events[i - 1]]
     expected = [step for n in notices for step in (f"notice {n.stem}", f"stage {n.stem}")]

@@ -1,0 +1,256 @@
+"""Many notices checked and rendered, in this process or in worker processes, in file order.
+
+`noticegen build` takes the notices from ``notices`` one at a time and stages each one's
+files before it takes the next. Workers are forked where the platform allows it and start
+with the models, rules, templates and locale data already loaded.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TypeVar
+
+import typer
+
+if TYPE_CHECKING:
+    from noticegen.errors import NoticegenError
+    from noticegen.pipeline import Checked
+
+T = TypeVar("T")
+_PROGRESS_MIN_FILES = 4
+
+
+@dataclass(frozen=True)
+class Done:
+    """What `build` says about one notice once its files are in place."""
+
+    folder: Path
+    names: list[str]
+    files: int
+    changed: int
+    languages: tuple[str, ...]
+
+
+def notices(files: list[str], workers: int, job: Job, progress: bool) -> Generator[Built]:
+    """Every notice checked, in the order of ``files``: by ``workers`` processes (which render
+    it too), or here, where it is rendered only when asked (so not after a failed notice)."""
+    from noticegen.pipeline import check_file
+
+    if workers > 1:
+        yield from _build_parallel(files, workers, job, progress)
+        return
+    for path in _progress(files, progress):
+        result = check_file(path)
+        yield Built(result, tuple(result.resolved.languages) if result.resolved else ())
+
+
+def render_one(result: Checked, *, langs: list[str], formats: list[str], user_dir: Path | None,
+               heading_level: int, processes: int = 1) -> dict[str, bytes]:
+    """One checked notice's files, in memory; a large one's languages in up to ``processes``
+    processes at once."""
+    from noticegen.errors import UsageError
+    from noticegen.render import RenderOptions, render_all
+    from noticegen.render.apart import render_apart, worth_splitting
+    from noticegen.render.environment import language
+
+    resolved = result.resolved
+    assert resolved is not None  # no errors, so it resolved
+    chosen = langs or list(resolved.languages)
+    missing = [code for code in chosen if code not in resolved.languages]
+    if missing:
+        raise UsageError(
+            f"{result.path} is not written in {', '.join(missing)} "
+            f"(its languages: {', '.join(resolved.languages)})",
+            hint="add the language to notice.languages and its texts, or drop it from --lang")
+    for code in chosen:
+        language(code, user_dir)  # a language without templates is a usage error
+    options = RenderOptions(heading_level=heading_level, templates_dir=user_dir,
+                            languages=tuple(chosen))
+    if worth_splitting(resolved, chosen, processes):
+        return render_apart(resolved, languages=chosen, formats=formats, options=options,
+                            processes=processes)
+    return render_all(resolved, languages=chosen, formats=formats, options=options)
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every notice of one `build` is built with (sent to each worker)."""
+
+    langs: list[str]
+    formats: list[str]
+    templates: Path | None
+    heading_level: int
+    strict: bool
+    processes: int = 1
+    """Processes one notice's languages may be rendered in (when no workers build notices)."""
+
+
+@dataclass
+class Built:
+    """One checked notice. From a worker: the check result without its models, and its files;
+    checked here: the whole result, rendered by ``rendered``.
+
+    A user error travels as its class, message and hint (exceptions do not pickle their
+    keyword arguments): while checking (a broken settings file) it stops the build as it does
+    in sequence; while rendering (a language the notice lacks) it is raised in file order.
+    """
+
+    checked: Checked
+    languages: tuple[str, ...] = ()
+    files: dict[str, bytes] | None = None
+    check_error: tuple[type[NoticegenError], str, str] | None = None
+    render_error: tuple[type[NoticegenError], str, str] | None = None
+
+    def rendered(self, job: Job) -> dict[str, bytes]:
+        """The notice's files: rendered in a worker already, or now."""
+        if self.render_error is not None:
+            _raise(self.render_error)
+        if self.files is not None:
+            return self.files
+        user_dir = job.templates.resolve() if job.templates is not None else None
+        return render_one(self.checked, langs=job.langs, formats=job.formats,
+                           user_dir=user_dir, heading_level=job.heading_level,
+                           processes=job.processes)
+
+
+def _raise(error: tuple[type[NoticegenError], str, str]) -> NoReturn:
+    kind, message, hint = error
+    raise kind(message, hint=hint)
+
+
+def worker_count(jobs: int | None, files: Sequence[str]) -> int:
+    """How many worker processes: --jobs (default: the CPU cores), never more than notices.
+    Standard input can be read once only, so `-` builds in this process."""
+    if "-" in files:
+        return 1
+    return max(1, min(cores(jobs), len(files)))
+
+
+def cores(jobs: int | None) -> int:
+    """--jobs, or by default the number of CPU cores."""
+    import os
+
+    return jobs or os.cpu_count() or 1
+
+
+def _build_parallel(files: list[str], workers: int, job: Job,
+                    progress: bool) -> Generator[Built]:
+    """Check and render every notice in ``workers`` processes; results in the order of
+    ``files``, each as soon as it and those before it are done.
+
+    Each worker takes chunks of notices and keeps its Jinja environments, compiled templates
+    and caches from one notice to the next. Workers are forked where the platform allows it,
+    so they start with the modules this process has already imported.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    methods = multiprocessing.get_all_start_methods()
+    fork = sys.platform == "linux" and "fork" in methods
+    context = multiprocessing.get_context("fork" if fork else None)
+    if fork:
+        _warm(job)
+    size = max(1, min(16, -(-len(files) // (workers * 4))))  # ceil: about 4 chunks per worker
+    chunks = [list(range(i, min(i + size, len(files)))) for i in range(0, len(files), size)]
+    done: dict[int, Built] = {}  # finished out of order, waiting for those before them
+    following = 0
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(_build_chunk, [(i, files[i]) for i in chunk], job)
+                   for chunk in chunks}
+        try:
+            with _counter(len(files), progress) as advance:
+                for future in as_completed(futures):
+                    futures.discard(future)  # a done future holds its files: let them go
+                    finished = future.result()
+                    done.update(finished)
+                    advance(len(finished))
+                    while following in done:
+                        built = done.pop(following)
+                        following += 1
+                        if built.check_error is not None:  # stops the build, as in sequence
+                            _raise(built.check_error)
+                        yield built
+        finally:  # stopped early (an error, Ctrl-C): chunks not yet started are dropped
+            for future in futures:
+                future.cancel()
+
+
+def _warm(job: Job) -> None:
+    """Before forking: load what every worker needs (models, rules, vocabularies, templates,
+    locale data) once, so that workers start with it instead of each loading it again.
+
+    Only an optimisation: anything that fails here fails again, and is reported, in a worker.
+    """
+    import contextlib
+
+    from babel import Locale
+
+    from noticegen.lint.registry import all_rules
+    from noticegen.render.environment import available_languages, environment, language
+    from noticegen.validate import validate  # noqa: F401  (imports the models)
+
+    user_dir = job.templates.resolve() if job.templates is not None else None
+    with contextlib.suppress(Exception):
+        all_rules()
+        for code in job.langs or available_languages(user_dir):
+            env = environment(code, user_dir)
+            for name in env.list_templates(extensions=["html"]):
+                env.get_template(name)
+            Locale.parse(language(code, user_dir).locale).territories  # noqa: B018
+
+
+def _build_chunk(items: list[tuple[int, str]], job: Job) -> dict[int, Built]:
+    """In a worker: check and render some notices."""
+    from noticegen.errors import NoticegenError
+    from noticegen.pipeline import Checked, check_file
+
+    user_dir = job.templates.resolve() if job.templates is not None else None
+    out: dict[int, Built] = {}
+    for index, path in items:
+        try:
+            result = check_file(path)
+        except NoticegenError as exc:
+            out[index] = Built(Checked(path), check_error=(type(exc), exc.message, exc.hint))
+            continue
+        lean = Checked(result.path, result.diagnostics, strict=result.strict)
+        built = Built(lean, tuple(result.resolved.languages) if result.resolved else ())
+        if not (result.errors or ((job.strict or result.strict) and result.warnings)):
+            try:
+                built.files = render_one(result, langs=job.langs, formats=job.formats,
+                                          user_dir=user_dir, heading_level=job.heading_level)
+            except NoticegenError as exc:
+                built.render_error = (type(exc), exc.message, exc.hint)
+        out[index] = built
+    return out
+
+
+@contextmanager
+def _counter(total: int, show: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar advanced by hand (notices finish out of order in workers)."""
+    if not show:
+        yield lambda n: None
+        return
+    with typer.progressbar(length=total, label="Building", file=sys.stderr) as bar:
+        yield bar.update
+
+
+def want_progress(count: int) -> bool:
+    from noticegen.cli import State
+
+    return count >= _PROGRESS_MIN_FILES and not State.quiet and sys.stderr.isatty()
+
+
+def _progress(items: list[T], show: bool) -> Iterable[T]:
+    if not show:
+        yield from items
+        return
+    # typer's own progressbar: plain `click` is not a dependency of typer any more
+    with typer.progressbar(items, label="Building", file=sys.stderr) as bar:
+        yield from bar
+
+
+__all__ = ["Built", "Done", "Job", "cores", "notices", "render_one", "want_progress", "worker_count"]
