@@ -8,11 +8,11 @@ with the models, rules, templates and locale data already loaded.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from noticegen.errors import NoticegenError
     from noticegen.pipeline import Checked
 
-T = TypeVar("T")
 _PROGRESS_MIN_FILES = 4
 
 
@@ -30,7 +29,7 @@ class Done:
 
     folder: Path
     names: list[str]
-    files: int
+    """The files built, relative to ``folder``."""
     changed: int
     languages: tuple[str, ...]
 
@@ -43,9 +42,11 @@ def notices(files: list[str], workers: int, job: Job, progress: bool) -> Generat
     if workers > 1:
         yield from _build_parallel(files, workers, job, progress)
         return
-    for path in _progress(files, progress):
-        result = check_file(path)
-        yield Built(result, tuple(result.resolved.languages) if result.resolved else ())
+    with _counter(len(files), progress) as advance:
+        for path in files:
+            result = check_file(path)
+            yield Built(result, tuple(result.resolved.languages) if result.resolved else ())
+            advance(1)
 
 
 def render_one(result: Checked, *, langs: list[str], formats: list[str], user_dir: Path | None,
@@ -88,6 +89,10 @@ class Job:
     processes: int = 1
     """Processes one notice's languages may be rendered in (when no workers build notices)."""
 
+    @property
+    def user_dir(self) -> Path | None:
+        return self.templates.resolve() if self.templates is not None else None
+
 
 @dataclass
 class Built:
@@ -111,10 +116,9 @@ class Built:
             _raise(self.render_error)
         if self.files is not None:
             return self.files
-        user_dir = job.templates.resolve() if job.templates is not None else None
         return render_one(self.checked, langs=job.langs, formats=job.formats,
-                           user_dir=user_dir, heading_level=job.heading_level,
-                           processes=job.processes)
+                          user_dir=job.user_dir, heading_level=job.heading_level,
+                          processes=job.processes)
 
 
 def _raise(error: tuple[type[NoticegenError], str, str]) -> NoReturn:
@@ -149,8 +153,9 @@ def _build_parallel(files: list[str], workers: int, job: Job,
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    methods = multiprocessing.get_all_start_methods()
-    fork = sys.platform == "linux" and "fork" in methods
+    from noticegen.render.apart import can_fork
+
+    fork = can_fork()
     context = multiprocessing.get_context("fork" if fork else None)
     if fork:
         _warm(job)
@@ -193,7 +198,7 @@ def _warm(job: Job) -> None:
     from noticegen.render.environment import available_languages, environment, language
     from noticegen.validate import validate  # noqa: F401  (imports the models)
 
-    user_dir = job.templates.resolve() if job.templates is not None else None
+    user_dir = job.user_dir
     with contextlib.suppress(Exception):
         all_rules()
         for code in job.langs or available_languages(user_dir):
@@ -208,7 +213,6 @@ def _build_chunk(items: list[tuple[int, str]], job: Job) -> dict[int, Built]:
     from noticegen.errors import NoticegenError
     from noticegen.pipeline import Checked, check_file
 
-    user_dir = job.templates.resolve() if job.templates is not None else None
     out: dict[int, Built] = {}
     for index, path in items:
         try:
@@ -218,10 +222,10 @@ def _build_chunk(items: list[tuple[int, str]], job: Job) -> dict[int, Built]:
             continue
         lean = Checked(result.path, result.diagnostics, strict=result.strict)
         built = Built(lean, tuple(result.resolved.languages) if result.resolved else ())
-        if not (result.errors or ((job.strict or result.strict) and result.warnings)):
+        if not result.fails(job.strict):
             try:
                 built.files = render_one(result, langs=job.langs, formats=job.formats,
-                                          user_dir=user_dir, heading_level=job.heading_level)
+                                         user_dir=job.user_dir, heading_level=job.heading_level)
             except NoticegenError as exc:
                 built.render_error = (type(exc), exc.message, exc.hint)
         out[index] = built
@@ -230,7 +234,7 @@ def _build_chunk(items: list[tuple[int, str]], job: Job) -> dict[int, Built]:
 
 @contextmanager
 def _counter(total: int, show: bool) -> Iterator[Callable[[int], None]]:
-    """A progress bar advanced by hand (notices finish out of order in workers)."""
+    """A progress bar on standard error, advanced by hand (workers finish out of order)."""
     if not show:
         yield lambda n: None
         return
@@ -242,15 +246,6 @@ def want_progress(count: int) -> bool:
     from noticegen.cli import State
 
     return count >= _PROGRESS_MIN_FILES and not State.quiet and sys.stderr.isatty()
-
-
-def _progress(items: list[T], show: bool) -> Iterable[T]:
-    if not show:
-        yield from items
-        return
-    # typer's own progressbar: plain `click` is not a dependency of typer any more
-    with typer.progressbar(items, label="Building", file=sys.stderr) as bar:
-        yield from bar
 
 
 __all__ = ["Built", "Done", "Job", "cores", "notices", "render_one", "want_progress", "worker_count"]

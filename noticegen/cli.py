@@ -120,7 +120,7 @@ def check(
     results = [check_file(path, lang=lang.value if lang else None) for path in files]
     diags = [d for r in results for d in r.diagnostics]
     report(diags, fmt)
-    failed = [r for r in results if r.errors or ((strict or r.strict) and r.warnings)]
+    failed = [r for r in results if r.fails(strict)]
     if fmt == "text":
         errors = sum(len(r.errors) for r in results)
         warnings = sum(len(r.warnings) for r in results)

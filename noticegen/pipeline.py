@@ -35,6 +35,11 @@ class Checked:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if not d.is_error]
 
+    def fails(self, strict: bool = False) -> bool:
+        """Whether this file stops a check or a build: errors, or warnings when strict (by
+        ``--strict`` or the project settings)."""
+        return bool(self.errors or ((strict or self.strict) and self.warnings))
+
 
 def check_file(path: str, *, lint: bool = True, lang: str | None = None,
                settings: Settings | None = None) -> Checked:

@@ -130,7 +130,10 @@ class Staging:
                 _sync_file_systems({temp.parent for temp, _ in staged})
             elif self._deferred:
                 for temp, target in staged:
-                    _sync_file(temp, target)
+                    try:
+                        _fsync(temp)
+                    except OSError as exc:
+                        raise _error(exc, target) from None
             for temp, target in staged:
                 os.replace(temp, target)
         except OSError as exc:
@@ -153,16 +156,12 @@ def _missing(folder: Path) -> list[Path]:
     return missing[::-1]
 
 
-def _sync_file(temp: Path, target: Path) -> None:
-    """fsync a staged file through a new descriptor (Linux flushes the file, not the fd)."""
-    try:
-        fd = os.open(temp, os.O_RDONLY)
-    except OSError as exc:
-        raise _error(exc, target) from None
+def _fsync(path: Path) -> None:
+    """fsync a file or folder through a descriptor of its own (this flushes the file's data,
+    whoever wrote it)."""
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
-    except OSError as exc:
-        raise _error(exc, target) from None
     finally:
         os.close(fd)
 
@@ -267,11 +266,7 @@ def _sync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fsync(folder)
 
 
 def _error(exc: OSError, target: Path) -> OutputError:

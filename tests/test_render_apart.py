@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import generate  # noqa: E402  (benchmarks/ is not a package)
 
-pytestmark = pytest.mark.skipif(not apart._can_fork(), reason="processes are forked on Linux only")
+pytestmark = pytest.mark.skipif(not apart.can_fork(), reason="processes are forked on Linux only")
 
 
 def resolved(path: Path) -> ResolvedNotice:

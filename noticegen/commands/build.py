@@ -121,7 +121,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
         for stem, notice in zip(stems, checked, strict=True):
             result = notice.checked
             diagnostics.extend(result.diagnostics)
-            if result.errors or ((strict or result.strict) and result.warnings):
+            if result.fails(strict):
                 failed += 1
             if failed or render_error is not None:
                 continue  # nothing will be written: only the remaining diagnostics matter
@@ -136,8 +136,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
                 changed = 0
             else:
                 changed = sum(staging.add(target, data) for target, data in targets.items())
-            built.append(Done(out / stem, list(rendered), len(targets), changed,
-                              notice.languages))
+            built.append(Done(out / stem, list(rendered), changed, notice.languages))
         report(diagnostics, default_format())
         if failed:
             what = "error(s)" if any(d.is_error for d in diagnostics) else "warning(s) (--strict)"
@@ -146,7 +145,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
         if render_error is not None:
             raise render_error
         if check:
-            _report_stale(stale, sum(b.files for b in built))
+            _report_stale(stale, sum(len(b.names) for b in built))
             return
         staging.commit()
     _summarise(built, langs)
@@ -158,7 +157,7 @@ def _summarise(built: list[Done], langs: list[str]) -> None:
     if State.quiet:
         return
     for done in built:
-        say(f"{done.folder}: {done.files} file(s) built, {done.changed} changed.")
+        say(f"{done.folder}: {len(done.names)} file(s) built, {done.changed} changed.")
     first = built[0]
     main_lang = (langs or list(first.languages))[:1]
     page = f"{main_lang[0]}/index.html" if main_lang else ""

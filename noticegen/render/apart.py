@@ -30,7 +30,7 @@ _job: tuple[ResolvedNotice, tuple[str, ...], RenderOptions] | None = None
 
 def worth_splitting(resolved: ResolvedNotice, languages: Sequence[str], processes: int) -> bool:
     """Whether rendering ``languages`` in separate processes would be faster."""
-    if processes < 2 or len(languages) < 2 or not _can_fork():
+    if processes < 2 or len(languages) < 2 or not can_fork():
         return False
     notice = resolved.notice
     items = len(notice.cookies) + len(notice.recipients) + sum(
@@ -81,10 +81,12 @@ def _render_language(lang: str, first: bool) -> dict[str, bytes] | None:
         return None
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
+    """Whether worker processes can be forked here: on Linux (elsewhere forking a process that
+    has loaded these libraries is unsafe or impossible)."""
     import multiprocessing
 
     return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
 
 
-__all__ = ["SPLIT_MIN_ITEMS", "render_apart", "worth_splitting"]
+__all__ = ["SPLIT_MIN_ITEMS", "can_fork", "render_apart", "worth_splitting"]
