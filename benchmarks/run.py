@@ -280,6 +280,14 @@ def startup(ng: list[str], repeat: int, tmp: Path) -> dict[str, Any]:
         results[name]["uncached_median_s"] = uncached
         print(f"  {name:6} {fmt_s(uncached)}  ({uncached / results[name]['median_s']:.2f}x the "
               "cached run)")
+    if has_option(ng, "--force"):
+        argv = commands["build"]
+        run_once(argv)  # built once: from now on it is up to date
+        up = measure("build, up to date", argv, repeat, warmup=0)
+        results["build"]["up_to_date_median_s"] = up.median
+        print("\nBuilt again into the same --out, where it is up to date (skipped, not rendered):")
+        print(f"  build  {fmt_s(up.median)}  ({up.median / results['help']['median_s']:.2f}x "
+              "`noticegen --help`)")
     print("\nfloors: " + "; ".join(f"{k}: python -c '{v}'" for k, v in FLOORS.items()))
     print("model floors: the floor + `class M(pydantic.BaseModel): x: int`")
     print("\nWhat each command imports (python -X importtime):")
@@ -296,11 +304,11 @@ def startup(ng: list[str], repeat: int, tmp: Path) -> dict[str, Any]:
     return results
 
 
-def has_jobs(ng: list[str]) -> bool:
-    """Whether `noticegen build` takes --jobs."""
+def has_option(ng: list[str], option: str) -> bool:
+    """Whether `noticegen build` takes ``option`` (older commits lack some)."""
     proc = subprocess.run([*ng, "build", "--help"], capture_output=True, text=True, check=False,
                           env={**CHILD_ENV, "COLUMNS": "200"})
-    return proc.returncode == 0 and "--jobs" in proc.stdout
+    return proc.returncode == 0 and option in proc.stdout
 
 
 def same_tree(a: Path, b: Path) -> bool:
@@ -318,7 +326,7 @@ def batch(ng: list[str], count: int, repeat: int, tmp: Path) -> dict[str, Any]:
     src = tmp / "batch"
     generate.write_batch(generate.PRESETS["typical"], count, src)
     files = sorted(str(p) for p in src.glob("*.yaml"))
-    jobs_ok = has_jobs(ng)
+    jobs_ok = has_option(ng, "--jobs")
     cores = os.cpu_count() or 1
     seq_out, par_out = tmp / "batch-seq", tmp / "batch-par"
     base = [*ng, "--quiet", "build", *files, "--out"]
@@ -351,6 +359,33 @@ def batch(ng: list[str], count: int, repeat: int, tmp: Path) -> dict[str, Any]:
               " files compared byte for byte)")
     else:
         print("\n`noticegen build` has no --jobs option yet: only the sequential build is measured.")
+    if has_option(ng, "--force"):
+        results["rebuild"] = rebuild(base, files, par_out if jobs_ok else seq_out, repeat)
+    return results
+
+
+def rebuild(base: list[str], files: list[str], out: Path, repeat: int) -> dict[str, Any]:
+    """The same batch built again into the folder the last run filled: the notices already
+    built as they would be now are skipped (noticegen.uptodate)."""
+    count = len(files)
+    edited = files[:: max(1, count // 10)][:10]  # 10 notices spread over the batch
+    print(f"\nbuilt again into the same folder (skipping what is up to date), {repeat} runs each:")
+    results: dict[str, Any] = {}
+    generation = [0]
+
+    def edit() -> None:  # a new comment: new input bytes, same notice, same files
+        generation[0] += 1
+        for name in edited:
+            path = Path(name)
+            path.write_text(path.read_text("utf-8") + f"# edit {generation[0]}\n", "utf-8")
+
+    for label, before in (("nothing changed", None), (f"{len(edited)} notices changed", edit)):
+        timing = measure(label, [*base, str(out)], repeat, warmup=0, before=before)
+        rate = count / timing.median
+        print(f"  {label:26} {fmt_s(timing.median)} {fmt_s(timing.min)} {rate:10.0f} notices/s "
+              f"{timing.peak_mib:5.0f} MiB")
+        results[label] = {"median_s": timing.median, "min_s": timing.min,
+                          "per_s_median": rate, "peak_mib": timing.peak_mib}
     return results
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
 if TYPE_CHECKING:
+    from noticegen.diagnostics import Diagnostic
     from noticegen.errors import NoticegenError
     from noticegen.pipeline import Checked
 
@@ -32,6 +33,11 @@ class Done:
     """The files built, relative to ``folder``."""
     changed: int
     languages: tuple[str, ...]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    fresh: bool = False
+    """Already built as it would be now: skipped."""
+    key: str | None = None
+    """What it was built from (see noticegen.uptodate); None: not recorded."""
 
 
 def notices(files: list[str], workers: int, job: Job, progress: bool) -> Generator[Built]:
@@ -91,7 +97,12 @@ class Job:
 
     @property
     def user_dir(self) -> Path | None:
-        return self.templates.resolve() if self.templates is not None else None
+        return self.resolve(self.templates)
+
+    @staticmethod
+    def resolve(templates: Path | None) -> Path | None:
+        """The --templates folder as an absolute path."""
+        return templates.resolve() if templates is not None else None
 
 
 @dataclass

@@ -7,13 +7,15 @@ results depend only on the files' contents, so noticegen keeps them, as Python k
 
 - data: ``<cache>/data/<key>.pickle``, the key a hash of the file's path, size and mtime, the
   noticegen version and the Python version, so an edited or upgraded file is read afresh;
-- templates: ``<cache>/jinja/``, Jinja's own bytecode cache (it checks each template's source).
+- templates: ``<cache>/jinja/``, Jinja's own bytecode cache (it checks each template's source);
+- build records: ``<cache>/builds/<hash of the output folder>.json``, what `build` needs to
+  skip a notice it built before (see noticegen.uptodate).
 
 The folder is ``$NOTICEGEN_CACHE_DIR``, else the platform's cache folder (``$XDG_CACHE_HOME`` or
 ``~/.cache`` on Linux) + ``noticegen``. ``NOTICEGEN_NO_CACHE=1`` turns the cache off. A cache
 that cannot be read or written is skipped silently: noticegen then does the work itself. Entries
-are written atomically, so parallel builds may share the folder. Only noticegen's own and the
-user's template data go in; notices are never cached.
+are written atomically, so parallel builds may share the folder. Notices themselves are never
+cached: a build record holds hashes, file identities and the diagnostics a build reported.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ ENV_DIR = "NOTICEGEN_CACHE_DIR"
 ENV_OFF = "NOTICEGEN_NO_CACHE"
 FORMAT = 1
 """Bumped when the layout of entries changes."""
+KINDS = ("data", "jinja", "builds")
+"""The cache's folders, one per kind of entry."""
 
 
 def cache_dir() -> Path:
@@ -119,7 +123,7 @@ def clear() -> int:
     """Delete every cache entry noticegen wrote; the number of files removed."""
     removed = 0
     root = cache_dir()
-    for kind in ("data", "jinja"):
+    for kind in KINDS:
         for path in sorted((root / kind).glob("*")) if (root / kind).is_dir() else ():
             try:
                 path.unlink()

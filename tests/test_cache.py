@@ -137,3 +137,15 @@ def test_cache_command_prints_and_clears(where: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["cache", "clear"])
     assert result.exit_code == 0 and "1 cached file(s) deleted" in result.output
     assert not list(where.rglob("*.pickle"))
+
+
+def test_cache_clear_forgets_build_records(where: Path, tmp_path: Path) -> None:
+    """After `cache clear`, a notice built before is built again (noticegen.uptodate)."""
+    out = tmp_path / "out"
+    for _ in range(2):
+        assert CliRunner().invoke(app, ["build", str(EXAMPLE), "-o", str(out)]).exit_code == 0
+    assert len(list((where / "builds").glob("*.json"))) == 1
+    assert CliRunner().invoke(app, ["cache", "clear"]).exit_code == 0
+    assert not (where / "builds").exists()
+    again = CliRunner().invoke(app, ["build", str(EXAMPLE), "-o", str(out)])
+    assert again.exit_code == 0 and "10 file(s) built, 0 changed" in again.output

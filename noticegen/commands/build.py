@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from noticegen.batch import Done
     from noticegen.diagnostics import Diagnostic
     from noticegen.errors import NoticegenError
+    from noticegen.uptodate import Entry, Record
 
 EXAMPLES = """
 Examples:
@@ -61,18 +62,24 @@ def build(
         "(default: the number of CPU cores); a single large notice has its languages rendered "
         "at once instead. The output is the same for any number; 1 builds in this process.",
         show_default=False)] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Rebuild every notice, also those already built into OUT from the "
+        "same input, options, settings and noticegen (which are otherwise skipped).")] = False,
 ) -> None:
     """Check the notices, then write HTML pages, fragments, Markdown, text and JSON.
 
     Nothing is written when any notice has errors (exit 1). Each file is replaced atomically,
-    and files whose content did not change are left untouched. Exit 2 on a bad option.
+    and files whose content did not change are left untouched. A notice already built into
+    OUT from the same input and options, whose files are still as they were left, is not built
+    again (--force builds it). Exit 2 on a bad option.
     """
     from noticegen.cli import fail
     from noticegen.errors import NoticegenError
 
     try:
         _build(files, out=out, langs=_split(lang), formats=_split(format), templates=templates,
-               heading_level=heading_level, strict=strict, check=check, jobs=jobs)
+               heading_level=heading_level, strict=strict, check=check, jobs=jobs,
+               force=force)
     except NoticegenError as exc:
         raise fail(exc) from None
 
@@ -87,16 +94,17 @@ def _split(values: Sequence[str] | None) -> list[str]:
 
 def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
            templates: Path | None, heading_level: int, strict: bool, check: bool = False,
-           jobs: int | None = 1) -> None:
+           jobs: int | None = 1, force: bool = False) -> None:
     """Check and render the notices one by one, staging each one's files as it is done, so
     that memory holds one notice's output at a time; nothing is moved into place unless every
-    notice checks and renders."""
+    notice checks and renders. Notices already built as they would be now are skipped."""
     from contextlib import closing
 
     from noticegen.batch import Done, Job, cores, notices, want_progress, worker_count
     from noticegen.cli import say
     from noticegen.errors import NoticegenError, UsageError
     from noticegen.reporters import default_format, report
+    from noticegen.uptodate import Record
     from noticegen.write import Staging, inside
 
     formats = formats or list(ALL_FORMATS)
@@ -107,18 +115,29 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     if templates is not None and not templates.is_dir():
         raise UsageError(f"the templates folder {templates} does not exist")
     stems = _stems(files)
-    workers = worker_count(jobs, files)
+    record = None if check else Record.open(out)
+    keys, fresh = _up_to_date(files, stems, out, record, force=force, options=(
+        langs, formats, heading_level, strict), user_dir=Job.resolve(templates))
+    stale = [path for i, path in enumerate(files) if i not in fresh]
+    workers = worker_count(jobs, stale)
     # Cores that no worker uses go to the languages of a large notice.
     job = Job(langs, formats, templates, heading_level, strict,
               processes=cores(jobs) if workers == 1 else 1)
-    progress = want_progress(len(files))
+    progress = want_progress(len(stale))
     diagnostics: list[Diagnostic] = []
     failed = 0
     render_error: NoticegenError | None = None
     built: list[Done] = []
-    stale: list[str] = []
-    with Staging() as staging, closing(notices(files, workers, job, progress)) as checked:
-        for stem, notice in zip(stems, checked, strict=True):
+    differ: list[str] = []
+    with Staging() as staging, closing(notices(stale, workers, job, progress)) as checked:
+        for i, stem in enumerate(stems):
+            entry = fresh.get(i)
+            if entry is not None:
+                diagnostics.extend(entry.diagnostics)
+                built.append(Done(out / stem, list(entry.files), 0, entry.languages,
+                                  entry.diagnostics, fresh=True))
+                continue
+            notice = next(checked)
             result = notice.checked
             diagnostics.extend(result.diagnostics)
             if result.fails(strict):
@@ -132,11 +151,12 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
                 continue
             targets = {inside(out, f"{stem}/{rel}"): data for rel, data in rendered.items()}
             if check:
-                stale.extend(_stale(targets))
+                differ.extend(_stale(targets))
                 changed = 0
             else:
                 changed = sum(staging.add(target, data) for target, data in targets.items())
-            built.append(Done(out / stem, list(rendered), changed, notice.languages))
+            built.append(Done(out / stem, list(rendered), changed, notice.languages,
+                              result.diagnostics, key=keys[i]))
         report(diagnostics, default_format())
         if failed:
             what = "error(s)" if any(d.is_error for d in diagnostics) else "warning(s) (--strict)"
@@ -145,10 +165,45 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
         if render_error is not None:
             raise render_error
         if check:
-            _report_stale(stale, sum(len(b.names) for b in built))
+            _report_stale(differ, sum(len(b.names) for b in built))
             return
         staging.commit()
+    if record is not None:
+        for done in built:
+            if done.key is not None:
+                record.remember(done.folder, done.key, done.names, done.languages,
+                                done.diagnostics)
+        record.save()
     _summarise(built, langs)
+
+
+def _up_to_date(files: list[str], stems: list[str], out: Path, record: Record | None, *,
+                force: bool, options: tuple[object, ...],
+                user_dir: Path | None) -> tuple[list[str | None], dict[int, Entry]]:
+    """Each file's key (None: not recorded) and the notices already built as they would be
+    now (by index), which the build skips."""
+    import os
+
+    from noticegen import uptodate
+    from noticegen.config import settings_for
+
+    keys: list[str | None] = [None] * len(files)
+    fresh: dict[int, Entry] = {}
+    if record is None:
+        return keys, fresh
+    # Diagnostics are written in the language --lang, the settings or the locale choose.
+    locale = tuple(os.environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG"))
+    environment = uptodate.environment(user_dir)
+    for i, path in enumerate(files):
+        if path == "-":
+            continue
+        settings = settings_for(path)
+        keys[i] = key = uptodate.key(path, environment, (
+            *options, settings.strict, settings.disable, settings.lang, locale))
+        entry = None if force or key is None else record.fresh(out / stems[i], key)
+        if entry is not None:
+            fresh[i] = entry
+    return keys, fresh
 
 
 def _summarise(built: list[Done], langs: list[str]) -> None:
@@ -157,7 +212,14 @@ def _summarise(built: list[Done], langs: list[str]) -> None:
     if State.quiet:
         return
     for done in built:
-        say(f"{done.folder}: {len(done.names)} file(s) built, {done.changed} changed.")
+        if done.fresh:
+            say(f"{done.folder}: up to date, {len(done.names)} file(s) unchanged.")
+        else:
+            say(f"{done.folder}: {len(done.names)} file(s) built, {done.changed} changed.")
+    skipped = sum(done.fresh for done in built)
+    if skipped:
+        say(f"Skipped {skipped} notice(s) built before from the same input and options; "
+            "--force rebuilds them.")
     first = built[0]
     main_lang = (langs or list(first.languages))[:1]
     page = f"{main_lang[0]}/index.html" if main_lang else ""

@@ -1,0 +1,226 @@
+"""Which notices of a build are already built, exactly as this build would build them.
+
+`noticegen build` keeps a record per output folder, in the cache (``<cache>/builds/``): for
+every notice it wrote, a key and the identity of each file it left in the folder. The key is a
+hash of everything the notice's files and messages depend on:
+
+- the input file's bytes and the path it was given by;
+- the build's options (languages, formats, heading level, --strict), the project settings
+  that apply to the file and the language diagnostics are written in;
+- the contents of noticegen itself (the size and times of every file of the package and of
+  its templates), of a ``--templates`` folder, and of the libraries that render and validate
+  (Jinja, MarkupSafe, Babel, markdown-it, Pydantic, PyYAML), and the Python version.
+
+A notice is skipped only when its key is the one recorded *and* every file recorded for it is
+still the very file the build left there: same inode, size, modification and change time, as
+Git's index checks a work tree. A file changed within a few seconds before it was recorded
+could be changed again within the same tick of the file system's clock without its times
+showing it (Git's "racy clean" files), so such a file is compared by its content's hash
+instead. A file deleted, edited or replaced in the meantime gets the notice rebuilt. The
+skipped notice's diagnostics are replayed from the record, so the report is the same.
+
+Nothing is recorded for standard input or ``--check`` (which always compares for real), and
+nothing is read or kept with ``NOTICEGEN_NO_CACHE=1``; ``--force`` rebuilds every notice and
+records it anew. A record that cannot be read is an empty one, and one that cannot be written
+is skipped: the next build then does the work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from noticegen import cache as disk
+from noticegen.diagnostics import Diagnostic, Severity
+
+FORMAT = 1
+"""Bumped when the record's layout or what a key covers changes."""
+
+LIBRARIES = ("jinja2", "markupsafe", "babel", "markdown_it", "mdurl", "pydantic",
+             "pydantic_core", "yaml")
+"""The libraries whose version can change a notice's files or diagnostics."""
+
+Stat = list[int]
+"""What tells one version of a file from another without reading it: inode, size, times."""
+RACY_NS = 3_000_000_000
+"""Files changed this close to (or after) their recording are compared by content: wider
+than the coarsest file-system clock noticegen may meet (FAT: 2 s)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One notice as the record remembers it."""
+
+    key: str
+    files: dict[str, tuple[Stat, str]]
+    """File name relative to the notice's folder -> identity and SHA-256 of the file left."""
+    recorded: int
+    """When the files' identities were taken (ns since the epoch)."""
+    languages: tuple[str, ...]
+    diagnostics: list[Diagnostic]
+
+    def intact(self, folder: Path) -> bool:
+        """Whether every file is still the one the build left in ``folder``."""
+        for name, (stat, digest) in self.files.items():
+            path = folder / name
+            if _identity(path) != stat:
+                return False
+            if max(stat[2], stat[3]) >= self.recorded - RACY_NS and _digest(path) != digest:
+                return False
+        return bool(self.files)
+
+
+class Record:
+    """The notices built into one output folder, and what they were built from."""
+
+    def __init__(self, path: Path, entries: dict[str, Any]) -> None:
+        self._path = path
+        self._entries = entries
+        self._changed = False
+
+    @classmethod
+    def open(cls, out: Path) -> Record | None:
+        """The record of ``out`` (empty when there is none); None when the cache is off."""
+        where = disk.folder("builds")
+        if where is None:
+            return None
+        name = hashlib.sha256(str(out.resolve()).encode("utf-8")).hexdigest()[:32]
+        path = where / f"{name}.json"
+        try:
+            data = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return cls(path, {})
+        ok = isinstance(data, dict) and data.get("format") == FORMAT
+        entries = data.get("notices") if ok else None
+        return cls(path, entries if isinstance(entries, dict) else {})
+
+    def fresh(self, folder: Path, key: str) -> Entry | None:
+        """The notice built into ``folder`` from ``key``, if its files are still as left."""
+        raw = self._entries.get(folder.name)
+        if not isinstance(raw, dict) or raw.get("key") != key:
+            return None
+        try:
+            entry = Entry(key, {str(name): (list(stat), str(digest))
+                                for name, (stat, digest) in raw["files"].items()},
+                          int(raw["recorded"]), tuple(raw["languages"]),
+                          [_diagnostic(d) for d in raw["diagnostics"]])
+        except (KeyError, TypeError, ValueError):
+            return None
+        return entry if entry.intact(folder) else None
+
+    def remember(self, folder: Path, key: str, names: Iterable[str],
+                 languages: Iterable[str], diagnostics: Iterable[Diagnostic]) -> None:
+        """Record a notice whose files are now in place in ``folder``."""
+        recorded = time.time_ns()
+        files = {name: (_identity(folder / name), _digest(folder / name)) for name in names}
+        self._changed = True
+        if any(stat is None or digest is None for stat, digest in files.values()):
+            self._entries.pop(folder.name, None)  # not all there: never skip it
+            return
+        self._entries[folder.name] = {
+            "key": key, "files": files, "recorded": recorded, "languages": list(languages),
+            "diagnostics": [_plain(d) for d in diagnostics]}
+
+    def save(self) -> None:
+        """Write the record atomically (skipped when the cache cannot be written)."""
+        if not self._changed:
+            return
+        data = json.dumps({"format": FORMAT, "notices": self._entries},
+                          separators=(",", ":"), sort_keys=True).encode("utf-8")
+        try:
+            fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self._path.parent)
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(temp, self._path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def environment(user_dir: Path | None) -> str:
+    """What every key of one build shares: noticegen's files, a --templates folder's, the
+    libraries' and Python's version. Read afresh for each build (a few ms)."""
+    from importlib.util import find_spec
+
+    from noticegen import __version__
+    from noticegen.resources import PACKAGE_DIR, templates_dir
+
+    parts = [str(FORMAT), __version__, sys.version, _folder_identity(PACKAGE_DIR),
+             _folder_identity(templates_dir()), _folder_identity(user_dir)]
+    for name in LIBRARIES:
+        try:
+            spec = find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec is not None else None
+        parts.append(f"{name}={origin}:{_identity(Path(origin)) if origin else None}")
+    return "\n".join(parts)
+
+
+def key(path: str, environment: str, options: Iterable[object]) -> str | None:
+    """The key of a notice file built with ``options`` in ``environment`` (None: the file
+    cannot be read, and the build reports that)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    digest = hashlib.sha256()
+    for part in (environment, repr((path, *options))):
+        digest.update(part.encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def _folder_identity(folder: Path | None) -> str:
+    """Every file under ``folder`` (bytecode caches aside) with its identity, as one string."""
+    if folder is None:
+        return ""
+    lines = [str(folder)]
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            lines.append(f"{os.path.join(root, name)}:{_identity(Path(root, name))}")
+    return "\n".join(lines)
+
+
+def _identity(path: Path) -> Stat | None:
+    """What tells one version of a file from another without reading it (as Git's index)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _plain(d: Diagnostic) -> list[Any]:
+    return [d.file, d.line, d.column, d.severity.value, d.code, d.message, d.hint,
+            list(d.loc), d.name]
+
+
+def _diagnostic(raw: list[Any]) -> Diagnostic:
+    file, line, column, severity, code, message, hint, loc, name = raw
+    return Diagnostic(str(file), int(line), int(column), Severity(severity), str(code),
+                      str(message), str(hint), tuple(loc), str(name))
+
+
+__all__ = ["Entry", "Record", "environment", "key"]
