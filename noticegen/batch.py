@@ -38,6 +38,8 @@ class Done:
     """Already built as it would be now: skipped."""
     key: str | None = None
     """What it was built from (see noticegen.uptodate); None: not recorded."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """Each built file's name and the hash of its content, for the record."""
 
 
 def notices(files: list[str], workers: int, job: Job, progress: bool) -> Generator[Built]:

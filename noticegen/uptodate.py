@@ -34,7 +34,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,13 +117,14 @@ class Record:
             return None
         return entry if entry.intact(folder) else None
 
-    def remember(self, folder: Path, key: str, names: Iterable[str],
+    def remember(self, folder: Path, key: str, digests: Mapping[str, str],
                  languages: Iterable[str], diagnostics: Iterable[Diagnostic]) -> None:
-        """Record a notice whose files are now in place in ``folder``."""
+        """Record a notice whose files are now in place in ``folder``; ``digests``: each
+        file's name and the SHA-256 of what was written to it (see ``digest``)."""
         recorded = time.time_ns()
-        files = {name: (_identity(folder / name), _digest(folder / name)) for name in names}
+        files = {name: (_identity(folder / name), value) for name, value in digests.items()}
         self._changed = True
-        if any(stat is None or digest is None for stat, digest in files.values()):
+        if any(stat is None for stat, _ in files.values()):
             self._entries.pop(folder.name, None)  # not all there: never skip it
             return
         self._entries[folder.name] = {
@@ -205,9 +206,14 @@ def _identity(path: Path) -> Stat | None:
     return [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
 
 
+def digest(data: bytes) -> str:
+    """How a file's content is recorded."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def _digest(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return digest(path.read_bytes())
     except OSError:
         return None
 
@@ -223,4 +229,4 @@ def _diagnostic(raw: list[Any]) -> Diagnostic:
                       str(message), str(hint), tuple(loc), str(name))
 
 
-__all__ = ["Entry", "Record", "environment", "key"]
+__all__ = ["Entry", "Record", "digest", "environment", "key"]

@@ -104,7 +104,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     from noticegen.cli import say
     from noticegen.errors import NoticegenError, UsageError
     from noticegen.reporters import default_format, report
-    from noticegen.uptodate import Record
+    from noticegen.uptodate import Record, digest
     from noticegen.write import Staging, inside
 
     formats = formats or list(ALL_FORMATS)
@@ -155,8 +155,9 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
                 changed = 0
             else:
                 changed = sum(staging.add(target, data) for target, data in targets.items())
+            hashes = {rel: digest(data) for rel, data in rendered.items()} if keys[i] else {}
             built.append(Done(out / stem, list(rendered), changed, notice.languages,
-                              result.diagnostics, key=keys[i]))
+                              result.diagnostics, key=keys[i], digests=hashes))
         report(diagnostics, default_format())
         if failed:
             what = "error(s)" if any(d.is_error for d in diagnostics) else "warning(s) (--strict)"
@@ -171,7 +172,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     if record is not None:
         for done in built:
             if done.key is not None:
-                record.remember(done.folder, done.key, done.names, done.languages,
+                record.remember(done.folder, done.key, done.digests, done.languages,
                                 done.diagnostics)
         record.save()
     _summarise(built, langs)
