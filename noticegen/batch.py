@@ -233,7 +233,8 @@ def _build_chunk(items: list[tuple[int, str]], job: Job) -> dict[int, Built]:
         except NoticegenError as exc:
             out[index] = Built(Checked(path), check_error=(type(exc), exc.message, exc.hint))
             continue
-        lean = Checked(result.path, result.diagnostics, strict=result.strict)
+        lean = Checked(result.path, result.diagnostics, strict=result.strict,
+                       digest=result.digest)
         built = Built(lean, tuple(result.resolved.languages) if result.resolved else ())
         if not result.fails(job.strict):
             try:

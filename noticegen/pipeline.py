@@ -26,6 +26,8 @@ class Checked:
     source_map: SourceMap | None = None
     strict: bool = False
     """The project settings ask for warnings to fail too."""
+    digest: str = ""
+    """SHA-256 of the bytes checked (empty for text checked from memory)."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -75,7 +77,7 @@ def _check_loaded(path: str, loaded: Loaded, *, lint: bool, lang: str | None,
     from noticegen.validate import validate
 
     result = Checked(path, list(loaded.diagnostics), source_map=loaded.source_map,
-                     strict=settings.strict)
+                     strict=settings.strict, digest=loaded.digest)
     if loaded.data is None:
         return result
     notice, diags = validate(loaded.data, loaded.source_map)

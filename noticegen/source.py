@@ -97,6 +97,8 @@ class Loaded:
     data: Any
     source_map: SourceMap
     diagnostics: list[Diagnostic]
+    digest: str = ""
+    """SHA-256 of the bytes read (load_path only): what `build` records a notice as built from."""
 
 
 def _diag(file: str, line: int, column: int, code: str, message: str, hint: str = "") -> Diagnostic:
@@ -432,8 +434,13 @@ def read_bytes(path: str) -> bytes:
 
 def load_path(path: str) -> Loaded:
     """Read and parse one notice file (``-`` is standard input)."""
+    import hashlib
+
     name = "<stdin>" if path == "-" else path
-    text, problem = decode(read_bytes(path), name)
+    data = read_bytes(path)
+    text, problem = decode(data, name)
     if problem is not None or text is None:
         return Loaded(None, SourceMap(name), [problem] if problem else [])
-    return load_text(text, name)
+    loaded = load_text(text, name)
+    loaded.digest = hashlib.sha256(data).hexdigest()
+    return loaded

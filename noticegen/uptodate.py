@@ -4,7 +4,8 @@
 every notice it wrote, a key and the identity of each file it left in the folder. The key is a
 hash of everything the notice's files and messages depend on:
 
-- the input file's bytes and the path it was given by;
+- the bytes the notice was checked from (a file saved again during the build is recorded as
+  what was built, not what was on disk before) and the path it was given by;
 - the build's options (languages, formats, heading level, --strict), the project settings
   that apply to the file and the language diagnostics are written in;
 - the contents of noticegen itself (the size and times of every file of the package and of
@@ -15,8 +16,8 @@ A notice is skipped only when its key is the one recorded *and* every file recor
 still the very file the build left there: same inode, size, modification and change time, as
 Git's index checks a work tree. A file changed within a few seconds before it was recorded
 could be changed again within the same tick of the file system's clock without its times
-showing it (Git's "racy clean" files), so such a file is compared by its content's hash
-instead. A file deleted, edited or replaced in the meantime gets the notice rebuilt. The
+showing it (Git's "racy clean" files), so such a file is also compared by its content's
+hash, taken from the bytes the build wrote. A file deleted, edited or replaced in the meantime gets the notice rebuilt. The
 skipped notice's diagnostics are replayed from the record, so the report is the same.
 
 Nothing is recorded for standard input or ``--check`` (which always compares for real), and
@@ -170,19 +171,23 @@ def environment(user_dir: Path | None) -> str:
     return "\n".join(parts)
 
 
-def key(path: str, environment: str, options: Iterable[object]) -> str | None:
-    """The key of a notice file built with ``options`` in ``environment`` (None: the file
-    cannot be read, and the build reports that)."""
+def base(path: str, environment: str, options: Iterable[object]) -> str:
+    """What a notice file's key covers besides its content."""
+    return f"{environment}\0{(path, *options)!r}"
+
+
+def key(base: str, source: str) -> str:
+    """The key of a notice: its ``base`` and the SHA-256 of its bytes (``source``)."""
+    return digest(f"{base}\0{source}".encode("utf-8", "surrogateescape"))
+
+
+def source_digest(path: str) -> str | None:
+    """The SHA-256 of a notice file as it is now (None: it cannot be read, and the build
+    reports that)."""
     try:
-        data = Path(path).read_bytes()
+        return digest(Path(path).read_bytes())
     except OSError:
         return None
-    digest = hashlib.sha256()
-    for part in (environment, repr((path, *options))):
-        digest.update(part.encode("utf-8", "surrogateescape"))
-        digest.update(b"\0")
-    digest.update(data)
-    return digest.hexdigest()
 
 
 def _folder_identity(folder: Path | None) -> str:
@@ -229,4 +234,4 @@ def _diagnostic(raw: list[Any]) -> Diagnostic:
                       str(message), str(hint), tuple(loc), str(name))
 
 
-__all__ = ["Entry", "Record", "digest", "environment", "key"]
+__all__ = ["Entry", "Record", "base", "digest", "environment", "key", "source_digest"]

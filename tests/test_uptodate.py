@@ -267,3 +267,21 @@ def test_an_older_file_is_not_read(example: Path, renders: list[str],
     monkeypatch.setattr(uptodate, "_digest", unread)
     assert SKIPPED in run("build", example, "-o", example.parent / "out").output
     assert renders == []
+
+
+def test_the_record_names_the_bytes_that_were_built(tmp_path: Path, renders: list[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file saved between the up-to-date test and the check is recorded as what was checked,
+    so going back to the earlier bytes cannot skip a build of the later ones."""
+    path = tmp_path / "notice.yaml"
+    before = EXAMPLE.read_bytes()
+    after = before.replace(b"QualityDesk", b"QualityBench")
+    path.write_bytes(after)
+    real = uptodate.source_digest
+    monkeypatch.setattr(uptodate, "source_digest", lambda _: uptodate.digest(before))
+    assert run("build", path, "-o", tmp_path / "out").exit_code == 0  # checks `after`
+    monkeypatch.setattr(uptodate, "source_digest", real)
+    path.write_bytes(before)
+    again = run("build", path, "-o", tmp_path / "out")
+    assert SKIPPED not in again.output and len(renders) == 2
+    assert b"QualityBench" not in (tmp_path / "out" / "notice" / "notice.json").read_bytes()

@@ -100,11 +100,11 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     notice checks and renders. Notices already built as they would be now are skipped."""
     from contextlib import closing
 
+    from noticegen import uptodate
     from noticegen.batch import Done, Job, cores, notices, want_progress, worker_count
     from noticegen.cli import say
     from noticegen.errors import NoticegenError, UsageError
     from noticegen.reporters import default_format, report
-    from noticegen.uptodate import Record, digest
     from noticegen.write import Staging, inside
 
     formats = formats or list(ALL_FORMATS)
@@ -115,8 +115,8 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     if templates is not None and not templates.is_dir():
         raise UsageError(f"the templates folder {templates} does not exist")
     stems = _stems(files)
-    record = None if check else Record.open(out)
-    keys, fresh = _up_to_date(files, stems, out, record, force=force, options=(
+    record = None if check else uptodate.Record.open(out)
+    bases, fresh = _up_to_date(files, stems, out, record, force=force, options=(
         langs, formats, heading_level, strict), user_dir=Job.resolve(templates))
     stale = [path for i, path in enumerate(files) if i not in fresh]
     workers = worker_count(jobs, stale)
@@ -155,9 +155,11 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
                 changed = 0
             else:
                 changed = sum(staging.add(target, data) for target, data in targets.items())
-            hashes = {rel: digest(data) for rel, data in rendered.items()} if keys[i] else {}
+            # Recorded as built from the bytes it was checked from, which is what it now is.
+            key = uptodate.key(bases[i], result.digest) if bases[i] and result.digest else None
+            hashes = {rel: uptodate.digest(data) for rel, data in rendered.items()} if key else {}
             built.append(Done(out / stem, list(rendered), changed, notice.languages,
-                              result.diagnostics, key=keys[i], digests=hashes))
+                              result.diagnostics, key=key, digests=hashes))
         report(diagnostics, default_format())
         if failed:
             what = "error(s)" if any(d.is_error for d in diagnostics) else "warning(s) (--strict)"
@@ -181,17 +183,17 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
 def _up_to_date(files: list[str], stems: list[str], out: Path, record: Record | None, *,
                 force: bool, options: tuple[object, ...],
                 user_dir: Path | None) -> tuple[list[str | None], dict[int, Entry]]:
-    """Each file's key (None: not recorded) and the notices already built as they would be
-    now (by index), which the build skips."""
+    """What each file's key covers besides its content (None: not recorded) and the notices
+    already built as they would be now (by index), which the build skips."""
     import os
 
     from noticegen import uptodate
     from noticegen.config import settings_for
 
-    keys: list[str | None] = [None] * len(files)
+    bases: list[str | None] = [None] * len(files)
     fresh: dict[int, Entry] = {}
     if record is None:
-        return keys, fresh
+        return bases, fresh
     # Diagnostics are written in the language --lang, the settings or the locale choose.
     locale = tuple(os.environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG"))
     environment = uptodate.environment(user_dir)
@@ -199,12 +201,13 @@ def _up_to_date(files: list[str], stems: list[str], out: Path, record: Record | 
         if path == "-":
             continue
         settings = settings_for(path)
-        keys[i] = key = uptodate.key(path, environment, (
+        bases[i] = base = uptodate.base(path, environment, (
             *options, settings.strict, settings.disable, settings.lang, locale))
-        entry = None if force or key is None else record.fresh(out / stems[i], key)
+        source = None if force else uptodate.source_digest(path)
+        entry = record.fresh(out / stems[i], uptodate.key(base, source)) if source else None
         if entry is not None:
             fresh[i] = entry
-    return keys, fresh
+    return bases, fresh
 
 
 def _summarise(built: list[Done], langs: list[str]) -> None:
