@@ -17,8 +17,9 @@ still the very file the build left there: same inode, size, modification and cha
 Git's index checks a work tree. A file changed within a few seconds before it was recorded
 could be changed again within the same tick of the file system's clock without its times
 showing it (Git's "racy clean" files), so such a file is also compared by its content's
-hash, taken from the bytes the build wrote. A file deleted, edited or replaced in the meantime gets the notice rebuilt. The
-skipped notice's diagnostics are replayed from the record, so the report is the same.
+hash, taken from the bytes the build wrote. A file deleted, edited or replaced in the
+meantime gets the notice rebuilt. The skipped notice's diagnostics are replayed from the
+record, so the report is the same.
 
 Nothing is recorded for standard input or ``--check`` (which always compares for real), and
 nothing is read or kept with ``NOTICEGEN_NO_CACHE=1``; ``--force`` rebuilds every notice and
@@ -152,8 +153,8 @@ class Record:
 
 
 def environment(user_dir: Path | None) -> str:
-    """What every key of one build shares: noticegen's files, a --templates folder's, the
-    libraries' and Python's version. Read afresh for each build (a few ms)."""
+    """What every key of one build shares, hashed: noticegen's files, a --templates folder's,
+    the libraries' and Python's version. Read afresh for each build (a few ms)."""
     from importlib.util import find_spec
 
     from noticegen import __version__
@@ -168,7 +169,7 @@ def environment(user_dir: Path | None) -> str:
             spec = None
         origin = spec.origin if spec is not None else None
         parts.append(f"{name}={origin}:{_identity(Path(origin)) if origin else None}")
-    return "\n".join(parts)
+    return digest("\n".join(parts).encode("utf-8", "surrogateescape"))
 
 
 def base(path: str, environment: str, options: Iterable[object]) -> str:

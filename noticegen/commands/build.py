@@ -156,7 +156,8 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
             else:
                 changed = sum(staging.add(target, data) for target, data in targets.items())
             # Recorded as built from the bytes it was checked from, which is what it now is.
-            key = uptodate.key(bases[i], result.digest) if bases[i] and result.digest else None
+            base = bases[i]
+            key = uptodate.key(base, result.digest) if base and result.digest else None
             hashes = {rel: uptodate.digest(data) for rel, data in rendered.items()} if key else {}
             built.append(Done(out / stem, list(rendered), changed, notice.languages,
                               result.diagnostics, key=key, digests=hashes))
