@@ -36,8 +36,13 @@ class Done:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fresh: bool = False
     """Already built as it would be now: skipped."""
-    key: str | None = None
-    """What it was built from (see noticegen.uptodate); None: not recorded."""
+    base: str | None = None
+    """What it was built from besides its input (see noticegen.uptodate); None: not
+    recorded."""
+    source: str = ""
+    """The SHA-256 of the input it was built from."""
+    reason: str = ""
+    """Why it was built and not skipped (shown with --verbose)."""
     digests: dict[str, str] = field(default_factory=dict)
     """Each built file's name and the hash of its content, for the record."""
 

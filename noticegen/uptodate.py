@@ -70,15 +70,18 @@ class Entry:
     languages: tuple[str, ...]
     diagnostics: list[Diagnostic]
 
-    def intact(self, folder: Path) -> bool:
-        """Whether every file is still the one the build left in ``folder``."""
+    def changed(self, folder: Path) -> str | None:
+        """Why the files in ``folder`` are not all the ones the build left there, or None."""
         for name, (stat, digest) in self.files.items():
             path = folder / name
-            if _identity(path) != stat:
-                return False
+            now = _identity(path)
+            if now is None:
+                return f"{name} is missing"
+            if now != stat:
+                return f"{name} was changed or replaced"
             if max(stat[2], stat[3]) >= self.recorded - RACY_NS and _digest(path) != digest:
-                return False
-        return bool(self.files)
+                return f"{name} was changed"
+        return None if self.files else "no file was recorded"
 
 
 class Record:
@@ -105,24 +108,30 @@ class Record:
         entries = data.get("notices") if ok else None
         return cls(path, entries if isinstance(entries, dict) else {})
 
-    def fresh(self, folder: Path, key: str) -> Entry | None:
-        """The notice built into ``folder`` from ``key``, if its files are still as left."""
+    def lookup(self, folder: Path, base: str, source: str) -> Entry | str:
+        """The notice built into ``folder`` from ``base`` and the input ``source`` (its
+        SHA-256) if its files are still as left; else why it must be built."""
         raw = self._entries.get(folder.name)
-        if not isinstance(raw, dict) or raw.get("key") != key:
-            return None
+        if not isinstance(raw, dict):
+            return "not built into this folder before"
+        if raw.get("key") != key(base, source):
+            if raw.get("source") != source:
+                return "the notice file changed"
+            return "the options, project settings, locale, templates or noticegen changed"
         try:
-            entry = Entry(key, {str(name): (list(stat), str(digest))
-                                for name, (stat, digest) in raw["files"].items()},
+            entry = Entry(raw["key"], {str(name): (list(stat), str(digest))
+                                       for name, (stat, digest) in raw["files"].items()},
                           int(raw["recorded"]), tuple(raw["languages"]),
                           [_diagnostic(d) for d in raw["diagnostics"]])
         except (KeyError, TypeError, ValueError):
-            return None
-        return entry if entry.intact(folder) else None
+            return "its record is damaged"
+        return entry.changed(folder) or entry
 
-    def remember(self, folder: Path, key: str, digests: Mapping[str, str],
+    def remember(self, folder: Path, base: str, source: str, digests: Mapping[str, str],
                  languages: Iterable[str], diagnostics: Iterable[Diagnostic]) -> None:
-        """Record a notice whose files are now in place in ``folder``; ``digests``: each
-        file's name and the SHA-256 of what was written to it (see ``digest``)."""
+        """Record a notice whose files are now in place in ``folder``, built from ``base``
+        and the input ``source``; ``digests``: each file's name and the SHA-256 of what was
+        written to it (see ``digest``)."""
         recorded = time.time_ns()
         files = {name: (_identity(folder / name), value) for name, value in digests.items()}
         self._changed = True
@@ -130,8 +139,8 @@ class Record:
             self._entries.pop(folder.name, None)  # not all there: never skip it
             return
         self._entries[folder.name] = {
-            "key": key, "files": files, "recorded": recorded, "languages": list(languages),
-            "diagnostics": [_plain(d) for d in diagnostics]}
+            "key": key(base, source), "source": source, "files": files, "recorded": recorded,
+            "languages": list(languages), "diagnostics": [_plain(d) for d in diagnostics]}
 
     def save(self) -> None:
         """Write the record atomically (skipped when the cache cannot be written)."""

@@ -127,6 +127,30 @@ def test_a_change_rebuilds_the_notice(example: Path, renders: list[str],
     assert {k: v[0] for k, v in snapshot(out).items()} == {k: v[0] for k, v in forced.items()}
 
 
+@pytest.mark.parametrize(("change", "reason"), [
+    (_edit_input, "the notice file changed"),
+    (_delete_output, "en/notice.md is missing"),
+    (_replace_output, "noticegen.css was changed or replaced"),
+    (_settings, "the options, project settings, locale, templates or noticegen changed"),
+])
+def test_verbose_says_why_a_notice_is_built(example: Path, change: Callable[[Path, Path], None],
+                                            reason: str) -> None:
+    out = example.parent / "out"
+    change(example, out)
+    again = run("--verbose", "build", example, "-o", out)
+    assert f"{out / 'qualitydesk'}: {BUILT}, " in again.output
+    assert again.output.count(f"({reason}).") == 1
+
+
+def test_verbose_reasons_for_a_first_and_a_forced_build(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run("--verbose", "build", EXAMPLE, "-o", out)
+    assert "10 file(s) built, 10 changed (not built into this folder before)." in first.output
+    forced = run("--verbose", "build", EXAMPLE, "-o", out, "--force")
+    assert "10 file(s) built, 0 changed (--force)." in forced.output
+    assert "(--force)" not in run("build", EXAMPLE, "-o", out, "--force").output
+
+
 @pytest.mark.parametrize("options", [["--lang", "fi"], ["--format", "page,md"],
                                      ["--heading-level", "3"], ["--force"]])
 def test_other_options_rebuild_the_notice(example: Path, renders: list[str],

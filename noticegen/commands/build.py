@@ -116,8 +116,9 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
         raise UsageError(f"the templates folder {templates} does not exist")
     stems = _stems(files)
     record = None if check else uptodate.Record.open(out)
-    bases, fresh = _up_to_date(files, stems, out, record, force=force, options=(
+    bases, found = _up_to_date(files, stems, out, record, force=force, options=(
         langs, formats, heading_level, strict), user_dir=Job.resolve(templates))
+    fresh = {i: entry for i, entry in found.items() if not isinstance(entry, str)}
     stale = [path for i, path in enumerate(files) if i not in fresh]
     workers = worker_count(jobs, stale)
     # Cores that no worker uses go to the languages of a large notice.
@@ -156,11 +157,11 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
             else:
                 changed = sum(staging.add(target, data) for target, data in targets.items())
             # Recorded as built from the bytes it was checked from, which is what it now is.
-            base = bases[i]
-            key = uptodate.key(base, result.digest) if base and result.digest else None
-            hashes = {rel: uptodate.digest(data) for rel, data in rendered.items()} if key else {}
+            base = bases[i] if result.digest else None
+            hashes = {rel: uptodate.digest(data) for rel, data in rendered.items()} if base else {}
             built.append(Done(out / stem, list(rendered), changed, notice.languages,
-                              result.diagnostics, key=key, digests=hashes))
+                              result.diagnostics, base=base, source=result.digest,
+                              reason=str(found.get(i, "")), digests=hashes))
         report(diagnostics, default_format())
         if failed:
             what = "error(s)" if any(d.is_error for d in diagnostics) else "warning(s) (--strict)"
@@ -174,27 +175,27 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
         staging.commit()
     if record is not None:
         for done in built:
-            if done.key is not None:
-                record.remember(done.folder, done.key, done.digests, done.languages,
-                                done.diagnostics)
+            if done.base is not None:
+                record.remember(done.folder, done.base, done.source, done.digests,
+                                done.languages, done.diagnostics)
         record.save()
     _summarise(built, langs)
 
 
 def _up_to_date(files: list[str], stems: list[str], out: Path, record: Record | None, *,
                 force: bool, options: tuple[object, ...],
-                user_dir: Path | None) -> tuple[list[str | None], dict[int, Entry]]:
-    """What each file's key covers besides its content (None: not recorded) and the notices
-    already built as they would be now (by index), which the build skips."""
+                user_dir: Path | None) -> tuple[list[str | None], dict[int, Entry | str]]:
+    """What each file's key covers besides its content (None: not recorded), and by index
+    the notices already built as they would be now (which the build skips) or why not."""
     import os
 
     from noticegen import uptodate
     from noticegen.config import settings_for
 
     bases: list[str | None] = [None] * len(files)
-    fresh: dict[int, Entry] = {}
+    found: dict[int, Entry | str] = {}
     if record is None:
-        return bases, fresh
+        return bases, found
     # Diagnostics are written in the language --lang, the settings or the locale choose.
     locale = tuple(os.environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG"))
     environment = uptodate.environment(user_dir)
@@ -204,11 +205,12 @@ def _up_to_date(files: list[str], stems: list[str], out: Path, record: Record | 
         settings = settings_for(path)
         bases[i] = base = uptodate.base(path, environment, (
             *options, settings.strict, settings.disable, settings.lang, locale))
-        source = None if force else uptodate.source_digest(path)
-        entry = record.fresh(out / stems[i], uptodate.key(base, source)) if source else None
-        if entry is not None:
-            fresh[i] = entry
-    return bases, fresh
+        source = uptodate.source_digest(path)
+        if force:
+            found[i] = "--force"
+        elif source is not None:
+            found[i] = record.lookup(out / stems[i], base, source)
+    return bases, found
 
 
 def _summarise(built: list[Done], langs: list[str]) -> None:
@@ -220,7 +222,8 @@ def _summarise(built: list[Done], langs: list[str]) -> None:
         if done.fresh:
             say(f"{done.folder}: up to date, {len(done.names)} file(s) unchanged.")
         else:
-            say(f"{done.folder}: {len(done.names)} file(s) built, {done.changed} changed.")
+            why = f" ({done.reason})" if State.verbose and done.reason else ""
+            say(f"{done.folder}: {len(done.names)} file(s) built, {done.changed} changed{why}.")
     skipped = sum(done.fresh for done in built)
     if skipped:
         say(f"Skipped {skipped} notice(s) built before from the same input and options; "
