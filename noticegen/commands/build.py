@@ -119,6 +119,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     bases, found = _up_to_date(files, stems, out, record, force=force, options=(
         langs, formats, heading_level, strict), user_dir=Job.resolve(templates))
     fresh = {i: entry for i, entry in found.items() if not isinstance(entry, str)}
+    reasons = {i: why for i, why in found.items() if isinstance(why, str)}
     stale = [path for i, path in enumerate(files) if i not in fresh]
     workers = worker_count(jobs, stale)
     # Cores that no worker uses go to the languages of a large notice.
@@ -161,7 +162,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
             hashes = {rel: uptodate.digest(data) for rel, data in rendered.items()} if base else {}
             built.append(Done(out / stem, list(rendered), changed, notice.languages,
                               result.diagnostics, base=base, source=result.digest,
-                              reason=str(found.get(i, "")), digests=hashes))
+                              reason=reasons.get(i, ""), digests=hashes))
         report(diagnostics, default_format())
         if failed:
             what = "error(s)" if any(d.is_error for d in diagnostics) else "warning(s) (--strict)"
@@ -205,10 +206,10 @@ def _up_to_date(files: list[str], stems: list[str], out: Path, record: Record | 
         settings = settings_for(path)
         bases[i] = base = uptodate.base(path, environment, (
             *options, settings.strict, settings.disable, settings.lang, locale))
-        source = uptodate.source_digest(path)
+        source = None if force else uptodate.source_digest(path)
         if force:
             found[i] = "--force"
-        elif source is not None:
+        elif source is not None:  # unreadable: the check reports it
             found[i] = record.lookup(out / stems[i], base, source)
     return bases, found
 
