@@ -101,20 +101,25 @@ def load_file(path: Path, parse: Callable[[Path], T]) -> T:
     except Exception:  # a missing, unreadable or stale entry is a miss
         pass
     value = parse(path)
-    _store(entry, value)
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # not plain data after all: used, not kept
+        return value
+    store(entry, data)
     return value
 
 
-def _store(entry: Path, value: Any) -> None:
+def store(entry: Path, data: bytes) -> None:
+    """Write a cache entry atomically; one that cannot be written is skipped."""
     try:
         fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=entry.parent)
     except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(data)
         os.replace(temp, entry)
-    except Exception:  # a cache that cannot be written is skipped
+    except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temp)
 

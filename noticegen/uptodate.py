@@ -29,12 +29,10 @@ is skipped: the next build then does the work.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -79,7 +77,7 @@ class Entry:
                 return f"{name} is missing"
             if now != stat:
                 return f"{name} was changed or replaced"
-            if max(stat[2], stat[3]) >= self.recorded - RACY_NS and _digest(path) != digest:
+            if max(stat[2], stat[3]) >= self.recorded - RACY_NS and file_digest(path) != digest:
                 return f"{name} was changed"
         return None if self.files else "no file was recorded"
 
@@ -98,7 +96,7 @@ class Record:
         where = disk.folder("builds")
         if where is None:
             return None
-        name = hashlib.sha256(str(out.resolve()).encode("utf-8")).hexdigest()[:32]
+        name = digest(str(out.resolve()).encode("utf-8"))[:32]
         path = where / f"{name}.json"
         try:
             data = json.loads(path.read_bytes())
@@ -144,21 +142,9 @@ class Record:
 
     def save(self) -> None:
         """Write the record atomically (skipped when the cache cannot be written)."""
-        if not self._changed:
-            return
-        data = json.dumps({"format": FORMAT, "notices": self._entries},
-                          separators=(",", ":"), sort_keys=True).encode("utf-8")
-        try:
-            fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self._path.parent)
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(temp, self._path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+        if self._changed:
+            disk.store(self._path, json.dumps({"format": FORMAT, "notices": self._entries},
+                                              separators=(",", ":"), sort_keys=True).encode())
 
 
 def environment(user_dir: Path | None) -> str:
@@ -169,8 +155,10 @@ def environment(user_dir: Path | None) -> str:
     from noticegen import __version__
     from noticegen.resources import PACKAGE_DIR, templates_dir
 
+    templates = templates_dir()  # inside the package in a wheel, beside it in a checkout
+    shipped = None if templates.is_relative_to(PACKAGE_DIR) else templates
     parts = [str(FORMAT), __version__, sys.version, _folder_identity(PACKAGE_DIR),
-             _folder_identity(templates_dir()), _folder_identity(user_dir)]
+             _folder_identity(shipped), _folder_identity(user_dir)]
     for name in LIBRARIES:
         try:
             spec = find_spec(name)
@@ -189,15 +177,6 @@ def base(path: str, environment: str, options: Iterable[object]) -> str:
 def key(base: str, source: str) -> str:
     """The key of a notice: its ``base`` and the SHA-256 of its bytes (``source``)."""
     return digest(f"{base}\0{source}".encode("utf-8", "surrogateescape"))
-
-
-def source_digest(path: str) -> str | None:
-    """The SHA-256 of a notice file as it is now (None: it cannot be read, and the build
-    reports that)."""
-    try:
-        return digest(Path(path).read_bytes())
-    except OSError:
-        return None
 
 
 def _folder_identity(folder: Path | None) -> str:
@@ -226,9 +205,11 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _digest(path: Path) -> str | None:
+def file_digest(path: str | Path) -> str | None:
+    """The SHA-256 of a file as it is now; None when it cannot be read (a notice file's build
+    then reports why)."""
     try:
-        return digest(path.read_bytes())
+        return digest(Path(path).read_bytes())
     except OSError:
         return None
 
@@ -244,4 +225,4 @@ def _diagnostic(raw: list[Any]) -> Diagnostic:
                       str(message), str(hint), tuple(loc), str(name))
 
 
-__all__ = ["Entry", "Record", "base", "digest", "environment", "key", "source_digest"]
+__all__ = ["Entry", "Record", "base", "digest", "environment", "file_digest", "key"]

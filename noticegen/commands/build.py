@@ -116,10 +116,8 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
         raise UsageError(f"the templates folder {templates} does not exist")
     stems = _stems(files)
     record = None if check else uptodate.Record.open(out)
-    bases, found = _up_to_date(files, stems, out, record, force=force, options=(
+    bases, fresh, reasons = _up_to_date(files, stems, out, record, force=force, options=(
         langs, formats, heading_level, strict), user_dir=Job.resolve(templates))
-    fresh = {i: entry for i, entry in found.items() if not isinstance(entry, str)}
-    reasons = {i: why for i, why in found.items() if isinstance(why, str)}
     stale = [path for i, path in enumerate(files) if i not in fresh]
     workers = worker_count(jobs, stale)
     # Cores that no worker uses go to the languages of a large notice.
@@ -184,19 +182,21 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
 
 
 def _up_to_date(files: list[str], stems: list[str], out: Path, record: Record | None, *,
-                force: bool, options: tuple[object, ...],
-                user_dir: Path | None) -> tuple[list[str | None], dict[int, Entry | str]]:
-    """What each file's key covers besides its content (None: not recorded), and by index
-    the notices already built as they would be now (which the build skips) or why not."""
+                force: bool, options: tuple[object, ...], user_dir: Path | None,
+                ) -> tuple[list[str | None], dict[int, Entry], dict[int, str]]:
+    """What each file's key covers besides its content (None: not recorded); by index, the
+    notices already built as they would be now (which the build skips), and why the others
+    are built."""
     import os
 
     from noticegen import uptodate
     from noticegen.config import settings_for
 
     bases: list[str | None] = [None] * len(files)
-    found: dict[int, Entry | str] = {}
+    fresh: dict[int, Entry] = {}
+    reasons: dict[int, str] = {}
     if record is None:
-        return bases, found
+        return bases, fresh, reasons
     # Diagnostics are written in the language --lang, the settings or the locale choose.
     locale = tuple(os.environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG"))
     environment = uptodate.environment(user_dir)
@@ -206,12 +206,18 @@ def _up_to_date(files: list[str], stems: list[str], out: Path, record: Record | 
         settings = settings_for(path)
         bases[i] = base = uptodate.base(path, environment, (
             *options, settings.strict, settings.disable, settings.lang, locale))
-        source = None if force else uptodate.source_digest(path)
         if force:
-            found[i] = "--force"
-        elif source is not None:  # unreadable: the check reports it
-            found[i] = record.lookup(out / stems[i], base, source)
-    return bases, found
+            reasons[i] = "--force"
+            continue
+        source = uptodate.file_digest(path)
+        if source is None:  # unreadable: the check reports it
+            continue
+        found = record.lookup(out / stems[i], base, source)
+        if isinstance(found, str):
+            reasons[i] = found
+        else:
+            fresh[i] = found
+    return bases, fresh, reasons
 
 
 def _summarise(built: list[Done], langs: list[str]) -> None:
