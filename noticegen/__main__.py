@@ -1,5 +1,20 @@
-"""Entry point for ``python -m noticegen``."""
+"""Entry point for the ``noticegen`` command and ``python -m noticegen``."""
 
-from noticegen.cli import main
+from collections.abc import Callable
 
-main()
+from noticegen.interrupts import guarded
+
+
+def run() -> None:
+    """Import the command line and run it; Ctrl-C while the libraries load ends it cleanly too."""
+    guarded(_cli)()
+
+
+def _cli() -> Callable[[], None]:
+    from noticegen.cli import main
+
+    return main
+
+
+if __name__ == "__main__":
+    run()

@@ -10,6 +10,7 @@ from typer.core import TyperGroup
 
 from noticegen import __version__
 from noticegen.errors import NoticegenError
+from noticegen.interrupts import guarded
 
 EXAMPLES_CHECK = """
 Examples:
@@ -22,11 +23,16 @@ Examples:
 """
 
 class _Group(TyperGroup):
-    """Turns user errors raised anywhere in a command into a message and an exit code."""
+    """Turns user errors raised anywhere in a command into a message and an exit code, and
+    Ctrl-C into ``noticegen: interrupted`` and exit 130 (typer says nothing)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Parsing the options imports Pydantic (typer builds a validator per option): 50 ms
+        return guarded(lambda: super(_Group, self).parse_args(ctx, args))
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            return guarded(lambda: super(_Group, self).invoke(ctx))
         except NoticegenError as exc:
             raise fail(exc) from None
 
@@ -168,9 +174,6 @@ def main() -> None:
     # has no use for. Setting the variable yourself (e.g. to a list of plugin names) wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        app()
+        guarded(app)
     except NoticegenError as exc:
         raise SystemExit(fail(exc).exit_code) from None
-    except KeyboardInterrupt:
-        typer.echo("noticegen: interrupted", err=True)
-        raise SystemExit(130) from None

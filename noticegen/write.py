@@ -201,18 +201,36 @@ def _sync_file_systems(folders: Iterable[Path]) -> None:
             os.close(fd)
 
 
+_HELD = (signal.SIGINT, signal.SIGTERM)
+
+
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
     """Hold SIGINT and SIGTERM while files are written: Ctrl-C arriving between a temp file's
-    creation and its bookkeeping would strand it. They are delivered as soon as this ends."""
+    creation and its bookkeeping would strand it. They are delivered as soon as this ends.
+
+    Blocking them in this thread is not enough when other threads run (a ``--jobs`` build's
+    pool has some): the kernel hands the signal to one of those, and Python runs the handler in
+    the main thread straight away. So the handlers are also swapped for one that only notes the
+    signal, and each noted signal is raised again, to the real handler, at the end.
+    """
     if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    noted: list[int] = []
+    handlers = {signum: signal.getsignal(signum) for signum in _HELD}
+    swapped = [signum for signum, handler in handlers.items() if handler is not None]  # None: set in C
+    for signum in swapped:
+        signal.signal(signum, lambda number, _frame: noted.append(number))
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # what was pending is noted now
+        for signum in swapped:
+            signal.signal(signum, handlers[signum])
+        for number in dict.fromkeys(noted):
+            signal.raise_signal(number)
 
 
 def _same(target: Path, data: bytes) -> bool:

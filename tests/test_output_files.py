@@ -363,13 +363,35 @@ def test_a_failure_at_any_write_step_leaves_complete_files(
 
 
 @pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signals")
+@pytest.mark.parametrize("threads", [1, 2], ids=["one-thread", "another-thread-running"])
 def test_ctrl_c_right_after_a_temp_file_is_made_strands_nothing(
     references: tuple[dict[str, bytes], dict[str, bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    threads: int,
 ) -> None:
     """A real SIGINT at the worst moment: the temp file exists, but nobody has its name yet.
 
-    Signals are held while writing, so the interrupt lands after every file is in place.
+    Signals are held while writing, so the interrupt lands after every file is in place. With
+    another thread running (a ``--jobs`` build's pool has some), the kernel hands the signal to
+    that thread instead of holding it, and Python runs its handler in the main thread at once:
+    regression, the full suite once left a temp file or lost the interrupt this way.
     """
+    import threading
+
+    stop = threading.Event()
+    others = [threading.Thread(target=stop.wait, daemon=True) for _ in range(threads - 1)]
+    for other in others:
+        other.start()
+    try:
+        _ctrl_c_right_after_mkstemp(references, tmp_path, monkeypatch)
+    finally:
+        stop.set()
+        for other in others:
+            other.join()
+
+
+def _ctrl_c_right_after_mkstemp(
+    references: tuple[dict[str, bytes], dict[str, bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
     ref_a, ref_b = references
     folder = tmp_path / "out" / "notice"
     write.write_all(_targets(folder, ref_a))
@@ -449,6 +471,75 @@ def test_sigint_exits_130_and_leaves_complete_files(
         assert_complete(out / "notice", ref_a, ref_b)
     assert 130 in codes
     assert any(writing), "at least one interrupt came while the build was writing"
+
+
+class _CtrlCInSetName:
+    def __set_name__(self, owner: type, name: str) -> None:
+        raise KeyboardInterrupt
+
+
+def _define_a_class(*args: object, **kwargs: object) -> object:
+    """What a lazy import does when Ctrl-C lands while it defines a dataclass."""
+    type("Late", (), {"field": _CtrlCInSetName()})
+    raise AssertionError("unreachable")
+
+
+@pytest.mark.parametrize("wrapped", [True, False], ids=["in-set-name", "plain"])
+def test_ctrl_c_during_a_lazy_import_exits_130_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path, wrapped: bool,
+) -> None:
+    """Regression (CI, 0262a3b): Python 3.11 reraises the interrupt as a RuntimeError from a class
+    body's ``__set_name__``; the build printed a traceback and exited 1 instead of 130."""
+    import noticegen.pipeline
+    from noticegen.cli import main
+
+    def interrupt(*args: object, **kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(noticegen.pipeline, "check_file", _define_a_class if wrapped else interrupt)
+    monkeypatch.setattr(sys, "argv", ["noticegen", "build", str(EXAMPLE), "--out", str(tmp_path / "out")])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 130
+    assert capsys.readouterr().err.strip().endswith("noticegen: interrupted")
+    assert not (tmp_path / "out").exists()
+
+
+def test_ctrl_c_while_the_libraries_load_exits_130_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Importing the command line takes a tenth of a second; the console script guards it."""
+    from importlib.metadata import entry_points
+
+    import noticegen.__main__
+
+    class CtrlCOnImport:
+        @staticmethod
+        def find_spec(name: str, *args: object) -> None:
+            if name == "noticegen.cli":
+                raise KeyboardInterrupt
+
+    (script,) = entry_points(group="console_scripts", name="noticegen")
+    assert script.value == "noticegen.__main__:run"
+    monkeypatch.delitem(sys.modules, "noticegen.cli")
+    monkeypatch.setattr(sys, "meta_path", [CtrlCOnImport(), *sys.meta_path])
+    with pytest.raises(SystemExit) as exit_:
+        noticegen.__main__.run()
+    assert exit_.value.code == 130
+    assert capsys.readouterr().err == "noticegen: interrupted\n"
+
+
+def test_a_bug_is_not_mistaken_for_ctrl_c(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import noticegen.pipeline
+    from noticegen.cli import main
+
+    def bug(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(noticegen.pipeline, "check_file", bug)
+    monkeypatch.setattr(sys, "argv", ["noticegen", "build", str(EXAMPLE), "--out", str(tmp_path / "out")])
+    with pytest.raises(RuntimeError, match="a bug"):
+        main()
 
 
 @pytest.mark.slow
