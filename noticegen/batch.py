@@ -169,8 +169,9 @@ def _build_parallel(files: list[str], workers: int, job: Job,
     so they start with the modules this process has already imported.
     """
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
 
+    from noticegen.processes import pool as worker_pool
     from noticegen.render.apart import can_fork
 
     fork = can_fork()
@@ -181,25 +182,21 @@ def _build_parallel(files: list[str], workers: int, job: Job,
     chunks = [list(range(i, min(i + size, len(files)))) for i in range(0, len(files), size)]
     done: dict[int, Built] = {}  # finished out of order, waiting for those before them
     following = 0
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    # stopped early (an error, Ctrl-C, the caller gives up): the pool stops its workers
+    with worker_pool(workers, context) as pool, _counter(len(files), progress) as advance:
         futures = {pool.submit(_build_chunk, [(i, files[i]) for i in chunk], job)
                    for chunk in chunks}
-        try:
-            with _counter(len(files), progress) as advance:
-                for future in as_completed(futures):
-                    futures.discard(future)  # a done future holds its files: let them go
-                    finished = future.result()
-                    done.update(finished)
-                    advance(len(finished))
-                    while following in done:
-                        built = done.pop(following)
-                        following += 1
-                        if built.check_error is not None:  # stops the build, as in sequence
-                            _raise(built.check_error)
-                        yield built
-        finally:  # stopped early (an error, Ctrl-C): chunks not yet started are dropped
-            for future in futures:
-                future.cancel()
+        for future in as_completed(futures):
+            futures.discard(future)  # a done future holds its files: let them go
+            finished = future.result()
+            done.update(finished)
+            advance(len(finished))
+            while following in done:
+                built = done.pop(following)
+                following += 1
+                if built.check_error is not None:  # stops the build, as in sequence
+                    _raise(built.check_error)
+                yield built
 
 
 def _warm(job: Job) -> None:

@@ -181,3 +181,38 @@ def test_a_template_error_in_one_language_is_reported_as_without_processes(
     assert two.output == one.output
     assert "security.html:2" in two.output and "no_such_variable" in two.output
     assert not (tmp_path / "two").exists()
+
+
+@_fork
+@pytest.mark.slow
+def test_ctrl_c_stops_a_parallel_build_and_its_workers(tmp_path: Path) -> None:
+    """As in a terminal, SIGINT goes to the whole process group: the command and its workers.
+
+    Exit 130 with one line and no traceback (workers used to print theirs), nothing written,
+    and no worker left behind (one could block for ever sending a result: the pipes below would
+    then stay open and ``communicate`` time out).
+    """
+    import os
+    import signal
+    import subprocess
+    import time
+
+    files = []
+    for seed in range(60):
+        path = tmp_path / "in" / f"n{seed:02}.yaml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(generate.dump(generate.notice(generate.PRESETS["typical"], seed)), "utf-8")
+        files.append(str(path))
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "noticegen", "build", *files, "--out", str(out),
+                             "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    while proc.poll() is None and not any(p.suffix == ".tmp" for p in out.rglob("*")):
+        time.sleep(0.005)  # until the first notice is being staged
+    assert proc.poll() is None, proc.communicate()
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines()[-1] == "noticegen: interrupted"
+    assert "Traceback" not in err
+    assert [p for p in out.rglob("*") if p.is_file()] == []

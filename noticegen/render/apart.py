@@ -44,17 +44,16 @@ def render_apart(resolved: ResolvedNotice, *, languages: Sequence[str], formats:
     process. On any error the notice is rendered again here, so that the error is the one, and
     is raised where, a build without workers raises it."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
+    from noticegen.processes import pool
     from noticegen.render import render_all
 
     global _job
     _job = (resolved, tuple(formats), options)
     try:
-        with ProcessPoolExecutor(max_workers=min(processes, len(languages)),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = list(pool.map(_render_language, languages,
-                                  [i == 0 for i in range(len(languages))]))
+        with pool(min(processes, len(languages)), multiprocessing.get_context("fork")) as workers:
+            parts = list(workers.map(_render_language, languages,
+                                     [i == 0 for i in range(len(languages))]))
     finally:
         _job = None
     if any(part is None for part in parts):

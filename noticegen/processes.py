@@ -1,0 +1,45 @@
+"""Worker processes that leave Ctrl-C to the command and stop when it stops.
+
+A terminal sends Ctrl-C to every process of the command, workers included. Left to themselves,
+workers print tracebacks, go on with the work already queued, and can block for ever sending a
+result that nobody reads any more; so they ignore it, and the command, which handles it once,
+stops them without waiting for their work.
+"""
+
+import contextlib
+import signal
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.context import BaseContext
+
+
+@contextlib.contextmanager
+def pool(workers: int, context: BaseContext | None = None) -> Iterator[ProcessPoolExecutor]:
+    """A process pool whose workers ignore SIGINT. Leaving the ``with`` block normally waits
+    for them as usual; leaving it by an exception (an error, Ctrl-C, a generator closed early)
+    terminates them and drops the work not yet done."""
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                   initializer=_ignore_interrupts)
+    try:
+        yield executor
+    except BaseException:
+        _terminate(executor)
+        raise
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _terminate(executor: ProcessPoolExecutor) -> None:
+    terminate = getattr(executor, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    # Before 3.14 the pool has no public way to stop its workers; it keeps them in _processes
+    # (pid -> Process). Once they are gone, shutdown() marks the unfinished work as failed.
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
