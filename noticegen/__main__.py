@@ -2,11 +2,13 @@
 
 from collections.abc import Callable
 
-from noticegen.interrupts import guarded
+from noticegen.interrupts import guarded, install
 
 
 def run() -> None:
-    """Import the command line and run it; Ctrl-C while the libraries load ends it cleanly too."""
+    """Import the command line and run it; Ctrl-C or SIGTERM while the libraries load ends it
+    cleanly too."""
+    install()
     guarded(_cli)()
 
 

@@ -10,7 +10,7 @@ from typer.core import TyperGroup
 
 from noticegen import __version__
 from noticegen.errors import NoticegenError
-from noticegen.interrupts import guarded
+from noticegen.interrupts import guarded, install
 
 EXAMPLES_CHECK = """
 Examples:
@@ -24,7 +24,7 @@ Examples:
 
 class _Group(TyperGroup):
     """Turns user errors raised anywhere in a command into a message and an exit code, and
-    Ctrl-C into ``noticegen: interrupted`` and exit 130 (typer says nothing)."""
+    Ctrl-C into ``noticegen: interrupted`` and exit 130 (typer exits without a word)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # Parsing the options imports Pydantic (typer builds a validator per option): 50 ms
@@ -173,6 +173,7 @@ def main() -> None:
     # distribution before it builds the first model: 20-60 ms, for hooks a command-line run
     # has no use for. Setting the variable yourself (e.g. to a list of plugin names) wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    install()  # SIGTERM unwinds the run like Ctrl-C
     try:
         guarded(app)
     except NoticegenError as exc:

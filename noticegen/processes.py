@@ -10,18 +10,28 @@ import contextlib
 import signal
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
+
+from noticegen.errors import NoticegenError
 
 
 @contextlib.contextmanager
 def pool(workers: int, context: BaseContext | None = None) -> Iterator[ProcessPoolExecutor]:
     """A process pool whose workers ignore SIGINT. Leaving the ``with`` block normally waits
-    for them as usual; leaving it by an exception (an error, Ctrl-C, a generator closed early)
-    terminates them and drops the work not yet done."""
+    for them as usual; leaving it by an exception (an error, Ctrl-C, SIGTERM, a generator
+    closed early) terminates them and drops the work not yet done. A worker that dies is a
+    user error (exit 1) with a hint, not a traceback."""
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                    initializer=_ignore_interrupts)
     try:
         yield executor
+    except BrokenProcessPool as exc:  # a worker was killed: the out-of-memory killer, kill -9
+        _terminate(executor)
+        raise NoticegenError(
+            "a worker process stopped unexpectedly, so nothing was written",
+            hint="if the computer ran out of memory, build again with fewer workers "
+                 "(--jobs 1 uses none)") from exc
     except BaseException:
         _terminate(executor)
         raise
@@ -31,6 +41,9 @@ def pool(workers: int, context: BaseContext | None = None) -> Iterator[ProcessPo
 
 def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # the command turns SIGTERM into an exception (noticegen/interrupts.py); a worker that
+    # inherited that would catch it as a failed task and go on, so terminating it would not
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _terminate(executor: ProcessPoolExecutor) -> None:

@@ -185,13 +185,19 @@ def test_a_template_error_in_one_language_is_reported_as_without_processes(
 
 @_fork
 @pytest.mark.slow
-def test_ctrl_c_stops_a_parallel_build_and_its_workers(tmp_path: Path) -> None:
-    """As in a terminal, SIGINT goes to the whole process group: the command and its workers.
-
-    Exit 130 with one line and no traceback (workers used to print theirs), nothing written,
-    and no worker left behind (one could block for ever sending a result: the pipes below would
-    then stay open and ``communicate`` time out).
-    """
+@pytest.mark.parametrize(("signame", "to_group", "jobs", "expected"), [
+    ("SIGINT", True, "2", (130, "noticegen: interrupted")),  # Ctrl-C in a terminal
+    ("SIGTERM", True, "2", (143, "noticegen: terminated")),  # a cancelled CI job, docker stop
+    ("SIGTERM", False, "2", (143, "noticegen: terminated")),  # kill PID, timeout(1)
+    ("SIGTERM", False, "1", (143, "noticegen: terminated")),
+], ids=["ctrl-c", "sigterm-group", "sigterm-command", "sigterm-sequential"])
+def test_a_signal_stops_a_build_cleanly_with_its_workers(
+    tmp_path: Path, signame: str, to_group: bool, jobs: str, expected: tuple[int, str],
+) -> None:
+    """One line, the signal's exit code, no traceback (workers used to print theirs), nothing
+    written and no temp file left (SIGTERM used to kill the build on the spot, stranding every
+    staged file), and no worker left behind (one could block for ever sending a result: the
+    pipes below would then stay open and ``communicate`` time out)."""
     import os
     import signal
     import subprocess
@@ -205,14 +211,44 @@ def test_ctrl_c_stops_a_parallel_build_and_its_workers(tmp_path: Path) -> None:
         files.append(str(path))
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "noticegen", "build", *files, "--out", str(out),
-                             "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             "--jobs", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
     while proc.poll() is None and not any(p.suffix == ".tmp" for p in out.rglob("*")):
         time.sleep(0.005)  # until the first notice is being staged
     assert proc.poll() is None, proc.communicate()
-    os.killpg(proc.pid, signal.SIGINT)
+    time.sleep(0.2)  # a few notices into the batch
+    number = getattr(signal, signame)
+    if to_group:
+        os.killpg(proc.pid, number)
+    else:
+        os.kill(proc.pid, number)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
-    assert err.strip().splitlines()[-1] == "noticegen: interrupted"
+    assert (proc.returncode, err.strip().splitlines()[-1]) == expected, err
     assert "Traceback" not in err
-    assert [p for p in out.rglob("*") if p.is_file()] == []
+    assert list(out.rglob("*")) == []
+
+
+def _die(*args: object) -> None:
+    """A worker killed by the out-of-memory killer."""
+    import os
+    import signal
+
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+@_fork
+def test_a_worker_that_dies_is_a_message_and_nothing_is_written(
+    tmp_path: Path, notices: list[Path], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import noticegen.batch
+
+    out = tmp_path / "out"
+    assert run("build", *notices, "--out", out).exit_code == 0
+    before = tree(out)
+    monkeypatch.setattr(noticegen.batch, "_build_chunk", _die)
+    result = run("build", *notices, "--out", out, "--jobs", "2", "--force")
+    assert result.exit_code == 1
+    assert "a worker process stopped unexpectedly, so nothing was written" in result.output
+    assert "--jobs 1" in result.output
+    assert "Traceback" not in result.output
+    assert tree(out) == before

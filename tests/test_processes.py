@@ -13,20 +13,23 @@ from pathlib import Path
 
 import pytest
 
+from noticegen.errors import NoticegenError
+from noticegen.interrupts import install
 from noticegen.processes import pool
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forked workers (Linux)")
 FORK = multiprocessing.get_context("fork") if sys.platform == "linux" else None
 
 
-def _sigint_handler() -> str:
-    return str(signal.getsignal(signal.SIGINT))
-
-
 def _pid_then_sleep(folder: str, seconds: float) -> int:
     Path(folder, str(os.getpid())).touch()
     time.sleep(seconds)
     return os.getpid()
+
+
+def _die() -> None:
+    """In a worker: what the out-of-memory killer does."""
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _outcome(future: Future[int]) -> str:
@@ -37,11 +40,30 @@ def _outcome(future: Future[int]) -> str:
     return "finished"
 
 
-def test_workers_ignore_ctrl_c() -> None:
-    """Ctrl-C reaches every process of the command; only the command itself handles it."""
-    with pool(2, FORK) as workers:
-        assert {workers.submit(_sigint_handler).result() for _ in range(4)} == {str(signal.SIG_IGN)}
+def _handlers() -> tuple[str, str]:
+    return str(signal.getsignal(signal.SIGINT)), str(signal.getsignal(signal.SIGTERM))
+
+
+def test_workers_ignore_ctrl_c_and_die_of_sigterm() -> None:
+    """Ctrl-C reaches every process of the command; only the command itself handles it. The
+    command turns SIGTERM into an exception; its workers must not inherit that, or terminating
+    them would only fail the task they are on."""
+    previous = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        install()
+        with pool(2, FORK) as workers:
+            seen = {workers.submit(_handlers).result() for _ in range(4)}
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert seen == {(str(signal.SIG_IGN), str(signal.SIG_DFL))}
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_worker_that_dies_is_a_user_error() -> None:
+    with pytest.raises(NoticegenError, match="worker process stopped unexpectedly") as caught, \
+            pool(2, FORK) as workers:
+        workers.submit(_die).result()
+    assert "--jobs 1" in caught.value.hint
 
 
 def test_a_normal_end_waits_for_the_work() -> None:
