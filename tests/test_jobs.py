@@ -198,6 +198,7 @@ def test_a_signal_stops_a_build_cleanly_with_its_workers(
     written and no temp file left (SIGTERM used to kill the build on the spot, stranding every
     staged file), and no worker left behind (one could block for ever sending a result: the
     pipes below would then stay open and ``communicate`` time out)."""
+    import contextlib
     import os
     import signal
     import subprocess
@@ -213,16 +214,20 @@ def test_a_signal_stops_a_build_cleanly_with_its_workers(
     proc = subprocess.Popen([sys.executable, "-m", "noticegen", "build", *files, "--out", str(out),
                              "--jobs", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
-    while proc.poll() is None and not any(p.suffix == ".tmp" for p in out.rglob("*")):
-        time.sleep(0.005)  # until the first notice is being staged
-    assert proc.poll() is None, proc.communicate()
-    time.sleep(0.2)  # a few notices into the batch
-    number = getattr(signal, signame)
-    if to_group:
-        os.killpg(proc.pid, number)
-    else:
-        os.kill(proc.pid, number)
-    _, err = proc.communicate(timeout=60)
+    try:
+        while proc.poll() is None and not any(p.suffix == ".tmp" for p in out.rglob("*")):
+            time.sleep(0.005)  # until the first notice is being staged
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.2)  # a few notices into the batch
+        number = getattr(signal, signame)
+        if to_group:
+            os.killpg(proc.pid, number)
+        else:
+            os.kill(proc.pid, number)
+        _, err = proc.communicate(timeout=60)
+    finally:  # whatever failed, leave no process behind
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
     assert (proc.returncode, err.strip().splitlines()[-1]) == expected, err
     assert "Traceback" not in err
     assert list(out.rglob("*")) == []
