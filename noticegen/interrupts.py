@@ -4,9 +4,9 @@ Both unwind the run as an exception, so whatever a build has staged is removed a
 file stays as it was. SIGTERM is how a CI job is cancelled, how ``timeout`` and ``docker stop``
 end a process; left to its default it would kill a build on the spot and strand its temp files.
 
-Imports nothing: the console script (``noticegen/__main__.py``) uses it before the libraries
-are imported, which takes a tenth of a second, so that an interrupt while they load is
-handled too.
+Imports only a few standard modules: the console script (``noticegen/__main__.py``) uses it
+before the libraries are imported, which takes a tenth of a second, so that an interrupt while
+they load is handled too.
 """
 
 import signal

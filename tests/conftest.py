@@ -130,3 +130,16 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 _made_cache: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def _signal_handlers_restored() -> Any:
+    """Tests that call ``noticegen.cli.main()`` in this process install its SIGTERM handler
+    (noticegen/interrupts.py); each test gets the handlers it started with back."""
+    import signal
+
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    yield
+    for signum, handler in handlers.items():
+        if handler is not None and signal.getsignal(signum) is not handler:
+            signal.signal(signum, handler)
