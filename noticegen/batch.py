@@ -7,21 +7,17 @@ with the models, rules, templates and locale data already loaded.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Generator, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-import typer
+from noticegen.progress import bar
 
 if TYPE_CHECKING:
     from noticegen.diagnostics import Diagnostic
     from noticegen.errors import NoticegenError
     from noticegen.pipeline import Checked
-
-_PROGRESS_MIN_FILES = 4
 
 
 @dataclass(frozen=True)
@@ -55,11 +51,13 @@ def notices(files: list[str], workers: int, job: Job, progress: bool) -> Generat
     if workers > 1:
         yield from _build_parallel(files, workers, job, progress)
         return
-    with _counter(len(files), progress) as advance:
+    with bar(len(files), "Building", progress) as advance:
         for path in files:
             result = check_file(path)
-            yield Built(result, tuple(result.resolved.languages) if result.resolved else ())
-            advance(1)
+            try:
+                yield Built(result, tuple(result.resolved.languages) if result.resolved else ())
+            finally:  # the caller is done with it: it asks for the next one, or closes us
+                advance(1)
 
 
 def render_one(result: Checked, *, langs: list[str], formats: list[str], user_dir: Path | None,
@@ -183,7 +181,7 @@ def _build_parallel(files: list[str], workers: int, job: Job,
     done: dict[int, Built] = {}  # finished out of order, waiting for those before them
     following = 0
     # stopped early (an error, Ctrl-C, the caller gives up): the pool stops its workers
-    with worker_pool(workers, context) as pool, _counter(len(files), progress) as advance:
+    with worker_pool(workers, context) as pool, bar(len(files), "Building", progress) as advance:
         futures = {pool.submit(_build_chunk, [(i, files[i]) for i in chunk], job)
                    for chunk in chunks}
         for future in as_completed(futures):
@@ -248,20 +246,4 @@ def _build_chunk(items: list[tuple[int, str]], job: Job) -> dict[int, Built]:
     return out
 
 
-@contextmanager
-def _counter(total: int, show: bool) -> Iterator[Callable[[int], None]]:
-    """A progress bar on standard error, advanced by hand (workers finish out of order)."""
-    if not show:
-        yield lambda n: None
-        return
-    with typer.progressbar(length=total, label="Building", file=sys.stderr) as bar:
-        yield bar.update
-
-
-def want_progress(count: int) -> bool:
-    from noticegen.cli import State
-
-    return count >= _PROGRESS_MIN_FILES and not State.quiet and sys.stderr.isatty()
-
-
-__all__ = ["Built", "Done", "Job", "cores", "notices", "render_one", "want_progress", "worker_count"]
+__all__ = ["Built", "Done", "Job", "cores", "notices", "render_one", "worker_count"]

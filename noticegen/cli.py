@@ -120,11 +120,16 @@ def check(
     Project settings (strict, disable, lang) are read from noticegen.toml or the
     [tool.noticegen] table of pyproject.toml in the notice's folder or above it.
     """
-    from noticegen.pipeline import check_file
+    from noticegen.pipeline import Checked, check_file
+    from noticegen.progress import bar, wanted
     from noticegen.reporters import default_format, report
 
     fmt = (format.value if format else None) or default_format()
-    results = [check_file(path, lang=lang.value if lang else None) for path in files]
+    results: list[Checked] = []
+    with bar(len(files), "Checking", wanted(len(files))) as advance:
+        for path in files:
+            results.append(check_file(path, lang=lang.value if lang else None))
+            advance(1)
     diags = [d for r in results for d in r.diagnostics]
     report(diags, fmt)
     failed = [r for r in results if r.fails(strict)]

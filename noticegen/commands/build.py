@@ -101,9 +101,10 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     from contextlib import closing
 
     from noticegen import uptodate
-    from noticegen.batch import Done, Job, cores, notices, want_progress, worker_count
+    from noticegen.batch import Done, Job, cores, notices, worker_count
     from noticegen.cli import say
     from noticegen.errors import NoticegenError, UsageError
+    from noticegen.progress import wanted
     from noticegen.reporters import default_format, report
     from noticegen.write import Staging, inside
 
@@ -123,7 +124,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     # Cores that no worker uses go to the languages of a large notice.
     job = Job(langs, formats, templates, heading_level, strict,
               processes=cores(jobs) if workers == 1 else 1)
-    progress = want_progress(len(stale))
+    progress = wanted(len(stale))
     diagnostics: list[Diagnostic] = []
     failed = 0
     render_error: NoticegenError | None = None
