@@ -329,3 +329,25 @@ def test_scalars_are_quoted_only_where_needed() -> None:
     assert scalar("1.0") == '"1.0"'
     assert scalar("Asiakkaat, yhteydenottajat") == "Asiakkaat, yhteydenottajat"
     assert scalar(True) == "true"
+
+
+def test_ctrl_c_at_a_question_ends_its_line_and_writes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exit 130 with `noticegen: interrupted` on a line of its own, not after the question."""
+    import typer
+
+    answers = iter(["Testi Oy"])
+
+    def prompt(text: str, **kwargs: object) -> str:
+        typer.echo(f"{text}: ", nl=False, err=True)
+        try:
+            return next(answers)
+        except StopIteration:
+            raise KeyboardInterrupt from None
+
+    monkeypatch.setattr(typer, "prompt", prompt)
+    target = tmp_path / "tietosuojaseloste.yaml"
+    result = run(["init", str(target)])
+    assert result.exit_code == 130, result.output
+    assert result.output.endswith(": \nnoticegen: interrupted\n")
+    assert not target.exists()

@@ -139,7 +139,11 @@ def interview(lang: str) -> Answers:
     the notice with `init -`: stdout points at stderr while the interview lasts.
     """
     with contextlib.redirect_stdout(sys.stderr):
-        return _interview(lang)
+        try:
+            return _interview(lang)
+        except KeyboardInterrupt:  # end the question's line: "noticegen: interrupted" follows
+            typer.echo(err=True)
+            raise
 
 
 def _interview(lang: str) -> Answers:
