@@ -55,7 +55,7 @@ def notices(files: list[str], workers: int, job: Job, progress: bool) -> Generat
         for path in files:
             result = check_file(path)
             try:
-                yield Built(result, tuple(result.resolved.languages) if result.resolved else ())
+                yield Built(result, _languages(result))
             finally:  # the caller is done with it: it asks for the next one, or closes us
                 advance(1)
 
@@ -135,6 +135,11 @@ class Built:
         return render_one(self.checked, langs=job.langs, formats=job.formats,
                           user_dir=job.user_dir, heading_level=job.heading_level,
                           processes=job.processes)
+
+
+def _languages(result: Checked) -> tuple[str, ...]:
+    """The languages a checked notice is written in (none when it did not resolve)."""
+    return tuple(result.resolved.languages) if result.resolved else ()
 
 
 def _raise(error: tuple[type[NoticegenError], str, str]) -> NoReturn:
@@ -235,7 +240,7 @@ def _build_chunk(items: list[tuple[int, str]], job: Job) -> dict[int, Built]:
             continue
         lean = Checked(result.path, result.diagnostics, strict=result.strict,
                        digest=result.digest)
-        built = Built(lean, tuple(result.resolved.languages) if result.resolved else ())
+        built = Built(lean, _languages(result))
         if not result.fails(job.strict):
             try:
                 built.files = render_one(result, langs=job.langs, formats=job.formats,

@@ -79,7 +79,9 @@ def test_leaving_early_stops_the_workers_without_waiting(tmp_path: Path, exc: ty
     futures: list[Future[int]] = []
     with pytest.raises(exc), pool(2, FORK) as workers:
         futures = [workers.submit(_pid_then_sleep, str(tmp_path), 20) for _ in range(3)]
+        deadline = time.monotonic() + 60
         while len(list(tmp_path.iterdir())) < 2:  # both workers busy
+            assert time.monotonic() < deadline, "the workers did not start"
             time.sleep(0.01)
         raise exc
     # queued work is dropped (cancelled, or failed when already handed to a worker)
