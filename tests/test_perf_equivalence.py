@@ -6,6 +6,8 @@
   what validating the merged data gives.
 - The Jinja environments share compiled templates: rendering must not depend on which language
   was compiled first.
+- With the built-in templates, a fragment's sections are made from the page's (ids prefixed,
+  headings moved): the fragment must be what rendering it with the same templates gives.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+import yaml
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_fuzz_render import renderable
 
 from noticegen.model import Notice
 from noticegen.pipeline import check_file, check_text
@@ -154,3 +158,38 @@ def test_walk_is_document_order() -> None:
 
     assert [n.attrs.get("id") for n in root.walk()] == [None, "a", "b", "c", "d", "e", "f"]
     assert list(root.walk()) == recursive(root)
+
+
+def _fragments_both_ways(text: str, tmp_path: Path, level: int, prefix: str) -> None:
+    """The fragment made from the page's sections against the fragment rendered on its own.
+
+    An empty --templates folder sends rendering down the general path with the same templates.
+    """
+    from noticegen.render import render_all
+
+    checked = check_text(text, "notice.yaml", lint=False)
+    assert checked.resolved is not None
+    languages = list(checked.resolved.languages)
+    derived = render_all(checked.resolved, languages=languages, formats=["fragment"],
+                         options=RenderOptions(heading_level=level, id_prefix=prefix))
+    rendered = render_all(checked.resolved, languages=languages, formats=["fragment"],
+                          options=RenderOptions(heading_level=level, id_prefix=prefix,
+                                                templates_dir=tmp_path))
+    assert derived == rendered
+
+
+@pytest.mark.parametrize("index", range(len(notices())))
+@pytest.mark.parametrize(("level", "prefix"), [(1, "ng-"), (2, "ng-"), (3, "x_"), (4, "")])
+def test_fragment_from_page_sections_is_the_rendered_fragment(
+        index: int, level: int, prefix: str, tmp_path: Path) -> None:
+    _fragments_both_ways(notices()[index], tmp_path, level, prefix)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(data=renderable(), level=st.integers(min_value=1, max_value=4),
+       prefix=st.sampled_from(["ng-", "a-b_"]))
+def test_fragment_from_page_sections_is_the_rendered_fragment_for_drawn_notices(
+        data: dict[str, object], level: int, prefix: str, tmp_path: Path) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    _fragments_both_ways(text, tmp_path, level, prefix)
