@@ -17,7 +17,7 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """An element: tag, attributes and children (elements or text)."""
 
@@ -97,8 +97,11 @@ def parse(html: str) -> Node:
 # Tags, attributes and text as our templates and markdown-it write them. Anything else (a
 # comment, a doctype, a stray "<", script or style) sends parse() to html.parser: the fast path
 # builds exactly the tree html.parser builds, several times faster (tests/test_perf_equivalence.py).
-_TOKEN = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*"""
-                    r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(/?)>|([^<]+)""")
+# The HTML is cut at every "<…>" (our attribute values never hold a raw "<" or ">": they are
+# escaped); a piece that is not a whole tag by _TAG, or text with a "<" in it, is "anything else".
+_PIECES = re.compile(r"(<[^<>]*>)")
+_TAG = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*"""
+                  r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(/?)>""")
 _ATTR = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|"""
                    r"""([^\s"'=<>`]+)))?""")
 _CDATA = frozenset({"script", "style"})
@@ -114,19 +117,18 @@ def _parse_plain(html: str) -> Node | None:
     stack = [root]
     children = root.children  # those of the innermost open element
     tags: dict[str, _Tag] = {}  # a body repeats most of its tags: each is read once
-    pos = 0
-    for token in _TOKEN.finditer(html):
-        if token.start() != pos:  # something that is neither a tag nor text
-            return None
-        pos = token.end()
-        if token.lastindex == 5:  # text
-            text = token[5]
+    pieces = iter(_PIECES.split(html))  # text, tag, text, tag, …, text
+    for text in pieces:
+        if text:
+            if "<" in text:
+                return None
             children.append(unescape(text) if "&" in text else text)
-            continue
-        raw = token[0]
+        raw = next(pieces, None)
+        if raw is None:
+            break
         tag = tags.get(raw)
         if tag is None:
-            tag = _read_tag(token)
+            tag = _read_tag(raw)
             if tag is None:
                 return None
             tags[raw] = tag
@@ -138,18 +140,21 @@ def _parse_plain(html: str) -> Node | None:
                     children = stack[-1].children
                     break
             continue
-        node = Node(name, dict(attrs))
+        node = Node(name, dict(attrs), [])
         children.append(node)
         if opens:
             stack.append(node)
             children = node.children
-    return root if pos == len(html) else None
+    return root
 
 
-def _read_tag(token: re.Match[str]) -> _Tag | None:
+def _read_tag(raw: str) -> _Tag | None:
     from html import unescape
 
-    closing, name, attrs, self_closing, _ = token.groups()
+    match = _TAG.fullmatch(raw)
+    if match is None:
+        return None
+    closing, name, attrs, self_closing = match.groups()
     tag = name.lower()
     if tag in _CDATA:
         return None
