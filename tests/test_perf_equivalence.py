@@ -6,12 +6,14 @@
   what validating the merged data gives.
 - The Jinja environments share compiled templates: rendering must not depend on which language
   was compiled first.
+- notice.json is written by pydantic-core: the bytes json.dumps gives with the same settings.
 - With the built-in templates, a fragment's sections are made from the page's (ids prefixed,
   headings moved): the fragment must be what rendering it with the same templates gives.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -194,3 +196,36 @@ def test_fragment_from_page_sections_is_the_rendered_fragment_for_drawn_notices(
         data: dict[str, object], level: int, prefix: str, tmp_path: Path) -> None:
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     _fragments_both_ways(text, tmp_path, level, prefix)
+
+
+def _json_both_ways(text: str) -> None:
+    from noticegen.render.jsondoc import reference_json, to_json
+
+    checked = check_text(text, "notice.yaml", lint=False)
+    assert checked.resolved is not None
+    assert to_json(checked.resolved) == reference_json(checked.resolved)
+
+
+@pytest.mark.parametrize("index", range(len(notices())))
+def test_notice_json_is_what_json_dumps_gives(index: int) -> None:
+    _json_both_ways(notices()[index])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=renderable())
+def test_notice_json_is_what_json_dumps_gives_for_drawn_notices(data: dict[str, object]) -> None:
+    _json_both_ways(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+@pytest.mark.parametrize("value", [
+    'quote " backslash \\ slash /', "\x00\x01\x1f\x7f\x80 \n\r\t\b\f", "ä € 😀 \u2028\u2029 \ufeff",
+    "</script>", 12345678901234567890, -5, True, None, [], {}, 1.5, 1e16,
+    {"b": [{"d": 1, "c": {}}], "a": "x", "ä": 1, "Z": 2},
+])
+def test_pydantic_core_json_is_json_dumps_on_awkward_values(value: object) -> None:
+    from pydantic_core import to_json
+
+    from noticegen.render.jsondoc import _sorted
+
+    expected = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    assert to_json(_sorted(value), indent=2).decode("utf-8") == expected
