@@ -1,16 +1,17 @@
 """Many notices checked and rendered, in this process or in worker processes, in file order.
 
 `noticegen build` takes the notices from ``notices`` one at a time and stages each one's
-files before it takes the next. Workers are forked where the platform allows it and start
-with the models, rules, templates and locale data already loaded.
+files before it takes the next; `noticegen check` takes them from ``checked``. Workers are
+forked where the platform allows it and start with the models and rules (and for a build the
+templates and locale data) already loaded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from noticegen.progress import bar
 
@@ -49,7 +50,8 @@ def notices(files: list[str], workers: int, job: Job, progress: bool) -> Generat
     from noticegen.pipeline import check_file
 
     if workers > 1:
-        yield from _build_parallel(files, workers, job, progress)
+        yield from _in_workers(files, workers, _build_chunk, job, "Building", progress,
+                               warm=_warm_build)
         return
     with bar(len(files), "Building", progress) as advance:
         for path in files:
@@ -57,6 +59,26 @@ def notices(files: list[str], workers: int, job: Job, progress: bool) -> Generat
             try:
                 yield Built(result, _languages(result))
             finally:  # the caller is done with it: it asks for the next one, or closes us
+                advance(1)
+
+
+def checked(files: list[str], workers: int, lang: str | None,
+            progress: bool) -> Generator[Checked]:
+    """Every notice checked, in the order of ``files``, by ``workers`` processes or here;
+    ``lang`` is the language of the messages. A user error that stops a check (a broken
+    settings file) is raised when its file's turn comes, as in sequence."""
+    from noticegen.pipeline import check_file
+
+    if workers > 1:
+        for built in _in_workers(files, workers, _check_chunk, lang, "Checking", progress,
+                                 warm=_warm_check):
+            yield built.checked
+        return
+    with bar(len(files), "Checking", progress) as advance:
+        for path in files:
+            try:
+                yield check_file(path, lang=lang)
+            finally:
                 advance(1)
 
 
@@ -162,14 +184,18 @@ def cores(jobs: int | None) -> int:
     return jobs or os.cpu_count() or 1
 
 
-def _build_parallel(files: list[str], workers: int, job: Job,
-                    progress: bool) -> Generator[Built]:
-    """Check and render every notice in ``workers`` processes; results in the order of
+T = TypeVar("T")
+
+
+def _in_workers(files: list[str], workers: int,
+                work: Callable[[list[tuple[int, str]], T], dict[int, Built]], arg: T,
+                label: str, progress: bool, *, warm: Callable[[T], None]) -> Generator[Built]:
+    """``work(chunk, arg)`` on every file in ``workers`` processes; results in the order of
     ``files``, each as soon as it and those before it are done.
 
-    Each worker takes chunks of notices and keeps its Jinja environments, compiled templates
-    and caches from one notice to the next. Workers are forked where the platform allows it,
-    so they start with the modules this process has already imported.
+    Each worker takes chunks of notices and keeps its caches (and for a build its Jinja
+    environments and compiled templates) from one notice to the next. Workers are forked where
+    the platform allows it, so they start with what ``warm`` has loaded here.
     """
     import multiprocessing
     from concurrent.futures import as_completed
@@ -180,15 +206,14 @@ def _build_parallel(files: list[str], workers: int, job: Job,
     fork = can_fork()
     context = multiprocessing.get_context("fork" if fork else None)
     if fork:
-        _warm(job)
+        warm(arg)
     size = max(1, min(16, -(-len(files) // (workers * 4))))  # ceil: about 4 chunks per worker
     chunks = [list(range(i, min(i + size, len(files)))) for i in range(0, len(files), size)]
     done: dict[int, Built] = {}  # finished out of order, waiting for those before them
     following = 0
     # stopped early (an error, Ctrl-C, the caller gives up): the pool stops its workers
-    with worker_pool(workers, context) as pool, bar(len(files), "Building", progress) as advance:
-        futures = {pool.submit(_build_chunk, [(i, files[i]) for i in chunk], job)
-                   for chunk in chunks}
+    with worker_pool(workers, context) as pool, bar(len(files), label, progress) as advance:
+        futures = {pool.submit(work, [(i, files[i]) for i in chunk], arg) for chunk in chunks}
         for future in as_completed(futures):
             futures.discard(future)  # a done future holds its files: let them go
             finished = future.result()
@@ -197,33 +222,64 @@ def _build_parallel(files: list[str], workers: int, job: Job,
             while following in done:
                 built = done.pop(following)
                 following += 1
-                if built.check_error is not None:  # stops the build, as in sequence
+                if built.check_error is not None:  # stops the command, as in sequence
                     _raise(built.check_error)
                 yield built
 
 
-def _warm(job: Job) -> None:
-    """Before forking: load what every worker needs (models, rules, vocabularies, templates,
-    locale data) once, so that workers start with it instead of each loading it again.
+def _warm_check(lang: str | None = None) -> None:
+    """Before forking: load the models and rules once, so that workers start with them
+    instead of each loading them again. (No Jinja, Babel or markdown-it: `check` never needs
+    them.) Only an optimisation: anything that fails here fails again, and is reported, in a
+    worker."""
+    import contextlib
 
-    Only an optimisation: anything that fails here fails again, and is reported, in a worker.
-    """
+    from noticegen.lint.registry import all_rules
+    from noticegen.validate import validate  # noqa: F401  (imports the models)
+
+    with contextlib.suppress(Exception):
+        all_rules()
+
+
+def _warm_build(job: Job) -> None:
+    """Before forking: what `check` workers load, and the templates and locale data."""
     import contextlib
 
     from babel import Locale
 
-    from noticegen.lint.registry import all_rules
     from noticegen.render.environment import available_languages, environment, language
-    from noticegen.validate import validate  # noqa: F401  (imports the models)
 
+    _warm_check()
     user_dir = job.user_dir
     with contextlib.suppress(Exception):
-        all_rules()
         for code in job.langs or available_languages(user_dir):
             env = environment(code, user_dir)
             for name in env.list_templates(extensions=["html"]):
                 env.get_template(name)
             Locale.parse(language(code, user_dir).locale).territories  # noqa: B018
+
+
+def _check_chunk(items: list[tuple[int, str]], lang: str | None) -> dict[int, Built]:
+    """In a worker: check some notices; their results travel without the models."""
+    from noticegen.errors import NoticegenError
+    from noticegen.pipeline import Checked, check_file
+
+    out: dict[int, Built] = {}
+    for index, path in items:
+        try:
+            result = check_file(path, lang=lang)
+        except NoticegenError as exc:
+            out[index] = Built(Checked(path), check_error=(type(exc), exc.message, exc.hint))
+            continue
+        out[index] = Built(_lean(result), _languages(result))
+    return out
+
+
+def _lean(result: Checked) -> Checked:
+    """A check result without its models, to send back from a worker."""
+    from noticegen.pipeline import Checked
+
+    return Checked(result.path, result.diagnostics, strict=result.strict, digest=result.digest)
 
 
 def _build_chunk(items: list[tuple[int, str]], job: Job) -> dict[int, Built]:
@@ -238,9 +294,7 @@ def _build_chunk(items: list[tuple[int, str]], job: Job) -> dict[int, Built]:
         except NoticegenError as exc:
             out[index] = Built(Checked(path), check_error=(type(exc), exc.message, exc.hint))
             continue
-        lean = Checked(result.path, result.diagnostics, strict=result.strict,
-                       digest=result.digest)
-        built = Built(lean, _languages(result))
+        built = Built(_lean(result), _languages(result))
         if not result.fails(job.strict):
             try:
                 built.files = render_one(result, langs=job.langs, formats=job.formats,
@@ -251,4 +305,4 @@ def _build_chunk(items: list[tuple[int, str]], job: Job) -> dict[int, Built]:
     return out
 
 
-__all__ = ["Built", "Done", "Job", "cores", "notices", "render_one", "worker_count"]
+__all__ = ["Built", "Done", "Job", "checked", "cores", "notices", "render_one", "worker_count"]

@@ -103,6 +103,11 @@ class OutputFormat(str, Enum):
     sarif = "sarif"
 
 
+CHECK_IN_WORKERS_FROM = 16
+"""Files from which `check` uses workers by default: checking a typical notice takes about
+12 ms, and below this starting the workers gains little (benchmarks/README.md)."""
+
+
 @app.command(epilog=EXAMPLES_CHECK)
 def check(
     files: Annotated[list[str], typer.Argument(help="Notice YAML files; '-' reads standard input.",
@@ -114,22 +119,25 @@ def check(
     lang: Annotated[MessageLanguage | None, typer.Option(
         "--lang", help="Language of the messages: fi or en (default: the project setting, "
         "else the locale, else en).", show_default=False)] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Files checked at once, each worker a process of its own "
+        f"(default: the number of CPU cores for {CHECK_IN_WORKERS_FROM} files or more, else "
+        "1). The output is the same for any number; 1 checks in this process.",
+        show_default=False)] = None,
 ) -> None:
     """Validate notices: exit 0 when valid, 1 when a notice has errors, 2 on a usage error.
 
     Project settings (strict, disable, lang) are read from noticegen.toml or the
     [tool.noticegen] table of pyproject.toml in the notice's folder or above it.
     """
-    from noticegen.pipeline import Checked, check_file
-    from noticegen.progress import bar, wanted
+    from noticegen.batch import checked, worker_count
+    from noticegen.progress import wanted
     from noticegen.reporters import default_format, report
 
     fmt = (format.value if format else None) or default_format()
-    results: list[Checked] = []
-    with bar(len(files), "Checking", wanted(len(files))) as advance:
-        for path in files:
-            results.append(check_file(path, lang=lang.value if lang else None))
-            advance(1)
+    few = jobs is None and len(files) < CHECK_IN_WORKERS_FROM
+    workers = 1 if few else worker_count(jobs, files)
+    results = list(checked(files, workers, lang.value if lang else None, wanted(len(files))))
     diags = [d for r in results for d in r.diagnostics]
     report(diags, fmt)
     failed = [r for r in results if r.fails(strict)]

@@ -30,8 +30,8 @@ def pool(workers: int, context: BaseContext | None = None) -> Iterator[ProcessPo
         _terminate(executor)
         raise NoticegenError(
             "a worker process stopped unexpectedly, so nothing was written",
-            hint="if the computer ran out of memory, build again with fewer workers "
-                 "(--jobs 1 uses none)") from exc
+            hint="if the computer ran out of memory, run the command again with fewer "
+                 "workers (--jobs 1 uses none)") from exc
     except BaseException:
         _terminate(executor)
         raise
