@@ -120,7 +120,7 @@ def check(
         "--lang", help="Language of the messages: fi or en (default: the project setting, "
         "else the locale, else en).", show_default=False)] = None,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Files checked at once, each worker a process of its own "
+        "--jobs", "-j", min=1, metavar="N", help="Files checked at once, each worker a process of its own "
         f"(default: the number of CPU cores for {CHECK_IN_WORKERS_FROM} files or more, else "
         "1). The output is the same for any number; 1 checks in this process.",
         show_default=False)] = None,

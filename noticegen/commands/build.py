@@ -50,7 +50,7 @@ def build(
         "inside), searched before the built-in templates.", file_okay=False,
         show_default=False)] = None,
     heading_level: Annotated[int, typer.Option(
-        "--heading-level", min=1, max=4, help="Top heading level of the fragment (its title "
+        "--heading-level", min=1, max=4, metavar="N", help="Top heading level of the fragment (its title "
         "is <hN>); pages always start at <h1>.")] = 2,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Warnings stop the build too.")] = False,
@@ -58,7 +58,7 @@ def build(
         "--check", help="Write nothing; exit 1 and name the files in OUT that differ from "
         "what the notices build now (for CI and pre-commit).")] = False,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Notices built at once, each worker a process of its own "
+        "--jobs", "-j", min=1, metavar="N", help="Notices built at once, each worker a process of its own "
         "(default: the number of CPU cores); a single large notice has its languages rendered "
         "at once instead. The output is the same for any number; 1 builds in this process.",
         show_default=False)] = None,
