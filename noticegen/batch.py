@@ -67,19 +67,14 @@ def checked(files: list[str], workers: int, lang: str | None,
     """Every notice checked, in the order of ``files``, by ``workers`` processes or here;
     ``lang`` is the language of the messages. A user error that stops a check (a broken
     settings file) is raised when its file's turn comes, as in sequence."""
-    from noticegen.pipeline import check_file
+    from noticegen.pipeline import check_files
 
-    if workers > 1:
-        for built in _in_workers(files, workers, _check_chunk, lang, "Checking", progress,
-                                 warm=_warm_check):
-            yield built.checked
+    if workers == 1:
+        yield from check_files(files, lang=lang, progress=progress)
         return
-    with bar(len(files), "Checking", progress) as advance:
-        for path in files:
-            try:
-                yield check_file(path, lang=lang)
-            finally:
-                advance(1)
+    for built in _in_workers(files, workers, _check_chunk, lang, "Checking", progress,
+                             warm=_warm_check):
+        yield built.checked
 
 
 def render_one(result: Checked, *, langs: list[str], formats: list[str], user_dir: Path | None,

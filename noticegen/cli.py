@@ -130,14 +130,18 @@ def check(
     Project settings (strict, disable, lang) are read from noticegen.toml or the
     [tool.noticegen] table of pyproject.toml in the notice's folder or above it.
     """
-    from noticegen.batch import checked, worker_count
+    from noticegen.pipeline import check_files
     from noticegen.progress import wanted
     from noticegen.reporters import default_format, report
 
     fmt = (format.value if format else None) or default_format()
-    few = jobs is None and len(files) < CHECK_IN_WORKERS_FROM
-    workers = 1 if few else worker_count(jobs, files)
-    results = list(checked(files, workers, lang.value if lang else None, wanted(len(files))))
+    code, progress = (lang.value if lang else None), wanted(len(files))
+    if jobs == 1 or (jobs is None and len(files) < CHECK_IN_WORKERS_FROM):
+        results = list(check_files(files, lang=code, progress=progress))
+    else:  # (noticegen.batch is not imported for a few files)
+        from noticegen.batch import checked, worker_count
+
+        results = list(checked(files, worker_count(jobs, files), code, progress))
     diags = [d for r in results for d in r.diagnostics]
     report(diags, fmt)
     failed = [r for r in results if r.fails(strict)]

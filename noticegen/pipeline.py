@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,19 @@ def check_file(path: str, *, lint: bool = True, lang: str | None = None,
         name = "<stdin>" if path == "-" else path
         return _named(Checked(path, [_file_error(name, exc)], strict=settings.strict))
     return _named(_check_loaded(path, loaded, lint=lint, lang=lang, settings=settings))
+
+
+def check_files(files: list[str], *, lang: str | None = None,
+                progress: bool = False) -> Iterator[Checked]:
+    """check_file on each file in turn, with a progress bar on standard error if asked."""
+    from noticegen.progress import bar
+
+    with bar(len(files), "Checking", progress) as advance:
+        for path in files:
+            try:
+                yield check_file(path, lang=lang)
+            finally:
+                advance(1)
 
 
 def check_text(text: str, name: str, *, lint: bool = True, lang: str | None = None,
