@@ -304,9 +304,9 @@ def startup(ng: list[str], repeat: int, tmp: Path) -> dict[str, Any]:
     return results
 
 
-def has_option(ng: list[str], option: str) -> bool:
-    """Whether `noticegen build` takes ``option`` (older commits lack some)."""
-    proc = subprocess.run([*ng, "build", "--help"], capture_output=True, text=True, check=False,
+def has_option(ng: list[str], option: str, command: str = "build") -> bool:
+    """Whether `noticegen <command>` takes ``option`` (older commits lack some)."""
+    proc = subprocess.run([*ng, command, "--help"], capture_output=True, text=True, check=False,
                           env={**CHILD_ENV, "COLUMNS": "200"})
     return proc.returncode == 0 and option in proc.stdout
 
@@ -361,6 +361,25 @@ def batch(ng: list[str], count: int, repeat: int, tmp: Path) -> dict[str, Any]:
         print("\n`noticegen build` has no --jobs option yet: only the sequential build is measured.")
     if has_option(ng, "--force"):
         results["rebuild"] = rebuild(base, files, par_out if jobs_ok else seq_out, repeat)
+    results["check"] = check_batch(ng, files, repeat, has_option(ng, "--jobs", "check"))
+    return results
+
+
+def check_batch(ng: list[str], files: list[str], repeat: int, jobs_ok: bool) -> dict[str, Any]:
+    """`noticegen check` of the same batch, as CI runs it on every push."""
+    count, cores = len(files), os.cpu_count() or 1
+    base = [*ng, "--quiet", "check", "--format", "json", *files]
+    runs = [("sequential (--jobs 1)", [*base, "--jobs", "1"]),
+            (f"--jobs {cores}", [*base, "--jobs", str(cores)])] if jobs_ok else [("sequential", base)]
+    print(f"\nchecked (`noticegen check`, no files written), {repeat} runs each:")
+    results: dict[str, Any] = {}
+    for label, argv in runs:
+        timing = measure(label, argv, repeat, warmup=0)
+        rate = count / timing.median
+        print(f"  {label:26} {fmt_s(timing.median)} {fmt_s(timing.min)} {rate:10.0f} notices/s "
+              f"{timing.peak_mib:5.0f} MiB")
+        results[label] = {"median_s": timing.median, "min_s": timing.min,
+                          "per_s_median": rate, "peak_mib": timing.peak_mib}
     return results
 
 
