@@ -266,15 +266,8 @@ def _check_chunk(items: list[tuple[int, str]], lang: str | None) -> dict[int, Bu
         except NoticegenError as exc:
             out[index] = Built(Checked(path), check_error=(type(exc), exc.message, exc.hint))
             continue
-        out[index] = Built(_lean(result), _languages(result))
+        out[index] = Built(result.without_models(), _languages(result))
     return out
-
-
-def _lean(result: Checked) -> Checked:
-    """A check result without its models, to send back from a worker."""
-    from noticegen.pipeline import Checked
-
-    return Checked(result.path, result.diagnostics, strict=result.strict, digest=result.digest)
 
 
 def _build_chunk(items: list[tuple[int, str]], job: Job) -> dict[int, Built]:
@@ -289,7 +282,7 @@ def _build_chunk(items: list[tuple[int, str]], job: Job) -> dict[int, Built]:
         except NoticegenError as exc:
             out[index] = Built(Checked(path), check_error=(type(exc), exc.message, exc.hint))
             continue
-        built = Built(_lean(result), _languages(result))
+        built = Built(result.without_models(), _languages(result))
         if not result.fails(job.strict):
             try:
                 built.files = render_one(result, langs=job.langs, formats=job.formats,
