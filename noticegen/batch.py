@@ -225,8 +225,8 @@ def _in_workers(files: list[str], workers: int,
 def _warm_check(lang: str | None = None) -> None:
     """Before forking: load the models and rules once, so that workers start with them
     instead of each loading them again. (No Jinja, Babel or markdown-it: `check` never needs
-    them.) Only an optimisation: anything that fails here fails again, and is reported, in a
-    worker."""
+    them; ``lang``, the messages' language, needs nothing loaded.) Only an optimisation:
+    anything that fails here fails again, and is reported, in a worker."""
     import contextlib
 
     from noticegen.lint.registry import all_rules
