@@ -55,6 +55,7 @@ def test_the_check_hook_runs_check_on_notice_files() -> None:
     sub, options = command(h["entry"])
     assert sub.name == "check" and options == []
     assert h.get("pass_filenames", True)
+    assert h["require_serial"] is True  # noticegen check --jobs parallelises by itself
     pattern = re.compile(h["files"])
     for name in ("tietosuojaseloste.yaml", "privacy-notice.yaml", "site/tietosuojaseloste.yml",
                  "notices/shop.yaml", "company/notices/jobs.yml", "tietosuojaseloste-en.yaml"):
