@@ -50,9 +50,27 @@ def _terminate(executor: ProcessPoolExecutor) -> None:
     terminate = getattr(executor, "terminate_workers", None)  # Python 3.14
     if terminate is not None:
         terminate()
-        return
-    # Before 3.14 the pool has no public way to stop its workers; it keeps them in _processes
-    # (pid -> Process). Once they are gone, shutdown() marks the unfinished work as failed.
-    for process in list((getattr(executor, "_processes", None) or {}).values()):
+    else:
+        # Before 3.14 the pool has no public way to stop its workers; it keeps them in
+        # _processes (pid -> Process). Once they are gone, shutdown() marks the unfinished work
+        # as failed.
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            with contextlib.suppress(Exception):
+                process.terminate()
+    _end_results(executor)
+
+
+def _end_results(executor: ProcessPoolExecutor) -> None:
+    """Let the pool's thread see that no more results will come.
+
+    A worker stopped while sending a result (a notice's files, several MB, do not fit in the
+    pipe at once) leaves that thread waiting for the rest of it, and shutdown() waiting for the
+    thread: Ctrl-C then hung the command for ever (about 1 in 50 tries). The pipe only ends
+    when every copy of its writing end is closed, and this process holds one it never writes
+    to (workers inherit it). Closed, the half-sent result ends in EOF once the workers are
+    gone, which the thread takes as a broken pool and stops.
+    """
+    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    if writer is not None:
         with contextlib.suppress(Exception):
-            process.terminate()
+            writer.close()

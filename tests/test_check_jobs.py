@@ -154,8 +154,15 @@ def test_ctrl_c_stops_a_parallel_check_and_its_workers(tmp_path: Path) -> None:
     import subprocess
     import time
 
+    def workers(pid: int) -> int:
+        count = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                count += int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid
+        return count
+
     paths = []
-    for seed in range(150):
+    for seed in range(200):
         path = tmp_path / f"n{seed:03}.yaml"
         path.write_text(generate.dump(generate.notice(generate.PRESETS["typical"], seed)), "utf-8")
         paths.append(str(path))
@@ -163,13 +170,17 @@ def test_ctrl_c_stops_a_parallel_check_and_its_workers(tmp_path: Path) -> None:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     try:
-        time.sleep(1.0)  # imported, workers started, some notices checked
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and workers(proc.pid) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.1)  # some notices into the check (200 take over a second on 2 cores)
         assert proc.poll() is None, proc.communicate()
         os.killpg(proc.pid, signal.SIGINT)
         out, err = proc.communicate(timeout=60)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate(timeout=60)  # reaped, pipes closed: not left to a later test
     assert (proc.returncode, err.strip().splitlines()[-1]) == (130, "noticegen: interrupted"), err
     assert "Traceback" not in err
     assert out == ""

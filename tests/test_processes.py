@@ -88,3 +88,47 @@ def test_leaving_early_stops_the_workers_without_waiting(tmp_path: Path, exc: ty
     assert {_outcome(f) for f in futures} <= {"BrokenProcessPool", "CancelledError"}
     for pid in (int(p.name) for p in tmp_path.iterdir()):
         assert not Path(f"/proc/{pid}").exists(), "the worker was stopped and reaped"
+
+
+_HALF_SENT = """
+import multiprocessing, os, struct, sys, time
+from noticegen.processes import pool
+
+held = {}
+
+def half_send():
+    # What a worker that is stopped while sending a large result leaves in the pipe: the
+    # result's length and its first bytes.
+    os.write(held["pool"]._result_queue._writer.fileno(), struct.pack("!i", 1 << 20) + b"x" * 99)
+    time.sleep(120)
+
+try:
+    with pool(1, multiprocessing.get_context("fork")) as workers:
+        held["pool"] = workers  # before the worker is forked, so that it sees it too
+        workers.submit(half_send)
+        time.sleep(1)  # the pool's thread now waits for the rest of that result
+        raise KeyboardInterrupt
+except KeyboardInterrupt:
+    print("stopped", flush=True)
+"""
+
+
+def test_stopping_while_a_result_is_half_sent_does_not_hang() -> None:
+    """Ctrl-C that stopped a worker halfway through sending a notice's files left the pool's
+    thread waiting for the rest of them for ever (the CI run of 839f07f timed out so)."""
+    import contextlib
+    import subprocess
+
+    started = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-c", _HALF_SENT], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the pool did not stop: it waits for a result that will never come")
+    finally:  # the worker too, whatever happened
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate(timeout=60)
+    assert (out, proc.returncode) == ("stopped\n", 0), err
+    assert time.monotonic() - started < 30
