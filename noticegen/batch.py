@@ -51,7 +51,7 @@ def notices(files: list[str], workers: int, job: Job, progress: bool) -> Generat
 
     if workers > 1:
         yield from _in_workers(files, workers, _build_chunk, job, "Building", progress,
-                               warm=_warm_build)
+                               warm=lambda: _warm_build(job))
         return
     with bar(len(files), "Building", progress) as advance:
         for path in files:
@@ -184,7 +184,7 @@ T = TypeVar("T")
 
 def _in_workers(files: list[str], workers: int,
                 work: Callable[[list[tuple[int, str]], T], dict[int, Built]], arg: T,
-                label: str, progress: bool, *, warm: Callable[[T], None]) -> Generator[Built]:
+                label: str, progress: bool, *, warm: Callable[[], None]) -> Generator[Built]:
     """``work(chunk, arg)`` on every file in ``workers`` processes; results in the order of
     ``files``, each as soon as it and those before it are done.
 
@@ -201,7 +201,7 @@ def _in_workers(files: list[str], workers: int,
     fork = can_fork()
     context = multiprocessing.get_context("fork" if fork else None)
     if fork:
-        warm(arg)
+        warm()
     size = max(1, min(16, -(-len(files) // (workers * 4))))  # ceil: about 4 chunks per worker
     chunks = [list(range(i, min(i + size, len(files)))) for i in range(0, len(files), size)]
     done: dict[int, Built] = {}  # finished out of order, waiting for those before them
@@ -222,11 +222,11 @@ def _in_workers(files: list[str], workers: int,
                 yield built
 
 
-def _warm_check(lang: str | None = None) -> None:
+def _warm_check() -> None:
     """Before forking: load the models and rules once, so that workers start with them
     instead of each loading them again. (No Jinja, Babel or markdown-it: `check` never needs
-    them; ``lang``, the messages' language, needs nothing loaded.) Only an optimisation:
-    anything that fails here fails again, and is reported, in a worker."""
+    them.) Only an optimisation: anything that fails here fails again, and is reported, in a
+    worker."""
     import contextlib
 
     from noticegen.lint.registry import all_rules
@@ -254,36 +254,32 @@ def _warm_build(job: Job) -> None:
             Locale.parse(language(code, user_dir).locale).territories  # noqa: B018
 
 
-def _check_chunk(items: list[tuple[int, str]], lang: str | None) -> dict[int, Built]:
-    """In a worker: check some notices; their results travel without the models."""
+def _check_in_worker(path: str, lang: str | None) -> tuple[Checked | None, Built]:
+    """In a worker: check one notice. Returns the whole result (None after a user error that
+    stops the command) and what travels back: the result without its models."""
     from noticegen.errors import NoticegenError
     from noticegen.pipeline import Checked, check_file
 
-    out: dict[int, Built] = {}
-    for index, path in items:
-        try:
-            result = check_file(path, lang=lang)
-        except NoticegenError as exc:
-            out[index] = Built(Checked(path), check_error=(type(exc), exc.message, exc.hint))
-            continue
-        out[index] = Built(result.without_models(), _languages(result))
-    return out
+    try:
+        result = check_file(path, lang=lang)
+    except NoticegenError as exc:
+        return None, Built(Checked(path), check_error=(type(exc), exc.message, exc.hint))
+    return result, Built(result.without_models(), _languages(result))
+
+
+def _check_chunk(items: list[tuple[int, str]], lang: str | None) -> dict[int, Built]:
+    """In a worker: check some notices."""
+    return {index: _check_in_worker(path, lang)[1] for index, path in items}
 
 
 def _build_chunk(items: list[tuple[int, str]], job: Job) -> dict[int, Built]:
     """In a worker: check and render some notices."""
     from noticegen.errors import NoticegenError
-    from noticegen.pipeline import Checked, check_file
 
     out: dict[int, Built] = {}
     for index, path in items:
-        try:
-            result = check_file(path)
-        except NoticegenError as exc:
-            out[index] = Built(Checked(path), check_error=(type(exc), exc.message, exc.hint))
-            continue
-        built = Built(result.without_models(), _languages(result))
-        if not result.fails(job.strict):
+        result, built = _check_in_worker(path, None)
+        if result is not None and not result.fails(job.strict):
             try:
                 built.files = render_one(result, langs=job.langs, formats=job.formats,
                                          user_dir=job.user_dir, heading_level=job.heading_level)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -24,11 +23,6 @@ def to_json(resolved: ResolvedNotice) -> str:
     from pydantic_core import to_json as dump
 
     return dump(_sorted(document(resolved)), indent=2).decode("utf-8") + "\n"
-
-
-def reference_json(resolved: ResolvedNotice) -> str:
-    """What ``to_json`` gives, the obvious way: for the tests that keep them equal."""
-    return json.dumps(document(resolved), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def _sorted(value: Any) -> Any:
