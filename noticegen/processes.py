@@ -4,9 +4,14 @@ A terminal sends Ctrl-C to every process of the command, workers included. Left 
 workers print tracebacks, go on with the work already queued, and can block for ever sending a
 result that nobody reads any more; so they ignore it, and the command, which handles it once,
 stops them without waiting for their work.
+
+Workers are started before the pool is handed out, with Ctrl-C and SIGTERM held back while they
+are forked: a signal that arrives during a fork is then handled once the fork is over, instead
+of inside Python's at-fork hooks, which can only print it and go on.
 """
 
 import contextlib
+import multiprocessing
 import signal
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -25,6 +30,7 @@ def pool(workers: int, context: BaseContext | None = None) -> Iterator[ProcessPo
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                    initializer=_ignore_interrupts)
     try:
+        _start(executor, context)
         yield executor
     except BrokenProcessPool as exc:  # a worker was killed: the out-of-memory killer, kill -9
         _terminate(executor)
@@ -39,11 +45,35 @@ def pool(workers: int, context: BaseContext | None = None) -> Iterator[ProcessPo
         executor.shutdown(wait=True, cancel_futures=True)
 
 
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+def _start(executor: ProcessPoolExecutor, context: BaseContext | None) -> None:
+    """Fork the workers now, with Ctrl-C and SIGTERM held back until they are forked.
+
+    A pool of forked workers forks them all at its first task. Python runs its at-fork hooks
+    (logging has some) around each fork, and a KeyboardInterrupt raised in one of them is
+    printed as "Exception ignored" and lost: the build went on to the end (once in 240 tries).
+    Held back, the signal is handled when the mask is lifted, here, as an exception the
+    caller's cleanup sees. Pools that spawn their workers (not Linux) run no at-fork hooks.
+    """
+    method = (context or multiprocessing.get_context()).get_start_method()
+    if method != "fork" or not hasattr(signal, "pthread_sigmask"):
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        executor.submit(int)  # forks every worker; the pool's thread starts with the mask too
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # the command turns SIGTERM into an exception (noticegen/interrupts.py); a worker that
     # inherited that would catch it as a failed task and go on, so terminating it would not
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # forked while they were held back (see _start)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
 
 
 def _terminate(executor: ProcessPoolExecutor) -> None:
