@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from noticegen.lint import patterns
 from noticegen.lint.docs import render_markdown
@@ -111,6 +113,23 @@ PHRASE_CASES = [pytest.param(rule, lang, text, outcome == "match", id=f"{rule}-{
 def test_phrase(rule: str, lang: str, text: str, should_match: bool) -> None:
     found = [p for p in patterns.for_rule(rule, lang) if p.regex.search(text)]
     assert bool(found) == should_match, f"{rule} {lang}: {text!r}"
+    if should_match:  # the quick look that rules texts out for every rule at once keeps it
+        assert patterns.may_match(lang, text)
+
+
+RULES_WITH_PATTERNS = sorted({p.rule for p in patterns.PATTERNS})
+ALL_PHRASES = sorted({text for outcomes in PHRASES.values() for langs in outcomes.values()
+                      for texts in langs.values() for text in texts})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["fi", "en", "sv"]),
+       st.lists(st.one_of(st.sampled_from(ALL_PHRASES), st.text(max_size=40)), max_size=5))
+def test_may_match_is_true_exactly_when_some_rule_matches(lang: str, parts: list[str]) -> None:
+    """``scan`` looks only at texts ``may_match`` lets through: it must not lose one."""
+    text = " ".join(parts)
+    some_rule = any(next(patterns.search(rule, lang, text), None) for rule in RULES_WITH_PATTERNS)
+    assert patterns.may_match(lang, text) == some_rule
 
 
 def test_every_pattern_belongs_to_a_registered_rule() -> None:
@@ -148,3 +167,46 @@ def test_diagnostics_carry_the_rule_name_and_follow_the_language() -> None:
 def test_an_unknown_rule_in_lint_disable_does_not_switch_anything_off() -> None:
     text = NO_ID + "lint:\n  disable:\n    - {rule: NG1077, reason: typo}\n"
     assert codes(text) == ["NG107", "NG701"]
+
+
+def _facts_reference(text: str, langs: dict[str, object]) -> set[str]:
+    """NG602's facts with every pattern run on every text, as before the quick looks."""
+    from noticegen.lint.rules.i18n import _EMAIL, _STATUTE, _URL
+
+    found = {m.group(0).rstrip(".").lower() for m in _EMAIL.finditer(text)}
+    for m in _URL.finditer(text):
+        host = m.group(1).lower().rstrip(".").removeprefix("www.")
+        head, _, rest = host.partition(".")
+        found.add(rest if head in langs and rest else host)
+    found.update(m.group(0) for m in _STATUTE.finditer(_EMAIL.sub(" ", _URL.sub(" ", text))))
+    return found
+
+
+FACT_TEXTS = ["Ei mitään.", "a@b", "mail me @ home", "privacy@example.fi.", "https://fi.example.com/x",
+              "HTTP://WWW.Example.COM", "laki 1050/2018 ja 2016/679", "https://example.fi/1050/2018",
+              "see 523/1999 or privacy@x.fi/2018/12", "1/2 of it", "ftp://x.fi 2019/12", "://", "/"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(FACT_TEXTS),
+                          st.text(alphabet="ab.@/:0129 -wht", max_size=20)), max_size=4))
+def test_fact_divergence_finds_the_same_facts_with_its_quick_looks(parts: list[str]) -> None:
+    from noticegen.lint.rules.i18n import _facts
+
+    text = " ".join(parts)
+    langs = {"fi": None, "en": None}
+    assert _facts(text, langs) == _facts_reference(text, langs)
+
+
+def test_todo_marker_looks_at_every_string_when_the_notice_cannot_be_serialised() -> None:
+    from typing import Any
+
+    from pydantic import BaseModel
+
+    from noticegen.lint.rules.meta import _json
+
+    class Odd(BaseModel):
+        value: Any
+
+    assert b"TODO" not in _json(Odd(value="done"))
+    assert _json(Odd(value=object())) == b"TODO"  # no JSON: the rule walks the strings instead

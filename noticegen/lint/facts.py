@@ -41,14 +41,30 @@ def texts(resolved: ResolvedNotice, under: Loc = ()) -> Iterator[TextValue]:
     return _texts(resolved, under)
 
 
-_LAST: list[tuple[ResolvedNotice, list[TextValue]]] = []
+_ALL: list[tuple[ResolvedNotice, list[TextValue]]] = []
+_SUSPECT: list[tuple[ResolvedNotice, list[TextValue]]] = []
 
 
 def _all_texts(resolved: ResolvedNotice) -> list[TextValue]:
     """Every text of the notice, walked once per notice however many rules ask."""
-    if not _LAST or _LAST[0][0] is not resolved:
-        _LAST[:] = [(resolved, list(_texts(resolved, ())))]
-    return _LAST[0][1]
+    return _per_notice(_ALL, resolved, lambda: list(_texts(resolved, ())))
+
+
+def _suspect_texts(resolved: ResolvedNotice) -> list[TextValue]:
+    """The texts that some rule's pattern may match, in order: the only ones :func:`scan` has
+    to look at (in a typical notice, a handful of its hundred-odd texts). Once per notice."""
+    from noticegen.lint.patterns import may_match
+
+    return _per_notice(_SUSPECT, resolved, lambda: [
+        value for value in _all_texts(resolved) if may_match(value.lang, value.text)])
+
+
+def _per_notice(slot: list[tuple[ResolvedNotice, list[TextValue]]], resolved: ResolvedNotice,
+                make: Callable[[], list[TextValue]]) -> list[TextValue]:
+    """``make()``, kept in ``slot`` until the rules ask about another notice."""
+    if not slot or slot[0][0] is not resolved:
+        slot[:] = [(resolved, make())]
+    return slot[0][1]
 
 
 def _texts(resolved: ResolvedNotice, under: Loc) -> Iterator[TextValue]:
@@ -78,7 +94,7 @@ def scan(resolved: ResolvedNotice, rule: str, *,
     and meaning (a text citing both "henkilötietolaki" and "523/1999" is one finding)."""
     from noticegen.lint.patterns import excerpt, search
 
-    for value in texts(resolved):
+    for value in _suspect_texts(resolved):
         if where is not None and not where(value):
             continue
         seen: list[Mapping[str, Mapping[str, str]]] = []

@@ -211,6 +211,20 @@ def _indexed(rule: str, lang: str) -> tuple[re.Pattern[str] | None, tuple[Patter
     return re.compile("|".join(f"(?:{p.source})" for p in found), re.IGNORECASE), found
 
 
+@cache
+def _any_rule(lang: str) -> re.Pattern[str] | None:
+    """Every pattern for ``lang`` as one regex: a text it does not match, no rule's matches.
+    One search over all of them takes about half as long as one per rule."""
+    sources = [f"(?:{p.source})" for p in PATTERNS if p.applies_to(lang)]
+    return re.compile("|".join(sources), re.IGNORECASE) if sources else None
+
+
+def may_match(lang: str, text: str) -> bool:
+    """Whether any rule's pattern could match ``text``; False rules it out for every rule."""
+    combined = _any_rule(lang)
+    return combined is not None and combined.search(text) is not None
+
+
 def search(rule: str, lang: str, text: str) -> Iterator[tuple[Pattern, re.Match[str]]]:
     """Each of the rule's patterns that matches ``text``, with its first match."""
     combined, found = _indexed(rule, lang)
