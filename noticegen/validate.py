@@ -158,18 +158,51 @@ def _validator_funcs(info: FieldInfo) -> set[Any]:
 def iter_localized(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str | dict[str, str], bool]]:
     """Every localized value in a model tree: (path, value, is_free_text)."""
     if isinstance(obj, BaseModel):
-        localized = _localized_fields(type(obj))
-        for name in type(obj).model_fields:
+        for name, free_text in _walk(type(obj)):
             value = getattr(obj, name)
             if value is None:
                 continue
-            if name in localized:
-                yield (*loc, name), value, localized[name]
+            if free_text is not None:
+                yield (*loc, name), value, free_text
             else:
                 yield from iter_localized(value, (*loc, name))
     elif isinstance(obj, list):
         for i, item in enumerate(obj):
             yield from iter_localized(item, (*loc, i))
+
+
+def _walk(model: type[BaseModel]) -> tuple[tuple[str, bool | None], ...]:
+    """The fields :func:`iter_localized` visits, in order: (name, free text or not) for localized
+    fields, (name, None) for those that may hold models. Fields of plain values (text, numbers,
+    dates, terms) hold nothing to find and are left out: a notice has thousands of them."""
+    cached: tuple[tuple[str, bool | None], ...] | None = model.__dict__.get("_ng_walk")
+    if cached is not None:
+        return cached
+    localized = _localized_fields(model)
+    plan = tuple((name, localized.get(name)) for name, info in model.model_fields.items()
+                 if name in localized or _may_hold_models(info.annotation))
+    type.__setattr__(model, "_ng_walk", plan)
+    return plan
+
+
+def _may_hold_models(annotation: Any) -> bool:
+    """Whether a value of this type can be, or contain, a Pydantic model (when unsure: yes).
+    ``Annotated`` metadata is skipped: our validators return the annotated type."""
+    stack = [annotation]
+    while stack:
+        item = stack.pop()
+        origin, args = typing.get_origin(item), typing.get_args(item)
+        if origin is typing.Annotated:
+            stack.append(args[0])
+        elif origin is typing.Literal or item is None:
+            continue
+        elif args:
+            stack.extend(args)
+        elif not isinstance(item, type):
+            return True  # Any, a TypeVar, a forward reference: not known to be plain
+        elif issubclass(item, BaseModel):
+            return True
+    return False
 
 
 def _language_checks(notice: Notice) -> Iterator[Diagnostic]:
