@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import difflib
+import enum
 import types
 import typing
 from collections.abc import Iterator
@@ -185,23 +188,27 @@ def _walk(model: type[BaseModel]) -> tuple[tuple[str, bool | None], ...]:
     return plan
 
 
+_PLAIN = (str, bytes, int, float, type(None), datetime.date, datetime.time, datetime.timedelta,
+          decimal.Decimal, enum.Enum)
+"""Types whose values hold nothing else (bool is an int, datetime a date)."""
+
+
 def _may_hold_models(annotation: Any) -> bool:
-    """Whether a value of this type can be, or contain, a Pydantic model (when unsure: yes).
-    ``Annotated`` metadata is skipped: our validators return the annotated type."""
+    """Whether a value of this type can be, or contain, a Pydantic model: anything but plain
+    values (when unsure: yes). ``Annotated`` metadata is skipped: our validators return the
+    annotated type."""
     stack = [annotation]
     while stack:
         item = stack.pop()
         origin, args = typing.get_origin(item), typing.get_args(item)
         if origin is typing.Annotated:
             stack.append(args[0])
-        elif origin is typing.Literal or item is None:
+        elif origin is typing.Literal or item is None or item is Ellipsis:
             continue
         elif args:
             stack.extend(args)
-        elif not isinstance(item, type):
-            return True  # Any, a TypeVar, a forward reference: not known to be plain
-        elif issubclass(item, BaseModel):
-            return True
+        elif not (isinstance(item, type) and issubclass(item, _PLAIN)):
+            return True  # a model, a bare container, Any, a TypeVar, a forward reference
     return False
 
 

@@ -276,3 +276,27 @@ def test_localized_texts_are_found_without_walking_plain_fields(index: int) -> N
 def test_localized_texts_are_found_without_walking_plain_fields_in_drawn_notices(
         data: dict[str, object]) -> None:
     _localized_both_ways(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+def test_only_fields_of_plain_values_are_skipped() -> None:
+    import datetime
+    import enum
+    from typing import Annotated, Any, Literal
+
+    from pydantic import AfterValidator, BaseModel
+
+    from noticegen.validate import _may_hold_models
+
+    class Kind(enum.Enum):
+        A = "a"
+
+    class Inner(BaseModel):
+        x: str
+
+    plain = [str, int, bool, datetime.date, Kind, Literal["a", "b"], str | None,
+             Annotated[str, AfterValidator(str.strip)], list[Annotated[str, AfterValidator(str.strip)]],
+             dict[str, str], tuple[int, ...]]
+    may = [Inner, Inner | None, list[Inner], dict[str, Inner], str | Inner, Any, list, dict, object,
+           Annotated[list[Inner], AfterValidator(list)]]
+    assert [t for t in plain if _may_hold_models(t)] == []
+    assert [t for t in may if not _may_hold_models(t)] == []
