@@ -64,7 +64,7 @@ def check_file(path: str, *, lint: bool = True, lang: str | None = None,
         loaded = load_path(path)
     except InputError as exc:
         name = "<stdin>" if path == "-" else path
-        return _named(Checked(path, [_file_error(name, exc)], strict=settings.strict))
+        return _named(Checked(path, [_file_error(name, path, exc)], strict=settings.strict))
     return _named(_check_loaded(path, loaded, lint=lint, lang=lang, settings=settings))
 
 
@@ -132,7 +132,10 @@ def _named(result: Checked) -> Checked:
     return result
 
 
-def _file_error(name: str, exc: InputError) -> Diagnostic:
+def _file_error(name: str, path: str, exc: InputError) -> Diagnostic:
+    """The file's error as a diagnostic of the file: its message without the file name that
+    starts it, which the report already prints in front ("a.yaml: error NG000 no such file")."""
     from noticegen.diagnostics import Severity
 
-    return Diagnostic(name, 0, 0, Severity.ERROR, "NG000", exc.message, exc.hint)
+    message = exc.message.removeprefix(f"{path}: ")
+    return Diagnostic(name, 0, 0, Severity.ERROR, "NG000", message, exc.hint)

@@ -123,7 +123,8 @@ def test_a_directory_is_not_a_file(tmp_path: Path) -> None:
 
 def test_a_missing_file(tmp_path: Path) -> None:
     d = _only_error(str(tmp_path / "nope.yaml"))
-    assert d.code == "NG000" and d.message.endswith("nope.yaml: no such file")
+    assert d.code == "NG000" and d.message == "no such file"  # the file name comes before it
+    assert d.file == str(tmp_path / "nope.yaml")
 
 
 def test_an_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

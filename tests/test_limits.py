@@ -85,7 +85,8 @@ def test_a_file_over_the_size_limit(tmp_path: Path) -> None:
     path.write_bytes(b"# " + b"x" * MAX_BYTES)
     result, seconds = timed_check(path)
     assert codes(result) == ["NG000"]
-    assert result.diagnostics[0].message == f"{path}: the file is larger than 8 MiB"
+    assert result.diagnostics[0].message == "the file is larger than 8 MiB"
+    assert result.diagnostics[0].file == str(path)
     assert seconds < 10
 
 
