@@ -9,7 +9,7 @@ as 523/1999 read the same in all of them. The parameters fill the rule's message
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -206,17 +206,21 @@ def for_rule(rule: str, lang: str) -> Iterator[Pattern]:
 def _indexed(rule: str, lang: str) -> tuple[re.Pattern[str] | None, tuple[Pattern, ...]]:
     """One rule's patterns for ``lang``, and all of them as one regex to rule texts out fast."""
     found = tuple(p for p in PATTERNS if p.rule == rule and p.applies_to(lang))
-    if not found:
-        return None, ()
-    return re.compile("|".join(f"(?:{p.source})" for p in found), re.IGNORECASE), found
+    return _one_regex(found), found
 
 
 @cache
 def _any_rule(lang: str) -> re.Pattern[str] | None:
     """Every pattern for ``lang`` as one regex: a text it does not match, no rule's matches.
     One search over all of them takes about half as long as one per rule."""
-    sources = [f"(?:{p.source})" for p in PATTERNS if p.applies_to(lang)]
-    return re.compile("|".join(sources), re.IGNORECASE) if sources else None
+    return _one_regex([p for p in PATTERNS if p.applies_to(lang)])
+
+
+def _one_regex(patterns: Sequence[Pattern]) -> re.Pattern[str] | None:
+    """Any of ``patterns`` as one regex; None when there are none."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.source})" for p in patterns), re.IGNORECASE)
 
 
 def may_match(lang: str, text: str) -> bool:
