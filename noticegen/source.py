@@ -123,7 +123,7 @@ class _Builder:
             )
         if len(loc) > MAX_DEPTH:
             raise _Stop(node, "NG006", f"the document is nested more than {MAX_DEPTH} levels deep",
-                        "A notice is only a few levels deep; check the indentation.")
+                        _DEEP_HINTS[False])
         mark = node.start_mark
         kmark = key_mark or mark
         self.map.positions[loc] = Position(mark.line + 1, mark.column + 1,
@@ -299,8 +299,53 @@ def decode(data: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
 _FLOW_GUARD = 1000
 """Past this many `[` and `{`, the nesting is measured before composing (see _too_deep)."""
 
+_LIBYAML_NESTING = "exceeded maximum nesting depth"
+"""libyaml's own limit (1,000 levels; PyYAML 6.0.4's wheels bundle a libyaml that has it).
 
-def _too_deep(text: str) -> yaml.Mark | None:
+Its scanner reads ahead, so it refuses `[[[[…` a thousand deep as soon as the first `[` is
+parsed, before noticegen has seen the 65th level. The pure-Python parser has no such limit.
+"""
+
+_DEEP_HINTS = {True: "A notice is only a few levels deep; check the brackets [ ] and { }.",
+               False: "A notice is only a few levels deep; check the indentation."}
+"""By whether the value that is too deep sits in flow style (brackets) or block style."""
+
+
+@dataclass(frozen=True)
+class _Deep:
+    mark: yaml.Mark
+    flow: bool
+
+
+def _first_too_deep(text: str, loader: type[Any]) -> _Deep | None:
+    """The first value, in document order, whose data path is longer than MAX_DEPTH.
+
+    The same value _Builder stops at (keys have no data path of their own), found by walking
+    the parser's events, which keeps its own stack and never recurses. YAML errors propagate.
+    """
+    frames: list[list[Any]] = []  # [is a mapping, values and keys seen so far, flow style]
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionEndEvent):
+            frames.pop()
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        top = frames[-1] if frames else None
+        if top is not None:
+            is_key = top[0] and top[1] % 2 == 0
+            top[1] += 1
+            if not is_key and len(frames) > MAX_DEPTH:
+                return _Deep(event.start_mark, bool(top[2]))  # type: ignore[arg-type]  # CParser marks quack alike
+        if isinstance(event, yaml.CollectionStartEvent):
+            frames.append([isinstance(event, yaml.MappingStartEvent), 0, event.flow_style])
+    return None
+
+
+def _is_libyaml_nesting(exc: yaml.YAMLError) -> bool:
+    return isinstance(exc, yaml.MarkedYAMLError) and _LIBYAML_NESTING in (exc.problem or "")
+
+
+def _too_deep(text: str) -> _Deep | None:
     """Where flow nesting first passes MAX_DEPTH, or None.
 
     libyaml's composer recurses in C without Python's recursion limit, so `[[[[…` a hundred
@@ -311,18 +356,20 @@ def _too_deep(text: str) -> yaml.Mark | None:
     """
     if text.count("[") + text.count("{") <= _FLOW_GUARD:
         return None
-    depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH + 1:
-                    return event.start_mark  # type: ignore[return-value]  # CParser marks quack alike
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
+        return _first_too_deep(text, _Loader)
+    except yaml.YAMLError as exc:
+        if not _is_libyaml_nesting(exc):
+            return None  # composing reports it, with its position
+    try:  # libyaml stopped at its own limit: find noticegen's with the parser that has none
+        return _first_too_deep(text, yaml.SafeLoader)
     except yaml.YAMLError:
-        return None  # composing reports it, with its position
-    return None
+        return None
+
+
+def _deep_diagnostic(file: str, deep: _Deep) -> Diagnostic:
+    return _diag(file, deep.mark.line + 1, deep.mark.column + 1, "NG006",
+                 f"the document is nested more than {MAX_DEPTH} levels deep", _DEEP_HINTS[deep.flow])
 
 
 def _reader_error_position(text: str, exc: yaml.reader.ReaderError) -> tuple[int, int]:
@@ -339,13 +386,17 @@ def load_text(text: str, file: str) -> Loaded:
     source_map = SourceMap(file)
     deep = _too_deep(text)
     if deep is not None:
-        return Loaded(None, source_map, [_diag(
-            file, deep.line + 1, deep.column + 1, "NG006",
-            f"the document is nested more than {MAX_DEPTH} levels deep",
-            "A notice is only a few levels deep; check the brackets [ ] and { }.")])
+        return Loaded(None, source_map, [_deep_diagnostic(file, deep)])
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
+        if _is_libyaml_nesting(exc):  # block style, or flow under _FLOW_GUARD brackets
+            try:
+                deep = _first_too_deep(text, yaml.SafeLoader)
+            except yaml.MarkedYAMLError as first:  # an earlier error that libyaml read past
+                exc = first
+            if deep is not None:
+                return Loaded(None, source_map, [_deep_diagnostic(file, deep)])
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"

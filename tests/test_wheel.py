@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -36,12 +37,36 @@ def test_wheel_contains_the_data_files(wheel: Path) -> None:
     assert any(n.startswith("noticegen/catalog/services/") for n in names)
 
 
+def isolated_venv(env_dir: Path) -> Path:
+    """A venv that sees the dependencies this test run uses, and nothing installed system-wide.
+
+    Not system_site_packages=True: inside scripts/test.sh's .venv the "system" is the
+    interpreter .venv was made from, which need not have typer or anything else. The .pth file
+    adds the running environment's site-packages (the locked versions) after the venv's own,
+    without running that folder's .pth files, so the editable noticegen there stays out of sight.
+    """
+    venv.create(env_dir, with_pip=True, symlinks=os.name != "nt")
+    bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    where = "import sysconfig; print(sysconfig.get_path('purelib'))"
+    purelib = subprocess.run([bindir / "python", "-c", where],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    ours = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
+    (Path(purelib) / "_test_dependencies.pth").write_text("\n".join(sorted(ours)) + "\n", encoding="utf-8")
+    return bindir
+
+
+def test_isolated_venv_does_not_see_system_packages(tmp_path: Path) -> None:
+    bindir = isolated_venv(tmp_path / "venv")
+    seen = subprocess.run([bindir / "python", "-c", "import sys; print('\\n'.join(sys.path))"],
+                          check=True, capture_output=True, text=True).stdout.split("\n")
+    base = {sysconfig.get_path("purelib", vars={"base": sys.base_prefix, "platbase": sys.base_prefix})}
+    assert not base & set(seen) or sys.prefix == sys.base_prefix
+    assert sysconfig.get_path("purelib") in seen
+
+
 def test_installed_wheel_runs(wheel: Path, tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
-    # The venv sees the test environment's packages for the dependencies only; noticegen
-    # itself is installed from the wheel into the venv, which comes first on sys.path.
-    venv.create(env_dir, with_pip=True, system_site_packages=True)
-    bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    bindir = isolated_venv(env_dir)
     subprocess.run([bindir / "python", "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
                    check=True, capture_output=True)
     work = tmp_path / "work"
