@@ -66,13 +66,13 @@ def test_messages_are_trusted_and_values_escaped() -> None:
 def test_a_missing_string_names_the_key_and_the_language(example: ResolvedNotice,
                                                          tmp_path: Path) -> None:
     user = tmp_path / "templates"
-    shutil.copytree(BUILTIN / "en", user / "sv")
-    strings = (user / "sv" / STRINGS_FILE).read_text("utf-8")
-    (user / "sv" / STRINGS_FILE).write_text(
+    shutil.copytree(BUILTIN / "en", user / "da")
+    strings = (user / "da" / STRINGS_FILE).read_text("utf-8")
+    (user / "da" / STRINGS_FILE).write_text(
         re.sub(r"^rights_title:.*\n", "", strings, flags=re.M), "utf-8")
     with pytest.raises(InputError) as err:
-        render(example, lang="sv", fmt="page", options=RenderOptions(templates_dir=user))
-    assert "'rights_title'" in str(err.value) and "'sv'" in str(err.value)
+        render(example, lang="da", fmt="page", options=RenderOptions(templates_dir=user))
+    assert "'rights_title'" in str(err.value) and "'da'" in str(err.value)
 
 
 def test_a_missing_value_is_an_error_too(tmp_path: Path) -> None:

@@ -96,6 +96,27 @@ _PERSONAL_REGISTER = {"why": {"en": "\"personal data file\" (henkilörekisteri) 
                       "instead": {"en": "\"register\" or \"processing of personal data\"",
                                   "fi": "\"rekisteri\" tai \"henkilötietojen käsittely\""}}
 
+# The same old terms in the Swedish of Finland's repealed Personal Data Act (personuppgiftslagen
+# 523/1999), with the terms of the Swedish GDPR text (dataskyddsförordningen) instead; sources in
+# docs/terms.sv.md.
+_SELOSTE_SV = {"why": _SELOSTE["why"],
+               "instead": {"en": "\"dataskyddsbeskrivning\" (privacy notice)",
+                           "fi": "\"dataskyddsbeskrivning\" (tietosuojaseloste)"}}
+_CONTROLLER_SV = {"why": {"en": "\"registeransvarig\" is the controller of the repealed Personal "
+                                "Data Act",
+                          "fi": "\"registeransvarig\" on kumotun henkilötietolain rekisterinpitäjä"},
+                  "instead": {"en": "\"personuppgiftsansvarig\" (GDPR Art. 4(7))",
+                              "fi": "\"personuppgiftsansvarig\" (tietosuoja-asetuksen 4 artiklan 7 "
+                                    "alakohta)"}}
+_ACCESS_SV = {"why": _ACCESS["why"],
+              "instead": {"en": "\"rätt till tillgång\"", "fi": "\"rätt till tillgång\""}}
+_OBJECT_SV = {"why": _OBJECT["why"],
+              "instead": {"en": "\"rätt att göra invändningar\"",
+                          "fi": "\"rätt att göra invändningar\""}}
+_PERSONAL_REGISTER_SV = {"why": _PERSONAL_REGISTER["why"],
+                         "instead": {"en": "\"register\" or \"behandling av personuppgifter\"",
+                                     "fi": "\"register\" tai \"behandling av personuppgifter\""}}
+
 PATTERNS: tuple[Pattern, ...] = (
     # NG501 law-repealed: citations of repealed or invalidated law.
     _p("NG501", ANY, r"\b523/1999\b", **_LAW_523),
@@ -123,6 +144,12 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG502", "en", r"\bright\s+to\s+prohibit\b", **_OBJECT),
     _p("NG502", "fi", r"\bhenkilörekister\w*", **_PERSONAL_REGISTER),
     _p("NG502", "en", r"\bpersonal\s+data\s+(?:file|register)s?\b", **_PERSONAL_REGISTER),
+    _p("NG502", "sv", r"\bregisterbeskrivning\w*", **_SELOSTE_SV),
+    _p("NG502", "sv", r"\bregisteransvarig\w*", **_CONTROLLER_SV),
+    _p("NG502", "sv", r"\b(?:rätt(?:en)?\s+till\s+insyn|insynsrätt\w*|granskningsrätt\w*)",
+       **_ACCESS_SV),
+    _p("NG502", "sv", r"\brätt(?:en)?\s+att\s+förbjuda\b", **_OBJECT_SV),
+    _p("NG502", "sv", r"\bpersonregist\w*", **_PERSONAL_REGISTER_SV),
     # NG503 consent-by-acceptance: reading or using is not consent.
     _p("NG503", "fi", r"\bhyväksy\w*\s+(?:[\w:-]+\s+){0,3}tietosuoja\w*"),
     _p("NG503", "fi", r"\b(?:käyttämällä|jatkamalla|selaamalla|lähettämällä)\s+(?:[\w:-]+\s+){0,5}"

@@ -63,14 +63,17 @@ def legacy_term(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     "Rekisteriseloste", "tarkastusoikeus", "kieltopyyntö", "henkilörekisteri" and the
     "Tietoyhteiskuntakaari" tell the reader the notice predates the GDPR, and the rights
-    they name are narrower than the GDPR's.
+    they name are narrower than the GDPR's. In Swedish the same holds for "registerbeskrivning",
+    "registeransvarig", "rätt till insyn" and "personregister".
 
     [fi]
     Kumotun lain termit on syytä korvata tietosuoja-asetuksen termeillä.
 
     Sanat "rekisteriseloste", "tarkastusoikeus", "kieltopyyntö", "henkilörekisteri" ja
     "tietoyhteiskuntakaari" kertovat lukijalle, että seloste on laadittu ennen tietosuoja-asetusta,
-    ja niiden nimeämät oikeudet ovat suppeampia kuin asetuksen.
+    ja niiden nimeämät oikeudet ovat suppeampia kuin asetuksen. Ruotsinkielisissä teksteissä
+    samoin kertovat sanat "registerbeskrivning", "registeransvarig", "rätt till insyn" ja
+    "personregister".
 
     [fail]
     how:
