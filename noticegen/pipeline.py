@@ -57,11 +57,12 @@ def check_file(path: str, *, lint: bool = True, lang: str | None = None,
     broken settings file raises ConfigError); ``lang`` (fi/en) overrides their language.
     """
     from noticegen.config import settings_for
+    from noticegen.lint.lang import message_language
 
     if settings is None:
         settings = settings_for(path)
     try:
-        loaded = load_path(path)
+        loaded = load_path(path, lang=message_language(lang, settings.lang))
     except InputError as exc:
         name = "<stdin>" if path == "-" else path
         return _named(Checked(path, [_file_error(name, path, exc)], strict=settings.strict))
@@ -86,10 +87,12 @@ def check_text(text: str, name: str, *, lint: bool = True, lang: str | None = No
                settings: Settings | None = None) -> Checked:
     """Like check_file, for YAML text already in memory (default settings unless given)."""
     from noticegen.config import Settings
+    from noticegen.lint.lang import message_language
     from noticegen.source import load_text
 
-    return _named(_check_loaded(name, load_text(text, name), lint=lint, lang=lang,
-                                settings=settings or Settings()))
+    settings = settings or Settings()
+    loaded = load_text(text, name, lang=message_language(lang, settings.lang))
+    return _named(_check_loaded(name, loaded, lint=lint, lang=lang, settings=settings))
 
 
 def _check_loaded(path: str, loaded: Loaded, *, lint: bool, lang: str | None,

@@ -10,12 +10,34 @@ from typing import Any
 
 import yaml
 
-from noticegen.diagnostics import Diagnostic, Loc, Severity
+from noticegen.diagnostics import _CONTROL, Diagnostic, Loc, Severity, escape_controls, shown
 
 try:  # the C composer is several times faster; fall back to pure Python where libyaml is absent
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _Base
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Base  # type: ignore[assignment]
+
+_SEXAGESIMAL_INT = re.compile(r"[-+]?[1-9][0-9_]*+(?::[0-5]?[0-9])++")
+_SEXAGESIMAL_FLOAT = re.compile(r"[-+]?[0-9][0-9_]*+(?::[0-5]?[0-9])++\.[0-9_]*+")
+
+
+class _Loader(_Base):
+    """PyYAML's safe loader, resolving long plain scalars with a colon in linear memory.
+
+    YAML 1.1 reads `1:30` as the sexagesimal 90. PyYAML's patterns for that repeat a group,
+    and Python's regex engine keeps a backtracking point per repetition: a million `:30`
+    groups took 120 MB to resolve. The same patterns, possessive, keep none. Only a
+    sexagesimal number has a colon among the implicit types longer than a timestamp.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode and implicit[0] and len(value) > MAX_SEXAGESIMAL and ":" in value:
+            if _SEXAGESIMAL_INT.fullmatch(value):
+                return "tag:yaml.org,2002:int"
+            if _SEXAGESIMAL_FLOAT.fullmatch(value):
+                return "tag:yaml.org,2002:float"
+            return _STR
+        return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
 
 MAX_BYTES = 8 * 1024 * 1024
 """Largest notice file accepted (8 MiB: room for 10,000 cookies)."""
@@ -23,6 +45,77 @@ MAX_NODES = 1_000_000
 """Most values a document may expand to, aliases included (stops 'billion laughs')."""
 MAX_DEPTH = 64
 """Deepest nesting accepted; real notices need about 8."""
+MAX_CHARS = MAX_BYTES
+"""Most characters of text (keys and values) a document may expand to through aliases: as
+much as the largest file holds without them, so an alias cannot make a notice bigger than a
+file can be."""
+MAX_SEXAGESIMAL = 32
+"""Longest YAML 1.1 sexagesimal integer (``1:30:00``) read as a number; a longer one is
+refused before it is converted, which costs time quadratic in its length."""
+
+# Messages of the checks added in 2026-12 (issue #22), per message language. The older
+# loader messages are English only until the message catalogue replaces them all.
+_TEXTS: dict[str, dict[str, str]] = {
+    "expanded": {
+        "en": "the document expands to more than {limit} MiB of text through YAML aliases",
+        "fi": "dokumentti laajenee YAML-viittausten kautta yli {limit} MiB:n tekstiksi",
+    },
+    "expanded_hint": {
+        "en": "Remove YAML aliases (*name) that repeat long texts; a notice needs none.",
+        "fi": "Poista YAML-viittaukset (*nimi), jotka toistavat pitkiä tekstejä; seloste ei "
+              "tarvitse niitä.",
+    },
+    "values": {
+        "en": "the document holds more than {limit} values",
+        "fi": "dokumentissa on yli {limit} arvoa",
+    },
+    "values_hint": {
+        "en": "A notice holds a few thousand values; is this the right file?",
+        "fi": "Selosteessa on muutamia tuhansia arvoja; onko tämä oikea tiedosto?",
+    },
+    "tag": {
+        "en": "YAML tags such as {tag} are not allowed",
+        "fi": "YAML-tagit, kuten {tag}, eivät ole sallittuja",
+    },
+    "tag_hint": {
+        "en": "Remove the !tag; to keep a value as text, put it in quotes.",
+        "fi": "Poista !tagi; jos arvon on pysyttävä tekstinä, laita se lainausmerkkeihin.",
+    },
+    "control": {
+        "en": "the text contains the control character {char}, which cannot be published",
+        "fi": "tekstissä on ohjausmerkki {char}, jota ei voi julkaista",
+    },
+    "control_hint": {
+        "en": "Remove the escape sequence ({escape}) from the quoted text.",
+        "fi": "Poista lainausmerkeissä olevasta tekstistä ohjausmerkintä ({escape}).",
+    },
+    "sexagesimal": {
+        "en": "YAML 1.1 reads {value} as a base-60 number",
+        "fi": "YAML 1.1 lukee arvon {value} 60-järjestelmän lukuna",
+    },
+    "sexagesimal_hint": {
+        "en": "Put the value in quotes if it is text.",
+        "fi": "Laita arvo lainausmerkkeihin, jos se on tekstiä.",
+    },
+    "not_regular": {
+        "en": "{path}: is not a regular file (a pipe, a device or a socket)",
+        "fi": "{path}: ei ole tavallinen tiedosto (vaan putki, laite tai pistoke)",
+    },
+    "not_regular_hint": {
+        "en": "Pass the notice's .yaml file, or - to read standard input.",
+        "fi": "Anna selosteen .yaml-tiedosto tai - (lukee vakiosyötteen).",
+    },
+}
+
+
+def _say(key: str, lang: str | None, **values: object) -> str:
+    """One of _TEXTS in the message language (``lang``, else the locale's, else English)."""
+    if lang is None:
+        from noticegen.lint.lang import from_environment
+
+        lang = from_environment()
+    texts = _TEXTS[key]
+    return texts.get(lang, texts["en"]).format(**values)
 
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TYPES = {
@@ -108,11 +201,29 @@ def _diag(file: str, line: int, column: int, code: str, message: str, hint: str 
 class _Builder:
     """Turns a composed node tree into plain data, recording positions as it goes."""
 
-    def __init__(self, file: str, source_map: SourceMap) -> None:
+    def __init__(self, file: str, source_map: SourceMap, *, lang: str | None = None,
+                 escapes: bool = True) -> None:
         self.file = file
         self.map = source_map
         self.nodes = 0
         self.active: set[int] = set()
+        self.lang = lang
+        self.escapes = escapes
+        """Whether the text has a backslash: only an escape in double quotes gives a string
+        a control character (YAML's reader refuses them raw, and turns line breaks into \\n)."""
+
+    def _text(self, node: yaml.ScalarNode) -> str:
+        """A string of the document, refused if it holds a control character other than tab
+        and newline: ESC, BEL or NUL would reach the published notice and the terminal."""
+        text: str = node.value
+        if self.escapes:
+            found = _CONTROL.search(text)
+            if found is not None:
+                char = found.group()
+                raise _Stop(node, "NG010", _say("control", self.lang, char=f"U+{ord(char):04X}"),
+                            _say("control_hint", self.lang, escape=escape_controls(char,
+                                                                                   keep_lines=False)))
+        return text
 
     def build(self, node: yaml.Node, loc: Loc, key_mark: yaml.Mark | None) -> Any:
         self.nodes += 1
@@ -151,20 +262,20 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Stop(key_node, "NG001", "a key must be a plain name, not a list or mapping",
                             "Write keys as plain words such as `name:`.")
-            key = key_node.value
+            key = self._text(key_node)
             if key in result:
                 first = self.map.positions[(*loc, key)]
                 raise _Stop(key_node, "NG002",
-                            f"duplicate key '{key}' (first defined on line {first.key_line})",
+                            f"duplicate key '{shown(key)}' (first defined on line {first.key_line})",
                             "Each key may appear once in a mapping; merge the two or delete one.")
             result[key] = self.build(value_node, (*loc, key), key_node.start_mark)
         return result
 
     def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
-        text = node.value
+        text = self._text(node)
         tag = node.tag
         if tag not in _SCALAR_TYPES:
-            raise _Stop(node, "NG001", f"unsupported YAML tag {tag}",
+            raise _Stop(node, "NG001", f"unsupported YAML tag {shown(tag)}",
                         "Remove the !tag; noticegen reads plain YAML only.")
         if node.style in ("'", '"', "|", ">"):  # libyaml gives plain scalars style '', not None
             return text  # quoted and block scalars are always strings
@@ -174,6 +285,9 @@ class _Builder:
         convert = _SCALAR_TYPES[tag]
         if convert is not None:
             return convert(text)
+        if ":" in text and len(text) > MAX_SEXAGESIMAL and tag.endswith(":int"):
+            raise _Stop(node, "NG010", _say("sexagesimal", self.lang, value=shown(text)),
+                        _say("sexagesimal_hint", self.lang))
         try:
             return _number(tag, text)
         except ValueError:
@@ -200,6 +314,8 @@ def _number(tag: str, text: str) -> int | float:
     if digits.startswith("0o"):
         return sign * int(digits[2:], 8)
     if ":" in digits:  # YAML 1.1 sexagesimal, 1:30 == 90
+        if len(digits) > MAX_SEXAGESIMAL:  # (_Builder refuses them before this)
+            raise ValueError("too long to convert in linear time")
         value = 0
         for part in digits.split(":"):
             value = value * 60 + int(part)
@@ -217,36 +333,60 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _check_expansion(root: yaml.Node) -> None:
+def _own_chars(node: yaml.Node) -> int:
+    """Characters a node holds itself: a scalar's text, a mapping's keys."""
+    if isinstance(node, yaml.ScalarNode):
+        return len(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return sum(len(key.value) for key, _ in node.value if isinstance(key, yaml.ScalarNode))
+    return 0
+
+
+def _check_expansion(root: yaml.Node, lang: str | None = None) -> None:
     """Stop 'billion laughs' before building: count what aliases expand to, without expanding.
 
-    _Builder also counts as it goes, but reaching MAX_NODES that way takes seconds. Sizes are
-    computed once per node (aliases share nodes), iteratively (nesting depth is not checked yet),
-    and capped so that nine levels of nine aliases stay small numbers. A cycle is left for the
-    builder, which reports it at the alias.
+    Two sizes are counted: values, and characters of text (keys and scalars). The first stops
+    aliases of aliases; the second stops an alias of a long text repeated a few hundred times
+    (one 1 MB summary, aliased 300 times, made `check` spend four minutes and 1.2 GB).
+    _Builder also counts values as it goes, but reaching MAX_NODES that way takes seconds. Sizes
+    are computed once per node (aliases share nodes), iteratively (nesting depth is not checked
+    yet), and capped so that nine levels of nine aliases stay small numbers. A cycle is left for
+    the builder, which reports it at the alias.
     """
-    cap = MAX_NODES + 1
-    sizes: dict[int, int] = {}
+    cap, char_cap = MAX_NODES + 1, MAX_CHARS + 1
+    sizes: dict[int, tuple[int, int]] = {}
     started: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, finished = stack.pop()
         key = id(node)
         if finished:
-            sizes[key] = min(cap, 1 + sum(sizes.get(id(c), 1) for c in _children(node)))
+            counts = [sizes.get(id(c), (1, 0)) for c in _children(node)]
+            sizes[key] = (min(cap, 1 + sum(n for n, _ in counts)),
+                          min(char_cap, _own_chars(node) + sum(c for _, c in counts)))
         elif key not in sizes and key not in started:
             started.add(key)
             stack.append((node, True))
             stack.extend((child, False) for child in _children(node))
-    if sizes[id(root)] < cap:
+
+    def too_big(node: yaml.Node) -> bool:
+        nodes, chars = sizes.get(id(node), (1, 0))
+        return nodes >= cap or chars >= char_cap
+
+    if not too_big(root):
         return
     node = root  # report the smallest part that is too big by itself: the aliases are in it
     seen = {id(root)}
     while True:
-        big = next((c for c in _children(node) if sizes.get(id(c), 1) >= cap), None)
+        big = next((c for c in _children(node) if too_big(c)), None)
         if big is None or id(big) in seen:  # (a cycle back to an ancestor)
-            raise _Stop(node, "NG006", f"the document expands to more than {MAX_NODES:,} values",
-                        "Remove YAML aliases (*name) that repeat large blocks; a notice needs none.")
+            if sizes[id(root)][0] >= cap:
+                raise _Stop(node, "NG006",
+                            f"the document expands to more than {MAX_NODES:,} values",
+                            "Remove YAML aliases (*name) that repeat large blocks; a notice "
+                            "needs none.")
+            raise _Stop(node, "NG006", _say("expanded", lang, limit=MAX_CHARS // 1024**2),
+                        _say("expanded_hint", lang))
         seen.add(id(big))
         node = big
 
@@ -372,6 +512,54 @@ def _deep_diagnostic(file: str, deep: _Deep) -> Diagnostic:
                  f"the document is nested more than {MAX_DEPTH} levels deep", _DEEP_HINTS[deep.flow])
 
 
+_TAG = re.compile(r"(?:^|[\s\[{,])!", re.MULTILINE)
+"""Where a tag could start: `!` after a space, a line start or a flow indicator."""
+_YAML_TAG = "tag:yaml.org,2002:"
+_SEPARATORS = ",[{:-?\n\r\x85\u2028\u2029"
+"""A node starts after one of these (or at the start of the document)."""
+
+
+def _short_tag(tag: str) -> str:
+    """A tag as it is written: ``tag:yaml.org,2002:str`` → ``!!str``."""
+    return "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+
+
+def _prescan(text: str, lang: str | None) -> Diagnostic | None:
+    """Problems found in the parser's events, before any node is composed: explicit tags on
+    any node, and more than MAX_NODES values.
+
+    Composing builds every node in memory before _Builder can count them: an 8 MiB flow list
+    of zeros took 1.6 GB and 12 s to reach NG006. The events come one at a time in constant
+    memory, so counting them stops at the limit. Both checks are skipped, at the cost of one
+    search of the text, when they cannot find anything: a file with fewer characters (or
+    separators) than MAX_NODES cannot hold more nodes (each needs one), and a tag needs a `!`
+    after a space or a flow indicator. Tags are refused on every node, collections too: the
+    tag of `controller: !!python/object/new:os.system` was ignored, not refused.
+    """
+    count = len(text) > MAX_NODES and 2 + sum(map(text.count, _SEPARATORS)) > MAX_NODES
+    tags = "!" in text and _TAG.search(text) is not None
+    if not (count or tags):
+        return None
+    nodes = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if not isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
+                continue
+            mark = event.start_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            if event.tag is not None:
+                return _diag("", line, column, "NG001",
+                             _say("tag", lang, tag=shown(_short_tag(event.tag))), _say("tag_hint", lang))
+            nodes += 1
+            if count and nodes > MAX_NODES:
+                return _diag("", line, column, "NG006",
+                             _say("values", lang, limit=f"{MAX_NODES:,}"),
+                             _say("values_hint", lang))
+    except yaml.YAMLError:
+        return None  # composing reports it, with its position
+    return None
+
+
 def _reader_error_position(text: str, exc: yaml.reader.ReaderError) -> tuple[int, int]:
     """1-based line and column of a character the YAML reader rejected."""
     if exc.encoding == "unicode":  # the pure-Python reader counts characters
@@ -381,12 +569,17 @@ def _reader_error_position(text: str, exc: yaml.reader.ReaderError) -> tuple[int
     return _line_column(before)
 
 
-def load_text(text: str, file: str) -> Loaded:
-    """Parse YAML text into plain data and a SourceMap; problems become diagnostics."""
+def load_text(text: str, file: str, *, lang: str | None = None) -> Loaded:
+    """Parse YAML text into plain data and a SourceMap; problems become diagnostics.
+
+    ``lang`` is the language of the messages (default: the locale's)."""
     source_map = SourceMap(file)
     deep = _too_deep(text)
     if deep is not None:
         return Loaded(None, source_map, [_deep_diagnostic(file, deep)])
+    early = _prescan(text, lang)
+    if early is not None:
+        return Loaded(None, source_map, [early.with_position(file, early.line, early.column)])
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
@@ -439,10 +632,10 @@ def load_text(text: str, file: str) -> Loaded:
                                                f"the top level is {kind}, not a mapping of keys",
                                                "A notice starts with keys such as `notice:`, "
                                                "`controller:` and `registers:`.")])
-    builder = _Builder(file, source_map)
+    builder = _Builder(file, source_map, lang=lang, escapes="\\" in text)
     try:
         if "&" in text and "*" in text:  # anchors and aliases: count before expanding
-            _check_expansion(root)
+            _check_expansion(root, lang)
         data = builder.build(root, (), None)
     except _Stop as stop:
         return Loaded(None, source_map, [_diag(file, stop.mark.line + 1, stop.mark.column + 1,
@@ -453,8 +646,15 @@ def load_text(text: str, file: str) -> Loaded:
     return Loaded(data, source_map, [])
 
 
-def read_bytes(path: str) -> bytes:
-    """Read a notice file, or ``-`` for standard input, with the size limit applied."""
+def read_bytes(path: str, *, lang: str | None = None) -> bytes:
+    """Read a notice file, or ``-`` for standard input, with the size limit applied.
+
+    Only a regular file is read: a FIFO would block for ever waiting for a writer, and a
+    device such as /dev/zero never ends. The file is opened without blocking and checked on
+    the descriptor it was opened as, so it cannot be swapped for a FIFO in between.
+    """
+    import stat
+
     from noticegen.errors import InputError
 
     if path == "-":
@@ -467,8 +667,17 @@ def read_bytes(path: str) -> bytes:
             if p.is_dir():
                 raise InputError(f"{path}: is a folder, not a file",
                                  hint=f"Pass the YAML files inside it, e.g. {path}/*.yaml")
-            with p.open("rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+            fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+            try:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    raise InputError(_say("not_regular", lang, path=path),
+                                     hint=_say("not_regular_hint", lang))
+                with os.fdopen(fd, "rb") as fh:
+                    fd = -1
+                    data = fh.read(MAX_BYTES + 1)
+            finally:
+                if fd >= 0:
+                    os.close(fd)
         except FileNotFoundError:
             raise InputError(f"{path}: no such file",
                              hint="Check the file name; `noticegen init` creates a new notice.") from None
@@ -483,15 +692,15 @@ def read_bytes(path: str) -> bytes:
     return data
 
 
-def load_path(path: str) -> Loaded:
-    """Read and parse one notice file (``-`` is standard input)."""
+def load_path(path: str, *, lang: str | None = None) -> Loaded:
+    """Read and parse one notice file (``-`` is standard input); ``lang`` as for load_text."""
     import hashlib
 
     name = "<stdin>" if path == "-" else path
-    data = read_bytes(path)
+    data = read_bytes(path, lang=lang)
     text, problem = decode(data, name)
     if problem is not None or text is None:
         return Loaded(None, SourceMap(name), [problem] if problem else [])
-    loaded = load_text(text, name)
+    loaded = load_text(text, name, lang=lang)
     loaded.digest = hashlib.sha256(data).hexdigest()
     return loaded

@@ -207,11 +207,25 @@ def digest(data: bytes) -> str:
 
 def file_digest(path: str | Path) -> str | None:
     """The SHA-256 of a file as it is now; None when it cannot be read (a notice file's build
-    then reports why)."""
+    then reports why, as it does for anything but a regular file: a FIFO is not read here, where
+    it would block for ever)."""
+    import stat
+
     try:
-        return digest(Path(path).read_bytes())
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            return digest(fh.read())
+    except OSError:
+        return None
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 def _plain(d: Diagnostic) -> list[Any]:

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from noticegen.diagnostics import Diagnostic, Loc, error
+from noticegen.diagnostics import Diagnostic, Loc, error, shown
 from noticegen.model import CustomTerm, Notice
 from noticegen.model import types as mtypes
 from noticegen.source import SourceMap
@@ -94,7 +94,7 @@ def _pydantic_diagnostic(err: Any, data: Any, smap: SourceMap) -> Diagnostic:
         hint = f"Did you mean '{close[0]}'?" if close else ""
         if allowed:
             hint = (hint + " " if hint else "") + "Allowed keys here: " + ", ".join(allowed) + "."
-        return smap.place(error("NG011", f"unknown key '{key}'", loc=where, hint=hint), key=True)
+        return smap.place(error("NG011", f"unknown key '{shown(key)}'", loc=where, hint=hint), key=True)
     if kind == "missing":
         field = str(loc[-1])
         parent = smap.resolve(loc[:-1])
@@ -115,7 +115,7 @@ def _pydantic_diagnostic(err: Any, data: Any, smap: SourceMap) -> Diagnostic:
     if raw is not None and not raw.strip():
         hint = "Write the value after the colon, or remove the key."
     elif raw is not None and not isinstance(value, str) and "text" in message:
-        hint = f'YAML reads {raw} as {_kind(value)}; put it in quotes: "{raw}".'
+        hint = f'YAML reads {shown(raw)} as {_kind(value)}; put it in quotes: "{shown(raw)}".'
     elif kind in ("model_type", "dict_type"):
         model = _model_at(where)
         if model is not None:
@@ -312,7 +312,7 @@ def _unknown(code: str, value: str, known: set[str] | frozenset[str], loc: Loc, 
              advice: str) -> Diagnostic:
     close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
     hint = (f"Did you mean '{close[0]}'? " if close else "") + advice
-    return error(code, f"'{value}' is not a known {what}", loc=loc, hint=hint)
+    return error(code, f"'{shown(value)}' is not a known {what}", loc=loc, hint=hint)
 
 
 def validate(data: Any, smap: SourceMap) -> tuple[Notice | None, list[Diagnostic]]:

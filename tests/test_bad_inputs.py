@@ -131,12 +131,21 @@ def test_an_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.Monkey
     path = tmp_path / "secret.yaml"
     path.write_text(BASE_NOTICE, encoding="utf-8")
 
-    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
-        raise PermissionError(13, "Permission denied", str(self))
-
-    monkeypatch.setattr(Path, "open", refuse)
+    _fail_open(monkeypatch, path, PermissionError(13, "Permission denied", str(path)))
     d = _only_error(str(path))
     assert d.code == "NG000" and "permission denied" in d.message
+
+
+def _fail_open(monkeypatch: pytest.MonkeyPatch, path: Path, exc: OSError) -> None:
+    """Opening ``path`` (and only it) raises ``exc``."""
+    real = os.open
+
+    def fail(name: Any, *args: Any, **kwargs: Any) -> int:
+        if str(name) == str(path):
+            raise exc
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", fail)
 
 
 def test_an_unreadable_file_for_real(tmp_path: Path) -> None:
@@ -157,10 +166,7 @@ def test_another_os_error_is_a_message(tmp_path: Path, monkeypatch: pytest.Monke
     path = tmp_path / "n.yaml"
     path.write_text(BASE_NOTICE, encoding="utf-8")
 
-    def broken(self: Path, *args: Any, **kwargs: Any) -> Any:
-        raise OSError(5, "Input/output error")
-
-    monkeypatch.setattr(Path, "open", broken)
+    _fail_open(monkeypatch, path, OSError(5, "Input/output error"))
     d = _only_error(str(path))
     assert d.code == "NG000" and "cannot be read (Input/output error)" in d.message
 
@@ -174,7 +180,7 @@ def test_file_problems_exit_1_without_traceback(
         path.mkdir()
     elif make == "unreadable":
         path.write_text(BASE_NOTICE, encoding="utf-8")
-        monkeypatch.setattr(Path, "open", lambda *a, **k: (_ for _ in ()).throw(PermissionError()))
+        _fail_open(monkeypatch, path, PermissionError())
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     result = CliRunner().invoke(app, ["check", str(path)])
     assert result.exit_code == 1

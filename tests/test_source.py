@@ -76,8 +76,7 @@ def test_nan(loader: str) -> None:
     assert got != got
 
 
-@pytest.mark.parametrize("text", ['"00530"', "'no'", '"2.0"', "|\n  00530\n", ">-\n  yes\n",
-                                  '!!str 00530'])
+@pytest.mark.parametrize("text", ['"00530"', "'no'", '"2.0"', "|\n  00530\n", ">-\n  yes\n"])
 def test_quoted_block_and_str_tagged_scalars_are_text(text: str, loader: str) -> None:
     got = _data(f"v: {text}\n")["v"]
     assert isinstance(got, str) and got.strip() in ("00530", "no", "2.0", "yes")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from noticegen.diagnostics import Diagnostic, Loc
+from noticegen.diagnostics import Diagnostic, Loc, shown
 from noticegen.lint.facts import element_lints
 from noticegen.lint.registry import Param, Params, Rule, all_rules, lookup
 
@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from noticegen.source import SourceMap
 
 __all__ = ["diagnostic", "run_lint"]
+
+_QUOTED = frozenset({"found", "text", "item", "cookie", "other", "value"})
+"""Parameters that quote the user's own text: at most a short prefix of it is shown."""
 
 
 def run_lint(resolved: ResolvedNotice, smap: SourceMap, *, lang: str = "en",
@@ -47,7 +50,8 @@ def diagnostic(rule: Rule, params: Params, loc: Loc, lang: str) -> Diagnostic:
     """A rule's finding as a positionless diagnostic in ``lang``."""
     from noticegen.diagnostics import error, warning
 
-    values = {key: _text(value, lang) for key, value in params.items()}
+    values = {key: shown(text) if key in _QUOTED else text
+              for key, text in ((k, _text(v, lang)) for k, v in params.items())}
     message = rule.message.get(lang, rule.message["en"]).format(**values)
     hint = rule.hint.get(lang, rule.hint["en"]).format(**values)
     make = error if rule.severity.value == "error" else warning

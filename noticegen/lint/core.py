@@ -14,17 +14,20 @@ _CORE: list[tuple[str, str, str, tuple[str, str], tuple[str, str], tuple[str, st
     ("NG000", "file-unreadable", "noticegen",
      ("the notice file cannot be read", "selostetiedostoa ei voi lukea"),
      ("Check the file name and its permissions.", "Tarkista tiedoston nimi ja käyttöoikeudet."),
-     ("The file does not exist, is a folder, cannot be read, or is larger than 8 MiB.",
-      "Tiedostoa ei ole, se on kansio, sitä ei voi lukea tai se on yli 8 MiB:n kokoinen.")),
+     ("The file does not exist, is a folder, is not a regular file (a pipe, a device or a "
+      "socket), cannot be read, or is larger than 8 MiB.",
+      "Tiedostoa ei ole, se on kansio, se ei ole tavallinen tiedosto (vaan putki, laite tai "
+      "pistoke), sitä ei voi lukea tai se on yli 8 MiB:n kokoinen.")),
     ("NG001", "yaml-invalid", "YAML 1.1",
      ("the file is not valid YAML", "tiedosto ei ole kelvollista YAMLia"),
      ("Check the indentation and quoting on the line shown and the one above it.",
       "Tarkista sisennykset ja lainausmerkit ilmoitetulla ja sitä edeltävällä rivillä."),
      ("The YAML cannot be parsed: wrong indentation, a tab, an unclosed quote or bracket, a tag "
-      "(`!something`), a merge key (`<<`) or more than one document in the file.",
+      "on any value (`!something`, `!!str`, `!!binary`…), a merge key (`<<`) or more than one "
+      "document in the file.",
       "YAMLia ei voi jäsentää: sisennys on väärin, rivillä on sarkain, lainausmerkki tai sulje "
-      "jää auki, tiedostossa on tagi (`!jotain`) tai yhdistämisavain (`<<`) tai siinä on "
-      "useampi kuin yksi dokumentti.")),
+      "jää auki, jollakin arvolla on tagi (`!jotain`, `!!str`, `!!binary`…), tiedostossa on "
+      "yhdistämisavain (`<<`) tai siinä on useampi kuin yksi dokumentti.")),
     ("NG002", "yaml-duplicate-key", "YAML 1.1",
      ("a key appears twice in the same mapping", "sama avain esiintyy kahdesti"),
      ("Merge the two entries or delete one.", "Yhdistä kohdat tai poista toinen."),
@@ -56,17 +59,23 @@ _CORE: list[tuple[str, str, str, tuple[str, str], tuple[str, str], tuple[str, st
      ("Remove YAML aliases (`*name`) and check the brackets; a notice is only a few levels deep.",
       "Poista YAML-viittaukset (`*nimi`) ja tarkista sulkeet; seloste on vain muutaman tason "
       "syvyinen."),
-     ("Protects against documents that would exhaust memory (\"billion laughs\") or the stack.",
-      "Suojaa dokumenteilta, jotka kuluttaisivat muistin tai pinon loppuun.")),
+     ("Protects against documents that would exhaust memory (\"billion laughs\") or the stack: "
+      "at most 1,000,000 values, 8 MiB of text once aliases are expanded, and 64 levels.",
+      "Suojaa dokumenteilta, jotka kuluttaisivat muistin tai pinon loppuun: enintään "
+      "1 000 000 arvoa, 8 MiB tekstiä viittausten laajentamisen jälkeen ja 64 tasoa.")),
     ("NG010", "value-invalid", "noticegen model",
      ("a value has the wrong type or form", "arvo on väärää tyyppiä tai muotoa"),
      ("Write the value as the message says; quote numbers and codes that must stay text.",
       "Kirjoita arvo viestin mukaisesti; laita lainausmerkkeihin numerot ja koodit, joiden "
       "on pysyttävä tekstinä."),
      ("A value does not fit its field: a date, an e-mail address, a Y-tunnus with a wrong "
-      "check digit, a term that is not in the vocabulary, an ISO 8601 duration, and so on.",
+      "check digit, a term that is not in the vocabulary, an ISO 8601 duration, and so on. "
+      "A text may not hold control characters other than tab and line break (an escape such "
+      "as `\\e` or `\\0` in double quotes).",
       "Arvo ei sovi kenttäänsä: esimerkiksi päivämäärä, sähköpostiosoite, Y-tunnus, jonka "
-      "tarkistusnumero on väärä, termi, jota sanastossa ei ole, tai ISO 8601 -kesto.")),
+      "tarkistusnumero on väärä, termi, jota sanastossa ei ole, tai ISO 8601 -kesto. "
+      "Tekstissä ei saa olla muita ohjausmerkkejä kuin sarkain ja rivinvaihto (esimerkiksi "
+      "lainausmerkeissä kirjoitettu `\\e` tai `\\0`).")),
     ("NG011", "key-unknown", "noticegen model",
      ("an unknown key", "tuntematon avain"),
      ("Check the spelling; the message lists the keys allowed here.",

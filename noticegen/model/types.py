@@ -18,6 +18,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from noticegen import vocab
+from noticegen.diagnostics import shown
 
 
 class Base(BaseModel):
@@ -59,7 +60,7 @@ def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, str):
-        return f"the text '{value[:40]}…'" if len(value) > 40 else f"the text '{value}'"
+        return f"the text '{shown(value, 40)}'"
     return type(value).__name__
 
 
@@ -75,7 +76,7 @@ def _check_id(value: str) -> str:
             "id_format",
             "'{value}' is not a valid id: use lower-case letters, digits, '-' and '_' "
             "(at most 64), starting with a letter or digit",
-            {"value": value},
+            {"value": shown(value)},
         )
     return value
 
@@ -93,7 +94,8 @@ _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def _check_email(value: Any) -> str:
     text = _strict_text(value)
     if not _EMAIL_RE.fullmatch(text):
-        raise PydanticCustomError("email", "'{value}' is not an e-mail address", {"value": text})
+        raise PydanticCustomError("email", "'{value}' is not an e-mail address",
+                                  {"value": shown(text)})
     return text
 
 
@@ -107,7 +109,8 @@ def _check_url(value: Any) -> str:
     text = _strict_text(value)
     if not re.match(r"^https?://[^\s/?#]+\.[^\s]*$|^https?://localhost", text):
         raise PydanticCustomError(
-            "url", "'{value}' is not a web address starting with https:// or http://", {"value": text}
+            "url", "'{value}' is not a web address starting with https:// or http://",
+            {"value": shown(text)},
         )
     return text
 
@@ -124,7 +127,8 @@ def _check_lang(value: Any) -> str:
     text = _strict_text(value)
     if not re.fullmatch(r"[a-z]{2}", text):  # fullmatch: "$" lets "fi\n" through
         raise PydanticCustomError(
-            "lang", "'{value}' is not a two-letter language code such as fi or en", {"value": text}
+            "lang", "'{value}' is not a two-letter language code such as fi or en",
+            {"value": shown(text)},
         )
     return text
 
@@ -146,7 +150,7 @@ def _check_country(value: Any) -> str:
         raise PydanticCustomError(
             "country",
             "'{value}' is not an ISO 3166-1 alpha-2 country code (such as FI, SE, US)",
-            {"value": text},
+            {"value": shown(text)},
         )
     return text
 
@@ -239,7 +243,7 @@ def _vocab_checker(name: str) -> Any:
             raise PydanticCustomError(
                 "vocabulary",
                 "'{value}' is not a known {what}.{suggestion} Known values: {known}",
-                {"value": text, "what": _singular(name.replace("_", " ")),
+                {"value": shown(text), "what": _singular(name.replace("_", " ")),
                  "suggestion": suggestion, "known": ", ".join(sorted(known))},
             )
         return text
@@ -318,13 +322,15 @@ def _check_duration(value: Any) -> str:
             "duration",
             "'{value}' is not an ISO 8601 duration: write P2Y (2 years), P6M (6 months), "
             "P30D (30 days) or PT30M (30 minutes)",
-            {"value": value},
+            {"value": shown(value)},
         ) from None
     if not parts:
-        raise PydanticCustomError("duration", "the duration '{value}' is zero", {"value": value})
+        raise PydanticCustomError("duration", "the duration '{value}' is zero",
+                                  {"value": shown(value)})
     if approx_days(parts) > MAX_DAYS:
         raise PydanticCustomError(
-            "duration", "the duration '{value}' is longer than 100 years", {"value": value}
+            "duration", "the duration '{value}' is longer than 100 years",
+            {"value": shown(value)},
         )
     return value
 
