@@ -98,9 +98,12 @@ class Record:
             return None
         name = digest(str(out.resolve()).encode("utf-8"))[:32]
         path = where / f"{name}.json"
+        signed = disk.read_signed(path)  # a record planted in a shared folder is not one
+        if signed is None:
+            return cls(path, {})
         try:
-            data = json.loads(path.read_bytes())
-        except (OSError, ValueError):
+            data = json.loads(signed)
+        except ValueError:
             return cls(path, {})
         ok = isinstance(data, dict) and data.get("format") == FORMAT
         entries = data.get("notices") if ok else None
@@ -143,8 +146,8 @@ class Record:
     def save(self) -> None:
         """Write the record atomically (skipped when the cache cannot be written)."""
         if self._changed:
-            disk.store(self._path, json.dumps({"format": FORMAT, "notices": self._entries},
-                                              separators=(",", ":"), sort_keys=True).encode())
+            disk.store_signed(self._path, json.dumps({"format": FORMAT, "notices": self._entries},
+                                                     separators=(",", ":"), sort_keys=True).encode())
 
 
 def environment(user_dir: Path | None) -> str:

@@ -120,6 +120,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if "NOTICEGEN_CACHE_DIR" not in os.environ:
         _made_cache.append(tempfile.mkdtemp(prefix="noticegen-test-cache-"))
         os.environ["NOTICEGEN_CACHE_DIR"] = _made_cache[0]
+        # The cache's signing key lives in the user's own cache folder: that one too.
+        _made_cache.append(tempfile.mkdtemp(prefix="noticegen-test-home-cache-"))
+        os.environ["XDG_CACHE_HOME"] = _made_cache[-1]
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -149,3 +150,116 @@ def test_cache_clear_forgets_build_records(where: Path, tmp_path: Path) -> None:
     assert not (where / "builds").exists()
     again = CliRunner().invoke(app, ["build", str(EXAMPLE), "-o", str(out)])
     assert again.exit_code == 0 and "10 file(s) built, 0 changed" in again.output
+
+
+# --- a cache folder that someone else can write to (issue #22) ---------------------------------
+
+MAGIC = getattr(cache, "_MAGIC", b"NGS1")  # (getattr: the tests run against older versions too)
+
+
+def _build(out: Path, cache_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "noticegen", "--quiet", "build", str(EXAMPLE),
+                           "--out", str(out), "--force"],
+                          env={**os.environ, cache.ENV_DIR: str(cache_dir)},
+                          capture_output=True, text=True, check=False)
+
+
+def _evil_bytecode(entry: bytes, marker: Path) -> bytes:
+    """A compiled template as Jinja stores it (magic, the source's checksum, marshalled code),
+    with code that writes ``marker``: what a pull request could plant in a cache folder."""
+    import io
+    import marshal
+    import pickle
+
+    from jinja2.bccache import bc_magic
+
+    if entry.startswith(MAGIC):  # signed: Jinja's bytes follow the signature
+        entry = entry[len(MAGIC) + 32:]
+    assert entry.startswith(bc_magic)
+    stream = io.BytesIO(entry[len(bc_magic):])
+    checksum = pickle.load(stream)
+    code = compile(f"open({str(marker)!r}, 'w').write('pwned')", "<planted>", "exec")
+    return bc_magic + pickle.dumps(checksum, 2) + marshal.dumps(code)
+
+
+class _Evil:
+    def __init__(self, marker: Path) -> None:
+        self.marker = str(marker)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (open, (self.marker, "w"))
+
+
+@pytest.mark.parametrize("forge", ["unsigned", "forged-signature", "jinja-name"])
+def test_planted_compiled_templates_do_not_run(tmp_path: Path, forge: str) -> None:
+    """One planted `__jinja2_<key>.cache` made a plain `noticegen build` run a command (its
+    name depends only on the template's name and path). Every compiled template in the cache
+    folder is replaced by one that writes a marker file; the build must not run any of them
+    and must build the same bytes."""
+    folder, marker = tmp_path / "repo-cache", tmp_path / "pwned"
+    first = _build(tmp_path / "out1", folder)
+    assert first.returncode == 0, first.stderr
+    entries = sorted((folder / "jinja").iterdir())
+    assert entries
+    for entry in entries:
+        evil = _evil_bytecode(entry.read_bytes(), marker)
+        if forge == "forged-signature":
+            evil = MAGIC + bytes(32) + evil
+        name = entry if forge != "jinja-name" else entry.with_name(f"__jinja2_{entry.stem}.cache")
+        name.write_bytes(evil)
+        if forge == "unsigned":
+            entry.write_bytes(evil)
+    second = _build(tmp_path / "out2", folder)
+    assert not marker.exists(), "a planted compiled template ran"
+    assert second.returncode == 0, second.stderr
+    out1, out2 = tmp_path / "out1", tmp_path / "out2"
+    assert {p.relative_to(out1): p.read_bytes() for p in out1.rglob("*") if p.is_file()} == \
+           {p.relative_to(out2): p.read_bytes() for p in out2.rglob("*") if p.is_file()}
+
+
+def test_planted_pickles_do_not_run(tmp_path: Path) -> None:
+    import pickle
+
+    folder, marker = tmp_path / "repo-cache", tmp_path / "pwned"
+    assert _build(tmp_path / "out1", folder).returncode == 0
+    entries = sorted((folder / "data").iterdir())
+    assert entries
+    evil = pickle.dumps(_Evil(marker))
+    for entry in entries:
+        entry.write_bytes(evil if entries.index(entry) % 2 else MAGIC + bytes(32) + evil)
+    second = _build(tmp_path / "out2", folder)
+    assert not marker.exists(), "a planted pickle ran"
+    assert second.returncode == 0, second.stderr
+
+
+def test_entries_signed_with_another_users_key_are_misses(
+        where: Path, counted: Counted, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counted.load()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-user"))
+    cache.secret_key.cache_clear()
+    try:
+        assert counted.load() == {"text": "one"}
+        assert counted.calls == 2, "an entry another key signed was used"
+    finally:
+        cache.secret_key.cache_clear()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_key_is_private_and_a_shared_one_is_not_used(
+        where: Path, counted: Counted, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    cache.secret_key.cache_clear()
+    try:
+        key = cache.secret_key()
+        path = cache.user_cache_dir() / cache.KEY_FILE
+        assert key is not None and len(key) == 32 and path.read_bytes() == key
+        assert path.stat().st_mode & 0o777 == 0o600
+        assert not (where / cache.KEY_FILE).exists()  # never in $NOTICEGEN_CACHE_DIR
+        path.chmod(0o644)  # others can read it: anyone could sign
+        cache.secret_key.cache_clear()
+        assert cache.secret_key() is None
+        counted.load()
+        counted.load()
+        assert counted.calls == 2 and not list((where / "data").glob("*")), "cached without a key"
+    finally:
+        cache.secret_key.cache_clear()

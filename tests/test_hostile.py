@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -224,6 +225,19 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
 
 
+def returns(call: Callable[[], Any], seconds: float = 60) -> Any:
+    """``call()``, run in a thread so that a call that blocks for ever fails the test instead
+    of hanging the run (the thread is left blocked; it is a daemon)."""
+    import threading
+
+    result: list[Any] = []
+    thread = threading.Thread(target=lambda: result.append(call()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert result, "blocked"
+    return result[0]
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
 def test_a_device_is_refused() -> None:
     result = check_file("/dev/zero", lang="en")
@@ -237,7 +251,7 @@ def test_a_notice_replaced_by_a_fifo_does_not_block_the_build_record(tmp_path: P
 
     fifo = tmp_path / "n.yaml"
     os.mkfifo(fifo)
-    assert file_digest(fifo) is None  # returns at once: the FIFO is not read
+    assert returns(lambda: file_digest(fifo)) is None  # the FIFO is not read
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
@@ -247,7 +261,7 @@ def test_preview_rebuild_of_a_fifo_reports_it(tmp_path: Path) -> None:
     fifo = tmp_path / "n.yaml"
     os.mkfifo(fifo)
     site = Site(fifo, tmp_path / "site", None)
-    site.rebuild()  # returns: a FIFO used to block the watcher for ever
+    returns(site.rebuild)  # a FIFO used to block the watcher for ever
     assert site.error is not None and "is not a regular file" in site.error
 
 

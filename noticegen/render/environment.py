@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -157,17 +156,19 @@ def _shared_bytecode() -> BytecodeCache:
     """Compiled templates shared by every language's environment, and kept on disk.
 
     The section templates are the same files for every language: without the shared store,
-    each environment compiled them again (about 100 ms per language). Below it, Jinja's own
-    file cache in noticegen's cache folder (noticegen/cache.py) keeps them between runs.
+    each environment compiled them again (about 100 ms per language). Below it, a file per
+    template in noticegen's cache folder (noticegen/cache.py) keeps them between runs. Compiled
+    templates are code, so each file is signed with this user's key and one that does not
+    verify is compiled again, never loaded (Jinja's own FileSystemBytecodeCache loaded any
+    `__jinja2_<key>.cache` it found: one planted in a repository's cache folder ran a command).
     Entries are keyed by the template's path and checked against its source by Jinja.
     """
-    from jinja2 import BytecodeCache, FileSystemBytecodeCache
+    from jinja2 import BytecodeCache
     from jinja2.bccache import Bucket
 
-    from noticegen.cache import folder
+    from noticegen.cache import folder, read_signed, store_signed
 
     where = folder("jinja")
-    disk = FileSystemBytecodeCache(str(where)) if where is not None else None
 
     class Shared(BytecodeCache):
         def __init__(self) -> None:
@@ -175,21 +176,21 @@ def _shared_bytecode() -> BytecodeCache:
 
         def load_bytecode(self, bucket: Bucket) -> None:
             data = self.store.get(bucket.key)
+            if data is None and where is not None:
+                data = read_signed(where / f"{bucket.key}.cache")
             if data is not None:
-                bucket.bytecode_from_string(data)
-            elif disk is not None:
                 try:
-                    disk.load_bytecode(bucket)
+                    bucket.bytecode_from_string(data)
                 except Exception:  # an unreadable entry is a miss: compile again
                     bucket.reset()
                 if bucket.code is not None:
-                    self.store[bucket.key] = bucket.bytecode_to_string()
+                    self.store[bucket.key] = data
 
         def dump_bytecode(self, bucket: Bucket) -> None:
-            self.store[bucket.key] = bucket.bytecode_to_string()
-            if disk is not None:
-                with contextlib.suppress(OSError):
-                    disk.dump_bytecode(bucket)
+            data = bucket.bytecode_to_string()
+            self.store[bucket.key] = data
+            if where is not None:
+                store_signed(where / f"{bucket.key}.cache", data)
 
     return Shared()
 
