@@ -263,3 +263,16 @@ def test_the_key_is_private_and_a_shared_one_is_not_used(
         assert counted.calls == 2 and not list((where / "data").glob("*")), "cached without a key"
     finally:
         cache.secret_key.cache_clear()
+
+
+def test_an_unsigned_build_record_is_not_trusted(where: Path, tmp_path: Path) -> None:
+    """A record planted in a shared cache folder (here: the real one, its signature removed)
+    cannot make `build` skip a notice."""
+    out = tmp_path / "out"
+    assert CliRunner().invoke(app, ["build", str(EXAMPLE), "-o", str(out)]).exit_code == 0
+    skipped = CliRunner().invoke(app, ["build", str(EXAMPLE), "-o", str(out)])
+    assert "10 file(s) built" not in skipped.output  # signed: trusted, the notice is skipped
+    (record,) = (where / "builds").glob("*.json")
+    record.write_bytes(record.read_bytes()[len(MAGIC) + 32:])  # the same JSON, unsigned
+    again = CliRunner().invoke(app, ["build", str(EXAMPLE), "-o", str(out)])
+    assert again.exit_code == 0 and "10 file(s) built, 0 changed" in again.output
