@@ -2,6 +2,7 @@
 
 import os
 import sys
+from collections.abc import Sequence
 from enum import Enum
 from typing import Annotated, Any
 
@@ -108,6 +109,24 @@ CHECK_IN_WORKERS_FROM = 16
 12 ms, and below this starting the workers gains little (benchmarks/README.md)."""
 
 
+_STDIN_TWICE = {
+    "en": ("'-' (standard input) can be given only once",
+           "Standard input can be read once; save the other notice to a file."),
+    "fi": ("'-' (vakiosyöte) voi olla vain kerran",
+           "Vakiosyötteen voi lukea vain kerran; tallenna toinen seloste tiedostoon."),
+}
+
+
+def stdin_once(files: Sequence[str], lang: str | None = None) -> None:
+    """A usage error when ``-`` is given more than once: the second read finds it empty."""
+    if files.count("-") > 1:
+        from noticegen.errors import UsageError
+        from noticegen.lint.lang import message_language
+
+        message, hint = _STDIN_TWICE.get(message_language(lang), _STDIN_TWICE["en"])
+        raise UsageError(message, hint=hint)
+
+
 @app.command(epilog=EXAMPLES_CHECK)
 def check(
     files: Annotated[list[str], typer.Argument(help="Notice YAML files; '-' reads standard input.",
@@ -137,6 +156,7 @@ def check(
 
     fmt = (format.value if format else None) or default_format()
     code, progress = (lang.value if lang else None), wanted(len(files))
+    stdin_once(files, code)
     if jobs == 1 or (jobs is None and len(files) < CHECK_IN_WORKERS_FROM):
         results = list(check_files(files, lang=code, progress=progress))
     else:  # (noticegen.batch is not imported for a few files)

@@ -134,10 +134,15 @@ class Staging:
                         _fsync(temp)
                     except OSError as exc:
                         raise _error(exc, target) from None
-            for temp, target in staged:
-                os.replace(temp, target)
         except OSError as exc:
-            raise _error(exc, Path(exc.filename or "")) from None
+            raise _error(exc, staged[0][1].parent if staged else Path(exc.filename or "")) from None
+        for _, target in staged:  # every rename that can be foreseen to fail, before the first
+            _renamable(target)
+        for temp, target in staged:
+            try:
+                os.replace(temp, target)
+            except OSError as exc:
+                raise _error(exc, target) from None
         folders = sorted({target.parent for _, target in staged})
         if batch:
             with contextlib.suppress(OSError):  # the renames' durability: best effort, as below
@@ -145,6 +150,22 @@ class Staging:
         else:
             for folder in folders:
                 _sync_dir(folder)
+
+
+def _renamable(target: Path) -> None:
+    """Refuse, naming ``target``, what would make its rename fail: a folder in its place (a
+    rename cannot replace one). Checked for every file before the first is moved, so that a
+    foreseeable failure leaves every earlier output as it was, not half of a notice updated."""
+    import stat
+
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise _error(exc, target) from None
+    if stat.S_ISDIR(mode):
+        raise _error(OSError(errno.EISDIR, os.strerror(errno.EISDIR), str(target)), target)
 
 
 def _missing(folder: Path) -> list[Path]:
@@ -288,7 +309,7 @@ def _sync_dir(folder: Path) -> None:
 
 
 def _error(exc: OSError, target: Path) -> OutputError:
-    where = exc.filename or target
+    where = target  # the output's own name, never the temp file's (`.index.html.k3j2x9.tmp`)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return OutputError(f"cannot write {where}: permission denied or read-only file system",
                            hint="choose another folder with --out, or fix its permissions")

@@ -327,3 +327,175 @@ def test_diagnostics_print_control_characters_escaped(monkeypatch: pytest.Monkey
                         lambda *a, **k: Checked("n.yaml", [d]))
     result = CliRunner().invoke(app, ["check", "n.yaml"])
     assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+# --- 7. user templates are sandboxed, and their mistakes are messages ---------------------------
+
+EXAMPLE = ROOT / "examples" / "qualitydesk.yaml"
+
+
+def _with_template(tmp_path: Path, files: dict[str, bytes]) -> tuple[Any, Path]:
+    """Build the example with a templates folder holding ``files``."""
+    user = tmp_path / "templates"
+    for name, data in files.items():
+        (user / name).parent.mkdir(parents=True, exist_ok=True)
+        (user / name).write_bytes(data)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(EXAMPLE), "-o", str(out), "--templates", str(user)])
+    return result, user
+
+
+def test_a_user_template_cannot_reach_python(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    payload = f"{{{{ cycler.__init__.__globals__.os.popen('touch {marker}').read() }}}}\n"
+    result, user = _with_template(tmp_path, {"en/sections/security.html": payload.encode()})
+    assert not marker.exists(), "the template ran a command"
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # no traceback
+    assert f"template error in {user / 'en' / 'sections' / 'security.html'}:1: access to " \
+           "attribute '__init__'" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("name", "data", "says"), [
+    ("en/sections/security.html", b'{% set title = "x" %}\n<p>{{ 1/0 }}</p>\n',
+     "security.html:2: ZeroDivisionError: division by zero"),
+    ("en/sections/security.html", b'{% include "sections/security.html" %}\n',
+     "security.html:1: templates include or call each other without end"),
+    ("en/sections/security.html", b"<p>ok</p>\n<p>\xff\xfe</p>\n",
+     "security.html:2: the file is not UTF-8 text"),
+    ("en/language.yaml", b"locale: xx_INVALID\n",
+     "language.yaml for 'en': 'xx_INVALID' is not a locale Babel knows"),
+    ("en/language.yaml", b"locale: ../../etc/passwd\n",
+     "language.yaml for 'en': '../../etc/passwd' is not a locale Babel knows"),
+    ("en/strings.yaml", b"title: \xff\n", "cannot read"),
+], ids=["divide-by-zero", "recursive-include", "not-utf8", "unknown-locale", "locale-path",
+        "strings-not-utf8"])
+def test_a_broken_user_template_is_a_message(tmp_path: Path, name: str, data: bytes,
+                                             says: str) -> None:
+    result, _ = _with_template(tmp_path, {name: data})
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception  # not a traceback
+    assert says in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_built_in_templates_render_the_same_in_the_sandbox(tmp_path: Path) -> None:
+    """An empty templates folder: every built-in template rendered in the sandbox gives the
+    same bytes as without it (so the sandbox takes nothing the templates need)."""
+    plain = tmp_path / "plain"
+    assert CliRunner().invoke(app, ["build", str(EXAMPLE), "-o", str(plain)]).exit_code == 0
+    (tmp_path / "empty").mkdir()
+    sandboxed = tmp_path / "sandboxed"
+    result = CliRunner().invoke(app, ["build", str(EXAMPLE), "-o", str(sandboxed), "--templates",
+                                      str(tmp_path / "empty")])
+    assert result.exit_code == 0, result.output
+    files = sorted(p.relative_to(plain) for p in plain.rglob("*") if p.is_file())
+    assert files and files == sorted(p.relative_to(sandboxed) for p in sandboxed.rglob("*") if p.is_file())
+    assert all((plain / f).read_bytes() == (sandboxed / f).read_bytes() for f in files)
+
+
+# --- 12. a foreseeable rename failure changes nothing --------------------------------------------
+
+def test_a_folder_in_the_way_of_one_output_changes_no_output(tmp_path: Path) -> None:
+    """`out/q/fi/index.html` a folder: en/* and fi/fragment.html were replaced before the build
+    failed, and the message named `.index.html.<random>.tmp`."""
+    notice = tmp_path / "q.yaml"
+    notice.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(app, ["build", str(notice), "-o", str(out)]).exit_code == 0
+    blocked = out / "q" / "fi" / "index.html"
+    blocked.unlink()
+    blocked.mkdir()
+    (blocked / "keep").write_text("x", encoding="utf-8")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    text = notice.read_text(encoding="utf-8")
+    notice.write_text(text.replace("QualityDesk Oy", "QualityDesk Finland Oy"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(notice), "-o", str(out)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert f"cannot write {blocked}: " in result.output and ".tmp" not in result.output
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before, "some outputs were replaced before the failure"
+
+
+def test_an_unforeseeable_rename_failure_names_the_real_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from noticegen import write
+
+    target = tmp_path / "a.html"
+    real = os.replace
+
+    def fail(src: Any, dst: Any) -> None:
+        if str(dst) == str(target):
+            raise OSError(5, "Input/output error", str(src))
+        real(src, dst)
+
+    monkeypatch.setattr(write.os, "replace", fail)
+    with pytest.raises(write.OutputError) as caught:
+        write.write_all({target: b"x"})
+    assert caught.value.message == f"cannot write {target}: Input/output error"
+    assert not list(tmp_path.iterdir())
+
+
+# --- 14. standard input once ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", [["check"], ["build", "-o", "out"]])
+def test_standard_input_can_be_given_once(command: list[str], tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, [command[0], "-", "-", *command[1:]], input=BASE_NOTICE)
+    assert result.exit_code == 2
+    assert "'-' (standard input) can be given only once" in result.output
+
+
+# --- 13. preview: bad paths and foreign hosts ----------------------------------------------------
+
+@pytest.fixture
+def served(tmp_path: Path) -> Any:
+    import threading
+
+    from noticegen.commands.preview import Site, serve
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "a.txt").write_text("hello", encoding="utf-8")
+    server = serve(Site(tmp_path / "n.yaml", folder, None), 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def _request(port: int, path: str, host: str | None, method: str = "GET") -> int:
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.putrequest(method, path, skip_host=True)
+        if host is not None:
+            conn.putheader("Host", host)
+        conn.endheaders()
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("path", ["/%00", "/a%00.txt", "/%0d%0a", "/%7f.html"])
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_preview_answers_400_to_a_path_that_cannot_be_a_file(
+        served: int, path: str, method: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _request(served, path, f"127.0.0.1:{served}", method) == 400
+    assert _request(served, "/a.txt", f"127.0.0.1:{served}", method) == 200  # still serving
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("host", "status"), [
+    ("127.0.0.1:{port}", 200), ("localhost:{port}", 200), ("LOCALHOST", 200), ("127.0.0.1", 200),
+    (None, 200),  # HTTP/1.0 tools send none; browsers always do
+    ("evil.example:{port}", 403), ("evil.example", 403), ("127.0.0.1.evil.example:{port}", 403),
+    ("localhost:1", 403), ("", 403),
+])
+def test_preview_serves_only_requests_for_this_computer(served: int, host: str | None,
+                                                        status: int) -> None:
+    """A web page that makes its own name resolve to 127.0.0.1 (DNS rebinding) sends its own
+    name as the Host: it must not read the preview."""
+    given = host.format(port=served) if host is not None else None
+    assert _request(served, "/a.txt", given) == status

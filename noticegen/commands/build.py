@@ -115,6 +115,9 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
                          hint=f"use one or more of {', '.join(ALL_FORMATS)}, comma-separated")
     if templates is not None and not templates.is_dir():
         raise UsageError(f"the templates folder {templates} does not exist")
+    from noticegen.cli import stdin_once
+
+    stdin_once(files)
     stems = _stems(files)
     record = None if check else uptodate.Record.open(out)
     bases, fresh, reasons = _up_to_date(files, stems, out, record, force=force, options=(

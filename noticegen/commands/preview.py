@@ -224,9 +224,12 @@ def _handler(site: Site) -> Callable[..., Any]:
     from functools import partial
     from http import HTTPStatus
     from http.server import SimpleHTTPRequestHandler
+    from urllib.parse import unquote
 
     class Handler(SimpleHTTPRequestHandler):
         def do_GET(self) -> None:
+            if self._refused():
+                return
             path = self.path.split("?", 1)[0]
             if path == VERSION_PATH:
                 self._send(HTTPStatus.OK, str(site.version).encode(), "text/plain")
@@ -242,6 +245,28 @@ def _handler(site: Site) -> Callable[..., Any]:
                 self._send_html()
             else:
                 super().do_GET()
+
+        def do_HEAD(self) -> None:
+            if not self._refused():
+                super().do_HEAD()
+
+        def _refused(self) -> bool:
+            """Answer a request the preview must not serve, and say so.
+
+            403 for a Host header that is not this computer's: a web page that makes its own
+            name resolve to 127.0.0.1 (DNS rebinding) could otherwise read the preview. 400
+            for a path that cannot be a file name (`/%00` made the handler raise ValueError,
+            drop the connection and print a traceback).
+            """
+            port = self.server.server_address[1]  # type: ignore[index]  # an (address, port) pair
+            if not _local_host(self.headers.get("Host"), port):
+                self.send_error(HTTPStatus.FORBIDDEN)
+                return True
+            path = unquote(self.path.split("?", 1)[0].split("#", 1)[0])
+            if any(ord(c) < 32 or ord(c) == 127 for c in path) or not path.startswith("/"):
+                self.send_error(HTTPStatus.BAD_REQUEST)
+                return True
+            return False
 
         def _send_html(self) -> None:
             target = Path(self.translate_path(self.path))
@@ -267,6 +292,20 @@ def _handler(site: Site) -> Callable[..., Any]:
                 super().log_message(format, *args)
 
     return partial(Handler, directory=str(site.folder))
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+"""The names a browser on this computer uses for the preview (it listens on 127.0.0.1 only)."""
+
+
+def _local_host(host: str | None, port: int | str) -> bool:
+    """Whether a request's Host header names this computer (with the server's port, or none).
+    No header at all (HTTP/1.0 tools) is allowed: browsers always send one."""
+    if host is None:
+        return True
+    value = host.strip().lower()
+    name, _, given = value.rpartition(":") if ":" in value else (value, "", "")
+    return name in LOCAL_HOSTS and given in ("", str(port))
 
 
 def with_reload(html: bytes) -> bytes:

@@ -444,10 +444,25 @@ def as_text(cmp: Comparison, langs: Sequence[str], *, markdown: bool = False) ->
     if not cmp.changes:
         return ""
     blocks = []
+    item = _markdown_item if markdown else _text_item
     for lang in langs:
-        lines = [f"- {sentence(c, lang, cmp)}" for c in cmp.changes]
+        lines = [item(sentence(c, lang, cmp)) for c in cmp.changes]
         if len(langs) > 1:
             heading = LANGUAGE_HEADINGS.get(lang, lang)
             lines.insert(0, f"## {heading}\n" if markdown else f"{heading}:")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
+
+
+def _text_item(text: str) -> str:
+    return f"- {text}"
+
+
+def _markdown_item(text: str) -> str:
+    """One list item of Markdown that shows the sentence as text, as notice.md does: every
+    Markdown and HTML special character escaped, line breaks made spaces (a value's line
+    break could start a link reference definition or end the list), and what would start a
+    block at the start of the item (`#`, `1.`, `>`) escaped."""
+    from noticegen.render.convert import escape_line_start, escape_md
+
+    return "- " + escape_line_start(escape_md(" ".join(text.split())))

@@ -9,7 +9,8 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from noticegen.errors import InputError, UsageError
+from noticegen.diagnostics import shown
+from noticegen.errors import InputError, NoticegenError, UsageError
 from noticegen.model import text_in
 from noticegen.render.sections import Planned, plan
 
@@ -266,25 +267,48 @@ def _language_name(code: str, options: RenderOptions) -> str:
 
 
 def _template(env: Environment, name: str) -> Any:
-    from jinja2 import TemplateError
-
     try:
-        return env.get_template(name)
-    except TemplateError as exc:
-        raise _template_error(exc, name) from None
+        return _guard(lambda: env.get_template(name), name)
+    except InputError as exc:
+        raise (_undecodable(env, name) or exc) from None
+
+
+def _undecodable(env: Environment, name: str) -> InputError | None:
+    """The message for a template file that is not UTF-8, with its path and line; None when
+    the template's problem is another."""
+    for folder in getattr(env.loader, "searchpath", ()):
+        path = Path(folder) / name
+        if path.is_file():
+            data = path.read_bytes()
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                line = data[: exc.start].count(b"\n") + 1
+                return InputError(f"template error in {path}:{line}: the file is not UTF-8 text",
+                                  hint="save the template as UTF-8")
+            return None
+    return None
 
 
 def _guard(fn: Callable[[], Any], name: str) -> Any:
-    """Run template code; a template mistake becomes a message with the template's name."""
+    """Run template code; a template mistake becomes a message with the template's file and
+    line. Besides Jinja's own errors, a user's template can divide by zero, include itself
+    for ever, hold bytes that are not UTF-8 or hand a filter a value it cannot take: each of
+    those is the template's mistake, not noticegen's, and gets the same message."""
     from jinja2 import TemplateError
 
     try:
         return fn()
-    except TemplateError as exc:
+    except NoticegenError:
+        raise
+    except (TemplateError, ArithmeticError, LookupError, RecursionError, TypeError,
+            ValueError, AttributeError) as exc:  # ValueError: UnicodeDecodeError too
         raise _template_error(exc, name) from None
 
 
 def _template_error(exc: Exception, name: str) -> InputError:
+    from jinja2 import TemplateError
+
     where, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     if where is None:  # a runtime error: the innermost template frame tells where
         tb = exc.__traceback__
@@ -295,7 +319,12 @@ def _template_error(exc: Exception, name: str) -> InputError:
                 line = template.get_corresponding_lineno(tb.tb_lineno)
             tb = tb.tb_next
     place = f"{where or name}:{line}" if line else str(where or name)
-    return InputError(f"template error in {place}: {exc}",
+    what = str(exc) if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, RecursionError):
+        what = "templates include or call each other without end"
+    elif isinstance(exc, UnicodeDecodeError):
+        what = "the file is not UTF-8 text"
+    return InputError(f"template error in {place}: {shown(what, 300)}",
                       hint="fix the template (see docs/templates.md)")
 
 

@@ -17,7 +17,10 @@ _ESCAPED = {ord(c): f"\\{c}" for c in _SPECIAL_CHARS}
 _AROUND_BREAK = re.compile(r" *(\\\n|<br>) *")
 _SPACES = re.compile(r"  +")
 _LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
-_URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\\": "%5C"}
+_URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\\": "%5C", '"': "%22",
+               "'": "%27"}
+"""Characters a link target cannot hold as they are: each would end the target or start a
+title in some renderer (Python-Markdown takes `"` as the start of one)."""
 
 
 def escape_md(text: str) -> str:
@@ -25,7 +28,8 @@ def escape_md(text: str) -> str:
     return text if _SPECIAL.search(text) is None else text.translate(_ESCAPED)
 
 
-def _escape_line_start(line: str) -> str:
+def escape_line_start(line: str) -> str:
+    """``line`` with what would start a block at its start (`#`, `>`, `-`, `1.`) escaped."""
     m = _LINE_START.match(line)
     if m is None:
         return line
@@ -83,7 +87,7 @@ class _Markdown:
 
     @staticmethod
     def _paragraph(text: str) -> str:
-        return "\n".join(_escape_line_start(line) for line in text.split("\n"))
+        return "\n".join(escape_line_start(line) for line in text.split("\n"))
 
     def block(self, node: Node) -> list[str]:
         handler: Callable[[Node], list[str]] = getattr(self, f"_{node.tag}", self.blocks)
@@ -218,4 +222,4 @@ def to_markdown(html: str | Node) -> str:
     return "\n\n".join(b for b in blocks if b.strip()) + "\n"
 
 
-__all__ = ["escape_md", "github_slug", "heading_slugs", "to_markdown"]
+__all__ = ["escape_line_start", "escape_md", "github_slug", "heading_slugs", "to_markdown"]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from noticegen.cache import read_yaml
+from noticegen.diagnostics import shown
 from noticegen.errors import InputError, UsageError
 from noticegen.resources import templates_dir
 
@@ -85,6 +86,9 @@ def language(lang: str, user_dir: Path | None = None) -> Language:
     if missing:
         raise InputError(f"{LANGUAGE_FILE} for '{lang}' lacks {', '.join(missing)}",
                          hint="copy templates/en/language.yaml and translate every entry")
+    if user_dir is not None and not _known_locale(data["locale"]):  # (the built-in ones are)
+        raise InputError(f"{LANGUAGE_FILE} for '{lang}': '{shown(data['locale'])}' is not a locale "
+                         "Babel knows", hint="write a locale such as fi_FI, sv_FI or en_GB")
     return Language(
         code=lang,
         name=data["name"],
@@ -94,6 +98,20 @@ def language(lang: str, user_dir: Path | None = None) -> Language:
         articles=dict(articles),
         messages=_messages(lang, user_dir),
     )
+
+
+def _known_locale(name: str) -> bool:
+    """Whether Babel has data for ``name`` (``fi_FI``): nothing else reaches Babel, which
+    would otherwise fail at the first date (``xx_INVALID``) or look for a file by that name
+    (``../../etc/passwd``)."""
+    from babel.localedata import locale_identifiers
+
+    return name in _identifiers(locale_identifiers)
+
+
+@cache
+def _identifiers(source: Any) -> frozenset[str]:
+    return frozenset(source())
 
 
 def _messages(lang: str, user_dir: Path | None) -> dict[str, str]:
@@ -114,7 +132,7 @@ def _messages(lang: str, user_dir: Path | None) -> dict[str, str]:
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         data = read_yaml(path)
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, ValueError, yaml.YAMLError) as exc:  # ValueError: not UTF-8
         raise InputError(f"cannot read {path}: {exc}") from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: expected a mapping of settings")
@@ -131,14 +149,23 @@ def _merge(into: dict[str, Any], update: Mapping[str, Any]) -> None:
 
 @cache
 def environment(lang: str, user_dir: Path | None = None) -> Environment:
-    """The Jinja environment for one language: strict, autoescaping, helpers registered."""
+    """The Jinja environment for one language: strict, autoescaping, helpers registered.
+
+    With a user's templates folder it is Jinja's SandboxedEnvironment: a template there may
+    print and format what it is given, but not reach Python's internals through it
+    (`cycler.__init__.__globals__.os` ran commands). The built-in templates are trusted and
+    render unsandboxed (the sandbox checks every attribute and call).
+    """
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
 
     from noticegen.render.helpers import helpers
 
-    env = Environment(
+    sandboxed = user_dir is not None
+    kind = SandboxedEnvironment if sandboxed else Environment
+    env = kind(
         loader=FileSystemLoader([str(d) for d in search_path(lang, user_dir)]),
-        bytecode_cache=_shared_bytecode(),
+        bytecode_cache=_shared_bytecode(sandboxed),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -152,7 +179,7 @@ def environment(lang: str, user_dir: Path | None = None) -> Environment:
 
 
 @cache
-def _shared_bytecode() -> BytecodeCache:
+def _shared_bytecode(sandboxed: bool = False) -> BytecodeCache:
     """Compiled templates shared by every language's environment, and kept on disk.
 
     The section templates are the same files for every language: without the shared store,
@@ -161,7 +188,9 @@ def _shared_bytecode() -> BytecodeCache:
     templates are code, so each file is signed with this user's key and one that does not
     verify is compiled again, never loaded (Jinja's own FileSystemBytecodeCache loaded any
     `__jinja2_<key>.cache` it found: one planted in a repository's cache folder ran a command).
-    Entries are keyed by the template's path and checked against its source by Jinja.
+    Entries are keyed by the template's path and checked against its source by Jinja, and
+    kept apart for the sandbox: Jinja compiles a sandboxed template's calls differently, and
+    the same template compiled unsandboxed would run unchecked in a sandboxed environment.
     """
     from jinja2 import BytecodeCache
     from jinja2.bccache import Bucket
@@ -169,6 +198,7 @@ def _shared_bytecode() -> BytecodeCache:
     from noticegen.cache import folder, read_signed, store_signed
 
     where = folder("jinja")
+    prefix = "sandboxed-" if sandboxed else ""
 
     class Shared(BytecodeCache):
         def __init__(self) -> None:
@@ -177,7 +207,7 @@ def _shared_bytecode() -> BytecodeCache:
         def load_bytecode(self, bucket: Bucket) -> None:
             data = self.store.get(bucket.key)
             if data is None and where is not None:
-                data = read_signed(where / f"{bucket.key}.cache")
+                data = read_signed(where / f"{prefix}{bucket.key}.cache")
             if data is not None:
                 try:
                     bucket.bytecode_from_string(data)
@@ -190,7 +220,7 @@ def _shared_bytecode() -> BytecodeCache:
             data = bucket.bytecode_to_string()
             self.store[bucket.key] = data
             if where is not None:
-                store_signed(where / f"{bucket.key}.cache", data)
+                store_signed(where / f"{prefix}{bucket.key}.cache", data)
 
     return Shared()
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
 
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -42,8 +43,21 @@ def _parser() -> MarkdownIt:
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable([rule for rule in _DISABLED if _known(md, rule)])
+    md.inline.ruler.before("link", "literal_image", _literal_image)
     md.validateLink = link_allowed  # type: ignore[method-assign]
     return md
+
+
+def _literal_image(state: StateInline, silent: bool) -> bool:
+    """`![alt](url)` stays literal text, as the docs promise: with the image rule off alone,
+    markdown-it read `!` as text and `[alt](url)` as a live link. Taking `![` as text here
+    leaves the `[` no link to open."""
+    if not state.src.startswith("![", state.pos):
+        return False
+    if not silent:
+        state.push("text", "", 0).content = "!["
+    state.pos += 2
+    return True
 
 
 def _known(md: MarkdownIt, rule: str) -> bool:
