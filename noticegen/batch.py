@@ -78,7 +78,8 @@ def checked(files: list[str], workers: int, lang: str | None,
 
 
 def render_one(result: Checked, *, langs: list[str], formats: list[str], user_dir: Path | None,
-               heading_level: int, processes: int = 1) -> dict[str, bytes]:
+               heading_level: int, processes: int = 1, id_prefix: str = "ng-",
+               ) -> dict[str, bytes]:
     """One checked notice's files, in memory; a large one's languages in up to ``processes``
     processes at once."""
     from noticegen.errors import UsageError
@@ -98,7 +99,7 @@ def render_one(result: Checked, *, langs: list[str], formats: list[str], user_di
     for code in chosen:
         language(code, user_dir)  # a language without templates is a usage error
     options = RenderOptions(heading_level=heading_level, templates_dir=user_dir,
-                            languages=tuple(chosen))
+                            id_prefix=id_prefix, languages=tuple(chosen))
     if worth_splitting(resolved, chosen, processes):
         return render_apart(resolved, languages=chosen, formats=formats, options=options,
                             processes=processes)
@@ -116,6 +117,8 @@ class Job:
     strict: bool
     processes: int = 1
     """Processes one notice's languages may be rendered in (when no workers build notices)."""
+    id_prefix: str = "ng-"
+    """Prefix of every id, as `--id-prefix`."""
 
     @property
     def user_dir(self) -> Path | None:
@@ -151,7 +154,7 @@ class Built:
             return self.files
         return render_one(self.checked, langs=job.langs, formats=job.formats,
                           user_dir=job.user_dir, heading_level=job.heading_level,
-                          processes=job.processes)
+                          processes=job.processes, id_prefix=job.id_prefix)
 
 
 def _languages(result: Checked) -> tuple[str, ...]:
@@ -282,7 +285,8 @@ def _build_chunk(items: list[tuple[int, str]], job: Job) -> dict[int, Built]:
         if result is not None and not result.fails(job.strict):
             try:
                 built.files = render_one(result, langs=job.langs, formats=job.formats,
-                                         user_dir=job.user_dir, heading_level=job.heading_level)
+                                         user_dir=job.user_dir, heading_level=job.heading_level,
+                                         id_prefix=job.id_prefix)
             except NoticegenError as exc:
                 built.render_error = (type(exc), exc.message, exc.hint)
         out[index] = built

@@ -30,6 +30,10 @@ import pytest
 AUDIT_DIR = Path(__file__).resolve().parent / "audit"
 AUDIT_SCRIPT = AUDIT_DIR / "audit"
 PROBE_SCRIPT = AUDIT_DIR / "script_probe.cjs"
+RENDER_SCRIPT = AUDIT_DIR / "render_probe.cjs"
+HOSTS_DIR = Path(__file__).resolve().parent / "data" / "hosts"
+HOSTS = ("light", "dark", "aggressive")
+"""Host pages a fragment is embedded in: a light site, a dark one, one with aggressive element rules."""
 NODE_MODULES = AUDIT_DIR / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM = Path(os.environ.get("AUDIT_CHROMIUM", "/usr/bin/chromium"))
@@ -196,3 +200,46 @@ def probe_scripts(paths: Iterable[str | os.PathLike[str]]) -> list[dict[str, Any
 def probe_evidence(result: dict[str, Any]) -> dict[str, list[Any]]:
     """The non-empty evidence lists of one :func:`probe_scripts` result ({} for an inert page)."""
     return {k: result[k] for k in PROBE_EVIDENCE if result.get(k)}
+
+
+def host_page(host: str, fragments: Iterable[str | os.PathLike[str]], stylesheet: str | os.PathLike[str],
+              out: str | os.PathLike[str], *, lang: str = "en") -> Path:
+    """Writes ``out``: the host page ``tests/data/hosts/<host>.html`` with the fragments in its
+    main content and noticegen.css linked (by a path relative to ``out``)."""
+    target = Path(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = (HOSTS_DIR / f"{host}.html").read_text(encoding="utf-8")
+    body = "\n".join(Path(f).read_text(encoding="utf-8") for f in fragments)
+    href = os.path.relpath(Path(stylesheet).resolve(), target.parent.resolve())
+    page = text.replace("{lang}", lang).replace("{stylesheet}", href).replace("{fragments}", body)
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
+def render_probe(jobs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Loads pages in headless Chromium (tests/audit/render_probe.cjs) and, per job, evaluates a
+    script, takes a screenshot or prints to PDF (A4). Each job: ``file`` and any of ``width``,
+    ``height``, ``colorScheme``, ``media`` ("print"), ``evaluate`` (a JS expression), ``axeRules``,
+    ``screenshot`` (with ``fullPage``, ``scrollTo``), ``pdf`` (paths).
+    Returns one dict per job: ``value``, ``screenshot``, ``pdf``, ``pdfPages``, ``error``."""
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError("node not found")
+    with tempfile.TemporaryDirectory(prefix="noticegen-probe-") as tmp:
+        job_file = Path(tmp) / "job.json"
+        job_file.write_text(json.dumps({"pages": [
+            {**job, **{k: str(Path(job[k]).resolve()) for k in ("file", "screenshot", "pdf") if k in job}}
+            for job in jobs]}), encoding="utf-8")
+        proc = subprocess.run([node, str(RENDER_SCRIPT), str(job_file)], capture_output=True, text=True,
+                              timeout=120 + 30 * len(jobs), cwd=AUDIT_DIR, check=False)
+    try:
+        data = json.loads(proc.stdout)
+    except ValueError:
+        data = None
+    if proc.returncode != 0 or not isinstance(data, list) or len(data) != len(jobs):
+        raise RuntimeError(
+            f"render_probe.cjs failed (exit {proc.returncode}):\n{proc.stderr}\n{proc.stdout[-4000:]}")
+    errors = [r["error"] for r in data if r.get("error")]
+    if errors:
+        raise RuntimeError("render_probe.cjs: " + "\n".join(errors))
+    return data

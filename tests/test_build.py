@@ -180,7 +180,7 @@ def test_template_overrides_and_template_errors(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run("build", EXAMPLE, "-o", out, "--templates", user, "--format", "page").exit_code == 0
     en = (out / "qualitydesk" / "en" / "index.html").read_text("utf-8")
-    assert "Custom security text." in en and '<a href="#security">How we keep data safe</a>' in en
+    assert "Custom security text." in en and '<a href="#ng-security">How we keep data safe</a>' in en
     fi = (out / "qualitydesk" / "fi" / "index.html").read_text("utf-8")
     assert "Custom security text." not in fi  # only the language overridden
 
@@ -228,3 +228,21 @@ def test_strict_from_noticegen_toml_stops_the_build(tmp_path: Path) -> None:
     (lenient / "noticegen.toml").write_text("strict = false\n", encoding="utf-8")
     (lenient / "qualitydesk.yaml").write_bytes(EXAMPLE.read_bytes())
     assert run("build", lenient / "qualitydesk.yaml", "--out", tmp_path / "out").exit_code == 0
+
+
+def test_id_prefix_option(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("build", EXAMPLE, "-o", out, "--format", "fragment,md", "--id-prefix", "ng-{lang}-")
+    assert result.exit_code == 0, result.output
+    for lang in ("fi", "en"):
+        fragment = (out / "qualitydesk" / lang / "fragment.html").read_text("utf-8")
+        assert f'id="ng-{lang}-cookies"' in fragment and f'href="#ng-{lang}-objection"' in fragment
+        md = (out / "qualitydesk" / lang / "notice.md").read_text("utf-8")
+        assert f'<a id="ng-{lang}-cookies"></a>' in md
+
+
+def test_a_bad_id_prefix_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("build", EXAMPLE, "-o", tmp_path / "out", "--id-prefix", "9 lives")
+    assert result.exit_code == 2
+    assert "id prefix" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()

@@ -10,7 +10,7 @@ import pytest
 
 from noticegen.pipeline import check_file
 from noticegen.render import render
-from noticegen.render.convert import github_slug, to_markdown
+from noticegen.render.convert import to_markdown
 from noticegen.render.text import to_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +40,7 @@ def test_links() -> None:
             '<a href="https://x.fi">Site</a> <a href="#rights">Rights</a> '
             '<a href="javascript:alert(1)">bad</a></p><h2 id="rights">Your rights</h2>')
     md = to_markdown(html)
-    assert "[x.fi/a](https://x.fi/a/)" in md and "[Rights](#your-rights)" in md
+    assert "[x.fi/a](https://x.fi/a/)" in md and "[Rights](#rights)" in md
     assert "javascript" not in md and " bad" in md
     assert to_text(html).startswith("https://x.fi/a/ a@b.fi Site <https://x.fi> Rights bad\n")
 
@@ -60,18 +60,15 @@ def test_text_never_starts_markdown_blocks() -> None:
     assert md == "1\\. not a list\n\n\\# not a heading\n\n\\- not an item\n"
 
 
-@pytest.mark.parametrize(("text", "slug"), [
-    ("Tietojen siirto EU:n tai ETA:n ulkopuolelle", "tietojen-siirto-eun-tai-etan-ulkopuolelle"),
-    ("Right to erasure ('right to be forgotten')", "right-to-erasure-right-to-be-forgotten"),
-    ("Säilytysaika", "säilytysaika"),
-])
-def test_github_slugs(text: str, slug: str) -> None:
-    assert github_slug(text) == slug
-
-
-def test_repeated_headings_get_numbered_anchors() -> None:
-    html = '<h2>A</h2><h3 id="x">Retention</h3><h2>B</h2><h3>Retention</h3><p><a href="#x">x</a></p>'
-    assert "[x](#retention)" in to_markdown(html)
+def test_markdown_keeps_the_html_anchors() -> None:
+    """The same anchor names in the page, the fragment and the Markdown (issue #18)."""
+    html = ('<h2 id="ng-rights">Rights</h2><div id="ng-purpose-x"><p><strong>X</strong></p></div>'
+            '<h2>Retention</h2><p><a href="#ng-rights">r</a> <a href="#ng-purpose-x">x</a> '
+            '<a href="#nowhere">gone</a></p>')
+    md = to_markdown(html)
+    assert '## <a id="ng-rights"></a>Rights' in md
+    assert '<a id="ng-purpose-x"></a>**X**' in md
+    assert "[r](#ng-rights) [x](#ng-purpose-x) gone" in md
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from noticegen import vocab
+from noticegen.errors import UsageError
 from noticegen.pipeline import check_file
 from noticegen.render import RenderOptions, render, render_all
 from noticegen.resolve import ResolvedNotice
@@ -86,9 +87,9 @@ def test_toc_anchors_are_stable_and_the_same_in_every_language(example: Resolved
         assert toc is not None
         ids[lang] = re.findall(r'href="#([^"]+)"', toc.group(0))
         for anchor in ids[lang]:
-            assert f'id="{anchor}"' in html
+            assert anchor.startswith("ng-") and f'id="{anchor}"' in html
     assert ids["fi"] == ids["en"]
-    assert set(ids["fi"]) == STABLE_ANCHORS
+    assert {anchor.removeprefix("ng-") for anchor in ids["fi"]} == STABLE_ANCHORS
 
 
 @pytest.mark.parametrize("fmt", ["page", "fragment"])
@@ -100,7 +101,7 @@ def test_languages_have_the_same_structure(example: ResolvedNotice, fmt: str) ->
 def test_purposes_have_anchors(example: ResolvedNotice) -> None:
     html = render(example, lang="en", fmt="page")
     for _, _, _, purpose in example.purposes():
-        assert f'id="purpose-{purpose.id}"' in html
+        assert f'id="ng-purpose-{purpose.id}"' in html
 
 
 def test_headings_never_skip_a_level(example: ResolvedNotice) -> None:
@@ -131,10 +132,38 @@ def test_fragment_rules(example: ResolvedNotice, level: int) -> None:
     assert headings[0] == level and min(headings) == level and max(headings) <= 6
 
 
-def test_fragment_ids_match_the_page_ids_with_a_prefix(example: ResolvedNotice) -> None:
-    page_ids = {a["id"] for _, a in tags(render(example, lang="en", fmt="page")) if "id" in a}
-    frag_ids = {a["id"] for _, a in tags(render(example, lang="en", fmt="fragment")) if "id" in a}
-    assert {f"ng-{i}" for i in page_ids} == frag_ids
+def _ids_and_links(html: str) -> tuple[set[str], set[str]]:
+    elements = tags(html)
+    return ({a["id"] for _, a in elements if "id" in a},
+            {a["href"][1:] for t, a in elements if t == "a" and a.get("href", "").startswith("#")})
+
+
+def test_page_fragment_and_markdown_use_the_same_anchors(example: ResolvedNotice) -> None:
+    page_ids, page_links = _ids_and_links(render(example, lang="en", fmt="page"))
+    frag_ids, frag_links = _ids_and_links(render(example, lang="en", fmt="fragment"))
+    assert page_ids == frag_ids and frag_links <= page_links  # (the page adds its contents)
+    assert all(i.startswith("ng-") for i in page_ids) and page_links <= page_ids
+    md = render(example, lang="en", fmt="md")
+    assert set(re.findall(r'<a id="([^"]+)"></a>', md)) == page_ids
+    assert set(re.findall(r"\]\(#([^)]+)\)", md)) == page_links
+
+
+@pytest.mark.parametrize("fmt", ["page", "fragment", "md"])
+def test_id_prefix_applies_everywhere_and_may_name_the_language(
+        example: ResolvedNotice, fmt: str) -> None:
+    options = RenderOptions(id_prefix="acme-{lang}-")
+    for lang in ("fi", "en"):
+        text = render(example, lang=lang, fmt=fmt, options=options)
+        ids = re.findall(r' id="([^"]+)"', text)
+        links = re.findall(r'(?:href="|\]\()#([^")]+)', text)
+        assert ids and links
+        assert all(i.startswith(f"acme-{lang}-") for i in ids + links), (ids, links)
+
+
+@pytest.mark.parametrize("prefix", ["1ng-", "ng {lang}", "ng-<b>", "-x", "ng-{lang"])
+def test_an_id_prefix_that_cannot_start_an_id_is_a_usage_error(prefix: str) -> None:
+    with pytest.raises(UsageError, match="id prefix"):
+        RenderOptions(id_prefix=prefix)
 
 
 # --- rights follow the legal bases ----------------------------------------------------------
@@ -188,7 +217,7 @@ def test_rights_shown_follow_the_legal_bases(
     resolved = resolved_from(notice_file(data=minimal(bases=bases, direct_marketing=dm)))
     for lang in ("fi", "en"):
         html = unescape(render(resolved, lang=lang, fmt="page"))
-        rights = html[html.index('id="rights"'):html.index('id="complaint"')]
+        rights = html[html.index('id="ng-rights"'):html.index('id="ng-complaint"')]
         for right in ("access", "rectification", "erasure", "restriction"):
             assert vocab.label("rights", right, lang) in rights
         assert (vocab.label("rights", "portability", lang) in rights) is portability
@@ -201,7 +230,7 @@ def test_rights_shown_follow_the_legal_bases(
 
 def test_objection_comes_first_and_boxed(example: ResolvedNotice) -> None:
     html = render(example, lang="fi", fmt="page")
-    rights = html[html.index('id="rights"'):]
+    rights = html[html.index('id="ng-rights"'):]
     assert rights.index('class="ng-objection ng-box"') < rights.index(
         vocab.label("rights", "access", "fi"))
 
@@ -287,3 +316,9 @@ def test_every_optional_part_renders_in_both_languages(full_notice_file: Path) -
                  "Explicit consent (Article 9(2)(a) GDPR)", "The processing includes profiling."):
         assert text in en.replace("\u00a0", " "), text
     assert vocab.label("rights", "no_automated_decision", "fi") in fi
+
+
+def test_cookie_names_break_between_words_only(example: ResolvedNotice) -> None:
+    html = render(example, lang="en", fmt="fragment")
+    assert '<code><span class="ng-nowrap">_hjSessionUser_</span>*</code>' in html
+    assert "<code>_hj<wbr>Included<wbr>In<wbr>Session<wbr>Sample*</code>" in html

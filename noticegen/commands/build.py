@@ -23,6 +23,8 @@ Examples:
 
   noticegen build notice.yaml --format fragment --heading-level 2
 
+  noticegen build notice.yaml --format fragment --id-prefix 'ng-{lang}-'
+
   noticegen build notice.yaml --templates my-templates    # see docs/templates.md
 """
 
@@ -52,6 +54,10 @@ def build(
     heading_level: Annotated[int, typer.Option(
         "--heading-level", min=1, max=4, metavar="N", help="Top heading level of the fragment (its title "
         "is <hN>); pages always start at <h1>.")] = 2,
+    id_prefix: Annotated[str, typer.Option(
+        "--id-prefix", metavar="PREFIX", help="Prefix of every id and in-page link, the same "
+        "in pages, fragments and Markdown; {lang} stands for the language code, so that "
+        "'ng-{lang}-' lets the fragments of several languages share one page.")] = "ng-",
     strict: Annotated[bool, typer.Option(
         "--strict", help="Warnings stop the build too.")] = False,
     check: Annotated[bool, typer.Option(
@@ -79,7 +85,7 @@ def build(
     try:
         _build(files, out=out, langs=_split(lang), formats=_split(format), templates=templates,
                heading_level=heading_level, strict=strict, check=check, jobs=jobs,
-               force=force)
+               force=force, id_prefix=id_prefix)
     except NoticegenError as exc:
         raise fail(exc) from None
 
@@ -94,7 +100,7 @@ def _split(values: Sequence[str] | None) -> list[str]:
 
 def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
            templates: Path | None, heading_level: int, strict: bool, check: bool = False,
-           jobs: int | None = 1, force: bool = False) -> None:
+           jobs: int | None = 1, force: bool = False, id_prefix: str = "ng-") -> None:
     """Check and render the notices one by one, staging each one's files as it is done, so
     that memory holds one notice's output at a time; nothing is moved into place unless every
     notice checks and renders. Notices already built as they would be now are skipped."""
@@ -105,6 +111,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     from noticegen.cli import say
     from noticegen.errors import NoticegenError, UsageError
     from noticegen.progress import wanted
+    from noticegen.render import check_id_prefix
     from noticegen.reporters import default_format, report
     from noticegen.write import Staging, inside
 
@@ -113,6 +120,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     if unknown:
         raise UsageError(f"unknown format {', '.join(map(repr, unknown))}",
                          hint=f"use one or more of {', '.join(ALL_FORMATS)}, comma-separated")
+    check_id_prefix(id_prefix)
     if templates is not None and not templates.is_dir():
         raise UsageError(f"the templates folder {templates} does not exist")
     from noticegen.cli import stdin_once
@@ -121,12 +129,12 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     stems = _stems(files)
     record = None if check else uptodate.Record.open(out)
     bases, fresh, reasons = _up_to_date(files, stems, out, record, force=force, options=(
-        langs, formats, heading_level, strict), user_dir=Job.resolve(templates))
+        langs, formats, heading_level, strict, id_prefix), user_dir=Job.resolve(templates))
     stale = [path for i, path in enumerate(files) if i not in fresh]
     workers = worker_count(jobs, stale)
     # Cores that no worker uses go to the languages of a large notice.
     job = Job(langs, formats, templates, heading_level, strict,
-              processes=cores(jobs) if workers == 1 else 1)
+              processes=cores(jobs) if workers == 1 else 1, id_prefix=id_prefix)
     progress = wanted(len(stale))
     diagnostics: list[Diagnostic] = []
     failed = 0

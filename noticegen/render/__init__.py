@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,9 +23,12 @@ if TYPE_CHECKING:
 
 STYLESHEET = "noticegen.css"
 _BLANK_LINES = re.compile(r"\n\n\n+")  # (not \n{3,}: that is scanned far more slowly)
-# Where a page's section differs from the fragment's: heading tags, ids and in-page links.
-# User text cannot produce any of these: its "<" and '"' are escaped.
-_FRAGMENT_SITES = re.compile(r'(</?h)([1-6])\b|( id="| href="#)')
+# Where a page's section differs from the fragment's: its heading tags. User text cannot
+# produce one: its "<" is escaped.
+_HEADING_TAGS = re.compile(r"(</?h)([1-6])\b")
+# An id prefix: empty, or starts with a letter and holds only letters, digits, "-" and "_" (so
+# that every id it makes is a valid HTML id and CSS identifier); {lang} is the language code.
+_ID_PREFIX = re.compile(r"(?:[A-Za-z](?:[A-Za-z0-9_-]|\{lang\})*)?")
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,16 @@ class RenderOptions:
     templates_dir: Path | None = None
     """A folder of template overrides: ``<lang>/`` and ``_shared/`` inside it."""
     id_prefix: str = "ng-"
-    """Prefix of every id in a fragment (pages use bare ids)."""
+    """Prefix of every id and in-page link, in pages, fragments and Markdown alike; ``{lang}``
+    in it is replaced by the language code, so that several languages' fragments can share a
+    page (``ng-{lang}-``)."""
+
+    def __post_init__(self) -> None:
+        check_id_prefix(self.id_prefix)
+
+    def prefix(self, lang: str) -> str:
+        """The id prefix of one language."""
+        return self.id_prefix.replace("{lang}", lang)
     languages: tuple[str, ...] = ()
     """The languages being built, for the page's language links (default: the notice's)."""
 
@@ -98,7 +111,7 @@ class _Renderer:
             lang, self.options.templates_dir).strings.get("title", "")
         return {
             "r": self.resolved, "n": notice, "v": View(self.resolved), "doc_title": title,
-            "id_prefix": self.options.id_prefix if fragment else "",
+            "id_prefix": self.options.prefix(lang),
             "base_level": self.options.heading_level if fragment else 1,
             # A fragment lives inside a site that has its own navigation.
             "toc": not fragment,
@@ -144,10 +157,10 @@ class _Renderer:
         return sections
 
     def _page_sections_as_fragment(self, lang: str) -> list[Section]:
-        """The page's sections with the fragment's ids and heading levels.
+        """The page's sections with the fragment's heading levels.
 
-        The built-in templates differ between the two only there: every id and in-page link
-        carries ``id_prefix`` and every heading is ``base_level`` plus a relative level. So the
+        The built-in templates differ between the two only there: every heading is
+        ``base_level`` plus a relative level (both have the same ids). So the
         fragment's sections are made from the page's instead of being rendered a second time,
         which took about a fifth of the CPU a notice's build takes. Templates from
         ``--templates`` are always rendered twice: they may use the two variables in other
@@ -156,14 +169,14 @@ class _Renderer:
         """
         from markupsafe import Markup
 
-        prefix, shift = self.options.id_prefix, self.options.heading_level - 1
+        shift = self.options.heading_level - 1
+        if shift == 0:
+            return self.body(lang, fragment=False)[1]
 
         def change(match: re.Match[str]) -> str:
-            if match[3]:
-                return match[3] + prefix
             return f"{match[1]}{min(int(match[2]) + shift, 6)}"
 
-        return [Section(s.planned, s.title, Markup(_FRAGMENT_SITES.sub(change, s.html)))
+        return [Section(s.planned, s.title, Markup(_HEADING_TAGS.sub(change, s.html)))
                 for s in self.body(lang, fragment=False)[1]]
 
     def wrapped(self, lang: str, name: str, *, fragment: bool) -> str:
@@ -176,6 +189,15 @@ class _Renderer:
         return _tidy(_guard(lambda: _template(env, name).render(
             **ctx, sections=sections, stylesheet=f"../{STYLESHEET}",
             alternates=alternates, others=[a for a in alternates if a["code"] != lang]), name))
+
+
+def check_id_prefix(prefix: str) -> str:
+    """The prefix, if every id it makes is a valid HTML id and CSS identifier; else a UsageError."""
+    if _ID_PREFIX.fullmatch(prefix) is None:
+        raise UsageError(f"the id prefix '{prefix}' cannot start an HTML id",
+                         hint="start it with a letter and use only letters, digits, '-', '_' "
+                         "and {lang}, e.g. ng- or ng-{lang}-")
+    return prefix
 
 
 def _markup(html: str) -> Any:
@@ -237,8 +259,7 @@ def render_all(resolved: ResolvedNotice, *, languages: Sequence[str], formats: S
     """Every requested file of one notice, in memory: relative path → UTF-8 bytes."""
     opts = options or RenderOptions()
     if not opts.languages:
-        opts = RenderOptions(opts.heading_level, opts.templates_dir, opts.id_prefix,
-                             tuple(languages))
+        opts = dataclasses.replace(opts, languages=tuple(languages))
     renderer = _Renderer(resolved, opts)
     files: dict[str, bytes] = {}
     for name in formats:
@@ -328,4 +349,5 @@ def _template_error(exc: Exception, name: str) -> InputError:
                       hint="fix the template (see docs/templates.md)")
 
 
-__all__ = ["FORMATS", "STYLESHEET", "Format", "RenderOptions", "Section", "render", "render_all"]
+__all__ = ["FORMATS", "STYLESHEET", "Format", "RenderOptions", "Section", "check_id_prefix", "render",
+           "render_all"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -39,30 +40,21 @@ def escape_line_start(line: str) -> str:
     return f"{m.group(1)}{m.group(3)}\\{m.group(4)}{rest}"
 
 
-def github_slug(text: str) -> str:
-    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces → hyphens."""
-    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+def _anchor(node: Node) -> str:
+    """An element's id as an empty HTML anchor, which GitHub, GitLab and most Markdown renderers
+    keep: the Markdown has the anchors of the HTML, not heading slugs that change with the
+    wording and the language."""
+    ident = node.attrs.get("id")
+    return f'<a id="{html.escape(ident)}"></a>' if ident else ""
 
 
-def heading_slugs(root: Node) -> dict[str, str]:
-    """Our anchor ids → GitHub heading anchors (ids off a heading map to the heading before)."""
-    seen: dict[str, int] = {}
-    mapping: dict[str, str] = {}
-    current = ""
-    for node in root.walk():
-        if node.tag in HEADINGS:
-            base = github_slug(node.text())
-            count = seen.get(base, 0)
-            seen[base] = count + 1
-            current = base if count == 0 else f"{base}-{count}"
-        if "id" in node.attrs:
-            mapping[node.attrs["id"]] = current
-    return mapping
+def _ids(root: Node) -> frozenset[str]:
+    return frozenset(node.attrs["id"] for node in root.walk() if "id" in node.attrs)
 
 
 class _Markdown:
     def __init__(self, root: Node) -> None:
-        self.slugs = heading_slugs(root)
+        self.ids = _ids(root)
 
     # --- blocks ----------------------------------------------------------------------
     def blocks(self, node: Node) -> list[str]:
@@ -92,13 +84,15 @@ class _Markdown:
     def block(self, node: Node) -> list[str]:
         handler: Callable[[Node], list[str]] = getattr(self, f"_{node.tag}", self.blocks)
         blocks = handler(node)
+        if blocks and node.tag not in HEADINGS and "id" in node.attrs:
+            blocks[0] = _anchor(node) + blocks[0]
         if "ng-box" in node.classes:
             return ["\n".join(f"> {line}" if line else ">" for line in "\n\n".join(blocks).split("\n"))]
         return blocks
 
     def _heading(self, node: Node) -> list[str]:
         text = self.inline(node.children)
-        return [f"{'#' * int(node.tag[1])} {text}"] if text else []
+        return [f"{'#' * int(node.tag[1])} {_anchor(node)}{text}"] if text else []
 
     _h1 = _h2 = _h3 = _h4 = _h5 = _h6 = _heading
 
@@ -206,8 +200,7 @@ class _Markdown:
     def _link(self, node: Node, inner: str) -> str:
         href = node.attrs.get("href", "")
         if href.startswith("#"):
-            slug = self.slugs.get(href[1:])
-            return f"[{inner}](#{slug})" if slug else inner
+            return f"[{inner}]({href})" if href[1:] in self.ids else inner
         if not link_allowed(href):
             return inner
         url = "".join(_URL_UNSAFE.get(ch, ch) for ch in href)
@@ -222,4 +215,4 @@ def to_markdown(html: str | Node) -> str:
     return "\n\n".join(b for b in blocks if b.strip()) + "\n"
 
 
-__all__ = ["escape_line_start", "escape_md", "github_slug", "heading_slugs", "to_markdown"]
+__all__ = ["escape_line_start", "escape_md", "to_markdown"]

@@ -16,6 +16,11 @@ from noticegen.render.environment import Language
 
 Localized = str | Mapping[str, str] | None
 
+# Where a long identifier (a cookie name) may break: after _ - . and between the words of
+# camelCase; never inside a word. One of up to _UNBROKEN characters never breaks: it keeps a
+# table column that wide (a column of longer ones would crowd out the others).
+_UNBROKEN = 20
+_IDENTIFIER_BREAK = re.compile(r"(?<=[A-Za-z0-9][_.-])(?=[A-Za-z0-9])|(?<=[a-z])(?=[A-Z])")
 _ARTICLE = re.compile(r"^(?P<article>\d+)(?:\((?P<paragraph>\d+)\))?(?:\((?P<point>[a-z])\))?$")
 
 
@@ -121,13 +126,19 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
             filled[key] = result
         return result
 
+    def identifier(value: str) -> Markup:
+        """An identifier, escaped; a long one with break opportunities (<wbr>) between its words."""
+        if len(value) <= _UNBROKEN:
+            return Markup('<span class="ng-nowrap">{}</span>').format(value)
+        return Markup("<wbr>").join(escape(part) for part in _IDENTIFIER_BREAK.split(value))
+
     def host(url: str) -> str:
         """A web address without its scheme, for link text: https://x.fi/a → x.fi/a."""
         return re.sub(r"^[a-z]+://", "", url).rstrip("/")
 
     filters: dict[str, Callable[..., Any]] = {
         "t": t, "md": md, "mdi": mdi, "date": date, "duration": duration, "join": join,
-        "country": country, "article": article, "host": host,
+        "country": country, "article": article, "host": host, "identifier": identifier,
         "lower_first": formatting.lower_first,
     }
     globals_: dict[str, Any] = {
