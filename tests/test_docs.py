@@ -295,7 +295,7 @@ def test_the_guides_show_the_real_interview(page: str, lang: str) -> None:
 
 
 def test_embedding_names_only_real_classes_ids_and_properties(tmp_path: Path) -> None:
-    from noticegen.render import render_all
+    from noticegen.render import RenderOptions, render_all
     from noticegen.resources import templates_dir
 
     resolved = check_text((ROOT / "examples" / "qualitydesk.yaml").read_text(encoding="utf-8"),
@@ -307,13 +307,23 @@ def test_embedding_names_only_real_classes_ids_and_properties(tmp_path: Path) ->
     text = (DOCS / "embedding.md").read_text(encoding="utf-8")
     classes = set(re.findall(r'class="([^"]+)"', html))
     classes = {c for group in classes for c in group.split()}
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    prefixed = set(re.findall(r' id="([^"]+)"', b"".join(render_all(
+        resolved, languages=["fi", "en"], formats=["fragment"],
+        options=RenderOptions(id_prefix="ng-{lang}-")).values()).decode("utf-8")))
     for name in set(re.findall(r"`(ng-[a-z-]+)`", text)):
-        assert name in classes, f"docs/embedding.md names the class {name}, which no page has"
+        assert name in classes | ids | prefixed, \
+            f"docs/embedding.md names the class or id {name}, which no page has"
     for prop in set(re.findall(r"`(--ng-[a-z-]+)`", text)):
-        assert f"{prop}:" in css, f"docs/embedding.md names {prop}, which noticegen.css lacks"
+        assert f"{prop}:" in css or f"var({prop}," in css, \
+            f"docs/embedding.md names {prop}, which noticegen.css lacks"
     declared = set(re.findall(r"^\s*(--ng-[a-z-]+):", css, re.MULTILINE))
     assert declared <= set(re.findall(r"`(--ng-[a-z-]+)`", text)), "a custom property is undocumented"
     fragment = files["fi/fragment.html"].decode("utf-8")
-    for anchor in re.findall(r"^\| `([a-z]+(?:-<id>)?)` \|", text, re.MULTILINE):
+    section = text[text.index("## Stable anchors"):]
+    section = section[:section.index("\n## ", 3)]
+    anchors = re.findall(r"^\| `ng-([a-z]+(?:-<id>)?)` \|", section, re.MULTILINE)
+    assert len(anchors) >= 9
+    for anchor in anchors:
         pattern = "ng-" + anchor.replace("<id>", "[a-z0-9_-]+")
         assert re.search(f'id="{pattern}"', fragment), f"no #{pattern} in the fragment"

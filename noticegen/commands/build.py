@@ -23,7 +23,7 @@ Examples:
 
   noticegen build notice.yaml --format fragment --heading-level 2
 
-  noticegen build notice.yaml --format fragment --id-prefix 'ng-{lang}-'
+  noticegen build notice.yaml --format fragment --id-prefix ng-{lang}-
 
   noticegen build notice.yaml --templates my-templates    # see docs/templates.md
 """
@@ -57,7 +57,7 @@ def build(
     id_prefix: Annotated[str, typer.Option(
         "--id-prefix", metavar="PREFIX", help="Prefix of every id and in-page link, the same "
         "in pages, fragments and Markdown; {lang} stands for the language code, so that "
-        "'ng-{lang}-' lets the fragments of several languages share one page.")] = "ng-",
+        "ng-{lang}- lets the fragments of several languages share one page.")] = "ng-",
     strict: Annotated[bool, typer.Option(
         "--strict", help="Warnings stop the build too.")] = False,
     check: Annotated[bool, typer.Option(
