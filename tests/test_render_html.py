@@ -322,3 +322,52 @@ def test_cookie_names_break_between_words_only(example: ResolvedNotice) -> None:
     html = render(example, lang="en", fmt="fragment")
     assert '<code><span class="ng-nowrap">_hjSessionUser_</span>*</code>' in html
     assert "<code>_hj<wbr>Included<wbr>In<wbr>Session<wbr>Sample*</code>" in html
+
+
+# --- the notice at a glance (WP260 paras. 35-38) --------------------------------------------
+
+def _summary(html: str) -> str:
+    match = re.search(r'<section class="ng-summary">.*?</section>', html, re.S)
+    assert match is not None
+    return match.group(0)
+
+
+@pytest.mark.parametrize("fmt", ["page", "fragment"])
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_summary_comes_first_and_every_line_links_to_its_section(
+        example: ResolvedNotice, fmt: str, lang: str) -> None:
+    html = render(example, lang=lang, fmt=fmt)
+    summary = _summary(html)
+    assert html.index(summary) < html.index('class="ng-section')
+    ids = {a["id"] for _, a in tags(html) if "id" in a}
+    lines = re.findall(r'^<li><strong><a href="#([^"]+)">[^<]+</a>:</strong> ', summary, re.M)
+    # controller, data, purposes, recipients, transfers, retention, rights, complaint
+    assert len(lines) == 8 and all(target in ids for target in lines), lines
+    for _, _, _, purpose in example.purposes():
+        assert f'href="#ng-purpose-{purpose.id}"' in summary
+    text = unescape(re.sub(r"<[^>]+>", "", summary))
+    assert "QualityDesk Oy" in text and "privacy@qualitydesk.com" in text
+    assert "Hotjar Ltd" in text and vocab.label("rights", "access", lang) in text
+    assert vocab.label("legal_bases", "legal_obligation", lang).lower() in text
+    assert ("Tietosuojavaltuutetun toimisto" if lang == "fi"
+            else "Office of the Data Protection Ombudsman") in text
+    transfers = {"fi": "siirtävät Euroopan unionin (EU) tai Euroopan talousalueen (ETA) ulkopuolelle",
+                 "en": "transferred outside the European Union (EU) or the European Economic Area"}
+    assert transfers[lang] in text
+
+
+def test_the_summary_says_when_nothing_leaves_the_eea_and_nobody_receives(
+        notice_file: Callable[..., Path]) -> None:
+    resolved = resolved_from(notice_file(data=minimal(bases=["contract"])))
+    for lang, none, stays in (
+            ("fi", "Emme luovuta henkilötietoja vastaanottajille.", "ei siirretä Euroopan unionin"),
+            ("en", "We do not disclose personal data to recipients.", "are not transferred outside")):
+        summary = unescape(_summary(render(resolved, lang=lang, fmt="page")))
+        assert none in summary and stays in summary
+        assert '<a href="#ng-purpose-p1">' in summary
+
+
+def test_the_summary_is_in_the_markdown_and_text(example: ResolvedNotice) -> None:
+    md = render(example, lang="en", fmt="md")
+    assert "At a glance" in md and "- **[Controller](#ng-controller):** QualityDesk Oy" in md
+    assert "At a glance" in render(example, lang="en", fmt="txt")

@@ -110,8 +110,8 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     from noticegen.batch import Done, Job, cores, notices, worker_count
     from noticegen.cli import say
     from noticegen.errors import NoticegenError, UsageError
+    from noticegen.idprefix import check_id_prefix
     from noticegen.progress import wanted
-    from noticegen.render import check_id_prefix
     from noticegen.reporters import default_format, report
     from noticegen.write import Staging, inside
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from noticegen.diagnostics import shown
 from noticegen.errors import InputError, NoticegenError, UsageError
+from noticegen.idprefix import check_id_prefix
 from noticegen.model import text_in
 from noticegen.render.sections import Planned, plan
 
@@ -26,9 +27,6 @@ _BLANK_LINES = re.compile(r"\n\n\n+")  # (not \n{3,}: that is scanned far more s
 # Where a page's section differs from the fragment's: its heading tags. User text cannot
 # produce one: its "<" is escaped.
 _HEADING_TAGS = re.compile(r"(</?h)([1-6])\b")
-# An id prefix: empty, or starts with a letter and holds only letters, digits, "-" and "_" (so
-# that every id it makes is a valid HTML id and CSS identifier); {lang} is the language code.
-_ID_PREFIX = re.compile(r"(?:[A-Za-z](?:[A-Za-z0-9_-]|\{lang\})*)?")
 
 
 @dataclass(frozen=True)
@@ -191,15 +189,6 @@ class _Renderer:
             alternates=alternates, others=[a for a in alternates if a["code"] != lang]), name))
 
 
-def check_id_prefix(prefix: str) -> str:
-    """The prefix, if every id it makes is a valid HTML id and CSS identifier; else a UsageError."""
-    if _ID_PREFIX.fullmatch(prefix) is None:
-        raise UsageError(f"the id prefix '{prefix}' cannot start an HTML id",
-                         hint="start it with a letter and use only letters, digits, '-', '_' "
-                         "and {lang}, e.g. ng- or ng-{lang}-")
-    return prefix
-
-
 def _markup(html: str) -> Any:
     from markupsafe import Markup
 
@@ -349,5 +338,4 @@ def _template_error(exc: Exception, name: str) -> InputError:
                       hint="fix the template (see docs/templates.md)")
 
 
-__all__ = ["FORMATS", "STYLESHEET", "Format", "RenderOptions", "Section", "check_id_prefix", "render",
-           "render_all"]
+__all__ = ["FORMATS", "STYLESHEET", "Format", "RenderOptions", "Section", "render", "render_all"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -49,6 +50,41 @@ class View:
 
     def has_retention(self, register: Register) -> bool:
         return bool(self.with_retention(register) or register.retention)
+
+    # --- the summary at the top (every register together) --------------------------
+    def all_categories(self) -> list[str | CustomTerm]:
+        """Every register's data categories, special ones included, each once, in order."""
+        found: dict[object, str | CustomTerm] = {}
+        for reg in self.resolved.notice.registers:
+            for c in [*reg.data_categories, *(s.category for s in reg.special_categories)]:
+                found.setdefault(c if isinstance(c, str) else id(c), c)
+        return list(found.values())
+
+    def all_recipients(self) -> list[Recipient]:
+        found: dict[str, Recipient] = {}
+        for reg in self.resolved.notice.registers:
+            for rec in self.recipients(reg):
+                found.setdefault(rec.id, rec)
+        return list(found.values())
+
+    @staticmethod
+    def names(recipients: Iterable[Recipient]) -> list[str | dict[str, str]]:
+        """Recipients' names (their ids when unnamed), each once, for a list in a sentence."""
+        found: dict[str, str | dict[str, str]] = {}
+        for rec in recipients:
+            found.setdefault(rec.id, rec.name if rec.name else rec.id)
+        return list(found.values())
+
+    def first_register_with(self, part: str) -> Register | None:
+        """The first register whose section has the heading ``part`` (data, recipients,
+        transfers or retention), for the summary's links; None when no register has it."""
+        has = {
+            "data": lambda r: bool(r.data_categories or r.special_categories),
+            "recipients": lambda r: bool(self.recipients(r)),
+            "transfers": lambda r: bool(self.transfers(r)),
+            "retention": self.has_retention,
+        }[part]
+        return next((r for r in self.resolved.notice.registers if has(r)), None)
 
     # --- purposes --------------------------------------------------------------------
     def purpose(self, purpose_id: str) -> Purpose:
