@@ -132,6 +132,24 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
             return Markup('<span class="ng-nowrap">{}</span>').format(value)
         return Markup("<wbr>").join(escape(part) for part in _IDENTIFIER_BREAK.split(value))
 
+    @pass_context
+    def retention(ctx: Context, rule: Any) -> Markup:
+        """A retention period (a purpose's or a rule's): period, period after an event, or the
+        event, then the criteria. Python rather than a macro: the section and the summary at
+        the top both show every one, and a macro call costs several times as much."""
+        if rule.period and rule.after:
+            head = escape(f"{duration(rule.period)} {attr('retention_events', rule.after, 'after')}")
+        elif rule.period:
+            head = escape(duration(rule.period))
+        elif rule.after:
+            head = message("retention_ends",
+                           event=formatting.lower_first(label("retention_events", rule.after)))
+        else:
+            head = Markup("")
+        if rule.criteria:
+            return head + (Markup("<br>") if rule.period or rule.after else "") + mdi(ctx, rule.criteria)
+        return head
+
     def host(url: str) -> str:
         """A web address without its scheme, for link text: https://x.fi/a → x.fi/a."""
         return re.sub(r"^[a-z]+://", "", url).rstrip("/")
@@ -143,7 +161,7 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
     }
     globals_: dict[str, Any] = {
         "t": message, "label": label, "attr": attr, "term": term, "term_attr": term_attr,
-        "inline_term": inline_term, "term_list": term_list, "join": join,
+        "inline_term": inline_term, "term_list": term_list, "join": join, "retention": retention,
         "L": lang, "lang": code, "S": lang.strings, "web_address": markdown.web_address,
     }
     return filters, globals_
