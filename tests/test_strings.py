@@ -45,6 +45,9 @@ def test_every_language_has_exactly_the_keys_of_english(lang: str) -> None:
 def test_the_shared_templates_use_exactly_the_english_keys() -> None:
     used = {m for path in (BUILTIN / "_shared").rglob("*.html")
             for m in re.findall(r"""\bt\(["'](\w+)["']""", path.read_text("utf-8"))}
+    # (and the helpers that write a message themselves, such as a retention period)
+    helpers_py = Path(__file__).resolve().parent.parent / "noticegen" / "render" / "helpers.py"
+    used |= set(re.findall(r"""\bmessage\(\s*["'](\w+)["']""", helpers_py.read_text("utf-8")))
     assert used == keys("en"), (used - keys("en"), keys("en") - used)
 
 
