@@ -137,8 +137,8 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
     lang: Annotated[MessageLanguage | None, typer.Option(
         "--lang", help="Language of the rule messages: fi or en (default: the project "
-        "setting, else the locale, else en). Messages about the YAML itself (NG0xx) are in "
-        "English.", show_default=False)] = None,
+        "setting, else the locale, else en). Messages about the YAML itself (NG0xx) are mostly "
+        "in English.", show_default=False)] = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, metavar="N", help="Files checked at once, each worker a process of its own "
         f"(default: the number of CPU cores for {CHECK_IN_WORKERS_FROM} files or more, else "

@@ -76,3 +76,12 @@ def test_run_quick_prints_every_section() -> None:
     for heading in HEADINGS:
         assert heading in proc.stdout
     assert "ratio" in proc.stdout and "notices/s" in proc.stdout and "peak" in proc.stdout
+
+
+def test_hostile_runs() -> None:
+    """benchmarks/hostile.py on its smallest case (its times are not asserted here)."""
+    proc = subprocess.run([sys.executable, str(BENCHMARKS / "hostile.py"), "--only", "billion-laughs",
+                           "--repeat", "1"], capture_output=True, text=True, timeout=300, cwd=ROOT,
+                          check=False)
+    assert proc.returncode in (0, 1), proc.stdout + proc.stderr  # 1: over the bound, on a busy machine
+    assert "| billion-laughs | 0.0 MB |" in proc.stdout, proc.stdout + proc.stderr
