@@ -42,20 +42,68 @@ def run_lint(resolved: ResolvedNotice, smap: SourceMap, *, lang: str = "en",
             if rule.user_text and (where != loc or loc not in smap.positions):
                 continue  # catalogue text: the user cannot change it here
             d = smap.place(diagnostic(rule, params, where, lang))
-            found.setdefault((d.file, d.line, d.column, d.code, d.message), d)
+            key = (d.file, d.line, d.column, d.code, d.message)
+            if key not in found:  # the first fact behind a finding is the one it names
+                note = catalogue_fact(resolved, loc, smap)
+                found[key] = d if note is None else smap.place(
+                    diagnostic(rule, params, where, lang, note=note))
     return sorted(found.values())
 
 
-def diagnostic(rule: Rule, params: Params, loc: Loc, lang: str) -> Diagnostic:
-    """A rule's finding as a positionless diagnostic in ``lang``."""
+def diagnostic(rule: Rule, params: Params, loc: Loc, lang: str,
+               note: Params | None = None) -> Diagnostic:
+    """A rule's finding as a positionless diagnostic in ``lang``; ``note`` (from
+    :func:`catalogue_fact`) says which catalogue fact the finding is about."""
     from noticegen.diagnostics import error, warning
 
     values = {key: shown(text) if key in _QUOTED else text
               for key, text in ((k, _text(v, lang)) for k, v in params.items())}
     message = rule.message.get(lang, rule.message["en"]).format(**values)
+    if note is not None:
+        notes = {key: _text(value, lang) for key, value in note.items()}
+        message += _text(CATALOGUE_NOTE, lang).format(**notes)
     hint = rule.hint.get(lang, rule.hint["en"]).format(**values)
     make = error if rule.severity.value == "error" else warning
     return make(rule.code, message, loc=loc, hint=hint, name=rule.name)
+
+
+CATALOGUE_NOTE = {"en": " (from the catalogue's service `{service}`: {fact})",
+                  "fi": " (palveluluettelon palvelun `{service}` tiedoista: {fact})"}
+"""Added to a finding about a fact that the catalogue brought in, not the user's YAML."""
+_FACTS = {
+    "service": {"en": "the service itself", "fi": "palvelu itse"},
+    "field": {"en": "its `{field}`", "fi": "sen kohta `{field}`"},
+    "cookie": {"en": "its cookie `{cookie}`", "fi": "sen eväste `{cookie}`"},
+    "cookie_field": {"en": "`{field}` of its cookie `{cookie}`",
+                     "fi": "sen evästeen `{cookie}` kohta `{field}`"},
+}
+
+
+def catalogue_fact(resolved: ResolvedNotice, loc: Loc, smap: SourceMap) -> Params | None:
+    """Which service of the catalogue, and which of its facts, a finding at ``loc`` is about;
+    None when the user wrote the fact (the finding then points at it)."""
+    notice = resolved.notice
+    origin = resolved.source_loc(loc)
+    if origin != loc:
+        size = next(n for n in range(len(loc), 0, -1) if loc[:n] in resolved.origins)
+        rest = loc[size:]
+        service = str(notice.uses[int(origin[1])] if origin[0] == "uses"
+                      else notice.recipients[int(origin[1])].service)
+    elif (len(loc) > 2 and loc[0] == "recipients" and isinstance(loc[1], int)
+          and notice.recipients[loc[1]].service and loc[:3] not in smap.positions):
+        rest = loc[2:]  # a recipient declared with `service:`: a field it left out
+        service = str(notice.recipients[loc[1]].service)
+    else:
+        return None
+    field = ".".join(str(part) for part in rest if not isinstance(part, int))
+    if loc[0] == "cookies":
+        cookie = notice.cookies[int(loc[1])].name
+        fact = _FACTS["cookie_field" if field else "cookie"]
+        return {"service": service, "fact": {lang: text.format(cookie=cookie, field=field)
+                                             for lang, text in fact.items()}}
+    fact = _FACTS["field" if field else "service"]
+    return {"service": service, "fact": {lang: text.format(field=field)
+                                         for lang, text in fact.items()}}
 
 
 def _text(value: Param, lang: str) -> str:

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from noticegen.diagnostics import Severity
-from noticegen.lint.facts import consent_required, recipient_name, scan, term_attr, vocab_label
+from noticegen.diagnostics import Loc, Severity
+from noticegen.lint.facts import (
+    TextValue,
+    categories_with_locs,
+    consent_required,
+    recipient_name,
+    scan,
+    term_attr,
+    vocab_label,
+)
 from noticegen.lint.registry import Finding, Param, rule
 from noticegen.resolve import ResolvedNotice, outside_eea
 
@@ -133,18 +142,41 @@ def anonymity_claim(resolved: ResolvedNotice) -> Iterator[Finding]:
     data_categories: [online_identifiers]
     description: We collect pseudonymised usage statistics.
     """
-    category: Param | None = None
-    for reg in resolved.notice.registers:
-        for term in [*reg.data_categories, *(t for p in reg.purposes for t in p.data_categories)]:
-            if term_attr("data_categories", term, "identifies_device"):
-                category = {lang: text[:1].lower() + text[1:]
-                            for lang, text in vocab_label("data_categories", str(term)).items()}
-                break
-        if category is not None:
-            break
-    if category is None and any(consent_required(c.category) for c in resolved.notice.cookies):
-        category = {"en": "the cookies", "fi": "evästeet"}
-    if category is None:
+    identifiers = _identifier_categories(resolved)
+    cookies = any(consent_required(c.category) for c in resolved.notice.cookies)
+    if not identifiers and not cookies:
         return
     for value, match in scan(resolved, "NG203"):
-        yield value.loc, {**match, "category": category}
+        yield value.loc, {**match, "category": _contradicting(value, identifiers)}
+
+
+_MENTIONS = {  # what a claim names, and the category that holds it
+    "online_identifiers": re.compile(r"\bIP\b|\bIP-|tunniste|identifier|\bIDs?\b|-id\b|"
+                                     r"identifikator", re.IGNORECASE),
+    "device_data": re.compile(r"laite|laitte|selain|selaim|device|browser|enhet|webbläsar",
+                              re.IGNORECASE),
+}
+
+
+def _identifier_categories(resolved: ResolvedNotice) -> list[tuple[Loc, str]]:
+    """The data categories that single out a device, where each is listed, in order."""
+    found: list[tuple[Loc, str]] = []
+    for r, reg in enumerate(resolved.notice.registers):
+        for loc, term in categories_with_locs(reg, r):
+            if term_attr("data_categories", term, "identifies_device"):
+                found.append((loc, str(term)))
+    return found
+
+
+def _contradicting(value: TextValue, identifiers: list[tuple[Loc, str]]) -> Param:
+    """The identifier that contradicts a claim: the one the text names ("IP address"), else one
+    listed in the same register, else the first; the cookies when no category singles out a
+    device."""
+    if not identifiers:
+        return {"en": "the cookies", "fi": "evästeet"}
+    named = [(loc, t) for want, mention in _MENTIONS.items() if mention.search(value.text)
+             for loc, t in identifiers if t == want]  # the IP address before the device
+    near = [(loc, t) for loc, t in identifiers if loc[:2] == value.loc[:2]]
+    _loc, term = (named or near or identifiers)[0]
+    return {lang: text[:1].lower() + text[1:]
+            for lang, text in vocab_label("data_categories", term).items()}

@@ -236,7 +236,9 @@ def supervisory_authority_noncanonical(resolved: ResolvedNotice) -> Iterator[Fin
 
     noticegen names the Ombudsman by default; a `supervisory_authority:` override that means
     the Ombudsman but spells its name or address differently is usually copied from an old
-    notice (the office moved from Ratapihantie to Lintulahdenkuja in 2020).
+    notice (the office moved from Ratapihantie to Lintulahdenkuja in 2020). Both the office
+    ("Office of the Data Protection Ombudsman") and the authority itself ("Data Protection
+    Ombudsman", "Tietosuojavaltuutettu") are correct names.
 
     [fi]
     Tietosuojavaltuutetun toimiston nimen ja osoitteen on oltava ajantasaiset.
@@ -244,11 +246,12 @@ def supervisory_authority_noncanonical(resolved: ResolvedNotice) -> Iterator[Fin
     noticegen lisää tietosuojavaltuutetun toimiston tiedot oletuksena. Jos
     `supervisory_authority:` tarkoittaa tietosuojavaltuutettua mutta nimi tai osoite on
     kirjoitettu toisin, tiedot on yleensä kopioitu vanhasta selosteesta (toimisto muutti
-    Ratapihantieltä Lintulahdenkujalle vuonna 2020).
+    Ratapihantieltä Lintulahdenkujalle vuonna 2020). Viranomaisen nimeksi kelpaa sekä
+    "Tietosuojavaltuutetun toimisto" että "Tietosuojavaltuutettu".
 
     [fail]
     supervisory_authority:
-      name: Tietosuojavaltuutettu
+      name: Tietosuojavaltuutetun virasto
       visiting_address: Ratapihantie 9, 00520 Helsinki
     [pass]
     supervisory_authority:
@@ -268,6 +271,7 @@ def supervisory_authority_noncanonical(resolved: ResolvedNotice) -> Iterator[Fin
                 continue
             done.add(value.loc)
             shared = value.loc[-1] != value.lang  # one text for every language
-            accepted = official.values() if shared else [official[value.lang]]
+            names = [official, term.attrs["authority_name"]] if field == "name" else [official]
+            accepted = [t for n in names for t in (n.values() if shared else [n[value.lang]])]
             if _norm(field, value.text) not in {_norm(field, t) for t in accepted}:
                 yield value.loc, {"field": what, "official": official[value.lang]}

@@ -28,14 +28,18 @@ _INFO = {  # in this order: the clause reads best last
               "kolmannen osapuolen eväste"},
 }
 
+_KEYS = {
+    "duration": {"en": "`duration:` (`P1Y`, `P30D` or `session`)",
+                 "fi": "`duration:` (`P1Y`, `P30D` tai `session`)"},
+    "purpose": {"en": "`purpose:`", "fi": "`purpose:`"},
+    "party": {"en": "`party:` (`first` or `third`)", "fi": "`party:` (`first` tai `third`)"},
+}
+
 
 @rule("NG401", "cookie-info-missing", groups=("cookies",), severity=E,
       message={"en": "the cookie {cookie} does not say {missing}",
                "fi": "evästeen {cookie} kohdalla ei kerrota {missing}"},
-      hint={"en": "Add the missing keys: `duration:` (`P1Y`, `P30D` or `session`), `party:` "
-                  "(`first` or `third`) and `purpose:`.",
-            "fi": "Lisää puuttuvat kohdat: `duration:` (`P1Y`, `P30D` tai `session`), `party:` "
-                  "(`first` tai `third`) ja `purpose:`."},
+      hint={"en": "Add {keys} to the cookie.", "fi": "Lisää evästeelle {keys}."},
       source="Act 917/2014, section 205; CJEU C-673/17 Planet49; Traficom cookie guidance")
 def cookie_info_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every cookie needs its purpose, duration and whether a third party has access.
@@ -64,9 +68,11 @@ def cookie_info_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
         purpose: Keeps you logged in.
     """
     for c, cookie in enumerate(resolved.notice.cookies):
-        missing = [text for f, text in _INFO.items() if getattr(cookie, f) is None]
-        if missing:
-            yield ("cookies", c), {"cookie": cookie.name, "missing": join(missing)}
+        missing = [f for f in _INFO if getattr(cookie, f) is None]
+        if missing:  # the hint names only the keys that are missing
+            yield ("cookies", c), {"cookie": cookie.name,
+                                   "missing": join([_INFO[f] for f in missing]),
+                                   "keys": join([_KEYS[f] for f in missing])}
 
 
 def _consent_cookie(resolved: ResolvedNotice) -> int | None:

@@ -194,12 +194,14 @@ def recipient_too_generic(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Recipients need their role and location.
 
     WP260 asks for named recipients, or for categories their type, sector and location.
+    Authorities (`role: authority`) need no country.
 
     [fi]
     Vastaanottajan rooli ja sijainti on kerrottava.
 
     WP260-ohjeen mukaan vastaanottajat on nimettävä, ja vastaanottajaryhmistä on kerrottava
-    tyyppi, toimiala ja sijainti.
+    tyyppi, toimiala ja sijainti. Viranomaisten (`role: authority`) sijaintimaata ei tarvitse
+    ilmoittaa.
 
     [fail]
     - id: partners
@@ -211,7 +213,10 @@ def recipient_too_generic(resolved: ResolvedNotice) -> Iterator[Finding]:
       country: FI
     """
     for i, rec in enumerate(resolved.notice.recipients):
-        missing = [_VAGUE[f] for f in ("role", "country") if getattr(rec, f) is None]
+        # An authority's country goes without saying: "Authorities" receive data under the
+        # law that binds the controller, and asking for a country there is noise.
+        wanted = ("role",) if rec.role == "authority" else ("role", "country")
+        missing = [_VAGUE[f] for f in wanted if getattr(rec, f) is None]
         if missing:
             yield ("recipients", i), {"recipient": recipient_name(resolved, rec.id),
                                       "missing": join(missing)}
