@@ -167,6 +167,9 @@ def check(
     report(diags, fmt)
     failed = [r for r in results if r.fails(strict)]
     if fmt == "text":
+        for r in results:
+            for line in [*r.notes, *(r.defaults if State.verbose else [])]:
+                say(f"{r.path}: note: {line}")
         errors = sum(len(r.errors) for r in results)
         warnings = sum(len(r.warnings) for r in results)
         if failed:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,11 @@ class Checked:
     """The project settings ask for warnings to fail too."""
     digest: str = ""
     """SHA-256 of the bytes checked (empty for text checked from memory)."""
+    notes: list[str] = field(default_factory=list)
+    """What the check could not do (rules skipped), in the message language
+    (noticegen/notes.py): not problems, shown by `check` as notes."""
+    defaults: list[str] = field(default_factory=list)
+    """The defaults filled in, in the message language: shown by `check --verbose`."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -41,7 +46,8 @@ class Checked:
     def without_models(self) -> Checked:
         """This result without the notice, its resolved form and its source map (about
         0.3 MB for a typical notice): what a report or another process needs."""
-        return Checked(self.path, self.diagnostics, strict=self.strict, digest=self.digest)
+        return Checked(self.path, self.diagnostics, strict=self.strict, digest=self.digest,
+                       notes=self.notes, defaults=self.defaults)
 
     def fails(self, strict: bool = False) -> bool:
         """Whether this file stops a check or a build: errors, or warnings when strict (by
@@ -107,19 +113,38 @@ def _check_loaded(path: str, loaded: Loaded, *, lint: bool, lang: str | None,
     result.diagnostics.extend(diags)
     if notice is None:
         return result
+    from noticegen.lint.lang import message_language
     from noticegen.resolve import resolve
 
+    messages = message_language(lang, settings.lang)
     result.notice = notice
     result.resolved = resolve(notice)
+    result.defaults.extend(_defaults(result.resolved, messages))
     if lint:
         from noticegen.lint import run_lint
-        from noticegen.lint.lang import message_language
 
         result.diagnostics.extend(run_lint(
-            result.resolved, loaded.source_map, disable=settings.disable,
-            lang=message_language(lang, settings.lang)))
+            result.resolved, loaded.source_map, disable=settings.disable, lang=messages))
     result.diagnostics.sort()
     return result
+
+
+def _defaults(resolved: ResolvedNotice, lang: str) -> list[str]:
+    """The defaults that resolve filled in, as notes: what the notice says that its YAML
+    does not (today the supervisory authority)."""
+    from noticegen.notes import note
+
+    if resolved.authority_id is None:
+        return []
+    authority = resolved.authority
+
+    def text(value: str | Mapping[str, str] | None) -> str:
+        if value is None or isinstance(value, str):
+            return value or ""
+        return value.get(lang) or value.get("en") or ""
+
+    return [note("authority_default", lang, name=text(authority.name),
+                 address=text(authority.visiting_address), website=text(authority.website))]
 
 
 def _named(result: Checked) -> Checked:

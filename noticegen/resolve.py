@@ -34,7 +34,7 @@ class Right:
 
 @dataclass(frozen=True)
 class TransferEntry:
-    """A transfer outside the EU/EEA by one recipient."""
+    """A transfer outside the EU/EEA by one recipient (its countries may be unknown: none)."""
 
     recipient: Recipient
     transfer: Transfer
@@ -204,7 +204,7 @@ def resolve(notice: Notice) -> ResolvedNotice:
         TransferEntry(rec, t, ("recipients", i, "transfers", k))
         for i, rec in enumerate(notice.recipients)
         for k, t in enumerate(rec.transfers)
-        if any(outside_eea(c) for c in t.countries)
+        if not t.countries or any(outside_eea(c) for c in t.countries)  # none: not known yet
     )
     used: list[str] = []
     for reg in notice.registers:

@@ -29,6 +29,7 @@ OUTDATED = {
     "NG503": 2,  # "users accept this privacy statement by sending their information" (fi, en)
     "NG505": 2,  # "as long as necessary" (fi, en)
     "NG506": 2,  # "Voimme kerätä" / "We may collect"
+    "NG510": 1,  # the Finnish rights text names only access and objection
     "NG602": 2,  # sales@ in Finnish, privacy@ in English
     "NG703": 1,  # no change log
 }

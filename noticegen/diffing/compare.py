@@ -162,7 +162,7 @@ def _transfers(recipient: str, a: Sequence[Any], b: Sequence[Any]) -> Iterator[C
 
 
 def _cookie_key(c: Cookie) -> str:
-    return f"{c.provider}:{c.name}" if c.provider else c.name
+    return f"{c.provider}:{c.name}" if c.provider else str(c.name)
 
 
 def _cookies(a: Sequence[Cookie], b: Sequence[Cookie]) -> Iterator[Change]:

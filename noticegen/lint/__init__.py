@@ -97,7 +97,7 @@ def catalogue_fact(resolved: ResolvedNotice, loc: Loc, smap: SourceMap) -> Param
         return None
     field = ".".join(str(part) for part in rest if not isinstance(part, int))
     if loc[0] == "cookies":
-        cookie = notice.cookies[int(loc[1])].name
+        cookie = str(notice.cookies[int(loc[1])].name)
         fact = _FACTS["cookie_field" if field else "cookie"]
         return {"service": service, "fact": {lang: text.format(cookie=cookie, field=field)
                                              for lang, text in fact.items()}}

@@ -10,10 +10,18 @@ from pydantic import BaseModel
 
 from noticegen import catalog, vocab
 from noticegen.diagnostics import Loc
-from noticegen.model import CustomTerm, ElementLint, Notice, NoticeLint, Purpose, Register
+from noticegen.model import (
+    Cookie,
+    CustomTerm,
+    ElementLint,
+    Notice,
+    NoticeLint,
+    Purpose,
+    Register,
+)
 
 if TYPE_CHECKING:
-    from noticegen.lint.registry import Params
+    from noticegen.lint.registry import Param, Params
     from noticegen.resolve import ResolvedNotice
 
 Term = str | CustomTerm
@@ -188,6 +196,13 @@ def service_of(resolved: ResolvedNotice, provider: str | None) -> str | None:
     recipient = resolved.recipients.get(provider)
     service = recipient.service if recipient is not None else None
     return service or (provider if provider in catalog.ids() else None)
+
+
+def cookie_name(cookie: Cookie, c: int) -> Param:
+    """A cookie as a message parameter: its name, or its place in the list when it has none."""
+    if cookie.name is not None:
+        return cookie.name
+    return {"en": f"no. {c + 1} (name not given)", "fi": f"nro {c + 1} (nimi puuttuu)"}
 
 
 def cookie_matches(name: str, prefix: bool, known_name: str, known_prefix: bool) -> bool:

@@ -116,6 +116,35 @@ _OBJECT_SV = {"why": _OBJECT["why"],
 _PERSONAL_REGISTER_SV = {"why": _PERSONAL_REGISTER["why"],
                          "instead": {"en": "\"register\" or \"behandling av personuppgifter\"",
                                      "fi": "\"register\" tai \"behandling av personuppgifter\""}}
+# --- NG511 rights-formality ----------------------------------------------------------------
+_FEE = {"why": {"en": "requests must be free of charge (Art. 12(5)); a fee is allowed only for "
+                      "manifestly unfounded or excessive requests or further copies",
+                "fi": "pyynnöt on käsiteltävä maksutta (12 artiklan 5 kohta); maksun saa periä "
+                      "vain ilmeisen perusteettomista tai kohtuuttomista pyynnöistä tai "
+                      "lisäjäljennöksistä"},
+        "instead": {"en": "Say that requests are free of charge.",
+                    "fi": "Kerro, että pyynnöt ovat maksuttomia."}}
+_CHANNEL = {"why": {"en": "people must be able to make requests easily, also electronically "
+                          "(Art. 12(2), 12(3))",
+                    "fi": "pyynnön on voitava tehdä helposti, myös sähköisesti (12 artiklan 2 ja "
+                          "3 kohta)"},
+            "instead": {"en": "Accept requests by e-mail or a web form as well as by post.",
+                        "fi": "Ota pyyntöjä vastaan postin lisäksi myös sähköpostitse tai "
+                              "verkkolomakkeella."}}
+_ID_COPY = {"why": {"en": "further proof of identity may be asked only when there are "
+                          "reasonable doubts about who is asking (Art. 12(6))",
+                    "fi": "lisätietoja henkilöllisyydestä saa pyytää vain, jos on perusteltua "
+                          "syytä epäillä pyytäjän henkilöllisyyttä (12 artiklan 6 kohta)"},
+            "instead": {"en": "Say that you may ask for information to confirm the person's "
+                              "identity when you have reasonable doubts, e.g. by a reply from "
+                              "the e-mail address you hold.",
+                        "fi": "Kerro, että henkilöllisyyttä voidaan pyytää todentamaan, jos siihen "
+                              "on perusteltu syy, esimerkiksi vastaamalla rekisterissä olevasta "
+                              "sähköpostiosoitteesta."}}
+# A fee, unless the text says the request is free or the fee is for what Art. 12(5)/15(3) allow.
+_NO_FREE = (r"(?![^.!?]{0,80}\b(?:lisäjäljennö|lisäkopio|ilmeisen\s+perusteet|kohtuut|"
+            r"further\s+cop|additional\s+cop|manifestly|excessive|ytterligare\s+kopi|"
+            r"uppenbart\s+ogrundade|orimlig))")
 
 PATTERNS: tuple[Pattern, ...] = (
     # NG501 law-repealed: citations of repealed or invalidated law.
@@ -194,6 +223,39 @@ PATTERNS: tuple[Pattern, ...] = (
                       r"(?:\w+\s+){0,2}(?:regularly|periodically|frequently|from\s+time\s+to\s+time)\b"),
     _p("NG508", "fi", r"\b(?:seura|tarkist|tutustu|luke|lue)\w*\s+(?:[\w:-]+\s+){0,4}säännöllisesti\b"),
     _p("NG508", "fi", r"\bsäännöllisesti\s+(?:[\w:-]+\s+){0,2}(?:seura|tarkist|tutustu)\w*"),
+    # NG511 rights-formality: fees, visits, post only, ID copies.
+    _p("NG511", "fi", r"\b(?:maksu|maksun|hinta|veloit\w*|toimistomaksu\w*|käsittelymaksu\w*)\b"
+                      r"(?:\s+(?:on|peritään|\w+))?\s+(?:\d+|kohtuullin\w*)" + _NO_FREE, **_FEE),
+    _p("NG511", "fi", r"\b(?:peri\w*|veloit\w*)\s+(?:\w+\s+){0,3}(?:maksu\w*|\d+\s*(?:€|e\b|euro))"
+                      + _NO_FREE, **_FEE),
+    _p("NG511", "en", r"\b(?:a|an\s+administrative|a\s+handling|a\s+processing|a\s+reasonable)\s+"
+                      r"(?:fee|charge)\b" + _NO_FREE, **_FEE),
+    _p("NG511", "en", r"\bfor\s+a\s+fee\b" + _NO_FREE, **_FEE),
+    _p("NG511", "sv", r"\ben\s+(?:rimlig\s+|administrativ\s+)?avgift\b" + _NO_FREE, **_FEE),
+    _p("NG511", "fi", r"\b(?:vain|ainoastaan|pelkästään)\s+(?:kirjeitse|postitse|henkilökohtaisesti|"
+                      r"paikan\s+päällä|toimisto\w*)", **_CHANNEL),
+    _p("NG511", "fi", r"\b(?:on|tulee)\s+(?:tehtävä|toimitettava|lähetettävä|esitettävä|jätettävä)\s+"
+                      r"(?:\w+\s+){0,2}(?:kirjeitse|postitse|henkilökohtaisesti|paikan\s+päällä)",
+       **_CHANNEL),
+    _p("NG511", "fi", r"\bhenkilökohtaisesti\s+(?:\w+\s+){0,2}(?:toimipisteessä|toimistolla\w*|"
+                      r"asioimalla)", **_CHANNEL),
+    _p("NG511", "en", r"\b(?:only|solely|exclusively)\s+(?:by\s+(?:post|mail|letter|registered\s+"
+                      r"mail)|in\s+person|at\s+our\s+(?:office|premises))", **_CHANNEL),
+    _p("NG511", "en", r"\bin\s+person\s+(?:\w+\s+){0,2}(?:at\s+our|at\s+the)\s+(?:office|premises|"
+                      r"shop|store)", **_CHANNEL),
+    _p("NG511", "en", r"\bmust\s+(?:be\s+)?(?:sent|made|submitted|delivered)\s+(?:\w+\s+){0,2}"
+                      r"by\s+(?:post|mail|letter)", **_CHANNEL),
+    _p("NG511", "sv", r"\b(?:endast|bara|enbart)\s+(?:per\s+post|brevledes|med\s+post|personligen|"
+                      r"på\s+vårt\s+kontor)", **_CHANNEL),
+    _p("NG511", "fi", r"\b(?:kopio\w*|jäljenn\w*|valokopio\w*)\s+(?:\w+\s+){0,2}"
+                      r"(?:henkilöllisyystodistu\w*|passi\w*|ajokorti\w*|henkilökorti\w*)", **_ID_COPY),
+    _p("NG511", "fi", r"\b(?:henkilöllisyystodistu\w*|passi\w*|ajokorti\w*|henkilökorti\w*)\s+"
+                      r"(?:\w+\s+){0,1}(?:kopio\w*|jäljenn\w*|valokopio\w*)", **_ID_COPY),
+    _p("NG511", "en", r"\b(?:copy|copies|scan|photocopy)\s+of\s+(?:your\s+|a\s+|an\s+)?(?:valid\s+)?"
+                      r"(?:passport|ID\b|identity\s+(?:card|document)|driving\s+licen[cs]e|"
+                      r"driver's\s+license)", **_ID_COPY),
+    _p("NG511", "sv", r"\bkopia\s+(?:av\s+)?(?:ditt\s+|din\s+)?(?:pass|id-handling|legitimation|"
+                      r"körkort)\w*", **_ID_COPY),
     # NG509 authority-old-address: the Data Protection Ombudsman moved in 2020.
     _p("NG509", ANY, r"\bRatapihantie\s+9\b"),
     _p("NG509", ANY, r"\bP[LB]\s*800\s*,?\s*00521\b"),

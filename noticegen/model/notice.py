@@ -55,8 +55,9 @@ class NoticeMeta(Base):
 class Cookie(Base):
     """A cookie or similar technology on the web site (Act 917/2014 205 §)."""
 
-    name: Text
-    """The cookie's or storage key's name, e.g. `_ga`."""
+    name: Text | None = None
+    """The cookie's or storage key's name, e.g. `_ga`. Leave it out when an old notice does not
+    name it: `check` then reports that the name must be found out."""
     prefix: bool = False
     """Whether `name` is a prefix (the real names carry an id after it, e.g. `_ga_`)."""
     provider: Id | None = None

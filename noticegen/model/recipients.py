@@ -11,8 +11,10 @@ from noticegen.model.types import Base, Country, Date, Id, Localized, Name, Text
 class Transfer(Base):
     """Personal data going to countries outside the EU/EEA, and the safeguard that allows it."""
 
-    countries: list[Country] = Field(min_length=1)
-    """Where the data go, as ISO country codes, e.g. `[US]`."""
+    countries: list[Country] = Field(default=[], min_length=1)
+    """Where the data go, as ISO country codes, e.g. `[US]`. Leave it out when an old notice says
+    only that data may go outside the EU/EEA: `check` then reports that the countries must be
+    found out."""
     mechanism: VocabRef("transfer_mechanisms") | None = None  # type: ignore[valid-type]
     """The legal ground of the transfer (Art. 45-49): `adequacy_decision`, `eu_us_dpf`,
     `standard_clauses`, `binding_corporate_rules` or an Art. 49 derogation."""

@@ -10,6 +10,8 @@ from noticegen.lint.rules import (  # noqa: F401
     i18n,
     meta,
     provision,
+    rights_text,
     text,
+    tracking,
     transfers,
 )

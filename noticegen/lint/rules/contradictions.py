@@ -27,8 +27,9 @@ def _third_country_recipient(resolved: ResolvedNotice) -> tuple[str, str] | None
         if rec.country is not None and outside_eea(rec.country):
             return rec.id, rec.country
     for entry in resolved.transfers:
-        country = next(c for c in entry.transfer.countries if outside_eea(c))
-        return entry.recipient.id, country
+        country = next((c for c in entry.transfer.countries if outside_eea(c)), None)
+        if country is not None:
+            return entry.recipient.id, country
     return None
 
 

@@ -9,6 +9,7 @@ from noticegen.diagnostics import Severity
 from noticegen.lint.facts import (
     consent_required,
     cookie_matches,
+    cookie_name,
     join,
     service_of,
     term_attr,
@@ -70,7 +71,7 @@ def cookie_info_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     for c, cookie in enumerate(resolved.notice.cookies):
         missing = [f for f in _INFO if getattr(cookie, f) is None]
         if missing:  # the hint names only the keys that are missing
-            yield ("cookies", c), {"cookie": cookie.name,
+            yield ("cookies", c), {"cookie": cookie_name(cookie, c),
                                    "missing": join([_INFO[f] for f in missing]),
                                    "keys": join([_KEYS[f] for f in missing])}
 
@@ -118,7 +119,7 @@ def cookie_consent_invalid(resolved: ResolvedNotice) -> Iterator[Finding]:
     if c is None or consent is None or term_attr("consent_methods", consent.method, "valid"):
         return
     yield ("cookie_consent", "method"), {"method": vocab_label("consent_methods", consent.method),
-                                         "cookie": resolved.notice.cookies[c].name}
+                                         "cookie": cookie_name(resolved.notice.cookies[c], c)}
 
 
 @rule("NG403", "cookie-consent-no-withdrawal", groups=("cookies", "consent"), severity=E,
@@ -202,7 +203,7 @@ def tracker_as_necessary(resolved: ResolvedNotice) -> Iterator[Finding]:
       - {name: _ga, category: statistics, party: first, duration: P2Y, purpose: Statistics}
     """
     for c, cookie in enumerate(resolved.notice.cookies):
-        if cookie.category != "necessary":
+        if cookie.category != "necessary" or cookie.name is None:
             continue
         service = service_of(resolved, cookie.provider)
         if service is None or not catalog.service(service).get("tracker"):
@@ -259,7 +260,7 @@ def cookie_catalogue_mismatch(resolved: ResolvedNotice) -> Iterator[Finding]:
         if ("cookies", c) in resolved.origins:
             continue  # the catalogue's own cookie
         service = service_of(resolved, cookie.provider)
-        if service is None:
+        if service is None or cookie.name is None:
             continue
         known = next((k for k in catalog.service(service).get("cookies", [])
                       if cookie_matches(cookie.name, cookie.prefix, str(k["name"]),
@@ -306,4 +307,4 @@ def third_party_cookie_no_provider(resolved: ResolvedNotice) -> Iterator[Finding
     """
     for c, cookie in enumerate(resolved.notice.cookies):
         if cookie.party == "third" and cookie.provider is None:
-            yield ("cookies", c, "party"), {"cookie": cookie.name}
+            yield ("cookies", c, "party"), {"cookie": cookie_name(cookie, c)}

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from noticegen.diagnostics import Loc, Severity
 from noticegen.lint.facts import join, recipient_name, term_attr, vocab_label
-from noticegen.lint.registry import Finding, rule
+from noticegen.lint.registry import Finding, Param, rule
 from noticegen.model import Recipient, Transfer
 from noticegen.resolve import ResolvedNotice, outside_eea
 
@@ -19,8 +19,11 @@ def transfers_outside_eea(resolved: ResolvedNotice) -> Iterator[tuple[Loc, Recip
         yield entry.loc, entry.recipient, entry.transfer
 
 
-def _countries(transfer: Transfer) -> str:
-    return ", ".join(c for c in transfer.countries if outside_eea(c))
+_UNKNOWN = {"en": "countries not given", "fi": "maita ei ole ilmoitettu"}
+
+
+def _countries(transfer: Transfer) -> Param:
+    return ", ".join(c for c in transfer.countries if outside_eea(c)) or _UNKNOWN
 
 
 @rule("NG301", "transfer-no-mechanism", groups=("transfers", "recipients"), severity=E,
@@ -78,9 +81,52 @@ def transfer_no_mechanism(resolved: ResolvedNotice) -> Iterator[Finding]:
                 "country": vocab_label("countries", rec.country), "code": rec.country}
     for loc, rec, transfer in transfers_outside_eea(resolved):
         if transfer.mechanism is None:
-            code = next(c for c in transfer.countries if outside_eea(c))
+            code = next((c for c in transfer.countries if outside_eea(c)), None)
             yield loc, {"recipient": recipient_name(resolved, rec.id),
-                        "country": vocab_label("countries", code), "code": code}
+                        "country": vocab_label("countries", code) if code else _UNKNOWN,
+                        "code": code or "…"}
+
+
+@rule("NG315", "transfer-countries-unknown", groups=("transfers", "recipients"), severity=E,
+      message={"en": "{recipient} transfers data outside the EU/EEA, but the notice does not say "
+                     "to which countries",
+               "fi": "{recipient} siirtää tietoja EU:n/ETA:n ulkopuolelle, mutta selosteessa ei "
+                     "kerrota, mihin maihin"},
+      hint={"en": "Ask the recipient where the data go (its data processing agreement or list of "
+                  "sub-processors says it) and list them: `countries: [US]`. If nothing leaves the "
+                  "EU/EEA after all, remove the transfer.",
+            "fi": "Selvitä vastaanottajalta, mihin maihin tiedot siirtyvät (sen "
+                  "tietojenkäsittelysopimuksessa tai alihankkijaluettelossa se kerrotaan), ja "
+                  "luettele maat: `countries: [US]`. Jos tietoja ei sittenkään siirretä EU:n/ETA:n "
+                  "ulkopuolelle, poista siirto."},
+      source="GDPR Art. 13(1)(f), 14(1)(f); WP260 Annex")
+def transfer_countries_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """A transfer outside the EU/EEA must name its countries.
+
+    Old notices often say only that "data may be transferred outside the EU/EEA". Such a
+    transfer can be written without `countries:`, so that the YAML says what the notice says,
+    but WP260 asks for the countries to be named: find them out.
+
+    [fi]
+    Siirrosta EU:n/ETA:n ulkopuolelle on kerrottava kohdemaat.
+
+    Vanhoissa selosteissa kerrotaan usein vain, että "tietoja voidaan siirtää EU:n/ETA:n
+    ulkopuolelle". Tällaisen siirron voi kirjoittaa ilman kohtaa `countries:`, jotta YAML kertoo
+    saman kuin seloste, mutta WP260-ohjeen mukaan kohdemaat on nimettävä: selvitä ne.
+
+    [fail]
+    transfers:
+      - mechanism: standard_clauses
+        link: https://crm.example.com/dpa
+    [pass]
+    transfers:
+      - countries: [US]
+        mechanism: standard_clauses
+        link: https://crm.example.com/dpa
+    """
+    for loc, rec, transfer in transfers_outside_eea(resolved):
+        if not transfer.countries:
+            yield loc, {"recipient": recipient_name(resolved, rec.id)}
 
 
 @rule("NG302", "transfer-no-link", groups=("transfers",), severity=E,

@@ -1,0 +1,117 @@
+"""The owner's own words about rights: fewer rights than apply, formalities the GDPR forbids."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from noticegen.diagnostics import Severity
+from noticegen.lint.facts import join, scan, texts, vocab_label
+from noticegen.lint.registry import Finding, rule
+from noticegen.resolve import ResolvedNotice
+
+E, W = Severity.ERROR, Severity.WARNING
+
+# How each right is named in running text, old and new terms alike ("tarkastusoikeus" is the
+# right of access of the repealed Personal Data Act, "kieltopyyntö" its objection).
+_NAMED = {
+    "access": r"pääsy\w*\s+(?:\w+\s+)?tietoihin|tarkastus\w*|tarkistus\w*|nähdä\s+(?:\w+\s+)?tie\w*"
+              r"|\baccess\b|see\s+(?:\w+\s+)?data|inspect\w*"
+              r"|rätt\w*\s+till\s+tillgång|registerutdrag",
+    "rectification": r"oikai\w*|korja\w*|rectif\w*|correct\w*|rättelse|rätta",
+    "erasure": r"poist\w*|unohdetuksi|erasure|erase\w*|delet\w*|forgotten|radering|radera\w*",
+    "restriction": r"rajoit\w*|restrict\w*|begränsning\w*|begränsa\w*",
+    "portability": r"siirtää\s+(?:\w+\s+)?tiedot|siirrettävyy\w*|portab\w*|dataportabilitet",
+    "object": r"vastust\w*|kielto\w*|kieltä\w*|\bobject\w*|opt\s+out|invändning\w*|invända",
+    "withdraw_consent": r"peru\w*\s+(?:\w+\s+)?suostum\w*|withdraw\w*|återkalla\w*",
+    "no_automated_decision": r"automaatti\w*\s+päätö\w*|automated\s+decision\w*"
+                             r"|automatiserat?\s+beslut\w*",
+    "complaint": r"valitu\w*|kantelu\w*|tietosuojavaltuut\w*|complain\w*|ombudsman"
+                 r"|klagomål|dataombudsman\w*",
+}
+_PATTERNS = {right: re.compile(rf"\b(?:{words})", re.IGNORECASE) for right, words in _NAMED.items()}
+_ENOUGH = 2
+"""A text that names this many rights lists them; one named right is an example."""
+
+
+@rule("NG510", "rights-text-incomplete", groups=("free-text", "rights"), severity=W,
+      message={"en": "this text names only these rights: {named}; these apply too: {missing}",
+               "fi": "tekstissä mainitaan vain nämä oikeudet: {named}; rekisteröidyllä on myös "
+                     "nämä oikeudet: {missing}"},
+      hint={"en": "Leave the list out and say only how to make a request: the notice's rights "
+                  "section lists every right that applies. Or name them all.",
+            "fi": "Jätä luettelo pois ja kerro vain, miten pyynnön voi tehdä: selosteen "
+                  "oikeusosio luettelee kaikki oikeudet, jotka koskevat rekisteröityä. Tai "
+                  "mainitse ne kaikki."},
+      source="GDPR Art. 13(2)(b)-(d), 14(2)(c)-(e); WP260 Annex", user_text=True)
+def rights_text_incomplete(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """A text about rights must not name fewer rights than apply.
+
+    The rights section is generated from the legal bases, but an owner's own text under
+    `rights:` that lists "the right to inspect and the right to prohibit direct marketing"
+    tells the reader those are all. Flags a text that names two or more rights when others
+    that apply (or the right to complain to the supervisory authority) are not among them.
+
+    [fi]
+    Oikeuksia koskevassa tekstissä ei saa mainita vähempää oikeuksia kuin rekisteröidyllä on.
+
+    Oikeusosio laaditaan oikeusperusteista, mutta omistajan oma teksti kohdassa `rights:`, jossa
+    luetellaan "tarkastusoikeus ja oikeus kieltää suoramarkkinointi", antaa lukijan ymmärtää,
+    että muita ei ole. Sääntö huomauttaa tekstistä, joka mainitsee vähintään kaksi oikeutta mutta
+    jättää pois muita sovellettavia oikeuksia (tai oikeuden tehdä valitus valvontaviranomaiselle).
+
+    [fail]
+    rights:
+      how: You can ask to see your data or to have it corrected by e-mail.
+    [pass]
+    rights:
+      how: Send your request by e-mail; we answer within one month.
+    """
+    applies = [r.id for r in resolved.rights] + ["complaint"]
+    for value in texts(resolved, ("rights",)):
+        named = [right for right, pattern in _PATTERNS.items() if pattern.search(value.text)]
+        if len(named) < _ENOUGH:
+            continue
+        missing = [right for right in applies if right not in named]
+        if missing:
+            yield value.loc, {"named": _labels(named), "missing": _labels(missing)}
+
+
+def _labels(rights: list[str]) -> dict[str, str]:
+    """Rights as a list in running text: "the right of access and the right to erasure"."""
+    return join([{lang: text[:1].lower() + text[1:]
+                  for lang, text in vocab_label("rights", right).items()} for right in rights])
+
+
+@rule("NG511", "rights-formality", groups=("free-text", "rights"), severity=W,
+      message={"en": "\"{found}\": {why}", "fi": "\"{found}\": {why}"},
+      hint={"en": "{instead}", "fi": "{instead}"},
+      source="GDPR Art. 12(2), 12(5), 12(6); EDPB Guidelines 01/2022 on the right of access",
+      user_text=True)
+def rights_formality(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Using a right must not depend on a fee, a visit, post only or a copy of an ID.
+
+    Requests are free of charge (Art. 12(5)); the controller must make them easy (Art. 12(2))
+    and may ask for more information on identity only when it has reasonable doubts
+    (Art. 12(6)). A fee for every request, "only by post", "in person at our office" or "a copy
+    of your passport" is a hurdle the GDPR does not allow. Signed letters are NG507.
+
+    [fi]
+    Oikeuksien käyttäminen ei saa edellyttää maksua, käyntiä, pelkkää postia tai henkilöllisyys-
+    todistuksen kopiota.
+
+    Pyynnöt ovat maksuttomia (12 artiklan 5 kohta), rekisterinpitäjän on helpotettava niiden
+    tekemistä (12 artiklan 2 kohta), ja lisätietoja henkilöllisyydestä saa pyytää vain, jos on
+    perusteltua syytä epäillä sitä (12 artiklan 6 kohta). Maksu jokaisesta pyynnöstä, "vain
+    postitse", "henkilökohtaisesti toimistollamme" tai "kopio passista" ovat esteitä, joita
+    tietosuoja-asetus ei salli. Allekirjoitetuista kirjeistä huomauttaa NG507.
+
+    [fail]
+    rights:
+      how: Requests are handled only in person at our office for a fee of 20 euros.
+    [pass]
+    rights:
+      how: Send your request by e-mail or with the form on our site; it is free of charge.
+    """
+    for value, params in scan(resolved, "NG511"):
+        yield value.loc, params
