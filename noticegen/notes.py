@@ -12,10 +12,10 @@ NOTES: Mapping[str, Mapping[str, str]] = {
               "{name}, {address} ({website})",
     },
     "rules_skipped": {
-        "en": "{count} rule(s) could not run, because what they check is missing or invalid "
-              "(fix the errors above and run again): {rules}",
-        "fi": "{count} sääntöä ei voitu ajaa, koska niiden tarkistamat tiedot puuttuvat tai ovat "
-              "virheellisiä (korjaa yllä olevat virheet ja aja uudelleen): {rules}",
+        "en": "{count} rule(s) stopped at a value that is missing or invalid, and may find more "
+              "once the errors above are fixed: {rules}",
+        "fi": "{count} sääntöä pysähtyi puuttuvaan tai virheelliseen tietoon, ja ne voivat löytää "
+              "lisää, kun yllä olevat virheet on korjattu: {rules}",
     },
 }
 """Each note's text per message language, with ``{placeholders}``."""

@@ -103,6 +103,7 @@ def check_text(text: str, name: str, *, lint: bool = True, lang: str | None = No
 
 def _check_loaded(path: str, loaded: Loaded, *, lint: bool, lang: str | None,
                   settings: Settings) -> Checked:
+    from noticegen.lint.lang import message_language
     from noticegen.validate import validate
 
     result = Checked(path, list(loaded.diagnostics), source_map=loaded.source_map,
@@ -112,6 +113,9 @@ def _check_loaded(path: str, loaded: Loaded, *, lint: bool, lang: str | None,
     notice, diags = validate(loaded.data, loaded.source_map)
     result.diagnostics.extend(diags)
     if notice is None:
+        if diags and lint:
+            _check_draft(result, loaded, messages=message_language(lang, settings.lang),
+                         settings=settings)
         return result
     from noticegen.lint.lang import message_language
     from noticegen.resolve import resolve
@@ -127,6 +131,39 @@ def _check_loaded(path: str, loaded: Loaded, *, lint: bool, lang: str | None,
             result.resolved, loaded.source_map, disable=settings.disable, lang=messages))
     result.diagnostics.sort()
     return result
+
+
+def _check_draft(result: Checked, loaded: Loaded, *, messages: str, settings: Settings) -> None:
+    """The rest of the checks on a notice that failed validation: every cross-check and rule
+    that its valid parts allow (noticegen.lenient), and a note naming the rules that stopped at
+    a missing or invalid value. ``result`` keeps no model: a draft is never rendered."""
+    from noticegen.lint import run_lint
+    from noticegen.lint.registry import Rule
+    from noticegen.notes import note
+    from noticegen.resolve import resolve
+    from noticegen.validate import validate_partial
+
+    draft, diags = validate_partial(loaded.data, loaded.source_map)
+    result.diagnostics.extend(diags)
+    if draft is None:
+        return
+    skipped: list[Rule] = []
+    result.diagnostics.extend(run_lint(resolve(draft), loaded.source_map, lang=messages,
+                                       disable=settings.disable, skipped=skipped))
+    seen = {(d.file, d.line, d.column, d.code, d.message) for d in result.diagnostics}
+    result.diagnostics[:] = sorted(d for d in result.diagnostics if _once(d, seen))
+    if skipped:
+        result.notes.append(note("rules_skipped", messages, count=str(len(skipped)), rules=", ".join(
+            f"{rule.code} {rule.name}" for rule in skipped)))
+
+
+def _once(d: Diagnostic, seen: set[tuple[str, int, int, str, str]]) -> bool:
+    """Whether ``d`` is the first of its kind (``seen`` starts full and empties as they come)."""
+    key = (d.file, d.line, d.column, d.code, d.message)
+    if key in seen:
+        seen.discard(key)
+        return True
+    return False
 
 
 def _defaults(resolved: ResolvedNotice, lang: str) -> list[str]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from noticegen import vocab
 from noticegen.diagnostics import Loc
+from noticegen.lenient import Hole, MissingInput
 from noticegen.model import (
     Cookie,
     Notice,
@@ -17,6 +18,8 @@ from noticegen.model import (
     SupervisoryAuthority,
     Transfer,
 )
+
+T = TypeVar("T")
 
 # The rights every notice lists (Art. 13(2)(b), (d)); the rest follow from the legal bases.
 ALWAYS = ("access", "rectification", "erasure", "restriction")
@@ -104,6 +107,18 @@ def _catalogue_recipient(service_id: str, local: dict[str, Any]) -> dict[str, An
     return merged
 
 
+def _merged(rec: Recipient) -> Recipient | None:
+    """A recipient declared with ``service:``, its catalogue facts filled in; None when a draft's
+    recipient has a missing or invalid value (noticegen.lenient) that the merge would need."""
+    from pydantic import ValidationError
+
+    try:
+        local = rec.model_dump(exclude_unset=True, warnings=False)
+        return Recipient.model_validate(_catalogue_recipient(str(rec.service), local))
+    except (MissingInput, ValidationError, KeyError):  # KeyError: a draft's unknown service
+        return None
+
+
 def _catalogue_cookies(service_id: str) -> list[dict[str, Any]]:
     from noticegen import catalog
 
@@ -122,15 +137,18 @@ def _expand(notice: Notice) -> tuple[Notice, dict[Loc, Loc]]:
     recipients: list[Recipient] = []
     services_with_cookies: list[tuple[str, Loc]] = []
     for i, rec in enumerate(notice.recipients):
-        if rec.service:
-            local = rec.model_dump(exclude_unset=True)
-            recipients.append(Recipient.model_validate(_catalogue_recipient(rec.service, local)))
+        merged = _merged(rec) if rec.service else None
+        if merged is not None and rec.service:
+            recipients.append(merged)
             services_with_cookies.append((rec.service, ("recipients", i, "service")))
         else:
             recipients.append(rec)
     declared = {r.id for r in notice.recipients}
+    from noticegen import catalog
+
+    known = catalog.ids()
     for u, service_id in enumerate(notice.uses):
-        if service_id in declared:
+        if service_id in declared or service_id not in known:  # unknown: a draft's NG025
             continue
         declared.add(service_id)
         origins[("recipients", len(recipients))] = ("uses", u)
@@ -192,38 +210,66 @@ def outside_eea(country: str) -> bool:
     return not (attrs.get("eea") or attrs.get("part_of"))
 
 
-def resolve(notice: Notice) -> ResolvedNotice:
-    """Notice → ResolvedNotice. Pure: no I/O beyond the shipped vocabulary and catalogue."""
-    notice, origins = _expand(notice)
-    recipients = {r.id: r for r in notice.recipients}
-    if notice.supervisory_authority is not None:
-        authority, authority_id = notice.supervisory_authority, None
-    else:
-        authority, authority_id = _default_authority()
-    transfers = tuple(
+def _transfers(notice: Notice) -> tuple[TransferEntry, ...]:
+    return tuple(
         TransferEntry(rec, t, ("recipients", i, "transfers", k))
         for i, rec in enumerate(notice.recipients)
         for k, t in enumerate(rec.transfers)
         if not t.countries or any(outside_eea(c) for c in t.countries)  # none: not known yet
     )
+
+
+def _legal_bases(notice: Notice) -> tuple[str, ...]:
     used: list[str] = []
     for reg in notice.registers:
         for purpose in reg.purposes:
             used.extend(b for b in purpose.legal_basis if b not in used)
     order = list(vocab.vocabulary("legal_bases"))
+    return tuple(sorted(used, key=order.index))
+
+
+def _cookie_groups(notice: Notice) -> dict[str, tuple[Cookie, ...]]:
     groups: dict[str, list[Cookie]] = {}
     for cookie in notice.cookies:
         groups.setdefault(cookie.category, []).append(cookie)
     category_order = list(vocab.vocabulary("cookie_categories"))
+    return {c: tuple(groups[c]) for c in category_order if c in groups}
+
+
+def _authority(notice: Notice) -> tuple[SupervisoryAuthority, str | None]:
+    if notice.supervisory_authority is not None:
+        return notice.supervisory_authority, None
+    return _default_authority()
+
+
+def _part(make: Callable[[Notice], T], notice: Notice) -> T:
+    """``make(notice)``; for a draft (noticegen.lenient), a hole where it needs a missing or
+    invalid value, so that only the rules that ask for this part are skipped."""
+    try:
+        return make(notice)
+    except MissingInput as exc:
+        return cast(T, Hole(exc.loc))
+
+
+def resolve(notice: Notice) -> ResolvedNotice:
+    """Notice → ResolvedNotice. Pure: no I/O beyond the shipped vocabulary and catalogue."""
+    try:
+        notice, origins = _expand(notice)
+    except MissingInput:  # a draft whose services cannot be looked up: none are brought in
+        origins = {}
+    try:
+        authority, authority_id = _authority(notice)
+    except MissingInput as exc:
+        authority, authority_id = cast(SupervisoryAuthority, Hole(exc.loc)), None
     return ResolvedNotice(
         notice=notice,
-        languages=tuple(notice.notice.languages),
-        recipients=recipients,
+        languages=_part(lambda n: tuple(n.notice.languages), notice),
+        recipients=_part(lambda n: {r.id: r for r in n.recipients}, notice),
         authority=authority,
         authority_id=authority_id,
-        rights=derive_rights(notice),
-        legal_bases=tuple(sorted(used, key=order.index)),
-        transfers=transfers,
-        cookie_groups={c: tuple(groups[c]) for c in category_order if c in groups},
+        rights=_part(derive_rights, notice),
+        legal_bases=_part(_legal_bases, notice),
+        transfers=_part(_transfers, notice),
+        cookie_groups=_part(_cookie_groups, notice),
         origins=origins,
     )

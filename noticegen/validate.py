@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from noticegen.diagnostics import Diagnostic, Loc, error, shown
+from noticegen.lenient import guarded, is_hole, partial_notice
 from noticegen.model import CustomTerm, Notice
 from noticegen.model import types as mtypes
 from noticegen.source import SourceMap
@@ -216,6 +217,8 @@ def _language_checks(notice: Notice) -> Iterator[Diagnostic]:
     langs = list(notice.notice.languages)
     declared = ", ".join(langs)
     for loc, value, free_text in iter_localized(notice):
+        if is_hole(value):
+            continue  # a draft's invalid text: reported by validation already
         if isinstance(value, str):
             if free_text and len(langs) > 1:
                 yield error("NG022", f"this text is in one form only, but the notice is in {declared}",
@@ -327,3 +330,19 @@ def validate(data: Any, smap: SourceMap) -> tuple[Notice | None, list[Diagnostic
     diags = [*_language_checks(notice), *_reference_checks(notice)]
     placed = [smap.place(d, key=d.code in ("NG011", "NG023")) for d in diags]
     return (None if placed else notice), sorted(placed)
+
+
+def validate_partial(data: Any, smap: SourceMap) -> tuple[Notice | None, list[Diagnostic]]:
+    """For data that :func:`validate` rejected: the notice with holes where values are missing or
+    invalid (noticegen.lenient), for the rules that can still run, and the cross-checks that
+    validation did not get to (a missing translation, an unknown recipient), so that one run
+    reports them all. The validation errors are not repeated."""
+    try:
+        return Notice.model_validate(data), []  # valid, and the cross-checks have spoken
+    except ValidationError:
+        pass
+    notice = partial_notice(data)
+    if notice is None:
+        return None, []
+    diags = [*guarded(_language_checks(notice)), *guarded(_reference_checks(notice))]
+    return notice, sorted(smap.place(d, key=d.code in ("NG011", "NG023")) for d in diags)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from noticegen.diagnostics import Diagnostic, Loc, shown
+from noticegen.lenient import MissingInput
 from noticegen.lint.facts import element_lints
 from noticegen.lint.registry import Param, Params, Rule, all_rules, lookup
 
@@ -21,33 +22,57 @@ _QUOTED = frozenset({"found", "text", "item", "cookie", "other", "value"})
 
 
 def run_lint(resolved: ResolvedNotice, smap: SourceMap, *, lang: str = "en",
-             disable: Iterable[str] = ()) -> list[Diagnostic]:
+             disable: Iterable[str] = (), skipped: list[Rule] | None = None) -> list[Diagnostic]:
     """Run every enabled rule; diagnostics come back placed at file:line:col.
 
     A rule is skipped when ``disable`` (the project settings) or the notice's own ``lint:``
     names it; ``lint:`` on a register, purpose, recipient or cookie skips it inside that element.
+    On a draft (noticegen.lenient; ``skipped`` is then a list), a rule that comes to a missing
+    or invalid value, or to a reference to something that is not there, stops and is added to
+    ``skipped``; what it found before that is reported.
     """
     notice = resolved.notice
-    off = {rule.code for rule in _rules([*disable, *_refs(notice.lint)])}
-    scoped = [(prefix, {rule.code for rule in _rules(_refs(lint))})
-              for prefix, lint in element_lints(notice)]
+    try:
+        off = {rule.code for rule in _rules([*disable, *_refs(notice.lint)])}
+        scoped = [(prefix, {rule.code for rule in _rules(_refs(lint))})
+                  for prefix, lint in element_lints(notice)]
+    except MissingInput:  # a draft's invalid `lint:`: reported by validation, nothing is off
+        off, scoped = {rule.code for rule in _rules(disable)}, []
     found: dict[tuple[str, int, int, str, str], Diagnostic] = {}
     for rule in all_rules():
         if rule.check is None or rule.code in off:
             continue
-        for loc, params in rule.check(resolved):
-            if any(rule.code in codes and loc[: len(prefix)] == prefix for prefix, codes in scoped):
-                continue
-            where = resolved.source_loc(loc)
-            if rule.user_text and (where != loc or loc not in smap.positions):
-                continue  # catalogue text: the user cannot change it here
-            d = smap.place(diagnostic(rule, params, where, lang))
-            key = (d.file, d.line, d.column, d.code, d.message)
-            if key not in found:  # the first fact behind a finding is the one it names
-                note = catalogue_fact(resolved, loc, smap)
-                found[key] = d if note is None else smap.place(
-                    diagnostic(rule, params, where, lang, note=note))
+        try:
+            _run(rule, resolved, smap, lang, scoped, found)
+        except MissingInput:
+            if skipped is None:
+                raise
+            skipped.append(rule)
+        except LookupError:  # a draft's reference to a recipient or service that is not there
+            if skipped is None:
+                raise
+            skipped.append(rule)
     return sorted(found.values())
+
+
+def _run(rule: Rule, resolved: ResolvedNotice, smap: SourceMap, lang: str,
+         scoped: list[tuple[Loc, set[str]]],
+         found: dict[tuple[str, int, int, str, str], Diagnostic]) -> None:
+    """One rule's findings into ``found``, up to a draft's hole if it comes to one: then it
+    raises MissingInput. A finding is made from the values seen before the hole, all valid."""
+    assert rule.check is not None
+    for loc, params in rule.check(resolved):
+        if any(rule.code in codes and loc[: len(prefix)] == prefix for prefix, codes in scoped):
+            continue
+        where = resolved.source_loc(loc)
+        if rule.user_text and (where != loc or loc not in smap.positions):
+            continue  # catalogue text: the user cannot change it here
+        d = smap.place(diagnostic(rule, params, where, lang))
+        key = (d.file, d.line, d.column, d.code, d.message)
+        if key not in found:  # the first fact behind a finding is the one it names
+            note = catalogue_fact(resolved, loc, smap)
+            found[key] = d if note is None else smap.place(
+                diagnostic(rule, params, where, lang, note=note))
 
 
 def diagnostic(rule: Rule, params: Params, loc: Loc, lang: str,

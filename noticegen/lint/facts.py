@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from noticegen import catalog, vocab
 from noticegen.diagnostics import Loc
+from noticegen.lenient import is_hole
 from noticegen.model import (
     Cookie,
     CustomTerm,
@@ -90,7 +91,7 @@ def _texts(resolved: ResolvedNotice, under: Loc) -> Iterator[TextValue]:
         if isinstance(value, str):
             for lang in resolved.languages:
                 yield TextValue(loc, lang, value, free_text)
-        else:
+        elif not is_hole(value):  # a draft's invalid text holds nothing to check
             for lang in resolved.languages:
                 if lang in value:
                     yield TextValue((*loc, lang), lang, value[lang], free_text)

@@ -298,11 +298,16 @@ def _indexed(rule: str, lang: str) -> tuple[re.Pattern[str] | None, tuple[Patter
     return _one_regex(found), found
 
 
+SCOPED = frozenset({"NG511"})
+"""Rules whose patterns are searched only in a few texts (NG511: those under ``rights:``), by
+the rule itself: left out of :func:`may_match`, whose one regex every text of a notice meets."""
+
+
 @cache
 def _any_rule(lang: str) -> re.Pattern[str] | None:
     """Every pattern for ``lang`` as one regex: a text it does not match, no rule's matches.
     One search over all of them takes about half as long as one per rule."""
-    return _one_regex([p for p in PATTERNS if p.applies_to(lang)])
+    return _one_regex([p for p in PATTERNS if p.applies_to(lang) and p.rule not in SCOPED])
 
 
 def _one_regex(patterns: Sequence[Pattern]) -> re.Pattern[str] | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from typing import Annotated, Any
 
@@ -147,10 +146,11 @@ def _check_country(value: Any) -> str:
             raise PydanticCustomError(
                 "country", "country codes are upper-case: write '{upper}'", {"upper": upper}
             )
+        close = vocab.suggest("countries", text)
         raise PydanticCustomError(
             "country",
-            "'{value}' is not an ISO 3166-1 alpha-2 country code (such as FI, SE, US)",
-            {"value": shown(text)},
+            "'{value}' is not an ISO 3166-1 alpha-2 country code (such as FI, SE, US).{suggestion}",
+            {"value": shown(text), "suggestion": f" Did you mean '{close}'?" if close else ""},
         )
     return text
 
@@ -238,8 +238,8 @@ def _vocab_checker(name: str) -> Any:
         text = _strict_text(value)
         known = vocab.ids(name)
         if text not in known:
-            close = difflib.get_close_matches(text, sorted(known), n=1, cutoff=0.6)
-            suggestion = f" Did you mean '{close[0]}'?" if close else ""
+            close = vocab.suggest(name, text)
+            suggestion = f" Did you mean '{close}'?" if close else ""
             raise PydanticCustomError(
                 "vocabulary",
                 "'{value}' is not a known {what}.{suggestion} Known values: {known}",

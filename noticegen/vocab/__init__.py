@@ -74,6 +74,46 @@ def label(name: str, term_id: str, lang: str) -> str:
     return term.text(lang)
 
 
+def suggest(name: str, value: str) -> str | None:
+    """The term a value probably means: its id written a little wrong (``procesor``), or its
+    label in any language (``suostumus``, ``Suomi``), whole, as one of its words
+    (``käsittelijä`` in "Henkilötietojen käsittelijä") or a little wrong. None when unsure."""
+    import difflib
+
+    if len(value) > 80:  # no term's label is this long: a pasted paragraph, not a slip
+        return None
+    close = difflib.get_close_matches(value, sorted(ids(name)), n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    wanted = " ".join(value.casefold().split())
+    labels = _labels(name)
+    exact = {term_id for label, term_id in labels if label == wanted}
+    if len(exact) == 1:
+        return exact.pop()
+    # A word of a label: of the shortest such label when several have it ("käsittelijä" is
+    # the processor's "henkilötietojen käsittelijä" before "alihankkijana toimiva käsittelijä").
+    worded = sorted((len(label.split()), term_id) for label, term_id in labels
+                    if wanted in label.split())
+    shortest = {term_id for size, term_id in worded if size == worded[0][0]} if worded else set()
+    if len(shortest) == 1 and len(wanted) > 3:
+        return shortest.pop()
+    words: dict[str, set[str]] = {}
+    for label, term_id in labels:
+        for word in {label, *(w for w in label.split() if len(w) > 3)}:
+            words.setdefault(word, set()).add(term_id)
+    close = difflib.get_close_matches(wanted, sorted(words), n=2, cutoff=0.8)
+    found = {term_id for word in close for term_id in words[word]}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _labels(name: str) -> tuple[tuple[str, str], ...]:
+    """(label folded to lower case, term id) for every label of every term of ``name``."""
+    return tuple((" ".join(text.casefold().replace("(", " ").replace(")", " ").split()), term_id)
+                 for term_id, term in vocabulary(name).items()
+                 for text in term.label.values() if text)
+
+
 @cache
 def languages() -> frozenset[str]:
     """The languages labelled in every term of every vocabulary not marked ``partial_labels``."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from noticegen.diagnostics import Severity
-from noticegen.lint.facts import join, scan, texts, vocab_label
+from noticegen.lint.facts import join, texts, vocab_label
+from noticegen.lint.patterns import excerpt, search
 from noticegen.lint.registry import Finding, rule
 from noticegen.resolve import ResolvedNotice
 
@@ -94,7 +95,8 @@ def rights_formality(resolved: ResolvedNotice) -> Iterator[Finding]:
     Requests are free of charge (Art. 12(5)); the controller must make them easy (Art. 12(2))
     and may ask for more information on identity only when it has reasonable doubts
     (Art. 12(6)). A fee for every request, "only by post", "in person at our office" or "a copy
-    of your passport" is a hurdle the GDPR does not allow. Signed letters are NG507.
+    of your passport" is a hurdle the GDPR does not allow. The texts under `rights:` are
+    checked; signed letters are NG507, anywhere.
 
     [fi]
     Oikeuksien käyttäminen ei saa edellyttää maksua, käyntiä, pelkkää postia tai henkilöllisyys-
@@ -104,7 +106,8 @@ def rights_formality(resolved: ResolvedNotice) -> Iterator[Finding]:
     tekemistä (12 artiklan 2 kohta), ja lisätietoja henkilöllisyydestä saa pyytää vain, jos on
     perusteltua syytä epäillä sitä (12 artiklan 6 kohta). Maksu jokaisesta pyynnöstä, "vain
     postitse", "henkilökohtaisesti toimistollamme" tai "kopio passista" ovat esteitä, joita
-    tietosuoja-asetus ei salli. Allekirjoitetuista kirjeistä huomauttaa NG507.
+    tietosuoja-asetus ei salli. Sääntö tarkistaa kohdan `rights:` tekstit; allekirjoitetuista
+    kirjeistä huomauttaa NG507 kaikissa teksteissä.
 
     [fail]
     rights:
@@ -113,5 +116,9 @@ def rights_formality(resolved: ResolvedNotice) -> Iterator[Finding]:
     rights:
       how: Send your request by e-mail or with the form on our site; it is free of charge.
     """
-    for value, params in scan(resolved, "NG511"):
-        yield value.loc, params
+    for value in texts(resolved, ("rights",)):
+        seen: list[Mapping[str, Mapping[str, str]]] = []
+        for pattern, match in search("NG511", value.lang, value.text):
+            if pattern.params not in seen:  # one finding per text and kind of formality
+                seen.append(pattern.params)
+                yield value.loc, {"found": excerpt(match), **pattern.params}
