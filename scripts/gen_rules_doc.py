@@ -1,13 +1,22 @@
-"""Write docs/rules.md from the rule registry: python scripts/gen_rules_doc.py."""
+"""Write docs/rules.md from the rule registry, and docs/phrases.md from the phrase corpus
+(tests/data/phrases.yaml): python scripts/gen_rules_doc.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from noticegen.lint.docs import render_markdown
+import yaml
 
-TARGET = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+from noticegen.lint.docs import phrase_table, render_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "docs" / "rules.md"
+PHRASES = ROOT / "docs" / "phrases.md"
+CORPUS = ROOT / "tests" / "data" / "phrases.yaml"
 
 if __name__ == "__main__":
     TARGET.write_text(render_markdown(), encoding="utf-8")
     print(f"wrote {TARGET}")
+    PHRASES.write_text(phrase_table(yaml.safe_load(CORPUS.read_text(encoding="utf-8"))),
+                       encoding="utf-8")
+    print(f"wrote {PHRASES}")

@@ -14,6 +14,8 @@ by hand. tests/test_lint.py fails when this file is out of date. -->
 column, with a message and a fix. Errors fail `check` and stop `build`; warnings are printed, and
 fail too with `--strict` (or `strict = true` in the project settings). `noticegen rules` lists the
 rules and `noticegen explain CODE` prints one, in English or Finnish (`--lang fi`).
+How well the free-text rules find what owners write is measured on a corpus of real-world
+phrasings: [precision and recall](phrases.md).
 
 Codes and names are stable: NG0xx are the core checks of the loader and validator, NG1xx
 completeness, NG2xx contradictions, NG3xx recipients and transfers, NG4xx cookies, NG5xx free text,
@@ -88,3 +90,75 @@ def render_markdown() -> str:
             "| Code | Name | What it means |\n", "|---|---|---|\n"]
     out += [f"| {r.code} | {r.name} | {_cell(r.doc.text['en'])} |\n" for r in core]
     return "".join(out).rstrip("\n") + "\n"
+
+
+# --- the phrase corpus: precision and recall of the free-text rules --------------------------
+
+PHRASE_RULES = ("NG201", "NG202", "NG203", "NG501", "NG502", "NG503", "NG505", "NG506", "NG507")
+"""The free-text rules measured on tests/data/phrases.yaml: the phrase each one looks for (for
+NG201-NG203 the denial or claim; the rule also needs the fact that contradicts it)."""
+
+
+def phrase_scores(corpus: list[dict[str, object]]) -> dict[str, tuple[int, int, int]]:
+    """Per rule: true positives, false positives, false negatives of its patterns on the corpus
+    (each entry ``{lang, text, expect}``; ``expect`` a code, a list of codes or ``clean``)."""
+    from noticegen.lint.patterns import may_match, search
+
+    scores = {rule: [0, 0, 0] for rule in PHRASE_RULES}
+    for entry in corpus:
+        expect = entry["expect"]
+        wanted = [] if expect == "clean" else [expect] if isinstance(expect, str) else expect
+        assert isinstance(wanted, list)
+        lang, text = str(entry["lang"]), str(entry["text"])
+        suspect = may_match(lang, text)  # as `check` looks: through the one search first
+        for rule in PHRASE_RULES:
+            hit = suspect and next(search(rule, lang, text), None) is not None
+            if hit or rule in wanted:
+                scores[rule][0 if hit and rule in wanted else 1 if hit else 2] += 1
+    return {rule: (tp, fp, fn) for rule, (tp, fp, fn) in scores.items()}
+
+
+def precision_recall(tp: int, fp: int, fn: int) -> tuple[float, float]:
+    return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+
+
+PHRASES_HEADER = """\
+# Free-text rules: precision and recall
+
+<!-- Generated from tests/data/phrases.yaml by scripts/gen_rules_doc.py; do not edit by hand.
+tests/test_phrases.py fails when this file is out of date, and when a rule falls below
+recall 0.9 or precision 0.95. -->
+
+The free-text rules of [the rule list](rules.md) look for phrases. Owners write the same thing
+in many ways: other verbs, persons, moods, word orders and inflections ("ei luovuteta", "emme
+jaa kenellekään", "we will not pass your details on to anyone"). The phrase corpus in
+`tests/data/phrases.yaml` holds real-world phrasings in Finnish, English and Swedish, each with
+the rule it must draw, and sentences that must draw none. A *true positive* is a phrase the
+rule finds and should; a *false positive* one it finds and should not (a clean sentence or
+another rule's phrase); a *false negative* one it misses.
+
+"""
+
+
+def phrase_table(corpus: list[dict[str, object]]) -> str:
+    """docs/phrases.md: the corpus's size and each rule's precision and recall on it."""
+    from noticegen.lint.registry import lookup
+
+    langs: dict[str, int] = {}
+    for entry in corpus:
+        langs[str(entry["lang"])] = langs.get(str(entry["lang"]), 0) + 1
+    clean = sum(1 for entry in corpus if entry["expect"] == "clean")
+    lines = [PHRASES_HEADER,
+             f"The corpus has {len(corpus)} phrasings ("
+             + ", ".join(f"{n} {lang}" for lang, n in sorted(langs.items()))
+             + f"), {clean} of them clean.\n",
+             "| Rule | Name | Phrases | True positives | False positives | False negatives "
+             "| Precision | Recall |",
+             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for rule, (tp, fp, fn) in phrase_scores(corpus).items():
+        precision, recall = precision_recall(tp, fp, fn)
+        found = lookup(rule)
+        name = found.name if found else ""
+        lines.append(f"| [{rule}](rules.md#{rule.lower()}-{name}) | {name} | {tp + fn} | {tp} | {fp} | "
+                     f"{fn} | {precision:.2f} | {recall:.2f} |")
+    return "\n".join(lines) + "\n"

@@ -22,6 +22,10 @@ class Pattern:
     langs: frozenset[str]
     source: str
     params: Mapping[str, Mapping[str, str]]
+    gate: str | None = None
+    """A cheaper regex that every text the pattern matches also matches (its rarest words),
+    searched in its place by :func:`may_match`: patterns that start with a common word
+    ("ei", "not") would slow down the one search every text of a notice meets."""
 
     def applies_to(self, lang: str) -> bool:
         return ANY in self.langs or lang in self.langs
@@ -41,6 +45,14 @@ def _compiled(source: str) -> re.Pattern[str]:
 def _p(rule: str, langs: str, regex: str, **params: Mapping[str, str]) -> Pattern:
     return Pattern(rule, frozenset(langs.split()), regex, params)
 
+
+def _gated(rule: str, langs: str, regex: str, gate: str) -> Pattern:
+    """A pattern that starts with a common word, with the cheaper ``gate`` for :func:`may_match`."""
+    return Pattern(rule, frozenset(langs.split()), regex, {}, gate)
+
+
+# Finnish negation: the negative verb in every person, with the enclitic -kä ("eikä").
+_NEG_FI = r"(?:en|et|ei|emme|ette|eivät|enkä|etkä|eikä|emmekä|ettekä|eivätkä)"
 
 # Sentences are not crossed: "[^.!?]" stands for "anything within the same sentence".
 _SAME_SENTENCE = r"[^.!?]{0,80}?"
@@ -201,8 +213,25 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG505", "en", r"\bfor\s+the\s+(?:time|period)\s+(?:necessary|needed|required)\b"),
     _p("NG505", "fi", r"\bniin\s+kauan\s+kuin\s+(?:se\s+on\s+|on\s+)?(?:tarpeen|tarpeellista|"
                       r"tarpeellinen|välttämätöntä|tarvitaan|edellytetään)\b"),
-    _p("NG505", "fi", r"\b(?:tarpeellisen|tarpeen\s+vaatiman|välttämättömän)\s+ajan\b"),
-    _p("NG505", "sv", r"\bså\s+länge\s+(?:som\s+)?(?:det\s+är\s+)?(?:nödvändigt|behövs)"),
+    _p("NG505", "fi", r"\b(?:tarpeellisen|tarpeen\s+vaatiman|välttämättömän|tarpeelliseksi\s+"
+                      r"katsotun|edellyttämän|vaatiman)\s+ajan\b"),
+    _p("NG505", "fi", r"\bniin\s+(?:kauan|pitkään)\s+kuin\s+(?:[\w:-]+\s+){0,3}?(?:tarpee\w*|"
+                      r"välttämätön\w*|tarvi\w*|edellyt\w*|vaati\w*)"),
+    _p("NG505", "fi", r"\bkun\s+(?:niitä|tietoja|ne|tiedot)\s+" + _NEG_FI + r"\s+(?:enää\s+)?"
+                      r"(?:tarvita|tarvitse|ole\s+tarpee\w*)"),
+    _p("NG505", "en", r"\b(?:while|as\s+long\s+as)\s+(?:we\s+(?:still\s+)?need|(?:it\s+is|they\s+are)\s+"
+                      r"(?:still\s+)?(?:needed|necessary|required))\b"),
+    _p("NG505", "en", r"\b(?:when|once)\s+(?:they\s+are|it\s+is|(?:the\s+)?(?:data|information)\s+"
+                      r"(?:are|is))\s+no\s+longer\s+(?:needed|necessary|required)\b"),
+    _p("NG505", "sv", r"\bså\s+länge\s+(?:som\s+)?(?:det\s+)?(?:är\s+)?(?:nödvändigt|behövs)"),
+    _gated("NG505", "sv", r"\binte\s+längre\s+än\s+(?:vad\s+som\s+)?(?:är\s+)?(?:nödvändigt|behövs)",
+           r"\blängre\s+än"),
+    _p("NG505", "en", r"\bno\s+longer\s+than\s+(?:is\s+|it\s+is\s+)?(?:necessary|needed|required)\b"),
+    _gated("NG505", "fi", r"\b" + _NEG_FI + r"\s+(?:[\w:-]+\s+){0,2}(?:pidempään|kauemmin|"
+                          r"pidemmän\s+aikaa)\s+"
+                          r"kuin\s+(?:[\w:-]+\s+){0,2}(?:tarpee\w*|välttämätön\w*)",
+           r"\b(?:pidempään|kauemmin|pidemmän\s+aikaa)\s+kuin"),
+    _p("NG505", "sv", r"\bnär\s+(?:de|dessa|uppgifterna)\s+inte\s+längre\s+(?:behövs|är\s+nödvändiga)"),
     # NG506 hedging: purposes that say what might happen.
     _p("NG506", "en", r"\b(?:may|might|possibly)\b"),
     _p("NG506", "en", r"\b(?:e\.g\.|etc\b\.?)"),
@@ -212,11 +241,13 @@ PATTERNS: tuple[Pattern, ...] = (
     # NG507 signed-request: demands for signed letters.
     _p("NG507", "fi", r"\ballekirjoite(?:ttu|tulla|tun|tussa|tut|ttuna)\s+(?:\w+\s+){0,2}"
                       r"(?:pyyn\w*|kirje\w*|kirjalli\w*|lomak\w*|asiakirj\w*)"),
-    _p("NG507", "fi", r"\bkirjallise\w*\s*(?:ja|,)\s*(?:omakätisesti\s+)?allekirjoite\w*"),
+    _p("NG507", "fi", r"\bkirjalli\w*\s*(?:ja|sekä|,)\s*(?:omakätisesti\s+)?allekirjoite\w*"),
+    _p("NG507", "sv", r"\b(?:egenhändigt\s+)?undertecknad\w*"),
     _p("NG507", "fi", r"\bomakätisesti\s+allekirjoite\w*"),
     _p("NG507", "en", r"\bsigned\s+(?:and\s+dated\s+)?(?:written\s+)?(?:letter|request|document|form)s?\b"),
     _p("NG507", "en", r"\b(?:in\s+writing|written)\s+and\s+(?:personally\s+)?signed\b"),
     _p("NG507", "en", r"\bpersonally\s+signed\b"),
+    _p("NG507", "en", r"\bmust\s+be\s+(?:\w+\s+)?signed\b"),
     # NG508 check-page-regularly: changes announced only by "check this page".
     _p("NG508", "en", r"\b(?:check|review|visit|consult|read)\s+(?:this\s+(?:page|notice|policy|statement)|"
                       r"our\s+(?:website|site|privacy\s+(?:policy|notice|statement))|it|back)\s+"
@@ -260,28 +291,55 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG509", ANY, r"\bRatapihantie\s+9\b"),
     _p("NG509", ANY, r"\bP[LB]\s*800\s*,?\s*00521\b"),
     # NG201 transfer-denial-contradiction: "no transfers outside the EU/EEA".
-    _p("NG201", "fi", r"\b(?:ei|eikä)\s+(?:[\w:-]+\s+){0,3}(?:siirretä|siirry|luovuteta)\b"
-                      + _SAME_SENTENCE + r"\b(?:EU|ETA|Euroopan)\w*" + _SAME_SENTENCE
-                      + r"\bulkopuolel\w*"),
+    _gated("NG201", "fi", r"\b" + _NEG_FI + r"\s+(?:[\w:-]+\s+){0,3}(?:siirr\w*|siirret\w*|luovut\w*|"
+                          r"käsitel\w*|lähet\w*|tallenn\w*)\b" + _SAME_SENTENCE
+                          + r"\b(?:EU|ETA|Euroopan)\w*" + _SAME_SENTENCE + r"\bulkopuol\w*",
+           r"\bulkopuol\w*"),
     _p("NG201", "fi", r"\b(?:EU|ETA|Euroopan)\w*" + _SAME_SENTENCE + r"\bulkopuolel\w*\s+"
                       r"(?:[\w:-]+\s+){0,2}(?:ei|eikä)\s+(?:[\w:-]+\s+){0,2}(?:siirretä|luovuteta)\b"),
+    _gated("NG201", "en", r"\b(?:not|never|don't|doesn't|won't|didn't)\s+(?:\w+\s+){0,2}leav\w*\s+"
+                          r"(?:the\s+)?(?:EU|EEA|"
+                          r"European)", r"\bleav\w*\s+(?:the\s+)?(?:EU|EEA|European)"),
+    _p("NG201", "en", r"\b(?:only|solely|exclusively)\s+(?:within|inside|in)\s+(?:the\s+)?(?:EU|EEA|"
+                      r"European)"),
+    _gated("NG201", "sv", r"\b(?:inte|aldrig)\s+(?:[\w-]+\s+){0,3}?(?:överför\w*|lämna\w*|skicka\w*|"
+                          r"lagra\w*|behandla\w*)\b" + _SAME_SENTENCE + r"\butanför\s+(?:EU|EES|Europa)",
+           r"\butanför\s+(?:EU|EES|Europa)"),
+    _gated("NG201", "sv", r"\b(?:överför\w*|lämna\w*|skicka\w*|lagra\w*|behandla\w*)\s+"
+                          r"(?:[\w-]+\s+){0,2}?"
+                          r"(?:inte|aldrig)\b" + _SAME_SENTENCE + r"\butanför\s+(?:EU|EES|Europa)",
+           r"\butanför\s+(?:EU|EES|Europa)"),
     _p("NG201", "en", r"\b(?:no|not|never|don't)\s+(?:\w+\s+){0,3}(?:transfer\w*|transmit\w*|send|sent|"
                       r"move[ds]?|disclosed|processed|stored)\b" + _SAME_SENTENCE
                       + r"\boutside\s+(?:of\s+)?(?:the\s+)?(?:EU|EEA|European)"),
     # NG202 disclosure-denial-contradiction: "not disclosed to third parties".
-    _p("NG202", "fi", r"\b(?:ei|eikä)\s+(?:[\w:-]+\s+){0,2}(?:luovuteta|luovuta|anneta|jaeta)\s+"
-                      r"(?:[\w:-]+\s+){0,3}(?:ulkopuolisille|kolmansille|muille|eteenpäin)\b"),
+    _gated("NG202", "fi", r"\b" + _NEG_FI + r"\s+(?:[\w:-]+\s+){0,3}(?:luovut\w*|anne\w*|anna\w*|jaa\w*|"
+                          r"jae\w*|myy\w*)\s+(?:[\w:-]+\s+){0,3}(?:ulkopuolisille|kolmansille|muille|"
+                          r"eteenpäin|kenellekään)\b",
+           r"\b(?:ulkopuolisille|kolmansille|muille|eteenpäin|kenellekään)\b"),
     _p("NG202", "en", r"\b(?:not|never)\s+(?:be\s+)?(?:disclosed|shared|given|passed\s+on|handed\s+over)"
                       r"\s+(?:\w+\s+){0,3}(?:to|with)\s+(?:any\s+)?(?:other\s+)?third[\s-]+part(?:y|ies)\b"),
+    _gated("NG202", "en", r"\b(?:not|never|don't|doesn't|won't|didn't)\s+(?:\w+\s+){0,3}(?:sell|"
+                          r"share|disclose|give|pass|sold|"
+                          r"shared|disclosed|given|passed)\b[^.!?]{0,60}?\b(?:anyone|anybody|"
+                          r"third[\s-]+part(?:y|ies))\b",
+           r"\b(?:anyone|anybody|third[\s-]+part(?:y|ies))\b"),
+    _gated("NG202", "sv", r"\b(?:lämnas|delas|säljs|lämnar|delar|säljer)\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:inte|aldrig)\s+"
+                          r"(?:ut\s+)?(?:[\w-]+\s+){0,3}?(?:till|med)\s+(?:tredje\s+part|någon|andra|"
+                          r"utomstående)", r"\b(?:tredje\s+part|någon|andra|utomstående)\b"),
     _p("NG202", "en", r"\bdo(?:es)?\s+not\s+(?:share|disclose|give)\s+(?:\w+\s+){0,4}(?:to|with)\s+"
                       r"(?:any\s+)?(?:other\s+)?third[\s-]+part(?:y|ies)\b"),
     # NG203 anonymity-claim: "anonymous" data that single out a device.
     _p("NG203", "en", r"\banonymous(?:ly)?\b"),
-    _p("NG203", "en", r"\b(?:cannot|can\s*not|can't|not\s+possible\s+to)\s+(?:be\s+)?identif\w*"),
+    _p("NG203", "en", r"\b(?:cannot|can\s*not|can't|not\s+possible\s+to)\s+(?:be\s+)?(?:\w+\s+)?identif\w*"),
     _p("NG203", "fi", r"\banonyym\w*"),
-    _p("NG203", "fi", r"\b(?:ei|eikä|eivät)\s+(?:[\w:-]+\s+){0,4}(?:voida|voi)\s+(?:[\w:-]+\s+){0,2}"
-                      r"tunnistaa\b"),
+    _gated("NG203", "fi", r"\b" + _NEG_FI + r"\s+(?:[\w:-]+\s+){0,4}(?:voida|voi|pysty\w*|"
+                          r"ole\s+mahdollista)\s+(?:[\w:-]+\s+){0,2}"
+                          r"tunnista\w*", r"\btunnista\w*"),
     _p("NG203", "sv", r"\banonym\w*"),
+    _gated("NG203", "sv", r"\b(?:kan|går)\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?identifiera\w*",
+           r"\bidentifiera\w*"),
 )
 """Every free-text pattern, in the order they are tried."""
 
@@ -307,7 +365,10 @@ the rule itself: left out of :func:`may_match`, whose one regex every text of a 
 def _any_rule(lang: str) -> re.Pattern[str] | None:
     """Every pattern for ``lang`` as one regex: a text it does not match, no rule's matches.
     One search over all of them takes about half as long as one per rule."""
-    return _one_regex([p for p in PATTERNS if p.applies_to(lang) and p.rule not in SCOPED])
+    found = [p for p in PATTERNS if p.applies_to(lang) and p.rule not in SCOPED]
+    if not found:
+        return None
+    return re.compile("|".join(f"(?:{p.gate or p.source})" for p in found), re.IGNORECASE)
 
 
 def _one_regex(patterns: Sequence[Pattern]) -> re.Pattern[str] | None:
