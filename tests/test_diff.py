@@ -143,7 +143,7 @@ def test_legal_bases_and_retention(tmp_path: Path) -> None:
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines == [
-        "- Käyttötarkoitus ”Asiakassuhteen hoitaminen”: lisätty oikeusperuste oikeutetut edut.",
+        "- Käyttötarkoitus ”Asiakassuhteen hoitaminen”: lisätty oikeusperuste oikeutettu etu.",
         "- Käyttötarkoitus ”Asiakassuhteen hoitaminen”: poistettu oikeusperuste sopimus.",
         "- Käyttötarkoitus ”Asiakassuhteen hoitaminen”: lisätty oikeutettu etu ”Asiakassuhde”.",
         "- Käyttötarkoitus ”Asiakassuhteen hoitaminen”: säilytysaika muuttui (2 vuotta "
@@ -198,7 +198,7 @@ def test_a_transfer_mechanism_change(tmp_path: Path) -> None:
         ("transfer", "mechanism", "changed"), ("transfer", "link", "added")]
     assert json.loads(result.stdout)["changes"][0]["text"]["en"] == (
         'Data transfer "Tilitoimisto Oy to United States": transfer mechanism changed from '
-        "EU-U.S. Data Privacy Framework to standard data protection clauses (Art. 46(2)(c)).")
+        "EU-U.S. Data Privacy Framework to standard data protection clauses.")
 
 
 def test_cookies_by_name_and_provider(tmp_path: Path) -> None:
@@ -219,7 +219,7 @@ def test_cookies_by_name_and_provider(tmp_path: Path) -> None:
             "field": ""} in recs
     texts = [c["text"]["en"] for c in json.loads(result.stdout)["changes"]]
     assert 'Cookie "consent": duration changed from 1 year to session.' in texts
-    assert 'Added cookie "prefs" (preferences, 30 days).' in texts
+    assert 'Added cookie "prefs" (preference cookies, 30 days).' in texts
     assert 'Removed cookie "_hjSessionUser_".' in texts
 
 

@@ -149,7 +149,9 @@ def test_retention_the_owner_must_confirm_is_marked_in_free_text() -> None:
     assert recruitment["retention"]["criteria"]["en"].startswith("TODO:")
     assert "recipients" not in recruitment  # job applications go to nobody
     bookkeeping = tree["registers"][0]["purposes"][-1]
-    assert bookkeeping["retention"] == {"period": "P6Y", "after": "end_of_financial_year"}
+    # Kirjanpitolaki 2:10.2: six years from the end of the year in which the period ended.
+    assert bookkeeping["retention"] == {"period": "P6Y",
+                                        "after": "end_of_year_of_financial_period"}
 
 
 def test_default_language_follows_the_locale() -> None:

@@ -254,7 +254,7 @@ def test_complaint_names_the_ombudsman(example: ResolvedNotice) -> None:
 def test_finnish_retention_reads_as_finnish(example: ResolvedNotice) -> None:
     fi = render(example, lang="fi", fmt="page").replace("\u00a0", " ")
     assert "2 vuotta asiakassuhteen päättymisestä" in fi
-    assert "6 vuotta tilikauden päättymisestä" in fi
+    assert "6 vuotta sen vuoden lopusta, jonka aikana tilikausi päättyi" in fi
     en = render(example, lang="en", fmt="page").replace("\u00a0", " ")
     assert "2 years after the end of the customer relationship" in en
 
@@ -303,7 +303,7 @@ def test_every_optional_part_renders_in_both_languages(full_notice_file: Path) -
     resolved = resolved_from(full_notice_file)
     fi, en = (unescape(render(resolved, lang=lang, fmt="page")) for lang in ("fi", "en"))
     assert skeleton(fi) == skeleton(en)
-    for text in ("Yhteyshenkilö", "Tietosuojavastaava", "Edustaja (27 artikla)",
+    for text in ("Yhteyshenkilö", "Tietosuojavastaava", "Rekisterinpitäjän edustaja EU:ssa",
                  "Nimenomainen suostumus (tietosuoja-asetuksen 9 artiklan 2 kohdan a alakohta)",
                  "(yleisesti saatavilla oleva lähde)", "Automatisoidut yksittäispäätökset",
                  "Käsittelyyn sisältyy profilointia.", "Kanada ja Japani",

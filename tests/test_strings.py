@@ -96,7 +96,7 @@ def test_a_user_strings_file_changes_one_string(example: ResolvedNotice, tmp_pat
     fi = render(example, lang="fi", fmt="page", options=options)
     assert "<p>Oikeuksien käyttäminen on <strong>maksutonta</strong>.</p>" in fi
     assert "Rekisteröidyn oikeudet" in fi          # every other string stays built-in
-    assert "Exercising your rights is free of charge." in render(
+    assert "Exercising your rights is, as a rule, free of charge." in render(
         example, lang="en", fmt="page", options=options)
 
 

@@ -353,8 +353,9 @@ def _retention(r: Retention, lang: str) -> str:
     if r.period:
         bits.append(_duration(r.period, lang))
     if r.after:
-        after = vocab.vocabulary("retention_events")[r.after].attrs.get("after", {})
-        bits.append(after.get(lang) or after.get("en") or _vocab("retention_events", r.after, lang))
+        event = vocab.vocabulary("retention_events")[r.after].attrs
+        phrase = event.get("after" if r.period else "until") or {}
+        bits.append(phrase.get(lang) or phrase.get("en") or _vocab("retention_events", r.after, lang))
     text = " ".join(bits)
     if r.criteria:
         text = f"{text}; {_text(r.criteria, lang)}" if text else _text(r.criteria, lang)

@@ -74,7 +74,8 @@ def confirm_retention(period: str, after: str | None = None) -> dict[str, Any]:
 
 
 CONSENT_WITHDRAWAL_COOKIES = Tx(
-    "Voit peruuttaa suostumuksesi milloin tahansa sivuston alalaidan Evästeasetukset-linkistä.",
+    "Voit peruuttaa suostumuksesi milloin tahansa jokaisen sivun alalaidassa olevasta "
+    "Evästeasetukset-linkistä.",
     "You can withdraw your consent at any time from the Cookie settings link at the bottom of "
     "every page.",
 )
@@ -180,11 +181,15 @@ PURPOSES: tuple[PurposePart, ...] = (
             "least six years from the end of the year in which the financial period ended.",
         ),
         extra={
-            "retention": {"period": "P6Y", "after": "end_of_financial_year"},
+            "retention": {"period": "P6Y", "after": "end_of_year_of_financial_period"},
             "requirement": {
                 "type": "statutory",
-                "consequence": Tx("Laki velvoittaa meidät säilyttämään kirjanpitoaineiston.",
-                                  "The law obliges us to keep our accounting records."),
+                "consequence": Tx(
+                    "Ilman näitä tietoja emme voi laskuttaa sinua emmekä siksi toimittaa "
+                    "tilaamaasi palvelua tai tuotetta.",
+                    "Without these data we cannot invoice you, and so we cannot deliver the "
+                    "service or product you ordered.",
+                ),
             },
         },
     ),
@@ -300,12 +305,12 @@ PLACEHOLDER_COOKIE: dict[str, Any] = {
                   f"{TODO} what the cookie is used for and how long it is kept"),
 }
 
+# Only where the choices are changed: the notice itself already says that consent is asked for
+# all but strictly necessary cookies (strings.yaml cookies_consent_asked).
 COOKIE_CHANGE = Tx(
-    "Kysymme suostumustasi kaikkiin muihin kuin välttämättömiin evästeisiin, kun tulet "
-    "sivustolle. Voit muuttaa valintojasi tai peruuttaa suostumuksesi milloin tahansa sivuston "
-    "alalaidan Evästeasetukset-linkistä.",
-    "We ask for your consent to all but strictly necessary cookies when you arrive on the "
-    "website. You can change your choices or withdraw your consent at any time from the Cookie "
+    "Voit muuttaa valintojasi tai peruuttaa suostumuksesi milloin tahansa jokaisen sivun "
+    "alalaidassa olevasta Evästeasetukset-linkistä.",
+    "You can change your choices or withdraw your consent at any time from the Cookie "
     "settings link at the bottom of every page.",
 )
 

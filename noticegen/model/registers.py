@@ -42,7 +42,9 @@ class Retention(Base):
     period: Duration | None = None
     """ISO 8601 duration, e.g. `P2Y` (2 years), `P6M` (6 months)."""
     after: VocabRef("retention_events") | None = None  # type: ignore[valid-type]
-    """The event the period runs from, e.g. `end_of_customer_relationship`."""
+    """The event the period runs from, e.g. `end_of_customer_relationship`. Without `period`,
+    the data are kept until the event itself (`{after: consent_withdrawal}`: until consent is
+    withdrawn); only events that can end a retention allow that."""
     criteria: Localized | None = None
     """When no fixed period is possible: the criteria that decide how long data are kept."""
 

@@ -141,9 +141,9 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
             head = escape(f"{duration(rule.period)} {attr('retention_events', rule.after, 'after')}")
         elif rule.period:
             head = escape(duration(rule.period))
-        elif rule.after:
-            head = message("retention_ends",
-                           event=formatting.lower_first(label("retention_events", rule.after)))
+        elif rule.after:  # an event that ends the retention itself: "Until consent is withdrawn"
+            head = escape(attr("retention_events", rule.after, "until")
+                          or label("retention_events", rule.after))
         else:
             head = Markup("")
         if rule.criteria:

@@ -139,7 +139,14 @@ def consent_no_withdrawal(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 def _says_how_long(retention: Retention | None) -> bool:
-    return retention is not None and (retention.period is not None or retention.criteria is not None)
+    """A period, criteria, or an event that ends the retention by itself ("until consent is
+    withdrawn"); `after:` naming when a period starts says nothing without the period."""
+    if retention is None:
+        return False
+    if retention.period is not None or retention.criteria is not None:
+        return True
+    return retention.after is not None and bool(
+        term_attr("retention_events", retention.after, "until"))
 
 
 @rule("NG104", "retention-missing", groups=("completeness", "retention"), severity=E,
@@ -147,23 +154,30 @@ def _says_how_long(retention: Retention | None) -> bool:
                "fi": "selosteessa ei kerrota, kuinka kauan {what} säilytetään"},
       hint={"en": "Add `retention:` with a period, e.g. `{{period: P2Y, after: "
                   "end_of_customer_relationship}}`, or, when no fixed period is possible, the "
-                  "`criteria:` that decide it.",
+                  "`criteria:` that decide it. `after:` alone is enough only for an event that "
+                  "ends the retention itself, e.g. `{{after: consent_withdrawal}}`.",
             "fi": "Lisää `retention:` ja säilytysaika, esimerkiksi `{{period: P2Y, after: "
                   "end_of_customer_relationship}}`, tai jos kiinteää aikaa ei voi antaa, ne "
-                  "perusteet (`criteria:`), joiden mukaan aika määräytyy."},
+                  "perusteet (`criteria:`), joiden mukaan aika määräytyy. Pelkkä `after:` "
+                  "riittää vain tapahtumalle, johon säilytys itse päättyy, esimerkiksi "
+                  "`{{after: consent_withdrawal}}`."},
       source="GDPR Art. 5(1)(e), 13(2)(a), 14(2)(a); WP260 Annex")
 def retention_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Each purpose, or each category of data, needs a retention period or its criteria.
 
     Give `retention:` on the purpose, or retention rules on the register that cover every data
-    category the purpose uses. `after:` alone (when the period starts) is not enough.
+    category the purpose uses. `after:` alone is enough only for an event that ends the
+    retention itself (`{after: consent_withdrawal}`: until consent is withdrawn); for an event
+    that only starts the clock (`last_contact`, `collection`, ...) give the period too.
 
     [fi]
     Jokaiselle käyttötarkoitukselle tai tietoryhmälle on ilmoitettava säilytysaika tai sen
     määrittämiskriteerit.
 
     Ilmoita `retention:` käyttötarkoituksen kohdalla tai rekisterin säilytyssäännöt, jotka
-    kattavat kaikki käyttötarkoituksen tietoryhmät. Pelkkä `after:` (mistä aika lasketaan) ei riitä.
+    kattavat kaikki käyttötarkoituksen tietoryhmät. Pelkkä `after:` riittää vain tapahtumalle,
+    johon säilytys itse päättyy (`{after: consent_withdrawal}`: suostumuksen peruuttamiseen asti);
+    tapahtumalle, josta aika vain lasketaan (`last_contact`, `collection` ...), anna myös aika.
 
     [fail]
     - id: orders

@@ -1,0 +1,212 @@
+"""The wording a legal review of the built notices asked for (issue #15), in every language.
+
+Where a sentence follows an official language version of the GDPR, the test data name the
+article it comes from; the quoted words are the official wording (EUR-Lex, CELEX 32016R0679).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import NoticeFactory, full_notice_data
+
+from noticegen.pipeline import check_file
+from noticegen.render import render
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "qualitydesk.yaml"
+
+
+def _text(path: Path, lang: str) -> str:
+    """The plain-text notice, with its lines joined (wrapping must not hide a phrase)."""
+    result = check_file(str(path))
+    assert result.resolved is not None, [str(d) for d in result.errors]
+    return _flat(render(result.resolved, lang=lang, fmt="txt"))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("| ", " ").split())
+
+
+# Official wording, by article and language version.
+OFFICIAL: dict[str, dict[str, str]] = {
+    # Art. 21(1): the right to object to processing on point (e) or (f) of Art. 6(1).
+    "21(1)": {"fi": "erityiseen tilanteeseesi liittyvällä perusteella milloin tahansa vastustaa",
+              "en": "to object at any time, on grounds relating to your particular situation"},
+    # Art. 21(2): the right to object to direct marketing, profiling included.
+    "21(2)": {"fi": "mukaan lukien profilointia silloin kun se liittyy tällaiseen "
+                    "suoramarkkinointiin",
+              "en": "which includes profiling to the extent that it is related to such direct "
+                    "marketing"},
+    # Art. 12(5): free of charge, but a fee or refusal for manifestly unfounded or excessive requests.
+    "12(5)": {"fi": "ilmeisen perusteettomia tai kohtuuttomia, erityisesti jos niitä esitetään "
+                    "toistuvasti",
+              "en": "manifestly unfounded or excessive, in particular because of their repetitive "
+                    "character"},
+    # Art. 22(2)(a): "on välttämätön ... sopimuksen tekemistä tai täytäntöönpanoa varten".
+    "22(2)(a)": {"fi": "välttämätön sinun ja meidän välisen sopimuksen tekemistä tai "
+                       "täytäntöönpanoa varten",
+                 "en": "necessary for entering into or performing a contract"},
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("article", ["21(1)", "21(2)", "12(5)"])
+def test_the_example_uses_the_official_wording(article: str, lang: str) -> None:
+    assert OFFICIAL[article][lang] in _text(EXAMPLE, lang), f"Art. {article} ({lang})"
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_art_22_2_a_says_necessary_not_needed(lang: str, notice_file: NoticeFactory) -> None:
+    text = _text(notice_file(data=full_notice_data()), lang)
+    assert OFFICIAL["22(2)(a)"][lang] in text
+    assert "tarpeen sinun ja meidän välisen sopimuksen" not in text
+
+
+# Art. 21(2), (4): the direct-marketing purpose itself repeats the right, profiling included.
+DIRECT_MARKETING = {
+    "fi": "Suoramarkkinointi: Voit milloin tahansa vastustaa henkilötietojesi käsittelyä "
+          "suoramarkkinointia varten, mukaan lukien profilointia silloin kun se liittyy "
+          "suoramarkkinointiin.",
+    "en": "Direct marketing: You can object at any time to the processing of your personal data "
+          "for direct marketing, which includes profiling to the extent that it is related to "
+          "such direct marketing.",
+}
+FREE_OF_CHARGE = {  # Art. 12(5): "as a rule", not an absolute promise
+    "fi": "Oikeuksiesi käyttäminen on lähtökohtaisesti maksutonta.",
+    "en": "Exercising your rights is, as a rule, free of charge.",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_direct_marketing_and_fees(lang: str) -> None:
+    text = _text(EXAMPLE, lang)
+    assert DIRECT_MARKETING[lang] in text
+    assert FREE_OF_CHARGE[lang] in text
+    assert "on maksutonta." not in text and "is free of charge." not in text
+
+
+# Finnish grammar and style, and the English fixes, as the review asked for them.
+WORDING = {
+    "fi": [
+        "säilytämme tietoja, mutta käsittelemme",
+        "Käytämme verkkosivustollamme evästeitä",
+        "Sinulla on rekisteröitynä alla kuvatut tietosuoja-asetuksen mukaiset oikeudet.",
+        "jokaisen sivun alalaidassa olevasta Evästeasetukset-linkistä",
+        "esimerkiksi siihen, että pysyt kirjautuneena",
+        "Välttämättömät evästeet ~",
+        "Analytiikkaevästeet ~",
+        "Onko henkilötietojen antaminen pakollista ~",
+        "Oikeusperuste: Oikeutettu etu (tietosuoja-asetuksen 6 artiklan 1 kohdan f alakohta)",
+    ],
+    "en": [
+        "Strictly necessary cookies are needed to provide the website or service you have "
+        "requested",
+        "Postal address: P.O. Box 800, FI-00531 Helsinki, Finland",
+        "Analytics cookies ~",
+    ],
+}
+NOT_WORDING = {
+    "fi": ["Verkkosivustollamme käytetään", "sivuston alalaidan Evästeasetukset", "Oikeutetut edut",
+           "jotta pysyt kirjautuneena", "Henkilötietojen antamisen pakollisuus",
+           "Oikeutettu etu: Oikeutettu etumme", "Analytiikka ~"],
+    "en": ["Statistics ~", "PL 800", "Legitimate interest pursued: Our legitimate interest is"],
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_wording_of_the_review(lang: str) -> None:
+    text = _text(EXAMPLE, lang)
+    for phrase in WORDING[lang]:
+        assert phrase in text, phrase
+    for phrase in NOT_WORDING[lang]:
+        assert phrase not in text, phrase
+
+
+# One citation style per language: every article is cited as the language's `articles:` pattern
+# says (templates/<lang>/language.yaml), in transfers as in purposes.
+BARE_CITATION = {"fi": re.compile(r"\(\d+ artikla|\(\d+ artiklan"), "en": re.compile(r"\bArt\. \d")}
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_one_citation_style(lang: str, notice_file: NoticeFactory) -> None:
+    text = _text(notice_file(data=full_notice_data()), lang)
+    assert not BARE_CITATION[lang].search(text), BARE_CITATION[lang].search(text)
+    transfer = {"fi": "Tietosuojaa koskevat vakiolausekkeet (tietosuoja-asetuksen 46 artiklan 2 "
+                      "kohdan c alakohta)",
+                "en": "Standard data protection clauses (Article 46(2)(c) GDPR)"}
+    assert transfer[lang] in _text(EXAMPLE, lang)
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_art_27_heading(lang: str, notice_file: NoticeFactory) -> None:
+    text = _text(notice_file(data=full_notice_data()), lang)
+    heading = {"fi": "Rekisterinpitäjän edustaja EU:ssa", "en": "Controller's representative in the EU"}
+    assert heading[lang] in text
+    assert "(Art. 27)" not in text and "(27 artikla)" not in text
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_no_label_followed_by_its_own_paraphrase(lang: str, notice_file: NoticeFactory) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["registers"][0]["sources"] += ["public_sources", "trade_register"]
+
+    text = _text(notice_file(edit=edit), lang)
+    label = {"fi": "Yleisesti saatavilla olevat lähteet", "en": "Publicly accessible sources"}
+    note = {"fi": "(yleisesti saatavilla oleva lähde)", "en": "(publicly accessible source)"}
+    assert f"- {label[lang]} -" in text or text.count(label[lang]) == 1
+    assert f"{label[lang]} {note[lang]}" not in text
+    # A source whose label does not say so still gets the note (Art. 14(2)(f)).
+    register = {"fi": "Kaupparekisteri (Patentti- ja rekisterihallitus) ",
+                "en": "Trade Register (Finnish Patent and Registration Office) "}
+    assert register[lang] + note[lang] in text
+
+
+UNTIL = {"fi": "Suostumuksen peruuttamiseen asti", "en": "Until consent is withdrawn"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_retention_that_ends_with_an_event(lang: str, notice_file: NoticeFactory) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["registers"][0]["purposes"][-1]["retention"] = {"after": "consent_withdrawal"}
+
+    text = _text(notice_file(edit=edit), lang)
+    assert f"Säilytysaika: {UNTIL['fi']}" in text if lang == "fi" else (
+        f"Retention period: {UNTIL['en']}" in text)
+    assert "Säilytysaika päättyy" not in text and "Retention ends at" not in text
+
+
+def test_retention_after_an_event_that_only_starts_the_clock_needs_a_period(
+        notice_file: NoticeFactory) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["registers"][0]["purposes"][-1]["retention"] = {"after": "last_contact"}
+
+    result = check_file(str(notice_file(edit=edit)))
+    found = [d for d in result.diagnostics if d.code == "NG104"]
+    assert found and "after: consent_withdrawal" in (found[0].hint or "")
+
+
+# The consent sentence of the cookie section is the template's; init's `cookie_consent.change`
+# must not say it again (it said "Kysymme suostumustasi kaikkiin muihin kuin välttämättömiin
+# evästeisiin…" right after "…pyydämme suostumustasi kaikkiin muihin kuin välttämättömiin
+# evästeisiin").
+ASKED = {"fi": "suostumustasi kaikkiin muihin kuin välttämättömiin evästeisiin",
+         "en": "ask for your consent to all"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_init_does_not_repeat_the_consent_sentence(lang: str, tmp_path: Path) -> None:
+    from noticegen.init.starter import Answers, starter_text
+
+    answers = Answers(company="Testi Oy", business_id="1234567-1", street="Katu 1",
+                      postal_code="00530", city="Helsinki", email="tietosuoja@testi.fi",
+                      choices=frozenset({"analytics"}), services={"analytics": ("hotjar",)})
+    path = tmp_path / "starter.yaml"
+    path.write_text(starter_text(answers), "utf-8")
+    text = _text(path, lang)
+    assert text.count(ASKED[lang]) == 1, text
+    assert {"fi": "jokaisen sivun alalaidassa olevasta Evästeasetukset-linkistä",
+            "en": "at the bottom of every page"}[lang] in text
