@@ -144,6 +144,22 @@ class SourceMap:
     positions: dict[Loc, Position] = field(default_factory=dict)
     raw: dict[Loc, str] = field(default_factory=dict)
     """The source text of scalars that YAML turned into something other than a string."""
+    blocks: dict[Loc, tuple[tuple[int, int, str], ...]] = field(default_factory=dict)
+    """The content lines (line, column, text) of block scalars (`|`, `>-` ...), whose value
+    position is the indicator, and of one-line quoted scalars, whose position is the quote:
+    words inside them are placed with `word_position`."""
+
+    def word_position(self, loc: Loc, word: int) -> tuple[int, int] | None:
+        """Line and column of the ``word``-th word (0-based, whitespace-separated) of the block
+        scalar at ``loc`` (or at its deepest part in the document: one text for every language);
+        None for other values (their own position is the text's start)."""
+        seen = 0
+        for line, column, text in self.blocks.get(self.resolve(loc), ()):
+            for match in _WORD.finditer(text):
+                if seen == word:
+                    return line, column + match.start()
+                seen += 1
+        return None
 
     def locate(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Line and column for a data path: the deepest known prefix wins.
@@ -197,10 +213,12 @@ def _diag(file: str, line: int, column: int, code: str, message: str, hint: str 
 class _Builder:
     """Turns a composed node tree into plain data, recording positions as it goes."""
 
-    def __init__(self, file: str, source_map: SourceMap, *, lang: str | None = None,
-                 escapes: bool = True) -> None:
+    def __init__(self, file: str, source_map: SourceMap, text: str = "", *,
+                 lang: str | None = None, escapes: bool = True) -> None:
         self.file = file
         self.map = source_map
+        self.text = text
+        self._lines: list[str] | None = None
         self.nodes = 0
         self.active: set[int] = set()
         self.lang = lang
@@ -268,6 +286,21 @@ class _Builder:
             result[key] = self.build(value_node, (*loc, key), key_node.start_mark)
         return result
 
+    def _block(self, node: yaml.ScalarNode, loc: Loc) -> None:
+        """Record a block scalar's content lines (after the indicator line, up to its end)."""
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self.text)
+        end = node.end_mark
+        first = node.start_mark.line + 1  # 0-based; the indicator's line holds no content
+        last = end.line if end.column > 0 else end.line - 1  # the end mark may open the next line
+        lines = []
+        for number in range(first, min(last + 1, len(self._lines))):
+            content = self._lines[number]
+            stripped = content.lstrip(" ")
+            if stripped:
+                lines.append((number + 1, len(content) - len(stripped) + 1, stripped))
+        self.map.blocks[loc] = tuple(lines)
+
     def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
         text = node.value
         if self.escapes:
@@ -276,6 +309,12 @@ class _Builder:
         if tag not in _SCALAR_TYPES:
             raise _Stop(node, "NG001", f"unsupported YAML tag {shown(tag)}",
                         "Remove the !tag; noticegen reads plain YAML only.")
+        if node.style in ("|", ">"):
+            self._block(node, loc)
+        elif node.style in ("'", '"') and node.start_mark.line == node.end_mark.line:
+            # One quoted line: its words start after the quote.
+            mark = node.start_mark
+            self.map.blocks[loc] = ((mark.line + 1, mark.column + 2, text),)
         if node.style in ("'", '"', "|", ">"):  # libyaml gives plain scalars style '', not None
             return text  # quoted and block scalars are always strings
         if tag == _STR:
@@ -400,6 +439,7 @@ class _Stop(Exception):
 
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_WORD = re.compile(r"\S+")
 """What YAML counts as a line break (a lone CR too): its marks count lines this way."""
 
 
@@ -631,7 +671,7 @@ def load_text(text: str, file: str, *, lang: str | None = None) -> Loaded:
                                                f"the top level is {kind}, not a mapping of keys",
                                                "A notice starts with keys such as `notice:`, "
                                                "`controller:` and `registers:`.")])
-    builder = _Builder(file, source_map, lang=lang, escapes="\\" in text)
+    builder = _Builder(file, source_map, text, lang=lang, escapes="\\" in text)
     try:
         if "&" in text and "*" in text:  # anchors and aliases: count before expanding
             _check_expansion(root, lang)

@@ -51,7 +51,10 @@ def interview_input(*, yes: frozenset[str] = frozenset(), pick_all: bool = True,
 
 
 def errors_of(path: Path) -> list[str]:
-    return [f"{d.line}:{d.column} {d.code} {d.message}" for d in check_file(str(path)).errors]
+    """Errors other than NG704: the placeholders init writes on purpose are errors until the
+    owner replaces them (build publishes nothing before that), and are checked on their own."""
+    return [f"{d.line}:{d.column} {d.code} {d.message}" for d in check_file(str(path)).errors
+            if d.code != "NG704"]
 
 
 COMBINATIONS = [frozenset(c for c, on in zip(parts.CHOICES, bits, strict=True) if on)
@@ -135,7 +138,7 @@ def test_no_input_writes_the_defaults_with_todo_markers(tmp_path: Path) -> None:
     assert count_todos(text) >= 4
     assert "TODO:" in result.output  # the summary says how many are left
     assert "noticegen check" in result.output
-    warned = {d.message for d in check_file(str(target)).warnings if d.code == "NG704"}
+    warned = {d.message for d in check_file(str(target)).errors if d.code == "NG704"}
     assert any("TODO: yrityksen virallinen nimi" in m for m in warned)  # the lint rule sees them
 
 

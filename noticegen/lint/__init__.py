@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from noticegen.diagnostics import Diagnostic, Loc, shown
 from noticegen.lenient import MissingInput
 from noticegen.lint.facts import element_lints
-from noticegen.lint.registry import Param, Params, Rule, all_rules, lookup
+from noticegen.lint.registry import AT_WORD, Param, Params, Rule, all_rules, lookup
 
 if TYPE_CHECKING:
     from noticegen.model import ElementLint, NoticeLint
@@ -67,12 +67,24 @@ def _run(rule: Rule, resolved: ResolvedNotice, smap: SourceMap, lang: str,
         where = resolved.source_loc(loc)
         if rule.user_text and (where != loc or loc not in smap.positions):
             continue  # catalogue text: the user cannot change it here
-        d = smap.place(diagnostic(rule, params, where, lang))
+        d = _placed(smap, diagnostic(rule, params, where, lang), params, where == loc)
         key = (d.file, d.line, d.column, d.code, d.message)
         if key not in found:  # the first fact behind a finding is the one it names
             note = catalogue_fact(resolved, loc, smap)
-            found[key] = d if note is None else smap.place(
-                diagnostic(rule, params, where, lang, note=note))
+            found[key] = d if note is None else _placed(
+                smap, diagnostic(rule, params, where, lang, note=note), params, where == loc)
+
+
+def _placed(smap: SourceMap, d: Diagnostic, params: Params, own: bool) -> Diagnostic:
+    """The diagnostic at its value's position, or at the word AT_WORD names inside the value
+    (a placeholder inside a `>-` block is reported at its own line, not at the marker)."""
+    d = smap.place(d)
+    word = params.get(AT_WORD)
+    if isinstance(word, int) and own:
+        at = smap.word_position(d.loc, word)
+        if at is not None:
+            return d.with_position(d.file, *at)
+    return d
 
 
 def diagnostic(rule: Rule, params: Params, loc: Loc, lang: str,

@@ -22,6 +22,9 @@ Text = Mapping[str, str]
 Param = str | int | Mapping[str, str]
 """A message parameter: plain text, a number, or text per language (a vocabulary label)."""
 Params = Mapping[str, Param]
+AT_WORD = "_at_word"
+"""A parameter that places the finding at a word inside its text (0-based, whitespace-split):
+a placeholder inside a `>-` block is reported at its own line, not at the block's indicator."""
 Finding = tuple[Loc, Params]
 """What a check yields: the path in the resolved notice and the message parameters."""
 Check = Callable[["ResolvedNotice"], Iterable[Finding]]

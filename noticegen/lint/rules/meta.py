@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from noticegen.diagnostics import Severity
 from noticegen.lint.facts import all_lints, strings
-from noticegen.lint.registry import Finding, lookup, rule, suggest
+from noticegen.lint.registry import AT_WORD, Finding, lookup, rule, suggest
 from noticegen.resolve import ResolvedNotice
 
 if TYPE_CHECKING:
@@ -120,35 +121,118 @@ def no_change_log(resolved: ResolvedNotice) -> Iterator[Finding]:
         yield ("notice",), {}
 
 
-_TODO = re.compile(r"\bTODO\b:?[^\n]{0,50}")
+_TODO = re.compile(r"\bTODO\b")
+_WORD = re.compile(r"\S+")
+_PUNCT = ".,:;!?\"'()”“’"
+_LONG = 70
+"""A placeholder this long (an instruction such as "…then delete this text.") is written on
+several lines of a `>-` block, so deleting the line with `TODO:` can leave a part of it."""
+_RUN = 5
+"""Words in a row of a long placeholder that, anywhere in a text, mark a remnant of it."""
+_EDGE = 3
+"""Words in a row at the start or end of a text that are the start or end of a long
+placeholder: what is left when only the line with `TODO:` was deleted."""
+
+
+def _norm(word: str) -> str:
+    return word.strip(_PUNCT).casefold()
+
+
+@cache
+def _placeholders() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]],
+                             frozenset[tuple[str, ...]], tuple[bytes, ...]]:
+    """What init's placeholders leave behind: the texts that are nothing but a remnant; runs of
+    _RUN words of a long one found in a longer text; starts and ends of long ones; and the
+    quick look (bytes that the notice's JSON contains when it has a remnant)."""
+    from noticegen.init.parts import TODO, placeholder_texts
+
+    whole: set[tuple[str, ...]] = set()
+    runs: set[tuple[str, ...]] = set()
+    edges: set[tuple[str, ...]] = set()
+    for tx in placeholder_texts():
+        for lang in ("fi", "en"):
+            text = tx(lang).removeprefix(TODO).strip()
+            words = tuple(w for w in map(_norm, text.split()) if w)
+            n = len(words)
+            if len(text) < _LONG:  # one line: what is left is all of it, without "TODO:"
+                whole.add(words)
+                continue
+            # One word alone is too common ("text") to be a remnant on its own.
+            whole.update(words[i:j] for i in range(n) for j in range(i + 2, n + 1))
+            runs.update(words[i:i + _RUN] for i in range(n - _RUN + 1))
+            edges.update(words[:k] for k in range(_EDGE, n))
+            edges.update(words[-k:] for k in range(_EDGE, n))
+    # The quick look on the notice's JSON: what every realistic remnant contains. A
+    # one-line placeholder left without its "TODO:" is the rest of it as a whole JSON value;
+    # a long one cut at a line break keeps "TODO" in its first part and its last word in the
+    # rest ("...then delete this text.").
+    marks = {b"todo"}
+    for tx in placeholder_texts():
+        for lang in ("fi", "en"):
+            text = tx(lang).removeprefix(TODO).strip()
+            if len(text) >= _LONG:
+                marks.add(text.split()[-1].lower().encode())
+            else:
+                marks.add(f':"{text.lower()}"'.encode())
+    quick = tuple(sorted(marks))
+    return frozenset(whole), frozenset(runs), frozenset(edges), quick
+
+
+def placeholder_at(text: str) -> int | None:
+    """The word at which a remnant of one of init's placeholders starts in ``text``, or None."""
+    whole, runs, edges, _ = _placeholders()
+    todo = _TODO.search(text)
+    spans = [(m.start(), _norm(m.group())) for m in _WORD.finditer(text)]
+    if todo:
+        return sum(1 for start, _ in spans if start < todo.start())
+    words = tuple(w for _, w in spans)
+    if words and words in whole:
+        return 0
+    for i in range(len(words) - _RUN + 1):
+        if words[i:i + _RUN] in runs:
+            return i
+    for k in range(len(words) - 1, _EDGE - 1, -1):  # the longest start or end first
+        if words[:k] in edges:
+            return 0
+        if words[-k:] in edges:
+            return len(words) - k
+    return None
 
 
 def _json(model: BaseModel) -> bytes:
-    """The model as JSON (every string appears in it as written, "TODO" included), or b"TODO"
-    where it cannot be serialised."""
+    """The model as JSON (every string appears in it as written), or b"TODO" where it cannot be
+    serialised."""
     try:
         return model.__pydantic_serializer__.to_json(model, warnings=False)
     except Exception:  # then the rule looks at every string
         return b"TODO"
 
 
-@rule("NG704", "todo-marker", groups=("meta",), severity=W,
-      message={"en": "a placeholder is left in the notice: \"{found}\"",
-               "fi": "selosteeseen on jäänyt täydennettävä kohta: \"{found}\""},
-      hint={"en": "Replace the marked text with the real information before you publish.",
-            "fi": "Korvaa merkitty kohta oikealla tiedolla ennen julkaisemista."},
+@rule("NG704", "todo-marker", groups=("meta",), severity=E,
+      message={"en": "a placeholder from `noticegen init` is left in the notice: \"{found}\"",
+               "fi": "selosteeseen on jäänyt `noticegen init` -komennon täytettävä kohta: "
+                     "\"{found}\""},
+      hint={"en": "Replace the whole placeholder sentence with the real information, or delete "
+                  "all of it; `build` publishes nothing until then.",
+            "fi": "Korvaa koko täytettävä lause oikealla tiedolla tai poista se kokonaan; "
+                  "`build` ei julkaise mitään ennen sitä."},
       source="noticegen", user_text=True)
 def todo_marker(resolved: ResolvedNotice) -> Iterator[Finding]:
-    """Spots marked TODO (as `noticegen init` writes them) must be filled in before publishing.
+    """The placeholders `noticegen init` writes must be replaced before the notice is published.
 
-    The notice still checks and builds, so that you can preview it; `--strict` makes these
-    warnings fail.
+    Any remnant counts, not only the word TODO: deleting the line with `TODO:` from a two-line
+    placeholder leaves "…then delete this text.", which would be published as it is. A
+    placeholder is reported once, at its own line and column. This is an error, so `build`
+    writes nothing while one is left.
 
     [fi]
-    TODO-merkityt kohdat (joita `noticegen init` kirjoittaa) on täydennettävä ennen julkaisemista.
+    `noticegen init` -komennon kirjoittamat täytettävät kohdat on korvattava ennen kuin seloste
+    julkaistaan.
 
-    Seloste läpäisee tarkistuksen ja sen voi koostaa esikatselua varten; `--strict` tekee näistä
-    varoituksista virheitä.
+    Mikä tahansa jäänne riittää, ei vain sana TODO: jos kaksirivisestä kohdasta poistaa vain
+    rivin, jolla lukee `TODO:`, jäljelle jää "…sitten tämä teksti.", joka julkaistaisiin
+    sellaisenaan. Kohta ilmoitetaan kerran, sen omalla rivillä ja sarakkeessa. Tämä on virhe,
+    joten `build` ei kirjoita mitään, ennen kuin kohdat on korvattu.
 
     [fail]
     controller:
@@ -157,9 +241,11 @@ def todo_marker(resolved: ResolvedNotice) -> Iterator[Finding]:
     controller:
       name: Example Oy
     """
-    if b"TODO" not in _json(resolved.notice):
+    data = _json(resolved.notice).lower()
+    if not any(mark in data for mark in _placeholders()[3]):
         return  # a quick look first: walking every string costs twice as much
     for loc, text in strings(resolved.notice):
-        match = _TODO.search(text)
-        if match:
-            yield loc, {"found": " ".join(match.group(0).split())}
+        word = placeholder_at(text)
+        if word is not None:
+            found = " ".join(text.split()[word:word + 8])
+            yield loc, {"found": found, AT_WORD: word}
