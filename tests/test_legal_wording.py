@@ -210,3 +210,57 @@ def test_init_does_not_repeat_the_consent_sentence(lang: str, tmp_path: Path) ->
     assert text.count(ASKED[lang]) == 1, text
     assert {"fi": "jokaisen sivun alalaidassa olevasta Evästeasetukset-linkistä",
             "en": "at the bottom of every page"}[lang] in text
+
+
+# Art. 13(1)(f), 14(1)(f): "the existence or absence of an adequacy decision by the Commission,
+# or ... reference to the appropriate or suitable safeguards and the means by which to obtain a
+# copy of them or where they have been made available" (fi: "tieto sopivista tai
+# asianmukaisista suojatoimista ja siitä, miten niistä saa jäljennöksen tai minne ne on asetettu
+# saataville").
+ADEQUACY = {
+    "fi": ["Siirto perustuu Euroopan komission tietosuojan riittävyyttä koskevaan päätökseen: "
+           "komission täytäntöönpanopäätös (EU) 2023/1795.",
+           "päätökseen: komission päätös 2002/2/EY ja komission täytäntöönpanopäätös (EU) "
+           "2019/419."],
+    "en": ["The transfer is based on an adequacy decision of the European Commission: "
+           "Commission Implementing Decision (EU) 2023/1795.",
+           "Commission: Commission Decision 2002/2/EC and Commission Implementing Decision (EU) "
+           "2019/419."],
+}
+SAFEGUARDS = {
+    "fi": "Suojatoimet on asetettu saataville osoitteessa https://www.hotjar.com/legal/support/dpa/. "
+          "Niistä voi myös pyytää jäljennöksen meiltä (yhteystiedot kohdassa Rekisterinpitäjä ja "
+          "yhteystiedot).",
+    "en": "The safeguards have been made available at https://www.hotjar.com/legal/support/dpa/. "
+          "You can also request a copy of them from us (contact details under Controller and "
+          "contact details).",
+}
+COPY_ONLY = {
+    "fi": "Suojatoimista voi pyytää jäljennöksen meiltä (yhteystiedot kohdassa Rekisterinpitäjä "
+          "ja yhteystiedot).",
+    "en": "You can request a copy of the safeguards from us (contact details under Controller "
+          "and contact details).",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_adequacy_decisions_are_named(lang: str, notice_file: NoticeFactory) -> None:
+    text = _text(notice_file(data=full_notice_data()), lang)
+    for sentence in ADEQUACY[lang]:
+        assert sentence in text
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_safeguards_say_where_they_are_and_that_a_copy_can_be_had(
+        lang: str, notice_file: NoticeFactory) -> None:
+    assert SAFEGUARDS[lang] in _text(EXAMPLE, lang)
+
+    def edit(data: dict[str, Any]) -> None:
+        data["recipients"].append({
+            "id": "support", "name": "Support Pvt Ltd", "role": "processor", "country": "IN",
+            "description": {"fi": "Asiakastuki.", "en": "Customer support."},
+            "transfers": [{"countries": ["IN"], "mechanism": "standard_clauses"}]})
+        data["registers"][0]["recipients"].append("support")
+
+    text = _text(notice_file(edit=edit), lang)
+    assert COPY_ONLY[lang] in text

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from noticegen import vocab
 from noticegen.model import CustomTerm
 
 if TYPE_CHECKING:
-    from noticegen.model import Cookie, Purpose, Recipient, Register, RetentionRule
+    from noticegen.model import Cookie, Purpose, Recipient, Register, RetentionRule, Transfer
     from noticegen.resolve import ResolvedNotice, Right, TransferEntry
 
 
@@ -137,6 +137,26 @@ class View:
     # --- security --------------------------------------------------------------------
     def security_registers(self) -> list[Register]:
         return [r for r in self.resolved.notice.registers if r.security]
+
+    # --- transfers (Art. 13(1)(f), 14(1)(f)) ----------------------------------------
+    def adequacy_decisions(self, transfer: Transfer) -> list[Mapping[str, Any]]:
+        """The Commission decisions a transfer under an adequacy decision rests on: the
+        mechanism's own (the Data Privacy Framework), else each destination country's; empty
+        for other mechanisms and where no decision is recorded."""
+        if transfer.mechanism is None:
+            return []
+        mechanism = vocab.vocabulary("transfer_mechanisms")[transfer.mechanism].attrs
+        if not mechanism.get("adequacy"):
+            return []
+        if mechanism.get("adequacy_decision"):
+            return [mechanism["adequacy_decision"]]
+        countries = vocab.vocabulary("countries")
+        found: list[Mapping[str, Any]] = []
+        for code in transfer.countries:
+            decision = countries[code].attrs.get("adequacy_decision") if code in countries else None
+            if decision is not None and decision not in found:
+                found.append(decision)
+        return found
 
 
 __all__ = ["View"]
