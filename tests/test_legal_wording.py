@@ -264,3 +264,39 @@ def test_safeguards_say_where_they_are_and_that_a_copy_can_be_had(
 
     text = _text(notice_file(edit=edit), lang)
     assert COPY_ONLY[lang] in text
+
+
+# Art. 13(2)(e): "the possible consequences of failure to provide such data". The example and
+# init's starter said "The law obliges us to keep our accounting records" (NG512 now finds it).
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_consequences_are_consequences(lang: str, tmp_path: Path) -> None:
+    from noticegen.init.starter import Answers, starter_text
+
+    starter = tmp_path / "starter.yaml"
+    starter.write_text(starter_text(Answers(lang=lang)), "utf-8")
+    for path in (EXAMPLE, starter):
+        assert not [d for d in check_file(str(path)).diagnostics if d.code == "NG512"], path
+    text = _text(EXAMPLE, lang)
+    said = {"fi": "Seuraukset, jos tietoja ei anneta: Ilman näitä tietoja emme voi laskuttaa "
+                  "sinua emmekä siksi toimittaa palvelua.",
+            "en": "Consequences if the data are not provided: Without these data we cannot "
+                  "invoice you, and so we cannot deliver the service."}
+    assert said[lang] in text
+
+
+# Kirjanpitolaki 1336/1997 2:10.2: vouchers are kept "vähintään kuusi vuotta sen vuoden lopusta,
+# jonka aikana tilikausi on päättynyt".
+ACCOUNTING = {"fi": "6 vuotta sen vuoden lopusta, jonka aikana tilikausi päättyi",
+              "en": "6 years after the end of the year in which the financial period ended"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_accounting_retention_runs_from_the_end_of_the_year(lang: str, tmp_path: Path) -> None:
+    from noticegen.init.starter import Answers, starter_text
+
+    starter = tmp_path / "starter.yaml"
+    starter.write_text(starter_text(Answers(company="Testi Oy", lang=lang)), "utf-8")
+    for path in (EXAMPLE, starter):
+        result = check_file(str(path))
+        assert result.resolved is not None
+        assert ACCOUNTING[lang] in _flat(render(result.resolved, lang=lang, fmt="txt"))

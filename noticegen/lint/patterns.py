@@ -330,6 +330,18 @@ PATTERNS: tuple[Pattern, ...] = (
                           r"utomstående)", r"\b(?:tredje\s+part|någon|andra|utomstående)\b"),
     _p("NG202", "en", r"\bdo(?:es)?\s+not\s+(?:share|disclose|give)\s+(?:\w+\s+){0,4}(?:to|with)\s+"
                       r"(?:any\s+)?(?:other\s+)?third[\s-]+part(?:y|ies)\b"),
+    # NG512 consequence-restates-obligation: "the law obliges us to ..." is not a consequence.
+    _p("NG512", "en", r"\b(?:the\s+)?(?:law|act|legislation)\s+(?:obliges|obligates|requires|"
+                      r"compels)\s+us\b"),
+    _p("NG512", "en", r"\bwe\s+are\s+(?:legally\s+)?(?:obliged|required|bound|obligated)\s+"
+                      r"(?:by\s+law\s+)?to\b"),
+    _p("NG512", "en", r"\b(?:required|obliged)\s+by\s+law\s+to\b"),
+    _p("NG512", "fi", r"\b\w*(?:laki|lainsäädäntö|säädös)\s+velvoittaa\s+meidät\b"),
+    _p("NG512", "fi", r"\bolemme\s+(?:\w*lain\s+mukaan\s+|lakisääteisesti\s+)?(?:velvollisia|"
+                      r"velvoitettuja)\b"),
+    _p("NG512", "fi", r"\b\w*lain\s+mukaan\s+meidän\s+(?:on|täytyy)\b"),
+    _p("NG512", "sv", r"\b(?:lagen|\w*lagen)\s+(?:ålägger|kräver\s+att|förpliktar)\s+oss\b"),
+    _p("NG512", "sv", r"\bvi\s+är\s+(?:enligt\s+lag\s+)?(?:skyldiga|förpliktade)\s+att\b"),
     # NG203 anonymity-claim: "anonymous" data that single out a device.
     _p("NG203", "en", r"\banonymous(?:ly)?\b"),
     _p("NG203", "en", r"\b(?:cannot|can\s*not|can't|not\s+possible\s+to)\s+(?:be\s+)?(?:\w+\s+)?identif\w*"),

@@ -315,3 +315,47 @@ def authority_old_address(resolved: ResolvedNotice) -> Iterator[Finding]:
       fi: Valituksen voi tehdä tietosuojavaltuutetulle (katso yhteystiedot alempaa).
     """
     return _findings(resolved, "NG509")
+
+
+def _consequence(value: TextValue) -> bool:
+    return field_of(value) == "consequence"
+
+
+@rule("NG512", "consequence-restates-obligation", groups=("free-text", "completeness"), severity=W,
+      message={"en": "\"{found}\" restates the obligation; it does not say what happens if the "
+                     "data are not provided",
+               "fi": "\"{found}\" toistaa velvoitteen eikä kerro, mitä tapahtuu, jos tietoja ei "
+                     "anneta"},
+      hint={"en": "Say what the person loses, e.g. \"Without these data we cannot invoice you, "
+                  "and so we cannot deliver the order.\" The obligation itself is already shown "
+                  "by `requirement.type` and `law:`.",
+            "fi": "Kerro, mitä henkilö menettää, esimerkiksi \"Ilman näitä tietoja emme voi "
+                  "laskuttaa sinua emmekä siksi toimittaa tilausta.\" Itse velvoite näkyy jo "
+                  "kohdista `requirement.type` ja `law:`."},
+      source="GDPR Art. 13(2)(e)", user_text=True)
+def consequence_restates_obligation(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """The consequences of not providing the data must be consequences.
+
+    Art. 13(2)(e) asks for "the possible consequences of failure to provide such data". "The
+    law obliges us to keep accounting records" says why the data are needed, not what happens
+    to the person who does not give them. Only `requirement.consequence` is checked.
+
+    [fi]
+    Tietojen antamatta jättämisen seurausten on oltava seurauksia.
+
+    13 artiklan 2 kohdan e alakohta edellyttää kertomaan, mitä antamatta jättämisestä voi
+    seurata. "Laki velvoittaa meidät säilyttämään kirjanpitoaineiston" kertoo, miksi tietoja
+    tarvitaan, mutta ei sitä, mitä tapahtuu henkilölle, joka ei anna niitä. Vain kohta
+    `requirement.consequence` tarkistetaan.
+
+    [fail]
+    requirement:
+      type: statutory
+      consequence: The law obliges us to keep our accounting records.
+    [pass]
+    requirement:
+      type: statutory
+      consequence: Without these data we cannot invoice you, and so we cannot deliver the order.
+    """
+    for value, params in scan(resolved, "NG512", where=_consequence):
+        yield value.loc, params
