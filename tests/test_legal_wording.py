@@ -300,3 +300,25 @@ def test_accounting_retention_runs_from_the_end_of_the_year(lang: str, tmp_path:
         result = check_file(str(path))
         assert result.resolved is not None
         assert ACCOUNTING[lang] in _flat(render(result.resolved, lang=lang, fmt="txt"))
+
+
+# The Swedish notice (examples/qualitydesk-trilingual.yaml) says the same.
+TRILINGUAL = ROOT / "examples" / "qualitydesk-trilingual.yaml"
+OFFICIAL_SV = {
+    # Art. 21(1) SV: "när som helst, av skäl som hänför sig till ... specifika situation"
+    "21(1)": "rätt att när som helst, av skäl som hänför sig till din specifika situation",
+    # Art. 21(2) SV: "vilket inbegriper profilering i den utsträckning som denna har samband med
+    # sådan direkt marknadsföring"
+    "21(2)": "vilket inbegriper profilering i den utsträckning som denna har samband med sådan "
+             "direkt marknadsföring",
+    # Art. 12(5) SV: "uppenbart ogrundade eller orimliga, särskilt på grund av deras repetitiva art"
+    "12(5)": "uppenbart ogrundade eller orimliga, särskilt på grund av deras repetitiva art",
+}
+
+
+@pytest.mark.parametrize("article", sorted(OFFICIAL_SV))
+def test_the_swedish_notice_uses_the_official_wording(article: str) -> None:
+    text = _text(TRILINGUAL, "sv")
+    assert OFFICIAL_SV[article] in text, f"Art. {article} (sv)"
+    assert "Det är i regel kostnadsfritt" in text
+    assert "6 år efter utgången av det år under vilket räkenskapsperioden gick ut" in text
