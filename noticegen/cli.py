@@ -23,6 +23,57 @@ Examples:
   cat notice.yaml | noticegen check -
 """
 
+GLOBAL_FLAGS = ("--quiet", "-q", "--verbose", "-v", "--no-color")
+"""Options of every command, accepted after the command's name too (`noticegen build -q`)."""
+GLOBAL_VALUED = ("--lang",)
+"""Likewise, for the commands that have no option of that name of their own."""
+
+
+def _hoisted(group: TyperGroup, ctx: Any, args: list[str]) -> list[str]:
+    """The arguments with the global options that follow the command's name moved in front
+    of it, where the group parses them. A command's own option of the same name keeps it
+    (`build --lang fi` chooses the languages to build), so do option values (`--out -q` is a
+    folder) and everything after `--`."""
+    i = 0
+    while i < len(args) and args[i].startswith("-"):  # the group's own options
+        i += 2 if args[i] in GLOBAL_VALUED else 1
+    if i >= len(args):
+        return args
+    command = group.get_command(ctx, args[i])
+    if command is None:
+        return args
+    own: dict[str, bool] = {}  # option name -> takes a value
+    for param in command.params:
+        if getattr(param, "param_type_name", "") == "option":  # (typer vendors click)
+            for name in (*param.opts, *param.secondary_opts):
+                own[name] = not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+    front, rest = args[: i + 1], []
+    tail = args[i + 1:]
+    j = 0
+    while j < len(tail):
+        arg = tail[j]
+        name = arg.split("=", 1)[0]
+        if arg == "--":
+            rest.extend(tail[j:])
+            break
+        if arg in GLOBAL_FLAGS and arg not in own:
+            front.insert(i, arg)
+            i += 1
+        elif name in GLOBAL_VALUED and name not in own:
+            taken = [arg] if "=" in arg else tail[j: j + 2]
+            front[i:i] = taken
+            i += len(taken)
+            j += len(taken)
+            continue
+        else:
+            rest.append(arg)
+            if own.get(arg):  # its value follows: keep it with the option
+                rest.extend(tail[j + 1: j + 2])
+                j += 1
+        j += 1
+    return front + rest
+
+
 class _Group(TyperGroup):
     """Turns user errors raised anywhere in a command into a message and an exit code, and
     Ctrl-C into ``noticegen: interrupted`` and exit 130 (typer exits without a word)."""
@@ -30,7 +81,7 @@ class _Group(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # typer builds a Pydantic validator per option here (it imports Pydantic: tens of ms),
         # and would end a Ctrl-C in that time with a silent exit 130
-        return guarded(lambda: super(_Group, self).parse_args(ctx, args))
+        return guarded(lambda: super(_Group, self).parse_args(ctx, _hoisted(self, ctx, args)))
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -58,6 +109,7 @@ class State:
 
     quiet = False
     verbose = False
+    no_color = False
 
 
 def say(message: str) -> None:
@@ -80,21 +132,34 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class MessageLanguage(str, Enum):
+    fi = "fi"
+    en = "en"
+
+
 @app.callback()
 def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print more detail.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours, also at a terminal "
+                                           "(as NO_COLOR=1 does).")] = False,
+    lang: Annotated[MessageLanguage | None, typer.Option(
+        "--lang", help="Language of the messages: fi or en (a command's own --lang wins).",
+        show_default=False)] = None,
 ) -> None:
-    """Compile privacy notices from YAML."""
+    """Compile privacy notices from YAML.
+
+    --quiet, --verbose, --no-color and --lang may also follow the command's name
+    (`noticegen build -q notice.yaml`), except where the command has an option of that name.
+    """
+    from noticegen import config
+
     State.quiet = quiet
     State.verbose = verbose
-
-
-class MessageLanguage(str, Enum):
-    fi = "fi"
-    en = "en"
+    State.no_color = no_color
+    config.MESSAGE_LANG = lang.value if lang else None
 
 
 class OutputFormat(str, Enum):
@@ -129,8 +194,9 @@ def stdin_once(files: Sequence[str], lang: str | None = None) -> None:
 
 @app.command(epilog=EXAMPLES_CHECK)
 def check(
-    files: Annotated[list[str], typer.Argument(help="Notice YAML files; '-' reads standard input.",
-                                               metavar="FILE")],
+    files: Annotated[list[str], typer.Argument(
+        help="Notice YAML files, or folders (every *.yaml and *.yml under them, except hidden "
+        "and Git-ignored ones); '-' reads standard input.", metavar="FILE")],
     format: Annotated[OutputFormat | None, typer.Option(
         "--format", "-f", help="Output: text, json, github or sarif (default: github inside "
         "GitHub Actions, else text).")] = None,
@@ -150,10 +216,12 @@ def check(
     Project settings (strict, disable, lang) are read from noticegen.toml or the
     [tool.noticegen] table of pyproject.toml in the notice's folder or above it.
     """
+    from noticegen.inputs import expand
     from noticegen.pipeline import check_files
     from noticegen.progress import wanted
     from noticegen.reporters import default_format, report
 
+    files = expand(files)
     fmt = (format.value if format else None) or default_format()
     code, progress = (lang.value if lang else None), wanted(len(files))
     stdin_once(files, code)
@@ -177,7 +245,19 @@ def check(
                 f"{warnings} warning(s).")
         elif State.verbose or not State.quiet:
             say(f"{len(results)} file(s) checked: no errors, {warnings} warning(s).")
-    raise typer.Exit(1 if failed else 0)
+    raise typer.Exit(exit_code(diags, failed=bool(failed)))
+
+
+UNREADABLE = "NG000"
+"""A file that does not exist, is a folder, cannot be read or is too large: a usage error."""
+
+
+def exit_code(diags: list[Any], *, failed: bool) -> int:
+    """2 when a file named on the command line cannot be read (as the README's table says),
+    else 1 when a notice fails, else 0."""
+    if any(d.code == UNREADABLE for d in diags):
+        return 2
+    return 1 if failed else 0
 
 
 @app.command()

@@ -12,6 +12,9 @@ from noticegen.errors import NoticegenError
 FILE_NAMES = ("noticegen.toml", "pyproject.toml")
 """Looked for in this order in each folder, from the notice's folder up to the root."""
 LANGS = ("en", "fi")
+MESSAGE_LANG: str | None = None
+"""The global `--lang` (`noticegen --lang fi build`), set by the command line: after a
+command's own --lang, before the project setting and the locale."""
 
 
 class ConfigError(NoticegenError):

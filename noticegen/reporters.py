@@ -15,8 +15,10 @@ Reporter = Callable[[Sequence[Diagnostic], TextIO, bool], None]
 
 
 def use_colour(stream: TextIO) -> bool:
-    """Colour only on a terminal, never with NO_COLOR (https://no-color.org)."""
-    if os.environ.get("NO_COLOR"):
+    """Colour only on a terminal, never with NO_COLOR (https://no-color.org) or --no-color."""
+    from noticegen.cli import State
+
+    if os.environ.get("NO_COLOR") or State.no_color:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True

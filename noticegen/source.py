@@ -704,8 +704,9 @@ def read_bytes(path: str, *, lang: str | None = None) -> bytes:
         p = Path(path)
         try:
             if p.is_dir():
-                raise InputError(f"{path}: is a folder, not a file",
-                                 hint=f"Pass the YAML files inside it, e.g. {path}/*.yaml")
+                raise InputError(f"{path}: is a folder with no notice files (*.yaml, *.yml) in it",
+                                 hint="Hidden and Git-ignored files are skipped; name a file "
+                                 "directly to check it anyway.")
             fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
             try:
                 if not stat.S_ISREG(os.fstat(fd).st_mode):

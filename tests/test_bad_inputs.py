@@ -117,8 +117,8 @@ def _only_error(path: str) -> Any:
 
 def test_a_directory_is_not_a_file(tmp_path: Path) -> None:
     d = _only_error(str(tmp_path))
-    assert d.code == "NG000" and "is a folder, not a file" in d.message
-    assert f"{tmp_path}/*.yaml" in d.hint
+    assert d.code == "NG000" and "is a folder with no notice files (*.yaml, *.yml)" in d.message
+    assert "Hidden and Git-ignored files are skipped" in d.hint
 
 
 def test_a_missing_file(tmp_path: Path) -> None:
@@ -172,7 +172,7 @@ def test_another_os_error_is_a_message(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 @pytest.mark.parametrize("make", ["directory", "missing", "unreadable"])
-def test_file_problems_exit_1_without_traceback(
+def test_file_problems_exit_2_without_traceback(
     make: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "n.yaml"
@@ -183,6 +183,6 @@ def test_file_problems_exit_1_without_traceback(
         _fail_open(monkeypatch, path, PermissionError())
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     result = CliRunner().invoke(app, ["check", str(path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a file that cannot be read as asked: a usage error
     assert result.stdout.startswith(f"{path}: error NG000 ")
     assert "Traceback" not in result.output

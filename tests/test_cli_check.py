@@ -71,11 +71,14 @@ def test_one_bad_file_among_several_fails_the_run(files: dict[str, str]) -> None
     assert result.stderr.count(": note: ") == 1
 
 
-def test_file_problems_exit_1(tmp_path: Path, files: dict[str, str]) -> None:
-    result = run(str(tmp_path / "missing.yaml"), files["valid"], str(tmp_path))
-    assert result.exit_code == 1
+def test_file_problems_exit_2(tmp_path: Path, files: dict[str, str]) -> None:
+    """A file that cannot be read as asked is a usage error (README: exit codes)."""
+    (tmp_path / "empty").mkdir()
+    result = run(str(tmp_path / "missing.yaml"), files["valid"], str(tmp_path / "empty"))
+    assert result.exit_code == 2
     assert f"{tmp_path / 'missing.yaml'}: error NG000 " in result.stdout
-    assert "no such file" in result.stdout and "is a folder, not a file" in result.stdout
+    assert "no such file" in result.stdout
+    assert "is a folder with no notice files (*.yaml, *.yml) in it" in result.stdout
 
 
 @pytest.mark.parametrize("args", [
@@ -124,7 +127,7 @@ def test_text_format_without_position(tmp_path: Path) -> None:
 
 def test_json_format(files: dict[str, str], tmp_path: Path) -> None:
     result = run("--format", "json", files["invalid"], files["valid"], str(tmp_path / "x.yaml"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # x.yaml does not exist: a usage error
     data = json.loads(result.stdout)
     assert {k: v for k, v in data[0].items() if k != "name"} == {
         "file": files["invalid"], "line": 13, "column": 14, "severity": "error", "code": "NG010",
@@ -239,7 +242,7 @@ def _process(*args: str, stdin: str | None = None, **env: str) -> subprocess.Com
     (["tests/data/bad/binary.bin"], 1),
     (["tests/data/bad/flow_nesting_guard.yaml", "tests/data/bad/huge_integer.yaml"], 1),
     (["tests/data/bad"], 1),
-    (["tests/data/bad/no-such-file.yaml"], 1),
+    (["tests/data/bad/no-such-file.yaml"], 2),
     (["--format", "json", "tests/data/bad/utf16.yaml"], 1),
     ([], 2),
     (["--format", "xml", "x.yaml"], 2),

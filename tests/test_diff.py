@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -72,8 +74,22 @@ def write(tmp: Path, name: str, data: dict[str, Any]) -> Path:
 def changed(tmp: Path, edit: Callable[[dict[str, Any]], None], *args: str) -> Result:
     new = json.loads(json.dumps(BASE, default=str))
     edit(new)
-    return CliRunner().invoke(app, ["diff", *args, str(write(tmp, "old.yaml", BASE)),
+    return CliRunner().invoke(app, ["diff", "--exit-code", *args, str(write(tmp, "old.yaml", BASE)),
                                     str(write(tmp, "new.yaml", new))])
+
+
+def test_without_exit_code_a_change_exits_0_as_git_diff_does(tmp_path: Path) -> None:
+    new = json.loads(json.dumps(BASE, default=str))
+    new["notice"]["effective"] = "2026-03-01"
+    old_path, new_path = write(tmp_path, "old.yaml", BASE), write(tmp_path, "new.yaml", new)
+    result = CliRunner().invoke(app, ["diff", str(old_path), str(new_path)])
+    assert result.exit_code == 0, result.output
+    assert "voimaantulopäivä muuttui" in result.stdout  # it did find the change
+    # A `set -e` script goes on past the first notice with changes.
+    script = (f"set -e\n{sys.executable} -m noticegen diff {old_path} {new_path} >/dev/null\n"
+              "echo went-on\n")
+    proc = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0 and "went-on" in proc.stdout, proc.stderr
 
 
 def records(result: Result) -> list[dict[str, Any]]:

@@ -37,7 +37,8 @@ def register(app: typer.Typer) -> None:
 
 def build(
     files: Annotated[list[str], typer.Argument(
-        help="Notice YAML files; '-' reads standard input.", metavar="FILE")],
+        help="Notice YAML files, or folders (every *.yaml and *.yml under them, except hidden "
+        "and Git-ignored ones); '-' reads standard input.", metavar="FILE")],
     out: Annotated[Path, typer.Option(
         "--out", "-o", help="Output folder; each notice goes to OUT/<file name>/.",
         file_okay=False)] = Path("dist"),
@@ -81,9 +82,10 @@ def build(
     """
     from noticegen.cli import fail
     from noticegen.errors import NoticegenError
+    from noticegen.inputs import expand
 
     try:
-        _build(files, out=out, langs=_split(lang), formats=_split(format), templates=templates,
+        _build(expand(files), out=out, langs=_split(lang), formats=_split(format), templates=templates,
                heading_level=heading_level, strict=strict, check=check, jobs=jobs,
                force=force, id_prefix=id_prefix)
     except NoticegenError as exc:
@@ -108,7 +110,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
 
     from noticegen import uptodate
     from noticegen.batch import Done, Job, cores, notices, worker_count
-    from noticegen.cli import say
+    from noticegen.cli import exit_code, say
     from noticegen.errors import NoticegenError, UsageError
     from noticegen.idprefix import check_id_prefix
     from noticegen.progress import wanted
@@ -164,6 +166,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
             targets = {inside(out, f"{stem}/{rel}"): data for rel, data in rendered.items()}
             if check:
                 differ.extend(_stale(targets))
+                differ.extend(_left_over(inside(out, stem), targets))
                 changed = 0
             else:
                 changed = sum(staging.add(target, data) for target, data in targets.items())
@@ -176,8 +179,9 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
         report(diagnostics, default_format())
         if failed:
             what = "error(s)" if any(d.is_error for d in diagnostics) else "warning(s) (--strict)"
-            say(f"{failed} of {len(files)} notice(s) have {what}: nothing was written.")
-            raise typer.Exit(1)
+            outcome = "nothing was compared" if check else "nothing was written"
+            say(f"{failed} of {len(files)} notice(s) have {what}: {outcome}.")
+            raise typer.Exit(exit_code(diagnostics, failed=True))
         if render_error is not None:
             raise render_error
         if check:
@@ -201,7 +205,7 @@ def _up_to_date(files: list[str], stems: list[str], out: Path, record: Record | 
     are built."""
     import os
 
-    from noticegen import uptodate
+    from noticegen import config, uptodate
     from noticegen.config import settings_for
 
     bases: list[str | None] = [None] * len(files)
@@ -217,7 +221,7 @@ def _up_to_date(files: list[str], stems: list[str], out: Path, record: Record | 
             continue
         settings = settings_for(path)
         bases[i] = base = uptodate.base(path, environment, (
-            *options, settings.strict, settings.disable, settings.lang, locale))
+            *options, settings.strict, settings.disable, settings.lang, config.MESSAGE_LANG, locale))
         if force:
             reasons[i] = "--force"
             continue
@@ -239,10 +243,10 @@ def _summarise(built: list[Done], langs: list[str]) -> None:
         return
     for done in built:
         if done.fresh:
-            say(f"{done.folder}: up to date, {len(done.names)} file(s) unchanged.")
+            say(f"{shown(done.folder)}: up to date, {len(done.names)} file(s) unchanged.")
         else:
             why = f" ({done.reason})" if State.verbose and done.reason else ""
-            say(f"{done.folder}: {len(done.names)} file(s) built, {done.changed} changed{why}.")
+            say(f"{shown(done.folder)}: {len(done.names)} file(s) built, {done.changed} changed{why}.")
     skipped = sum(done.fresh for done in built)
     if skipped:
         say(f"Skipped {skipped} notice(s) built before from the same input and options; "
@@ -251,7 +255,18 @@ def _summarise(built: list[Done], langs: list[str]) -> None:
     main_lang = (langs or list(first.languages))[:1]
     page = f"{main_lang[0]}/index.html" if main_lang else ""
     if page in first.names:
-        say(f"Next: open {first.folder / page} in a browser.")
+        say(f"Next: open {shown(first.folder / page)} in a browser.")
+
+
+def shown(path: Path) -> str:
+    """A path as messages print it: relative to the current folder when it is inside it, as
+    `check` prints the files it was given."""
+    import os
+
+    try:
+        return str(path.relative_to(Path.cwd().resolve())) if path.is_absolute() else str(path)
+    except ValueError:
+        return os.fspath(path)
 
 
 def _stale(targets: dict[Path, bytes]) -> list[str]:
@@ -261,14 +276,24 @@ def _stale(targets: dict[Path, bytes]) -> list[str]:
         try:
             current = path.read_bytes()
         except FileNotFoundError:
-            stale.append(f"{path} (missing)")
+            stale.append(f"{shown(path)} (missing)")
             continue
         except OSError as exc:
-            stale.append(f"{path} (unreadable: {exc.strerror})")
+            stale.append(f"{shown(path)} (unreadable: {exc.strerror})")
             continue
         if current != data:
-            stale.append(f"{path} (out of date)")
+            stale.append(f"{shown(path)} (out of date)")
     return stale
+
+
+def _left_over(folder: Path, targets: dict[Path, bytes]) -> list[str]:
+    """`--check`: files in a notice's output folder that the notice no longer builds (a
+    language or format dropped, a file left by an older noticegen). Other folders in OUT are
+    not looked at: they may belong to notices that this run was not given."""
+    if not folder.is_dir():
+        return []
+    return [f"{shown(path)} (no notice builds it)" for path in sorted(folder.rglob("*"))
+            if path not in targets and path.is_file()]
 
 
 def _report_stale(stale: list[str], total: int) -> None:
@@ -277,8 +302,9 @@ def _report_stale(stale: list[str], total: int) -> None:
     if stale:
         for line in stale:
             typer.echo(f"stale: {line}")
-        say(f"{len(stale)} of {total} built file(s) differ from what the notices build "
-            "now. Run the same command without --check, and commit the result.")
+        say(f"{len(stale)} file(s) differ from what the notices build now ({total} built "
+            "file(s) compared). Run the same command without --check, remove the files no "
+            "notice builds, and commit the result.")
         raise typer.Exit(1)
     say(f"{total} built file(s) are up to date.")
 

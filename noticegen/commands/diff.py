@@ -37,13 +37,16 @@ def diff(
     format: Annotated[DiffFormat, typer.Option(
         "--format", "-f", help="text (sentences), markdown (a list for a change log) or json "
         "(the same as data).")] = DiffFormat.text,
+    exit_code: Annotated[bool, typer.Option(
+        "--exit-code", help="Exit 1 when something changed, as `git diff --exit-code` does "
+        "(without it: 0 whether or not anything changed).")] = False,
 ) -> None:
     """Say what changed between two versions of a notice: purposes, legal bases, recipients,
     transfers, retention, cookies and contacts added, removed or changed.
 
-    Exit 0 when nothing changed, 1 when something did, 2 when a notice cannot be read or is
-    not valid (like diff(1)). The version history (`notice.changes`) and lint settings are
-    not compared.
+    Exit 0 when the comparison was made, as `git diff` does (with --exit-code: 0 when nothing
+    changed, 1 when something did), 2 when a notice cannot be read or is not valid. The
+    version history (`notice.changes`) and lint settings are not compared.
     """
     import json
     import re
@@ -78,4 +81,4 @@ def diff(
         typer.echo(as_text(cmp, langs, markdown=format is DiffFormat.markdown), nl=False)
         if not cmp.changes:
             say(NO_CHANGES.get(langs[0], NO_CHANGES["en"]))
-    raise typer.Exit(1 if cmp.changes else 0)
+    raise typer.Exit(1 if exit_code and cmp.changes else 0)

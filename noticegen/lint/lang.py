@@ -27,8 +27,11 @@ def from_environment(env: Mapping[str, str] | None = None) -> str:
 
 def message_language(option: str | None = None, configured: str | None = None,
                      env: Mapping[str, str] | None = None) -> str:
-    """``--lang`` first, then the project setting, then the locale, then English."""
-    for choice in (option, configured):
+    """A command's ``--lang`` first, then the global one (``noticegen --lang fi build``),
+    then the project setting, then the locale, then English."""
+    from noticegen import config
+
+    for choice in (option, config.MESSAGE_LANG, configured):
         if choice:
             return choice
     return from_environment(env)
