@@ -167,6 +167,7 @@ class OutputFormat(str, Enum):
     json = "json"
     github = "github"
     sarif = "sarif"
+    gitlab = "gitlab"
 
 
 CHECK_IN_WORKERS_FROM = 16
@@ -198,8 +199,8 @@ def check(
         help="Notice YAML files, or folders (every *.yaml and *.yml under them, except hidden "
         "and Git-ignored ones); '-' reads standard input.", metavar="FILE")],
     format: Annotated[OutputFormat | None, typer.Option(
-        "--format", "-f", help="Output: text, json, github or sarif (default: github inside "
-        "GitHub Actions, else text).")] = None,
+        "--format", "-f", help="Output: text, json, github, sarif or gitlab (GitLab Code "
+        "Quality; default: github inside GitHub Actions, else text).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
     lang: Annotated[MessageLanguage | None, typer.Option(
         "--lang", help="Language of the rule messages: fi or en (default: the project "

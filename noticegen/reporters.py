@@ -65,8 +65,46 @@ def github(diags: Sequence[Diagnostic], out: TextIO, colour: bool) -> None:
         out.write(f"::{level} {','.join(props)}::{_gh_escape(message)}\n")
 
 
+GITLAB_SEVERITY = {True: "major", False: "minor"}
+"""GitLab Code Quality severities (info, minor, major, critical, blocker) by is_error."""
+
+
+def gitlab(diags: Sequence[Diagnostic], out: TextIO, colour: bool) -> None:
+    """A GitLab Code Quality report: merge requests show the problems on their lines.
+
+    Paths are relative to the root of the Git work tree, as GitLab matches them; the
+    fingerprint (the same problem in the next pipeline) is made of the file, the rule, the
+    key path in the YAML and the message, not the line, which moves as the file is edited.
+    """
+    import hashlib
+    from pathlib import Path
+
+    here = Path.cwd().resolve()
+    root = sarif.repository_root(here)
+    issues = []
+    seen: dict[str, int] = {}
+    for d in diags:
+        path = sarif.root_relative(d.file, here, root) or d.file
+        key = "\0".join([path, d.code, "/".join(str(p) for p in d.loc), d.message])
+        fingerprint = hashlib.sha256(key.encode()).hexdigest()
+        seen[fingerprint] = seen.get(fingerprint, 0) + 1
+        if seen[fingerprint] > 1:  # the same problem twice: each needs its own fingerprint
+            fingerprint = hashlib.sha256(f"{key}\0{seen[fingerprint]}".encode()).hexdigest()
+        description = sarif.sentence(d.message) + (f" Fix: {sarif.sentence(d.hint)}" if d.hint else "")
+        issues.append({
+            "type": "issue",
+            "description": description,
+            "check_name": f"{d.code} {d.name}".strip(),
+            "severity": GITLAB_SEVERITY[d.is_error],
+            "fingerprint": fingerprint,
+            "location": {"path": path, "lines": {"begin": max(d.line, 1)}},
+        })
+    json.dump(issues, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
 REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": github,
-                                  "sarif": sarif.report}
+                                  "sarif": sarif.report, "gitlab": gitlab}
 
 
 def default_format() -> str:

@@ -23,12 +23,15 @@ def report(diags: Sequence[Diagnostic], out: TextIO, colour: bool = False) -> No
 
 
 def sarif_log(diags: Sequence[Diagnostic], *, cwd: Path | None = None) -> dict[str, Any]:
-    """The SARIF log as data. Relative paths are relative to ``cwd`` (%SRCROOT%)."""
+    """The SARIF log as data. Files are given relative to %SRCROOT%, the root of the Git work
+    tree that ``cwd`` (default: the current folder) is in, or ``cwd`` itself outside one: GitHub
+    code scanning matches them against the repository's files from its root."""
     from noticegen import __version__
 
+    here = (cwd or Path.cwd()).resolve()
+    root = repository_root(here)
     rules = _rules(diags)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    root = (cwd or Path.cwd()).resolve()
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -42,27 +45,44 @@ def sarif_log(diags: Sequence[Diagnostic], *, cwd: Path | None = None) -> dict[s
             }},
             "originalUriBaseIds": {SRCROOT: {"uri": root.as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",  # the loader counts characters, not UTF-16 units
-            "results": [_result(d, index) for d in diags],
+            "results": [_result(d, index, here, root) for d in diags],
         }],
     }
 
 
-def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
-    text = d.message + (f" Fix: {d.hint}" if d.hint else "")
+def repository_root(folder: Path) -> Path:
+    """The Git work tree ``folder`` is in (the folder holding ``.git``), else ``folder``."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def sentence(text: str) -> str:
+    """Text as a sentence of its own: a capital first letter and a full stop at the end."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def _result(d: Diagnostic, index: dict[str, int], cwd: Path, root: Path) -> dict[str, Any]:
+    text = sentence(d.message) + (f" Fix: {sentence(d.hint)}" if d.hint else "")
     result: dict[str, Any] = {
         "ruleId": d.code,
         "ruleIndex": index[d.code],
         "level": "error" if d.is_error else "warning",
         "message": {"text": text},
-        "locations": [{"physicalLocation": _physical(d)}],
+        "locations": [{"physicalLocation": _physical(d, cwd, root)}],
     }
     if d.loc:
         result["properties"] = {"path": "/".join(str(p) for p in d.loc)}
     return result
 
 
-def _physical(d: Diagnostic) -> dict[str, Any]:
-    location: dict[str, Any] = {"artifactLocation": artifact(d.file)}
+def _physical(d: Diagnostic, cwd: Path, root: Path) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": artifact(d.file, cwd=cwd, root=root)}
     if d.line > 0:
         region = {"startLine": d.line}
         if d.column > 0:
@@ -71,12 +91,37 @@ def _physical(d: Diagnostic) -> dict[str, Any]:
     return location
 
 
-def artifact(file: str) -> dict[str, str]:
-    """A file name as a SARIF artifact location: a relative URI under %SRCROOT%, or file://."""
-    path = Path(file)
-    if path.is_absolute():
-        return {"uri": path.as_uri()}
-    return {"uri": quote(file.replace(os.sep, "/")), "uriBaseId": SRCROOT}
+def artifact(file: str, *, cwd: Path | None = None, root: Path | None = None) -> dict[str, str]:
+    """A file name as a SARIF artifact location: a URI relative to %SRCROOT% (``root``) when
+    the file is under it, else a file:// URI. Relative names are relative to ``cwd``."""
+    here = (cwd or Path.cwd()).resolve()
+    relative = root_relative(file, here, root or here)
+    if relative is None:
+        return {"uri": Path(os.path.normpath(here / file)).as_uri()}
+    return {"uri": quote(relative), "uriBaseId": SRCROOT}
+
+
+def root_relative(file: str, cwd: Path, root: Path) -> str | None:
+    """A file's path relative to ``root``, with ``/``; None when it is outside ``root``."""
+    if file == "<stdin>":
+        return file
+    try:
+        return Path(os.path.normpath(cwd / file)).relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
+RULES_PAGE = f"{INFORMATION_URI}/blob/v{{version}}/docs/rules.md"
+"""docs/rules.md as it was at the release that wrote the log (a tag: docs/releasing.md)."""
+
+
+def help_uri(code: str, name: str, core: bool) -> str:
+    """The rule's section of docs/rules.md (its heading `### NG101 purpose-no-legal-basis`);
+    the core checks (NG0xx) have no section of their own there, so their link is the page."""
+    from noticegen import __version__
+
+    page = RULES_PAGE.format(version=__version__)
+    return page if core else f"{page}#{code.lower()}-{name}"
 
 
 def _rules(diags: Iterable[Diagnostic]) -> list[dict[str, Any]]:
@@ -94,22 +139,27 @@ def _rules(diags: Iterable[Diagnostic]) -> list[dict[str, Any]]:
 
 
 def _registry_rules() -> list[dict[str, Any]]:
+    from noticegen.commands.rules import explanation, template
     from noticegen.lint.registry import all_rules
 
     out = []
     for rule in all_rules():
         text = rule.doc.text.get("en", "")
-        help_md = text
+        uri = help_uri(rule.code, rule.name, rule.core)
+        help_md = text + f"\n\n**Fix:** {template(rule.hint['en'])}" if rule.hint.get("en") else text
         if rule.doc.fail:
             help_md += f"\n\nFails:\n\n```yaml\n{rule.doc.fail}\n```"
         if rule.doc.passes:
             help_md += f"\n\nPasses:\n\n```yaml\n{rule.doc.passes}\n```"
+        help_md += f"\n\n[{rule.code} in docs/rules.md]({uri})"
         out.append({
             "id": rule.code,
             "name": rule.name,
             "shortDescription": {"text": rule.doc.summary("en") or rule.name},
             "fullDescription": {"text": text or rule.name},
-            "help": {"text": text or rule.name, "markdown": help_md or rule.name},
+            "helpUri": uri,
+            # What `noticegen explain CODE` prints: the rule, its source, message, fix, examples.
+            "help": {"text": explanation(rule, "en"), "markdown": help_md},
             "defaultConfiguration": {"level": rule.severity.value},
             "properties": {"tags": list(rule.groups), "source": rule.source},
         })

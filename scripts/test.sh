@@ -20,6 +20,12 @@ if [ "${1:-}" = "--latest" ]; then
 fi
 
 bash tests/audit/install.sh
+# The YAML language server that tests/test_editor.py runs, at the version that
+# tests/editor/package-lock.json pins (npm ci installs exactly that).
+if ! (cd tests/editor && npm ls --omit=dev >/dev/null 2>&1); then
+  echo "test.sh: npm ci in tests/editor (yaml-language-server)"
+  (cd tests/editor && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+fi
 
 pip_install() { python -m pip install -q --disable-pip-version-check "$@"; }
 

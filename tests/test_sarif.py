@@ -95,7 +95,7 @@ def test_a_log_meets_the_schema_and_names_its_rules(tmp_path: Path) -> None:
         assert ids[result["ruleIndex"]] == result["ruleId"]
     assert results[0]["level"] == "error"
     assert results[1]["level"] == "warning"
-    assert results[0]["message"]["text"] == "message NG010 Fix: do this"
+    assert results[0]["message"]["text"] == "Message NG010. Fix: Do this."
     assert results[0]["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "notice.yaml", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 3, "startColumn": 5},
@@ -127,6 +127,51 @@ def test_rules_come_from_the_lint_registry() -> None:
 ])
 def test_relative_files_are_uris_under_srcroot(file: str, uri: str) -> None:
     assert artifact(file) == {"uri": uri, "uriBaseId": "%SRCROOT%"}
+
+
+def test_srcroot_is_the_root_of_the_git_work_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """GitHub code scanning resolves locations from the repository's root, so a check run in a
+    subfolder must still name `privacy/notice.yaml`, not `notice.yaml`."""
+    (tmp_path / ".git").mkdir()
+    sub = tmp_path / "privacy"
+    sub.mkdir()
+    monkeypatch.chdir(sub)
+    log = sarif_log([diag("notice.yaml", 2, 1, "NG010"), diag(str(sub / "b.yaml"), 1, 1, "NG010"),
+                     diag("../other.yaml", 1, 1, "NG010")])
+    run = log["runs"][0]
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]]
+    assert uris == [{"uri": "privacy/notice.yaml", "uriBaseId": "%SRCROOT%"},
+                    {"uri": "privacy/b.yaml", "uriBaseId": "%SRCROOT%"},
+                    {"uri": "other.yaml", "uriBaseId": "%SRCROOT%"}]
+
+
+def test_messages_are_punctuated_sentences() -> None:
+    d = Diagnostic("n.yaml", 1, 1, Severity.ERROR, "NG101", "the purpose 'x' has no legal basis",
+                   "Add `legal_basis:` with the Art. 6(1) ground you rely on", ("registers",), "")
+    (result,) = sarif_log([d])["runs"][0]["results"]
+    assert result["message"]["text"] == ("The purpose 'x' has no legal basis. Fix: Add `legal_basis:` "
+                                         "with the Art. 6(1) ground you rely on.")
+
+
+def test_rules_link_to_their_section_of_docs_rules_and_help_is_explains_text() -> None:
+    from noticegen import __version__
+    from noticegen.commands.rules import explanation
+    from noticegen.lint.registry import all_rules
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    by_code = {r.code: r for r in all_rules()}
+    for entry in sarif_log([])["runs"][0]["tool"]["driver"]["rules"]:
+        rule = by_code[entry["id"]]
+        base = f"https://github.com/noticegen/noticegen/blob/v{__version__}/docs/rules.md"
+        if rule.core:
+            assert entry["helpUri"] == base
+        else:
+            assert entry["helpUri"] == f"{base}#{rule.code.lower()}-{rule.name}"
+            assert f"\n### {rule.code} {rule.name}\n" in page  # the heading GitHub makes that anchor of
+        assert entry["help"]["text"] == explanation(rule, "en")
+        assert entry["help"]["text"] != entry["shortDescription"]["text"]
+        assert entry["helpUri"] in entry["help"]["markdown"]
 
 
 def test_absolute_files_are_file_uris(tmp_path: Path) -> None:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -73,3 +77,54 @@ def test_a_missing_key_names_what_the_field_is_for() -> None:
     result = check_text(text, "notice.yaml", lint=False)
     assert [(d.code, d.message) for d in result.errors] == [("NG012", "missing required key 'name'")]
     assert "Legal name, as in the Trade Register" in result.errors[0].hint
+
+
+def _patterns(node: object) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["pattern"]} if isinstance(node.get("pattern"), str) else set()
+        return found.union(*(_patterns(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_patterns(v) for v in node))
+    return set()
+
+
+def _check_jsonschema(*args: str) -> subprocess.CompletedProcess[str]:
+    tool = Path(sys.executable).with_name("check-jsonschema")
+    return subprocess.run([str(tool), *args], capture_output=True, text=True, check=False, cwd=ROOT)
+
+
+def test_the_schema_is_valid_for_check_jsonschema() -> None:
+    """The metaschema says a pattern is an ECMA-262 regular expression; check-jsonschema checks
+    that with an ECMA-262 engine (regress), so Python-only syntax such as (?P<name>…) fails."""
+    proc = _check_jsonschema("--check-metaschema", str(SCHEMA))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_examples_validate_against_the_schema_with_check_jsonschema() -> None:
+    examples = sorted(str(p) for p in (ROOT / "examples").glob("*.yaml"))
+    proc = _check_jsonschema("--schemafile", str(SCHEMA), *examples)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    # and a wrong value is caught by the same tool, so the check above can fail
+    bad = (ROOT / "examples" / "qualitydesk.yaml").read_text(encoding="utf-8")
+    assert "period: P365D" in bad
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bad.yaml"
+        path.write_text(bad.replace("period: P365D", "period: 365 days", 1), encoding="utf-8")
+        wrong = _check_jsonschema("--schemafile", str(SCHEMA), str(path))
+    assert wrong.returncode == 1 and "365 days" in wrong.stdout
+
+
+def test_every_pattern_means_the_same_in_javascript() -> None:
+    """Editors (the YAML language server) run the patterns in JavaScript with the u flag."""
+    patterns = sorted(_patterns(json.loads(SCHEMA.read_text(encoding="utf-8"))))
+    samples = ["P2Y", "P6M", "P1Y6M", "P30D", "PT30M", "P1DT2H", "P", "PT", "P1DT", "2Y", "P-1Y",
+               "P١Y", "fi", "FI", "fin", "customers", "Customers", "-x", "https://a.fi", "ftp://a"]
+    script = ("const [patterns, samples] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "console.log(JSON.stringify(patterns.map(p => { const r = new RegExp(p, 'u');"
+              " return samples.map(s => r.test(s)); })));")
+    proc = subprocess.run(["node", "-e", script], input=json.dumps([patterns, samples]),
+                          capture_output=True, text=True, check=True)
+    in_js = json.loads(proc.stdout)
+    # re.ASCII: \d is 0-9 in JavaScript, and the models compile their patterns so too.
+    in_python = [[re.search(p, s, re.ASCII) is not None for s in samples] for p in patterns]
+    assert in_js == in_python

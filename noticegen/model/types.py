@@ -286,9 +286,11 @@ Date = Annotated[dt.date, BeforeValidator(_check_date_input)]
 # --- durations --------------------------------------------------------------------
 
 _DURATION_RE = re.compile(
-    r"^P(?!$)(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
-    r"(?:T(?=\d)(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?$",
-    re.ASCII,  # \d: 0-9 only
+    # Numbered groups, one per part of DURATION_PARTS: the pattern also goes into the JSON
+    # Schema, whose regular expressions are ECMA-262, which has no (?P<name>…).
+    r"^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?"
+    r"(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$",
+    re.ASCII,  # \d: 0-9 only, as in JavaScript
 )
 DURATION_PARTS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
 MAX_DAYS = 100 * 366
@@ -299,7 +301,7 @@ def parse_duration(text: str) -> dict[str, int]:
     match = _DURATION_RE.fullmatch(text)
     if not match:
         raise ValueError(text)
-    return {k: int(v) for k, v in match.groupdict().items() if v and int(v)}
+    return {k: int(v) for k, v in zip(DURATION_PARTS, match.groups(), strict=True) if v and int(v)}
 
 
 def approx_days(parts: dict[str, int]) -> float:
