@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,26 @@ class Settings:
     """Language of diagnostics, `fi` or `en` (`--lang` overrides it)."""
     path: Path | None = None
     """The file the settings came from (None: defaults)."""
+    build: BuildSettings = field(default_factory=lambda: BuildSettings())
+    """`noticegen build`'s options, from the `[build]` table (`[tool.noticegen.build]`)."""
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """Options of `noticegen build` written once for the project, so that `build` and
+    `build --check` (in CI, in pre-commit) cannot be run with different ones. An option given
+    on the command line wins; None: not set here."""
+
+    out: Path | None = None
+    """The output folder; a relative one is relative to the settings file's folder."""
+    lang: tuple[str, ...] | None = None
+    """Languages to build."""
+    formats: tuple[str, ...] | None = None
+    """Formats to build."""
+    heading_level: int | None = None
+    """Top heading level of the fragment."""
+    id_prefix: str | None = None
+    """Prefix of every id and in-page link (`build --id-prefix`)."""
 
 
 def settings_for(notice_path: str) -> Settings:
@@ -84,10 +104,10 @@ def _table(path: Path) -> dict[str, Any] | None:
 def parse(table: dict[str, Any], path: Path) -> Settings:
     """Check a settings table and turn it into Settings; every mistake is a ConfigError."""
     where = f"{path}" + (" [tool.noticegen]" if path.name == "pyproject.toml" else "")
-    unknown = sorted(set(table) - {"strict", "disable", "lang"})
+    unknown = sorted(set(table) - {"strict", "disable", "lang", "build"})
     if unknown:
         raise ConfigError(f"{where}: unknown setting '{unknown[0]}'",
-                          hint="Known settings: strict, disable, lang.")
+                          hint="Known settings: strict, disable, lang, and the [build] table.")
     strict = table.get("strict", False)
     if not isinstance(strict, bool):
         raise ConfigError(f"{where}: strict must be true or false")
@@ -99,7 +119,42 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
         raise ConfigError(f"{where}: disable must be a list of rule codes or names",
                           hint='For example: disable = ["NG107", "style-hedging"]')
     return Settings(strict=strict, disable=tuple(_rule_ref(item, where) for item in disable),
-                    lang=lang, path=path)
+                    lang=lang, path=path, build=_build_table(table.get("build", {}), path, where))
+
+
+BUILD_KEYS = ("out", "lang", "formats", "heading_level", "id_prefix")
+
+
+def _build_table(table: Any, path: Path, where: str) -> BuildSettings:
+    where = where.replace("[tool.noticegen]", "[tool.noticegen.build]") if "[tool." in where \
+        else f"{where} [build]"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: must be a table", hint="For example: [build] out = \"site\"")
+    unknown = sorted(set(table) - set(BUILD_KEYS))
+    if unknown:
+        raise ConfigError(f"{where}: unknown setting '{unknown[0]}'",
+                          hint=f"Known settings: {', '.join(BUILD_KEYS)}.")
+    out = table.get("out")
+    if out is not None and (not isinstance(out, str) or not out.strip()):
+        raise ConfigError(f"{where}: out must be a folder name in quotes, such as \"site\"")
+    level = table.get("heading_level")
+    if level is not None and (isinstance(level, bool) or not isinstance(level, int)
+                              or not 1 <= level <= 4):
+        raise ConfigError(f"{where}: heading_level must be a number from 1 to 4")
+    prefix = table.get("id_prefix")
+    if prefix is not None and not isinstance(prefix, str):
+        raise ConfigError(f"{where}: id_prefix must be text in quotes, such as \"ng-\"")
+    lists: dict[str, tuple[str, ...] | None] = {}
+    for key in ("lang", "formats"):
+        value = table.get(key)
+        if value is not None and (not isinstance(value, list) or not value
+                                  or not all(isinstance(v, str) and v for v in value)):
+            raise ConfigError(f"{where}: {key} must be a list of names in quotes",
+                              hint=f'For example: {key} = ["fi", "en"]' if key == "lang"
+                              else f'For example: {key} = ["page", "fragment"]')
+        lists[key] = tuple(value) if value is not None else None
+    return BuildSettings(out=path.parent / out if out is not None else None, lang=lists["lang"],
+                         formats=lists["formats"], heading_level=level, id_prefix=prefix)
 
 
 def _rule_ref(item: Any, where: str) -> str:

@@ -171,3 +171,42 @@ def test_build_check_with_errors_does_not_say_nothing_was_written(notice: Path) 
     assert result.exit_code == 1  # type: ignore[attr-defined]
     assert "nothing was written" not in result.output  # type: ignore[attr-defined]
     assert "nothing was compared" in result.stderr  # type: ignore[attr-defined]
+
+
+# --- build options in the project settings ------------------------------------------------
+
+def test_build_options_from_noticegen_toml(notice: Path) -> None:
+    Path("noticegen.toml").write_text(
+        '[build]\nout = "site"\nlang = ["fi"]\nformats = ["page", "fragment"]\nheading_level = 3\n'
+        'id_prefix = "tsp-"\n', encoding="utf-8")
+    result = run("build", str(notice))
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    built = sorted(p.relative_to("site").as_posix() for p in Path("site").rglob("*") if p.is_file())
+    assert built == ["notice/fi/fragment.html", "notice/fi/index.html", "notice/noticegen.css"]
+    fragment = (Path("site") / "notice" / "fi" / "fragment.html").read_text(encoding="utf-8")
+    assert "<h3" in fragment and 'id="tsp-' in fragment and 'id="ng-' not in fragment
+    assert not Path("dist").exists()
+    # --check with no options compares with what the settings build: nothing is stale
+    assert run("build", "--check", str(notice)).exit_code == 0  # type: ignore[attr-defined]
+    # an option on the command line wins
+    assert run("build", str(notice), "--out", "other", "--lang", "en").exit_code == 0  # type: ignore[attr-defined]
+    assert (Path("other") / "notice" / "en" / "index.html").is_file()
+
+
+def test_build_out_is_relative_to_the_settings_file(notice: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("pyproject.toml").write_text('[tool.noticegen.build]\nout = "site"\n', encoding="utf-8")
+    Path("sub").mkdir()
+    shutil.copy(notice, Path("sub") / "notice.yaml")
+    monkeypatch.chdir("sub")
+    assert run("build", "notice.yaml").exit_code == 0  # type: ignore[attr-defined]
+    assert (tmp_path / "site" / "notice" / "fi" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("table", ['[build]\nout = 1\n', '[build]\nheading_level = 7\n',
+                                   '[build]\nformats = "page"\n', '[build]\nid_prefix = 1\n',
+                                   '[build]\noutput = "site"\n'])
+def test_wrong_build_settings_exit_2(notice: Path, table: str) -> None:
+    Path("noticegen.toml").write_text(table, encoding="utf-8")
+    result = run("build", str(notice))
+    assert result.exit_code == 2 and "noticegen.toml [build]" in result.output  # type: ignore[attr-defined]

@@ -29,6 +29,9 @@ Examples:
 """
 
 ALL_FORMATS = ("page", "fragment", "md", "txt", "json")
+DEFAULT_OUT = Path("dist")
+DEFAULT_HEADING_LEVEL = 2
+DEFAULT_ID_PREFIX = "ng-"
 
 
 def register(app: typer.Typer) -> None:
@@ -39,9 +42,9 @@ def build(
     files: Annotated[list[str], typer.Argument(
         help="Notice YAML files, or folders (every *.yaml and *.yml under them, except hidden "
         "and Git-ignored ones); '-' reads standard input.", metavar="FILE")],
-    out: Annotated[Path, typer.Option(
-        "--out", "-o", help="Output folder; each notice goes to OUT/<file name>/.",
-        file_okay=False)] = Path("dist"),
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Output folder; each notice goes to OUT/<file name>/ (default: "
+        "the project's [build] out, else dist).", file_okay=False, show_default=False)] = None,
     lang: Annotated[list[str] | None, typer.Option(
         "--lang", "-l", help="Languages to build, comma-separated (default: every language "
         "the notice declares).", metavar="LANG[,LANG...]", show_default=False)] = None,
@@ -52,13 +55,15 @@ def build(
         "--templates", "-t", help="A folder of template overrides (<lang>/ and _shared/ "
         "inside), searched before the built-in templates.", file_okay=False,
         show_default=False)] = None,
-    heading_level: Annotated[int, typer.Option(
+    heading_level: Annotated[int | None, typer.Option(
         "--heading-level", min=1, max=4, metavar="N", help="Top heading level of the fragment (its title "
-        "is <hN>); pages always start at <h1>.")] = 2,
-    id_prefix: Annotated[str, typer.Option(
+        "is <hN>); pages always start at <h1> (default: the project's [build] heading_level, "
+        "else 2).", show_default=False)] = None,
+    id_prefix: Annotated[str | None, typer.Option(
         "--id-prefix", metavar="PREFIX", help="Prefix of every id and in-page link, the same "
         "in pages, fragments and Markdown; {lang} stands for the language code, so that "
-        "ng-{lang}- lets the fragments of several languages share one page.")] = "ng-",
+        "ng-{lang}- lets the fragments of several languages share one page (default: the "
+        "project's [build] id_prefix, else ng-).", show_default=False)] = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Warnings stop the build too.")] = False,
     check: Annotated[bool, typer.Option(
@@ -81,13 +86,20 @@ def build(
     again (--force builds it). Exit 2 on a bad option.
     """
     from noticegen.cli import fail
+    from noticegen.config import settings_for
     from noticegen.errors import NoticegenError
     from noticegen.inputs import expand
 
     try:
-        _build(expand(files), out=out, langs=_split(lang), formats=_split(format), templates=templates,
-               heading_level=heading_level, strict=strict, check=check, jobs=jobs,
-               force=force, id_prefix=id_prefix)
+        # The project's settings where the command runs: the same for `build` and `--check`.
+        project = settings_for("-").build
+        _build(expand(files), out=out or project.out or DEFAULT_OUT,
+               langs=_split(lang) or list(project.lang or ()),
+               formats=_split(format) or list(project.formats or ()), templates=templates,
+               heading_level=heading_level or project.heading_level or DEFAULT_HEADING_LEVEL,
+               strict=strict, check=check, jobs=jobs, force=force,
+               id_prefix=id_prefix if id_prefix is not None else
+               project.id_prefix if project.id_prefix is not None else DEFAULT_ID_PREFIX)
     except NoticegenError as exc:
         raise fail(exc) from None
 
