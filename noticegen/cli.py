@@ -4,7 +4,7 @@ import os
 import sys
 from collections.abc import Sequence
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -12,6 +12,9 @@ from typer.core import TyperGroup
 from noticegen import __version__
 from noticegen.errors import NoticegenError
 from noticegen.interrupts import guarded, install
+
+if TYPE_CHECKING:
+    from noticegen.pipeline import Checked
 
 EXAMPLES_CHECK = """
 Examples:
@@ -211,6 +214,11 @@ def check(
         f"(default: the number of CPU cores for {CHECK_IN_WORKERS_FROM} files or more, else "
         "1). The output is the same for any number; 1 checks in this process.",
         show_default=False)] = None,
+    consent_config: Annotated[str | None, typer.Option(
+        "--consent-config", metavar="FILE", help="A consent banner's configuration (the JSON "
+        "of vanilla-cookieconsent 3.x or Klaro 0.7.x, or YAML) to compare with the notice: "
+        "its categories and cookies must be the notice's (rules NG801-NG804). One notice only.",
+        show_default=False)] = None,
 ) -> None:
     """Validate notices: exit 0 when valid, 1 when a notice has errors, 2 on a usage error.
 
@@ -226,7 +234,9 @@ def check(
     fmt = (format.value if format else None) or default_format()
     code, progress = (lang.value if lang else None), wanted(len(files))
     stdin_once(files, code)
-    if jobs == 1 or (jobs is None and len(files) < CHECK_IN_WORKERS_FROM):
+    if consent_config is not None:
+        results = [_with_consent_config(files, consent_config, code)]
+    elif jobs == 1 or (jobs is None and len(files) < CHECK_IN_WORKERS_FROM):
         results = list(check_files(files, lang=code, progress=progress))
     else:  # (noticegen.batch is not imported for a few files)
         from noticegen.batch import checked, worker_count
@@ -259,6 +269,19 @@ def exit_code(diags: list[Any], *, failed: bool) -> int:
     if any(d.code == UNREADABLE for d in diags):
         return 2
     return 1 if failed else 0
+
+
+def _with_consent_config(files: list[str], config: str, lang: str | None) -> "Checked":
+    from noticegen.errors import UsageError
+    from noticegen.pipeline import check_consent_config, check_file
+
+    try:
+        if len(files) != 1:
+            raise UsageError("--consent-config compares one notice with one banner",
+                             hint="give one notice file; check the others without it")
+        return check_consent_config(check_file(files[0], lang=lang), config, lang=lang)
+    except NoticegenError as exc:
+        raise fail(exc) from None
 
 
 @app.command()

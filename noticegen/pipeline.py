@@ -183,6 +183,47 @@ def _defaults(resolved: ResolvedNotice, lang: str) -> list[str]:
     return [note("authority_default", lang, name=text(authority.name),
                  address=text(authority.visiting_address), website=text(authority.website))]
 
+def check_consent_config(result: Checked, path: str, *, lang: str | None = None,
+                         settings: Settings | None = None) -> Checked:
+    """Compare a consent-banner configuration (JSON or YAML) with a checked notice: its
+    diagnostics (NG8xx, and NG0xx for a file that cannot be read) are added to ``result``, at
+    their positions in the configuration. A notice with errors is not compared.
+
+    Raises UsageError for a file that is neither manager's configuration, or JavaScript."""
+    from noticegen.config import settings_for
+    from noticegen.errors import UsageError
+    from noticegen.lint.banner import NotABanner, diagnostics, read
+    from noticegen.lint.lang import message_language
+    from noticegen.source import load_path
+
+    if path.endswith((".js", ".mjs", ".cjs")):
+        raise UsageError(f"{path} is JavaScript, which noticegen does not run",
+                         hint="give the configuration as JSON (the .json file `noticegen build` "
+                         "writes beside the .js, or your own)")
+    if result.resolved is None:
+        return result
+    settings = settings or settings_for(result.path)
+    try:
+        loaded = load_path(path)
+    except InputError as exc:
+        result.diagnostics.append(_file_error(path, path, exc))
+        return _named(result)
+    result.diagnostics.extend(loaded.diagnostics)
+    if loaded.data is not None:
+        try:
+            banner = read(loaded.data)
+        except NotABanner as exc:
+            raise UsageError(f"{path} is not a consent-banner configuration: {exc}",
+                             hint="give the JSON of vanilla-cookieconsent 3.x or Klaro 0.7.x "
+                             "(docs/embedding.md)") from None
+        off = {*settings.disable, *(d.rule for d in (result.resolved.notice.lint.disable
+                                                     if result.resolved.notice.lint else ()))}
+        result.diagnostics.extend(diagnostics(
+            result.resolved, banner, loaded.source_map, disable=off,
+            lang=message_language(lang, settings.lang)))
+    result.diagnostics.sort()
+    return _named(result)
+
 
 def _named(result: Checked) -> Checked:
     """Give the core checks' diagnostics their rule names, as lint diagnostics have."""

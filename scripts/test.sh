@@ -27,6 +27,8 @@ if ! (cd tests/editor && npm ls --omit=dev >/dev/null 2>&1); then
   (cd tests/editor && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
+bash tests/consent/install.sh
+
 pip_install() { python -m pip install -q --disable-pip-version-check "$@"; }
 
 if [ "$LATEST" = 1 ]; then

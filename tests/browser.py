@@ -175,24 +175,24 @@ def probe_scripts(paths: Iterable[str | os.PathLike[str]]) -> list[dict[str, Any
     :func:`probe_evidence` to get the non-empty ones.
     """
     files = _paths(paths)
+    return _node_list(PROBE_SCRIPT, list(map(str, files)), len(files), AUDIT_DIR,
+                      timeout=120 + 30 * len(files))
+
+
+def _node_list(script: Path, args: list[str], count: int, cwd: Path, *, timeout: int) -> list[Any]:
+    """Runs a node script that prints a JSON list of ``count`` results; RuntimeError if not."""
     node = shutil.which("node")
     if node is None:
         raise RuntimeError("node not found")
-    proc = subprocess.run(
-        [node, str(PROBE_SCRIPT), *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=120 + 30 * len(files),
-        cwd=AUDIT_DIR,
-        check=False,
-    )
+    proc = subprocess.run([node, str(script), *args], capture_output=True, text=True,
+                          timeout=timeout, cwd=cwd, check=False)
     try:
         data = json.loads(proc.stdout)
     except ValueError:
         data = None
-    if proc.returncode != 0 or not isinstance(data, list) or len(data) != len(files):
+    if proc.returncode != 0 or not isinstance(data, list) or len(data) != count:
         raise RuntimeError(
-            f"script_probe.cjs failed (exit {proc.returncode}):\n{proc.stderr}\n{proc.stdout[-4000:]}"
+            f"{script.name} failed (exit {proc.returncode}):\n{proc.stderr}\n{proc.stdout[-4000:]}"
         )
     return data
 
@@ -243,3 +243,67 @@ def render_probe(jobs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if errors:
         raise RuntimeError("render_probe.cjs: " + "\n".join(errors))
     return data
+
+# --- consent managers (tests/consent: vanilla-cookieconsent, Klaro, tsc) ----------------------
+
+CONSENT_DIR = Path(__file__).resolve().parent / "consent"
+CONSENT_MODULES = CONSENT_DIR / "node_modules"
+BANNER_PROBE = CONSENT_DIR / "banner_probe.cjs"
+CONSENT_LIBRARIES = {
+    "cookieconsent": [CONSENT_MODULES / "vanilla-cookieconsent" / "dist" / "cookieconsent.umd.js",
+                      CONSENT_MODULES / "vanilla-cookieconsent" / "dist" / "cookieconsent.css"],
+    "klaro": [CONSENT_MODULES / "klaro" / "dist" / "klaro.js"],
+}
+TSC = CONSENT_MODULES / "typescript" / "bin" / "tsc"
+CONSENT_HINT = "run `bash tests/consent/install.sh` (or `bash scripts/test.sh`)"
+
+
+def require_consent_tools(*, browser: bool = True) -> None:
+    """Like :func:`require_browser`, for tests that need the consent managers (and tsc)."""
+    if browser:
+        require_browser()
+    missing = [p for files in CONSENT_LIBRARIES.values() for p in files if not p.is_file()]
+    if not TSC.is_file():
+        missing.append(TSC)
+    if shutil.which("node") is None or missing:
+        reason = f"consent managers missing ({', '.join(map(str, missing)) or 'node'}); {CONSENT_HINT}"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason} (CI is set, so this is a failure, not a skip)", pytrace=False)
+        pytest.skip(reason)
+
+
+def typecheck_cookieconsent(module: Path) -> subprocess.CompletedProcess[str]:
+    """tsc --checkJs on a generated cookieconsent.js, against vanilla-cookieconsent's own types
+    (its ``@type`` comment names ``CookieConsentConfig``); returncode 0 when it conforms."""
+    with tempfile.TemporaryDirectory(prefix="noticegen-tsc-") as tmp:
+        target = Path(tmp) / "cookieconsent.js"
+        shutil.copyfile(module, target)
+        types = CONSENT_MODULES / "vanilla-cookieconsent" / "types" / "index.d.ts"
+        (Path(tmp) / "tsconfig.json").write_text(json.dumps({
+            "compilerOptions": {
+                "allowJs": True, "checkJs": True, "noEmit": True, "strict": True,
+                "module": "es2022", "target": "es2022", "moduleResolution": "bundler",
+                "types": [], "paths": {"vanilla-cookieconsent": [str(types)]},
+            },
+            "files": ["cookieconsent.js"],
+        }), "utf-8")
+        return subprocess.run([shutil.which("node") or "node", str(TSC), "-p", tmp],
+                              capture_output=True, text=True, timeout=300, check=False)
+
+
+def node_eval(script: str, *args: str) -> Any:
+    """Runs a node script (CommonJS, in tests/consent) and returns the JSON it prints."""
+    proc = subprocess.run([shutil.which("node") or "node", "-e", script, "--", *args],
+                          capture_output=True, text=True, timeout=120, cwd=CONSENT_DIR, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"node failed (exit {proc.returncode}):\n{proc.stderr}")
+    return json.loads(proc.stdout)
+
+
+def probe_banners(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Runs tests/consent/banner_probe.cjs on the cases (one Chromium for all of them)."""
+    with tempfile.TemporaryDirectory(prefix="noticegen-banner-") as tmp:
+        path = Path(tmp) / "cases.json"
+        path.write_text(json.dumps(cases), "utf-8")
+        return _node_list(BANNER_PROBE, [str(path)], len(cases), CONSENT_DIR,
+                          timeout=120 + 60 * len(cases))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html.entities
 import json
+import re
 from html.parser import HTMLParser
 from typing import Any
 
@@ -169,7 +170,8 @@ def renderable(draw: st.DrawFn) -> dict[str, Any]:
 def check_rendering(data: dict[str, Any]) -> None:
     files = render_everything(data)
     langs = list(data["notice"]["languages"])
-    expected = {"notice.json", "noticegen.css"} | {
+    expected = {"notice.json", "noticegen.css", "consent/cookieconsent.js",
+                "consent/cookieconsent.json", "consent/klaro.js", "consent/klaro.json"} | {
         f"{lang}/{name}" for lang in langs
         for name in ("index.html", "fragment.html", "notice.md", "notice.txt")}
     assert set(files) == expected
@@ -186,6 +188,12 @@ def check_rendering(data: dict[str, Any]) -> None:
         elif name.endswith(".txt"):
             found = [] if text.endswith("\n") and "\r" not in text and text.strip() else ["bad text file"]
         elif name == "notice.json":
+            json.loads(text)
+        elif name == "consent/cookieconsent.json":
+            # vanilla-cookieconsent inserts these texts as HTML: the only tags are our links.
+            texts = json.dumps(json.loads(text)["language"], ensure_ascii=False)
+            found = [f"tag <{t}> in a banner text" for t in set(re.findall(r"<(\w+)", texts)) - {"a", "br"}]
+        elif name.endswith(".json"):
             json.loads(text)
         if found:
             problems[name] = found

@@ -24,11 +24,11 @@ LINT_RULES = [r for r in all_rules() if not r.core]
 def test_there_are_enough_rules_and_codes_follow_the_ranges() -> None:
     assert len(LINT_RULES) >= 25
     families = {"1": "completeness", "2": "contradictions", "4": "cookies", "5": "free-text",
-                "6": "cross-language", "7": "meta"}
+                "6": "cross-language", "7": "meta", "8": "banner"}
     for rule in LINT_RULES:
         family = families.get(rule.code[2])
         assert family is None or family in rule.groups, (rule.code, rule.groups)
-    assert {r.code[2] for r in LINT_RULES} == set("1234567")
+    assert {r.code[2] for r in LINT_RULES} == set("12345678")
 
 
 @pytest.mark.parametrize("rule", LINT_RULES, ids=lambda r: r.code)

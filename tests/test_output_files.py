@@ -37,7 +37,8 @@ from noticegen.errors import OutputError
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "qualitydesk.yaml"
-OUTPUT_NAMES = {"index.html", "fragment.html", "notice.md", "notice.txt", "notice.json", "noticegen.css"}
+OUTPUT_NAMES = {"index.html", "fragment.html", "notice.md", "notice.txt", "notice.json", "noticegen.css",
+                "cookieconsent.js", "cookieconsent.json", "klaro.js", "klaro.json"}
 _SEGMENT_CHARS = set("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789._-".replace(" ", ""))
 
 

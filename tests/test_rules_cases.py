@@ -1,7 +1,9 @@
 """Every rule's YAML cases (tests/data/rules/NGxxx.yaml): each notice gives exactly the expected diagnostics.
 
 A case is ``{name, notice, expect}``: ``notice`` is a whole notice as YAML text and ``expect`` the
-diagnostics it must give, as ``{code, line, column}`` within that text (``[]``: it passes). All
+diagnostics it must give, as ``{code, line, column}`` within that text (``[]``: it passes). A case
+of a consent-banner rule (NG8xx) also has ``consent_config``, the banner's configuration that
+``check --consent-config`` compares with the notice; its diagnostics are marked ``in: consent``. All
 diagnostics count, so a passing case is clean of every rule, not only of its own.
 """
 
@@ -14,8 +16,9 @@ from typing import Any
 import pytest
 import yaml
 
+from noticegen.diagnostics import Diagnostic
 from noticegen.lint.registry import all_rules
-from noticegen.pipeline import check_text
+from noticegen.pipeline import check_consent_config, check_text
 
 CASES_DIR = Path(__file__).resolve().parent / "data" / "rules"
 
@@ -41,20 +44,38 @@ PARAMS = [pytest.param(code, case, id=f"{code}-{_slug(case['name'])}")
           for code, cases in CASES.items() for case in cases]
 
 
+def _check(code: str, case: dict[str, Any], lang: str | None, folder: Path) -> list[Diagnostic]:
+    """The case's diagnostics; with a `consent_config`, also those of comparing it (NG8xx)."""
+    result = check_text(case["notice"], f"{code}.yaml", lang=lang)
+    if "consent_config" in case:
+        config = folder / "consent.json"
+        config.write_text(case["consent_config"], "utf-8")
+        result = check_consent_config(result, str(config), lang=lang)
+    return result.diagnostics
+
+
+def _where(d: Diagnostic) -> dict[str, Any]:
+    found: dict[str, Any] = {"code": d.code, "line": d.line, "column": d.column}
+    if d.file.endswith("consent.json"):
+        found["in"] = "consent"
+    return found
+
+
 @pytest.mark.parametrize(("code", "case"), PARAMS)
-def test_case(code: str, case: dict[str, Any]) -> None:
-    assert set(case) == {"name", "notice", "expect"}, f"{code}: {case.get('name')}: wrong keys"
-    result = check_text(case["notice"], f"{code}.yaml")
-    got = [{"code": d.code, "line": d.line, "column": d.column} for d in result.diagnostics]
-    shown = "\n".join(f"  {d.line}:{d.column} {d.code} {d.message}" for d in result.diagnostics)
+def test_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
+    assert set(case) - {"consent_config"} == {"name", "notice", "expect"}, \
+        f"{code}: {case.get('name')}: wrong keys"
+    diagnostics = _check(code, case, None, tmp_path)
+    got = [_where(d) for d in diagnostics]
+    shown = "\n".join(f"  {d.line}:{d.column} {d.code} {d.message}" for d in diagnostics)
     assert got == case["expect"], f"{code} / {case['name']}: got\n{shown or '  nothing'}"
 
 
 @pytest.mark.parametrize(("code", "case"), PARAMS)
-def test_case_in_finnish(code: str, case: dict[str, Any]) -> None:
+def test_case_in_finnish(code: str, case: dict[str, Any], tmp_path: Path) -> None:
     # The Finnish messages have the same placeholders and findings as the English ones.
-    english = check_text(case["notice"], f"{code}.yaml", lang="en").diagnostics
-    finnish = check_text(case["notice"], f"{code}.yaml", lang="fi").diagnostics
+    english = _check(code, case, "en", tmp_path)
+    finnish = _check(code, case, "fi", tmp_path)
     assert [(d.code, d.line, d.column) for d in finnish] == \
         [(d.code, d.line, d.column) for d in english]
     lint = [(e, f) for e, f in zip(english, finnish, strict=True) if not e.code.startswith("NG0")]

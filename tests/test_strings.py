@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from noticegen.errors import InputError
 from noticegen.pipeline import check_file
-from noticegen.render import RenderOptions, render
+from noticegen.render import RenderOptions, consent, render
 from noticegen.render.environment import STRINGS_FILE, Language, available_languages, environment
 from noticegen.render.helpers import helpers
 from noticegen.resolve import ResolvedNotice
@@ -43,11 +43,14 @@ def test_every_language_has_exactly_the_keys_of_english(lang: str) -> None:
 
 
 def test_the_shared_templates_use_exactly_the_english_keys() -> None:
+    """...and the consent-banner configurations (noticegen/render/consent.py) the rest."""
     used = {m for path in (BUILTIN / "_shared").rglob("*.html")
             for m in re.findall(r"""\bt\(["'](\w+)["']""", path.read_text("utf-8"))}
     # (and the helpers that write a message themselves, such as a retention period)
     helpers_py = Path(__file__).resolve().parent.parent / "noticegen" / "render" / "helpers.py"
     used |= set(re.findall(r"""\bmessage\(\s*["'](\w+)["']""", helpers_py.read_text("utf-8")))
+
+    used |= set(consent.STRINGS)
     assert used == keys("en"), (used - keys("en"), keys("en") - used)
 
 

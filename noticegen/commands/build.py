@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from noticegen.render import FORMATS
+
 if TYPE_CHECKING:
     from noticegen.batch import Done
     from noticegen.diagnostics import Diagnostic
@@ -28,7 +30,8 @@ Examples:
   noticegen build notice.yaml --templates my-templates    # see docs/templates.md
 """
 
-ALL_FORMATS = ("page", "fragment", "md", "txt", "json")
+ALL_FORMATS = tuple(FORMATS)
+DEFAULT_FORMATS = tuple(name for name, fmt in FORMATS.items() if fmt.when is None)
 DEFAULT_OUT = Path("dist")
 DEFAULT_HEADING_LEVEL = 2
 DEFAULT_ID_PREFIX = "ng-"
@@ -49,8 +52,10 @@ def build(
         "--lang", "-l", help="Languages to build, comma-separated (default: every language "
         "the notice declares).", metavar="LANG[,LANG...]", show_default=False)] = None,
     format: Annotated[list[str] | None, typer.Option(
-        "--format", "-f", help=f"Formats, comma-separated: {', '.join(ALL_FORMATS)} "
-        "(default: all).", metavar="FORMAT[,FORMAT...]", show_default=False)] = None,
+        "--format", "-f", help=f"Formats, comma-separated: {', '.join(ALL_FORMATS)} (default: "
+        f"{', '.join(DEFAULT_FORMATS)}, and the consent-banner configurations "
+        f"{', '.join(n for n in ALL_FORMATS if n not in DEFAULT_FORMATS)} when the notice has "
+        "cookies that need consent).", metavar="FORMAT[,FORMAT...]", show_default=False)] = None,
     templates: Annotated[Path | None, typer.Option(
         "--templates", "-t", help="A folder of template overrides (<lang>/ and _shared/ "
         "inside), searched before the built-in templates.", file_okay=False,
@@ -129,7 +134,8 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     from noticegen.reporters import default_format, report
     from noticegen.write import Staging, inside
 
-    formats = formats or list(ALL_FORMATS)
+    # No --format: render_all chooses, notice by notice (the banner configurations only for a
+    # notice with cookies that need consent).
     unknown = [f for f in formats if f not in ALL_FORMATS]
     if unknown:
         raise UsageError(f"unknown format {', '.join(map(repr, unknown))}",

@@ -35,7 +35,6 @@ RELOAD_SCRIPT = f"""<script>
 }})();
 </script>
 """
-FORMATS = ("page", "fragment", "md", "txt", "json")
 
 
 def register(app: typer.Typer) -> None:
@@ -164,7 +163,7 @@ class Site:
 
         langs = list(resolved.languages)
         options = RenderOptions(templates_dir=self.templates, languages=tuple(langs))
-        return render_all(resolved, languages=langs, formats=FORMATS, options=options)
+        return render_all(resolved, languages=langs, formats=(), options=options)
 
     def _write(self, files: dict[str, bytes]) -> None:
         from noticegen.write import inside, write_all

@@ -19,7 +19,9 @@ phrasings: [precision and recall](phrases.md).
 
 Codes and names are stable: NG0xx are the core checks of the loader and validator, NG1xx
 completeness, NG2xx contradictions, NG3xx recipients and transfers, NG4xx cookies, NG5xx free text,
-NG6xx cross-language checks and NG7xx the notice as a document.
+NG6xx cross-language checks, NG7xx the notice as a document, and NG8xx a consent banner's
+configuration compared with the notice: these run only with `check --consent-config FILE`
+(the JSON of vanilla-cookieconsent or Klaro, or YAML; their positions are in that file).
 
 ## Switching rules off
 

@@ -7,11 +7,12 @@ import re
 import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from noticegen.diagnostics import Loc, Severity
 
 if TYPE_CHECKING:
+    from noticegen.lint.banner import Banner
     from noticegen.resolve import ResolvedNotice
 
 LANGS = ("en", "fi")
@@ -28,6 +29,8 @@ a placeholder inside a `>-` block is reported at its own line, not at the block'
 Finding = tuple[Loc, Params]
 """What a check yields: the path in the resolved notice and the message parameters."""
 Check = Callable[["ResolvedNotice"], Iterable[Finding]]
+Compare = Callable[["ResolvedNotice", "Banner"], Iterable[Finding]]
+"""A rule that compares a consent-banner configuration with the notice (`check --consent-config`)."""
 
 _CODE = re.compile(r"^NG\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -89,11 +92,14 @@ class Rule:
     check: Check | None = None
     user_text: bool = False
     """Findings on text the user did not write (catalogue facts) are dropped."""
+    compare: Compare | None = None
+    """For a rule on a consent-banner configuration (instead of ``check``): its findings are
+    places in the configuration, and it runs only with `check --consent-config`."""
 
     @property
     def core(self) -> bool:
         """A check of the loader or validator: always on, cannot be switched off."""
-        return self.check is None
+        return self.check is None and self.compare is None
 
     def placeholders(self) -> set[str]:
         """The parameter names the message and hint use (the same in every language)."""
@@ -123,6 +129,9 @@ def add(rule: Rule) -> Rule:
     return rule
 
 
+_Fn = TypeVar("_Fn", bound=Callable[..., Iterable[Finding]])
+
+
 def rule(
     code: str,
     name: str,
@@ -133,13 +142,16 @@ def rule(
     hint: Text,
     source: str,
     user_text: bool = False,
-) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of a rule; its docstring is the doc."""
+    banner: bool = False,
+) -> Callable[[_Fn], _Fn]:
+    """Register the decorated function as the check of a rule; its docstring is the doc.
+    With ``banner``, it compares a consent-banner configuration (a :data:`Compare`)."""
 
-    def register(check: Check) -> Check:
+    def register(fn: _Fn) -> _Fn:
         add(Rule(code, name, groups, severity, message, hint, source,
-                 Doc.parse(check.__doc__ or ""), check, user_text))
-        return check
+                 Doc.parse(fn.__doc__ or ""), None if banner else fn, user_text,
+                 fn if banner else None))
+        return fn
 
     return register
 

@@ -86,6 +86,9 @@ class CookieConsent(Base):
     """How to change or withdraw consent, e.g. the `Cookie settings` link in the footer."""
     settings_url: Url | None = None
     """A link to the page or dialog where cookie choices can be changed."""
+    cookie: Text | None = None
+    """The name of the cookie the consent banner keeps the choices in, one of `cookies`; the
+    banner configurations that `build` writes use this name and its duration."""
 
 
 class Rights(Base):

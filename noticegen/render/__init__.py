@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from noticegen.diagnostics import shown
 from noticegen.errors import InputError, NoticegenError, UsageError
 from noticegen.idprefix import check_id_prefix
-from noticegen.model import text_in
 from noticegen.render.sections import Planned, plan
 
 if TYPE_CHECKING:
@@ -75,6 +74,10 @@ class Format:
     make: Callable[[_Renderer, str], str]
     assets: tuple[str, ...] = ()
     """Files from ``templates/_shared`` written next to the language folders."""
+    more: tuple[tuple[str, Callable[[_Renderer, str], str]], ...] = ()
+    """Further files of the format: (path, how it is made)."""
+    when: Callable[[ResolvedNotice], bool] | None = None
+    """Whether a build that names no formats writes this one (None: always)."""
 
     @property
     def per_language(self) -> bool:
@@ -89,6 +92,8 @@ class _Renderer:
         self.options = options
         self._bodies: dict[tuple[str, bool], tuple[str, list[Section]]] = {}
         self._trees: dict[str, Node] = {}
+        self.extras: dict[str, Any] = {}
+        """What a format computes once for all its files (e.g. a banner configuration)."""
 
     @cached_property
     def languages(self) -> tuple[str, ...]:
@@ -101,6 +106,7 @@ class _Renderer:
 
     def context(self, lang: str, *, fragment: bool) -> dict[str, Any]:
         """The variables every template sees; a fragment gets prefixed ids and its own level."""
+        from noticegen.model import text_in
         from noticegen.render.environment import language
         from noticegen.render.view import View
 
@@ -226,13 +232,48 @@ def _json(renderer: _Renderer, lang: str) -> str:
     return to_json(renderer.resolved)
 
 
+def _consent(manager: str, serialise: str) -> Callable[[_Renderer, str], str]:
+    """A banner configuration (noticegen/render/consent.py) for every language being built."""
+    def make(renderer: _Renderer, lang: str) -> str:
+        from noticegen.render import consent
+
+        key = f"consent:{manager}"
+        if key not in renderer.extras:
+            renderer.extras[key] = getattr(consent, manager)(
+                renderer.resolved, renderer.languages, renderer.options.templates_dir)
+        return str(getattr(consent, serialise)(renderer.extras[key]))
+
+    return make
+
+
+def _needs_consent(resolved: ResolvedNotice) -> bool:
+    from noticegen.render.consent import needed
+
+    return needed(resolved)
+
+
+# Every output format, in the order `--format` lists them: the one list there is.
 FORMATS: Mapping[str, Format] = {
     "page": Format("page", "{lang}/index.html", _page, assets=(STYLESHEET,)),
     "fragment": Format("fragment", "{lang}/fragment.html", _fragment),
     "md": Format("md", "{lang}/notice.md", _markdown),
     "txt": Format("txt", "{lang}/notice.txt", _text),
     "json": Format("json", "notice.json", _json),
+    "cookieconsent": Format(
+        "cookieconsent", "consent/cookieconsent.json", _consent("cookieconsent", "to_json"),
+        more=(("consent/cookieconsent.js", _consent("cookieconsent", "cookieconsent_js")),),
+        when=_needs_consent),
+    "klaro": Format(
+        "klaro", "consent/klaro.json", _consent("klaro", "to_json"),
+        more=(("consent/klaro.js", _consent("klaro", "klaro_js")),), when=_needs_consent),
 }
+
+
+def chosen_formats(resolved: ResolvedNotice, formats: Sequence[str]) -> list[str]:
+    """The formats asked for; none asked: every format that this notice calls for."""
+    if formats:
+        return list(formats)
+    return [name for name, fmt in FORMATS.items() if fmt.when is None or fmt.when(resolved)]
 
 
 def render(resolved: ResolvedNotice, *, lang: str, fmt: str,
@@ -245,16 +286,19 @@ def render(resolved: ResolvedNotice, *, lang: str, fmt: str,
 
 def render_all(resolved: ResolvedNotice, *, languages: Sequence[str], formats: Sequence[str],
                options: RenderOptions | None = None) -> dict[str, bytes]:
-    """Every requested file of one notice, in memory: relative path → UTF-8 bytes."""
+    """Every requested file of one notice, in memory: relative path → UTF-8 bytes; no formats
+    requested: those :func:`chosen_formats` picks."""
     opts = options or RenderOptions()
     if not opts.languages:
         opts = dataclasses.replace(opts, languages=tuple(languages))
     renderer = _Renderer(resolved, opts)
     files: dict[str, bytes] = {}
-    for name in formats:
+    for name in chosen_formats(resolved, formats):
         fmt = FORMATS[name]
         for lang in languages if fmt.per_language else languages[:1]:
             files[fmt.path.format(lang=lang)] = fmt.make(renderer, lang).encode("utf-8")
+            for path, make in fmt.more:
+                files[path.format(lang=lang)] = make(renderer, lang).encode("utf-8")
         for asset in fmt.assets:
             files[asset] = _asset(asset, opts.templates_dir)
     return dict(sorted(files.items()))
@@ -338,4 +382,5 @@ def _template_error(exc: Exception, name: str) -> InputError:
                       hint="fix the template (see docs/templates.md)")
 
 
-__all__ = ["FORMATS", "STYLESHEET", "Format", "RenderOptions", "Section", "render", "render_all"]
+__all__ = ["FORMATS", "STYLESHEET", "Format", "RenderOptions", "Section", "chosen_formats", "render",
+           "render_all"]

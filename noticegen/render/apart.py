@@ -46,10 +46,10 @@ def render_apart(resolved: ResolvedNotice, *, languages: Sequence[str], formats:
     import multiprocessing
 
     from noticegen.processes import pool
-    from noticegen.render import render_all
+    from noticegen.render import chosen_formats, render_all
 
     global _job
-    _job = (resolved, tuple(formats), options)
+    _job = (resolved, tuple(chosen_formats(resolved, formats)), options)
     try:
         with pool(min(processes, len(languages)), multiprocessing.get_context("fork")) as workers:
             parts = list(workers.map(_render_language, languages,

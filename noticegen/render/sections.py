@@ -60,6 +60,8 @@ SECTIONS: tuple[Section, ...] = (
 # Fixed anchors inside sections, listed here so that every language uses the same ones.
 PURPOSE_ANCHOR = "purpose-{id}"
 OBJECTION_ANCHOR = "objection"
+SETTINGS_ANCHOR = "cookie-settings"
+"""The "Cookie settings" link in the cookie section, which opens the consent banner's preferences."""
 
 
 @dataclass(frozen=True)
@@ -85,4 +87,4 @@ def plan(resolved: ResolvedNotice) -> tuple[Planned, ...]:
     return tuple(out)
 
 
-__all__ = ["OBJECTION_ANCHOR", "PURPOSE_ANCHOR", "SECTIONS", "Planned", "Section", "plan"]
+__all__ = ["OBJECTION_ANCHOR", "PURPOSE_ANCHOR", "SECTIONS", "SETTINGS_ANCHOR", "Planned", "Section", "plan"]

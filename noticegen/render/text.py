@@ -89,6 +89,8 @@ class _Text:
         run.clear()
 
     def block(self, node: Node, width: int) -> list[list[str]]:
+        if "ng-interactive" in node.classes:
+            return []  # works only on a web page (the consent banner's settings link)
         handler: Callable[[Node, int], list[list[str]]] = getattr(self, f"_{node.tag}", self.blocks)
         if "ng-box" in node.classes:
             inner = handler(node, width - 2)

@@ -1,6 +1,7 @@
 """The rule families; importing this package registers every rule."""
 
 from noticegen.lint.rules import (  # noqa: F401
+    banner,
     completeness,
     contradictions,
     controller,
