@@ -221,13 +221,13 @@ def test_prefix_names_become_regular_expressions(name: str, source: str) -> None
 
 def test_the_js_module_and_the_json_hold_the_same_configuration() -> None:
     config = consent.cookieconsent(resolved(example_data()), ["fi", "en"])
-    js = consent.cookieconsent_js(config)
+    js = consent.cookieconsent_js(consent.to_json(config))
     assert js.startswith("// vanilla-cookieconsent 3.x configuration")
     assert "export default config;" in js and '"name": /^_hjSession_/' in js
     body = js[js.index("const config = ") + len("const config = "):js.index(";\n\nexport")]
     as_json = re.sub(r": /(\^[^/\n]*)/", lambda m: ": " + json.dumps({"regexp": m[1]}), body)
     assert json.loads(as_json) == json.loads(consent.to_json(config))
-    klaro_js = consent.klaro_js(consent.klaro(resolved(example_data()), ["fi"]))
+    klaro_js = consent.klaro_js(consent.to_json(consent.klaro(resolved(example_data()), ["fi"])))
     assert "window.klaroConfig = {" in klaro_js and "klaro.show(undefined, true)" in klaro_js
 
 

@@ -232,16 +232,19 @@ def _json(renderer: _Renderer, lang: str) -> str:
     return to_json(renderer.resolved)
 
 
-def _consent(manager: str, serialise: str) -> Callable[[_Renderer, str], str]:
-    """A banner configuration (noticegen/render/consent.py) for every language being built."""
+def _consent(manager: str, *, js: bool) -> Callable[[_Renderer, str], str]:
+    """A banner configuration (noticegen/render/consent.py) for every language being built, as
+    JSON or as JavaScript; built and serialised once for both files."""
     def make(renderer: _Renderer, lang: str) -> str:
         from noticegen.render import consent
 
         key = f"consent:{manager}"
         if key not in renderer.extras:
-            renderer.extras[key] = getattr(consent, manager)(
+            config = getattr(consent, manager)(
                 renderer.resolved, renderer.languages, renderer.options.templates_dir)
-        return str(getattr(consent, serialise)(renderer.extras[key]))
+            renderer.extras[key] = consent.to_json(config)
+        text = str(renderer.extras[key])
+        return str(getattr(consent, f"{manager}_js")(text)) if js else text
 
     return make
 
@@ -260,12 +263,12 @@ FORMATS: Mapping[str, Format] = {
     "txt": Format("txt", "{lang}/notice.txt", _text),
     "json": Format("json", "notice.json", _json),
     "cookieconsent": Format(
-        "cookieconsent", "consent/cookieconsent.json", _consent("cookieconsent", "to_json"),
-        more=(("consent/cookieconsent.js", _consent("cookieconsent", "cookieconsent_js")),),
+        "cookieconsent", "consent/cookieconsent.json", _consent("cookieconsent", js=False),
+        more=(("consent/cookieconsent.js", _consent("cookieconsent", js=True)),),
         when=_needs_consent),
     "klaro": Format(
-        "klaro", "consent/klaro.json", _consent("klaro", "to_json"),
-        more=(("consent/klaro.js", _consent("klaro", "klaro_js")),), when=_needs_consent),
+        "klaro", "consent/klaro.json", _consent("klaro", js=False),
+        more=(("consent/klaro.js", _consent("klaro", js=True)),), when=_needs_consent),
 }
 
 

@@ -9,6 +9,7 @@ window.klaroConfig = {
   "cookieExpiresAfterDays": 365,
   "htmlTexts": false,
   "groupByPurpose": true,
+  "showNoticeTitle": true,
   "default": false,
   "mustConsent": false,
   "acceptAll": true,
@@ -20,7 +21,7 @@ window.klaroConfig = {
       "privacyPolicyUrl": "https://qualitydesk.com/fi/tietosuojaseloste/#cookies",
       "consentNotice": {
         "title": "Evästeet",
-        "description": "Käytämme välttämättömiä evästeitä, jotta sivusto toimii. Muita evästeitä käytämme vain suostumuksellasi. Voit hyväksyä ne tai kieltäytyä niistä, ja voit muuttaa valintojasi tai peruuttaa suostumuksesi milloin tahansa Evästeasetukset-linkistä.",
+        "description": "Käytämme välttämättömiä evästeitä, jotta sivusto toimii. Muita evästeitä käytämme vain suostumuksellasi. Voit hyväksyä ne tai kieltäytyä niistä, ja voit muuttaa valintojasi tai peruuttaa suostumuksesi milloin tahansa Evästeasetukset-linkistä. Lue lisää {privacyPolicy}.",
         "changeDescription": "Evästeiden käyttö on muuttunut edellisen käyntisi jälkeen. Tarkista valintasi.",
         "learnMore": "Evästeasetukset"
       },
@@ -43,6 +44,8 @@ window.klaroConfig = {
         "services": "palvelua"
       },
       "service": {
+        "purpose": "käyttötarkoitus",
+        "purposes": "käyttötarkoitukset",
         "required": {
           "title": "(aina käytössä)",
           "description": "Sivusto ei toimi ilman tätä, joten sitä ei voi kytkeä pois."
@@ -75,7 +78,7 @@ window.klaroConfig = {
       "privacyPolicyUrl": "https://qualitydesk.com/fi/tietosuojaseloste/#cookies",
       "consentNotice": {
         "title": "Cookies",
-        "description": "We use strictly necessary cookies to make the website work. We use other cookies only with your consent. You can accept or refuse them, and you can change your choices or withdraw your consent at any time from the Cookie settings link.",
+        "description": "We use strictly necessary cookies to make the website work. We use other cookies only with your consent. You can accept or refuse them, and you can change your choices or withdraw your consent at any time from the Cookie settings link. To learn more, read our {privacyPolicy}.",
         "changeDescription": "Our use of cookies has changed since your last visit. Please review your choices.",
         "learnMore": "Cookie settings"
       },
@@ -98,6 +101,8 @@ window.klaroConfig = {
         "services": "services"
       },
       "service": {
+        "purpose": "purpose",
+        "purposes": "purposes",
         "required": {
           "title": "(always on)",
           "description": "The website cannot work without this, so it cannot be switched off."
@@ -168,6 +173,6 @@ document.addEventListener("click", function (event) {
   var link = target && target.closest ? target.closest('[data-cc="show-preferencesModal"]') : null;
   if (link && window.klaro) {
     event.preventDefault();
-    window.klaro.show();
+    window.klaro.show(undefined, true);
   }
 });
