@@ -221,30 +221,6 @@ def _cookie(rng: random.Random, index: int, providers: list[str]) -> dict[str, A
     return cookie
 
 
-def _consent_purpose(registers: list[dict[str, Any]], cookies: list[dict[str, Any]]) -> None:
-    """The purpose the providers' cookies that need consent serve, on consent (NG409), added to
-    the first register without drawing from the random generator."""
-    providers = sorted({c["provider"] for c in cookies
-                        if c.get("provider") and c["category"] != "necessary"})
-    if not providers or not registers:
-        return
-    first = registers[0]
-    first["purposes"].append({
-        "id": "website-cookies",
-        "description": {"fi": "Verkkosivuston käytön analysointi ja markkinointi evästeillä",
-                        "en": "Analysing the use of the website and marketing with cookies"},
-        "legal_basis": ["consent"],
-        "withdrawal": {
-            "fi": "Voit peruuttaa suostumuksesi milloin tahansa sivuston alalaidan linkistä.",
-            "en": "You can withdraw your consent at any time from the link at the bottom of the page.",
-        },
-        "data_categories": [first["data_categories"][0]],
-        "retention": {"period": "P1Y"},
-        "requirement": {"type": "voluntary"},
-        "recipients": providers,
-    })
-
-
 def notice(size: Size, seed: int = 0) -> dict[str, Any]:
     """One notice as plain data, the same for the same size and seed."""
     rng = random.Random(f"{seed}:{size}")
@@ -259,7 +235,6 @@ def notice(size: Size, seed: int = 0) -> dict[str, Any]:
         registers.append(_register(rng, r, count, processor_ids, next_purpose))
         next_purpose += count
     cookies = [_cookie(rng, i, processor_ids) for i in range(size.cookies)]
-    _consent_purpose(registers, cookies)
     data: dict[str, Any] = {
         "notice": {
             "languages": ["fi", "en"],

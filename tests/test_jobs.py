@@ -53,7 +53,7 @@ def test_parallel_output_is_byte_identical_to_sequential(
     parallel = run("build", *notices, "-o", tmp_path / "par", "--jobs", jobs)
     assert sequential.exit_code == parallel.exit_code == 0
     expected = tree(tmp_path / "seq")
-    assert len(expected) == 10 * len(notices)
+    assert len(expected) == 14 * len(notices)  # with the 4 consent-banner files
     assert tree(tmp_path / "par") == expected
     assert parallel.output.replace("/par", "/seq") == sequential.output
 
@@ -136,7 +136,7 @@ def test_each_notice_is_staged_as_it_is_built(
     order = [e for i, e in enumerate(events) if i == 0 or e != events[i - 1]]
     expected = [step for n in notices for step in (f"notice {n.stem}", f"stage {n.stem}")]
     assert order == [*expected, "commit"]
-    assert len(tree(tmp_path / "out")) == 10 * len(notices)
+    assert len(tree(tmp_path / "out")) == 14 * len(notices)
 
 
 # --- one large notice: its languages in processes of their own ---------------------------------
@@ -161,7 +161,7 @@ def test_build_splits_a_large_notice_and_writes_the_same_files(
     assert run("build", EXAMPLE, "-o", tmp_path / "two", "-j", "2").exit_code == 0
     assert split == [("fi", "en")]
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
-    assert len(tree(tmp_path / "one")) == 10
+    assert len(tree(tmp_path / "one")) == 14
 
 
 @_fork

@@ -102,6 +102,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "method": _t("suostumuksen pyytäminen", "how consent is asked"),
     "change": _t("valintojen muuttaminen", "how to change choices"),
     "settings_url": _t("evästeasetusten osoite", "cookie settings address"),
+    "cookie": _t("evästevalintojen eväste", "cookie that keeps the cookie choices"),
     "visiting_address": _t("käyntiosoite", "visiting address"),
     "postal_address": _t("postiosoite", "postal address"),
 }

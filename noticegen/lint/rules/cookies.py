@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-from noticegen import catalog, vocab
+from noticegen import catalog
 from noticegen.diagnostics import Severity
 from noticegen.lint.facts import (
     consent_required,
@@ -17,7 +17,6 @@ from noticegen.lint.facts import (
     vocab_label,
 )
 from noticegen.lint.registry import Finding, rule
-from noticegen.model import Cookie, Purpose
 from noticegen.model.types import approx_days, parse_duration
 from noticegen.resolve import ResolvedNotice
 
