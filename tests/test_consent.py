@@ -152,7 +152,7 @@ def test_every_language_has_its_texts_and_durations() -> None:
     assert len(rows["fi"]) == len(r.notice.cookies)
     assert translations["fi"]["consentModal"]["acceptNecessaryBtn"] == "Hylkää kaikki"
     links = translations["fi"]["consentModal"]["footer"]
-    assert 'href="https://qualitydesk.com/fi/tietosuojaseloste/#cookies"' in links
+    assert 'href="https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies"' in links
     klaro = consent.klaro(r, ["fi", "en"])
     assert klaro["translations"]["en"]["purposes"]["analytics"]["title"] == "Statistics"
     assert "_hjSession_* – 30 minuuttia" in klaro["translations"]["fi"]["hotjar"]["description"]
@@ -243,7 +243,7 @@ def test_the_notices_cookie_settings_link_opens_the_banner(tmp_path: Path) -> No
     files = build(tmp_path, EXAMPLE, "--format", "page,fragment,md,txt")
     for lang, text in (("fi", "Evästeasetukset"), ("en", "Cookie settings")):
         page = files[f"{lang}/index.html"].decode()
-        assert (f'<p id="cookie-settings" class="ng-interactive"><a href="#cookie-settings" '
+        assert (f'<p id="ng-cookie-settings" class="ng-interactive"><a href="#ng-cookie-settings" '
                 f'data-cc="show-preferencesModal">{text}</a></p>') in page
         assert 'id="ng-cookie-settings"' in files[f"{lang}/fragment.html"].decode()
         # Markdown and plain text have no banner: the link is left out of them.
@@ -253,7 +253,7 @@ def test_the_notices_cookie_settings_link_opens_the_banner(tmp_path: Path) -> No
     data = example_data()
     data["cookie_consent"]["settings_url"] = "https://example.fi/evasteet"
     files = build(tmp_path / "url", data, "--format", "page,md")
-    assert ('<p id="cookie-settings"><a href="https://example.fi/evasteet" '
+    assert ('<p id="ng-cookie-settings"><a href="https://example.fi/evasteet" '
             'data-cc="show-preferencesModal">Evästeasetukset</a></p>') in files["fi/index.html"].decode()
     assert "https://example.fi/evasteet" in files["fi/notice.md"].decode()
     data = copy.deepcopy(data)

@@ -241,7 +241,8 @@ def _consent(manager: str, *, js: bool) -> Callable[[_Renderer, str], str]:
         key = f"consent:{manager}"
         if key not in renderer.extras:
             config = getattr(consent, manager)(
-                renderer.resolved, renderer.languages, renderer.options.templates_dir)
+                renderer.resolved, renderer.languages, renderer.options.templates_dir,
+                renderer.options.id_prefix)
             renderer.extras[key] = consent.to_json(config)
         text = str(renderer.extras[key])
         return str(getattr(consent, f"{manager}_js")(text)) if js else text

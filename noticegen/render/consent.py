@@ -96,10 +96,12 @@ class _Builder:
     """What both configurations need, per language."""
 
     def __init__(self, resolved: ResolvedNotice, languages: Sequence[str],
-                 user_dir: Path | None) -> None:
+                 user_dir: Path | None, id_prefix: str) -> None:
         from noticegen.render.environment import language
 
         self.resolved = resolved
+        self.id_prefix = id_prefix
+        """The notice's id prefix (`{lang}` in it stands for the language)."""
         self.languages = tuple(languages)
         self.langs: dict[str, Language] = {code: language(code, user_dir) for code in languages}
         self.services = self._services()
@@ -168,7 +170,7 @@ class _Builder:
         anchor = next((p.anchor for p in plan(self.resolved) if p.section.id == "cookies"), None)
         if url is None or anchor is None:
             return url
-        return f"{url.split('#')[0]}#{anchor}"
+        return f"{url.split('#')[0]}#{self.id_prefix.replace('{lang}', lang)}{anchor}"
 
     def consent_cookie(self) -> Cookie | None:
         """The cookie the banner keeps the choices in, when the notice names it."""
@@ -211,9 +213,9 @@ def _clearable(cookies: Sequence[Cookie]) -> list[Cookie]:
 
 
 def cookieconsent(resolved: ResolvedNotice, languages: Sequence[str],
-                  user_dir: Path | None = None) -> dict[str, Any]:
+                  user_dir: Path | None = None, id_prefix: str = "ng-") -> dict[str, Any]:
     """The configuration that ``CookieConsent.run()`` of vanilla-cookieconsent 3.x takes."""
-    b = _Builder(resolved, languages, user_dir)
+    b = _Builder(resolved, languages, user_dir, id_prefix)
     categories: dict[str, Any] = {}
     for category in b.categories():
         necessary = category == "necessary"
@@ -295,9 +297,9 @@ def _cc_translation(b: _Builder, lang: str) -> dict[str, Any]:
 
 
 def klaro(resolved: ResolvedNotice, languages: Sequence[str],
-          user_dir: Path | None = None) -> dict[str, Any]:
+          user_dir: Path | None = None, id_prefix: str = "ng-") -> dict[str, Any]:
     """The configuration Klaro 0.7.x reads from ``window.klaroConfig``."""
-    b = _Builder(resolved, languages, user_dir)
+    b = _Builder(resolved, languages, user_dir, id_prefix)
     config: dict[str, Any] = {
         "version": 1,
         "elementID": "klaro",

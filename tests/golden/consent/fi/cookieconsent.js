@@ -99,7 +99,7 @@ const config = {
           "acceptNecessaryBtn": "Hylkää kaikki",
           "showPreferencesBtn": "Evästeasetukset",
           "revisionMessage": "Evästeiden käyttö on muuttunut edellisen käyntisi jälkeen. Tarkista valintasi.",
-          "footer": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Tietosuojaseloste</a>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#cookies\">Evästeet tietosuojaselosteessa</a>"
+          "footer": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Tietosuojaseloste</a>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies\">Evästeet tietosuojaselosteessa</a>"
         },
         "preferencesModal": {
           "title": "Evästeasetukset",
@@ -186,7 +186,7 @@ const config = {
             },
             {
               "title": "Lisätietoja",
-              "description": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Tietosuojaseloste</a><br>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#cookies\">Evästeet tietosuojaselosteessa</a>"
+              "description": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Tietosuojaseloste</a><br>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies\">Evästeet tietosuojaselosteessa</a>"
             }
           ]
         }

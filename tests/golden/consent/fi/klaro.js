@@ -18,7 +18,7 @@ window.klaroConfig = {
   "noticeAsModal": false,
   "translations": {
     "fi": {
-      "privacyPolicyUrl": "https://qualitydesk.com/fi/tietosuojaseloste/#cookies",
+      "privacyPolicyUrl": "https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies",
       "consentNotice": {
         "title": "Evästeet",
         "description": "Käytämme välttämättömiä evästeitä, jotta sivusto toimii. Muita evästeitä käytämme vain suostumuksellasi. Voit hyväksyä ne tai kieltäytyä niistä, ja voit muuttaa valintojasi tai peruuttaa suostumuksesi milloin tahansa Evästeasetukset-linkistä. Lue lisää {privacyPolicy}.",

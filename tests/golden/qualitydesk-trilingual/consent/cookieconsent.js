@@ -95,7 +95,7 @@ const config = {
           "acceptNecessaryBtn": "Hylkää kaikki",
           "showPreferencesBtn": "Evästeasetukset",
           "revisionMessage": "Evästeiden käyttö on muuttunut edellisen käyntisi jälkeen. Tarkista valintasi.",
-          "footer": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Tietosuojaseloste</a>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#cookies\">Evästeet tietosuojaselosteessa</a>"
+          "footer": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Tietosuojaseloste</a>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies\">Evästeet tietosuojaselosteessa</a>"
         },
         "preferencesModal": {
           "title": "Evästeasetukset",
@@ -182,7 +182,7 @@ const config = {
             },
             {
               "title": "Lisätietoja",
-              "description": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Tietosuojaseloste</a><br>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#cookies\">Evästeet tietosuojaselosteessa</a>"
+              "description": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Tietosuojaseloste</a><br>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies\">Evästeet tietosuojaselosteessa</a>"
             }
           ]
         }
@@ -195,7 +195,7 @@ const config = {
           "acceptNecessaryBtn": "Avböj alla",
           "showPreferencesBtn": "Inställningar för kakor",
           "revisionMessage": "Vår användning av kakor har ändrats sedan ditt senaste besök. Se över dina val.",
-          "footer": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Dataskyddsbeskrivning</a>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#cookies\">Kakor i vår dataskyddsbeskrivning</a>"
+          "footer": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Dataskyddsbeskrivning</a>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies\">Kakor i vår dataskyddsbeskrivning</a>"
         },
         "preferencesModal": {
           "title": "Inställningar för kakor",
@@ -282,7 +282,7 @@ const config = {
             },
             {
               "title": "Mer information",
-              "description": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Dataskyddsbeskrivning</a><br>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#cookies\">Kakor i vår dataskyddsbeskrivning</a>"
+              "description": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Dataskyddsbeskrivning</a><br>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies\">Kakor i vår dataskyddsbeskrivning</a>"
             }
           ]
         }
@@ -295,7 +295,7 @@ const config = {
           "acceptNecessaryBtn": "Reject all",
           "showPreferencesBtn": "Cookie settings",
           "revisionMessage": "Our use of cookies has changed since your last visit. Please review your choices.",
-          "footer": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Privacy notice</a>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#cookies\">Cookies in our privacy notice</a>"
+          "footer": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Privacy notice</a>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies\">Cookies in our privacy notice</a>"
         },
         "preferencesModal": {
           "title": "Cookie settings",
@@ -382,7 +382,7 @@ const config = {
             },
             {
               "title": "More information",
-              "description": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Privacy notice</a><br>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#cookies\">Cookies in our privacy notice</a>"
+              "description": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Privacy notice</a><br>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies\">Cookies in our privacy notice</a>"
             }
           ]
         }

@@ -18,7 +18,7 @@ window.klaroConfig = {
   "noticeAsModal": false,
   "translations": {
     "fi": {
-      "privacyPolicyUrl": "https://qualitydesk.com/fi/tietosuojaseloste/#cookies",
+      "privacyPolicyUrl": "https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies",
       "consentNotice": {
         "title": "Evästeet",
         "description": "Käytämme välttämättömiä evästeitä, jotta sivusto toimii. Muita evästeitä käytämme vain suostumuksellasi. Voit hyväksyä ne tai kieltäytyä niistä, ja voit muuttaa valintojasi tai peruuttaa suostumuksesi milloin tahansa Evästeasetukset-linkistä. Lue lisää {privacyPolicy}.",
@@ -75,7 +75,7 @@ window.klaroConfig = {
       }
     },
     "en": {
-      "privacyPolicyUrl": "https://qualitydesk.com/fi/tietosuojaseloste/#cookies",
+      "privacyPolicyUrl": "https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies",
       "consentNotice": {
         "title": "Cookies",
         "description": "We use strictly necessary cookies to make the website work. We use other cookies only with your consent. You can accept or refuse them, and you can change your choices or withdraw your consent at any time from the Cookie settings link. To learn more, read our {privacyPolicy}.",
