@@ -154,7 +154,7 @@ def test_every_language_has_its_texts_and_durations() -> None:
     links = translations["fi"]["consentModal"]["footer"]
     assert 'href="https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies"' in links
     klaro = consent.klaro(r, ["fi", "en"])
-    assert klaro["translations"]["en"]["purposes"]["analytics"]["title"] == "Statistics"
+    assert klaro["translations"]["en"]["purposes"]["analytics"]["title"] == "Analytics cookies"
     assert "_hjSession_* – 30 minuuttia" in klaro["translations"]["fi"]["hotjar"]["description"]
 
 
@@ -321,7 +321,7 @@ def test_a_hand_kept_configuration_that_drifted_is_reported_at_its_lines(tmp_pat
     categories = next(i for i, line in enumerate(lines, 1) if '"categories"' in line)
     assert found == {("NG801", categories), ("NG802", marketing), ("NG803", fbp)}
     messages = [d["message"] for d in json.loads(result.stdout) if d["code"] == "NG801"]
-    assert messages == ["selosteessa on luokan Analytiikka evästeitä (_hjSessionUser_*, "
+    assert messages == ["selosteen luokassa Analytiikkaevästeet on evästeitä (_hjSessionUser_*, "
                         "_hjSession_*, _hjAbsoluteSessionInProgress, …), mutta suostumusbanneri "
                         "ei kysy tästä luokasta"]
 
@@ -348,7 +348,8 @@ def test_an_unreadable_or_broken_configuration_is_a_diagnostic(tmp_path: Path) -
     assert result.exit_code == 1 and f"{broken}:1:" in result.output and "NG001" in result.output
     result = CliRunner().invoke(app, ["check", str(EXAMPLE), "--consent-config",
                                       str(tmp_path / "missing.json")])
-    assert result.exit_code == 1 and "NG000" in result.output and "Traceback" not in result.output
+    # (a file that cannot be read is a usage error, as a notice file that cannot be read is)
+    assert result.exit_code == 2 and "NG000" in result.output and "Traceback" not in result.output
 
 
 def test_the_banner_rules_can_be_switched_off_in_the_settings(tmp_path: Path) -> None:

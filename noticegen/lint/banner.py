@@ -33,6 +33,8 @@ class BannerCookie:
 
     def matches(self, cookie: Cookie) -> bool:
         """Whether this entry stands for the notice's cookie (a prefix: for its every name)."""
+        if cookie.name is None:
+            return False
         if not self.regexp:
             return not cookie.prefix and self.name == cookie.name
         try:

@@ -66,9 +66,15 @@ def category_id(category: str) -> str:
 
 def cookie_pattern(cookie: Cookie) -> str | Regex:
     """The name as the managers match it: exact, or a regular expression for a prefix."""
+    name = cookie.name or ""  # (a notice with a nameless cookie does not pass check)
     if not cookie.prefix:
-        return cookie.name
-    return Regex("^" + _NOT_PLAIN.sub(_escape, cookie.name))
+        return name
+    return Regex("^" + _NOT_PLAIN.sub(_escape, name))
+
+
+def _shown(cookie: Cookie) -> str:
+    """The name as the notice shows it: a prefix with a `*` after it."""
+    return (cookie.name or "") + ("*" if cookie.prefix else "")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -200,7 +206,7 @@ def _days(iso: str) -> int | None:
 
 def _row(cookie: Cookie, service: _Service, b: _Builder, lang: str) -> dict[str, str]:
     return {
-        "name": html.escape(cookie.name + ("*" if cookie.prefix else "")),
+        "name": html.escape(_shown(cookie)),
         "provider": html.escape(b.provider(service, lang)),
         "duration": html.escape(b.duration(cookie, lang)),
         "purpose": html.escape(text_in(cookie.purpose, lang)),
@@ -372,9 +378,8 @@ def _klaro_translation(b: _Builder, lang: str) -> dict[str, Any]:
     })
     for service in b.services:
         item = s("banner_service_cookie")
-        listed = "; ".join(item.replace("{name}", c.name + ("*" if c.prefix else ""))
-                           .replace("{duration}", b.duration(c, lang)) if c.duration
-                           else c.name + ("*" if c.prefix else "") for c in service.cookies)
+        listed = "; ".join(item.replace("{name}", _shown(c)).replace("{duration}", b.duration(c, lang))
+                           if c.duration else _shown(c) for c in service.cookies)
         out[service.name] = {
             "title": b.provider(service, lang),
             "description": s("banner_service_cookies").replace("{cookies}", listed),

@@ -23,13 +23,13 @@ def _label(category: str) -> dict[str, str]:
 
 
 def _name(cookie: Cookie) -> str:
-    return cookie.name + ("*" if cookie.prefix else "")
+    return (cookie.name or "") + ("*" if cookie.prefix else "")
 
 
 @rule("NG801", "banner-category-missing", groups=("cookies", "banner"), severity=E,
       message={"en": "the notice has cookies in the category {category} ({cookies}), but "
                      "the consent banner does not ask about that category",
-               "fi": "selosteessa on luokan {category} evästeitä ({cookies}), mutta "
+               "fi": "selosteen luokassa {category} on evästeitä ({cookies}), mutta "
                      "suostumusbanneri ei kysy tästä luokasta"},
       hint={"en": "Add the category and its cookies to the banner's configuration, or "
                   "let `noticegen build` write it (docs/embedding.md).",

@@ -113,8 +113,8 @@ const config = {
               "description": "Valitse, mitkä evästeet sallit. Välttämättömät evästeet ovat aina käytössä, koska sivusto ei toimi ilman niitä. Muita evästeitä käytämme vain suostumuksellasi, ja voit muuttaa valintojasi tai peruuttaa suostumuksesi milloin tahansa. Suostumuksen peruuttaminen ei vaikuta ennen peruuttamista tapahtuneen käsittelyn lainmukaisuuteen."
             },
             {
-              "title": "Välttämättömät",
-              "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi jotta pysyt kirjautuneena ja evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi.",
+              "title": "Välttämättömät evästeet",
+              "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi siihen, että pysyt kirjautuneena ja että evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi.",
               "linkedCategory": "necessary",
               "cookieTable": {
                 "headers": {
@@ -134,7 +134,7 @@ const config = {
               }
             },
             {
-              "title": "Analytiikka",
+              "title": "Analytiikkaevästeet",
               "description": "Analytiikkaevästeet keräävät tietoa siitä, miten kävijät käyttävät sivustoa, esimerkiksi millä sivuilla he käyvät, jotta voimme parantaa sivustoa. Käytämme näitä evästeitä vain suostumuksellasi.",
               "linkedCategory": "analytics",
               "cookieTable": {

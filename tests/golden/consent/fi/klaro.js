@@ -57,11 +57,11 @@ window.klaroConfig = {
       },
       "purposes": {
         "necessary": {
-          "title": "Välttämättömät",
-          "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi jotta pysyt kirjautuneena ja evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi."
+          "title": "Välttämättömät evästeet",
+          "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi siihen, että pysyt kirjautuneena ja että evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi."
         },
         "analytics": {
-          "title": "Analytiikka",
+          "title": "Analytiikkaevästeet",
           "description": "Analytiikkaevästeet keräävät tietoa siitä, miten kävijät käyttävät sivustoa, esimerkiksi millä sivuilla he käyvät, jotta voimme parantaa sivustoa. Käytämme näitä evästeitä vain suostumuksellasi."
         }
       },

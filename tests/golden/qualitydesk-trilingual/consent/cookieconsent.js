@@ -109,8 +109,8 @@ const config = {
               "description": "Valitse, mitkä evästeet sallit. Välttämättömät evästeet ovat aina käytössä, koska sivusto ei toimi ilman niitä. Muita evästeitä käytämme vain suostumuksellasi, ja voit muuttaa valintojasi tai peruuttaa suostumuksesi milloin tahansa. Suostumuksen peruuttaminen ei vaikuta ennen peruuttamista tapahtuneen käsittelyn lainmukaisuuteen."
             },
             {
-              "title": "Välttämättömät",
-              "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi jotta pysyt kirjautuneena ja evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi.",
+              "title": "Välttämättömät evästeet",
+              "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi siihen, että pysyt kirjautuneena ja että evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi.",
               "linkedCategory": "necessary",
               "cookieTable": {
                 "headers": {
@@ -130,7 +130,7 @@ const config = {
               }
             },
             {
-              "title": "Analytiikka",
+              "title": "Analytiikkaevästeet",
               "description": "Analytiikkaevästeet keräävät tietoa siitä, miten kävijät käyttävät sivustoa, esimerkiksi millä sivuilla he käyvät, jotta voimme parantaa sivustoa. Käytämme näitä evästeitä vain suostumuksellasi.",
               "linkedCategory": "analytics",
               "cookieTable": {
@@ -209,7 +209,7 @@ const config = {
               "description": "Välj vilka kakor du tillåter. Nödvändiga kakor används alltid, eftersom webbplatsen inte fungerar utan dem. Andra kakor använder vi endast med ditt samtycke, och du kan när som helst ändra dina val eller återkalla ditt samtycke. Återkallandet av samtycket påverkar inte lagligheten av behandling som grundar sig på samtycket innan det återkallas."
             },
             {
-              "title": "Nödvändiga",
+              "title": "Nödvändiga kakor",
               "description": "Nödvändiga kakor behövs för att den webbplats eller tjänst som du har begärt ska fungera, till exempel för att du ska förbli inloggad och för att dina val om kakor ska sparas. Dessa kakor kräver inte ditt samtycke.",
               "linkedCategory": "necessary",
               "cookieTable": {
@@ -230,8 +230,8 @@ const config = {
               }
             },
             {
-              "title": "Statistik",
-              "description": "Statistikkakor samlar in information om hur besökare använder webbplatsen, till exempel vilka sidor de besöker, så att vi kan förbättra webbplatsen. Vi använder dessa kakor endast med ditt samtycke.",
+              "title": "Analyskakor",
+              "description": "Analyskakor samlar in information om hur besökare använder webbplatsen, till exempel vilka sidor de besöker, så att vi kan förbättra webbplatsen. Vi använder dessa kakor endast med ditt samtycke.",
               "linkedCategory": "analytics",
               "cookieTable": {
                 "headers": {
@@ -309,8 +309,8 @@ const config = {
               "description": "Choose which cookies you allow. Strictly necessary cookies are always on, because the website cannot work without them. We use other cookies only with your consent, and you can change your choices or withdraw your consent at any time. Withdrawing consent does not affect the lawfulness of processing before the withdrawal."
             },
             {
-              "title": "Strictly necessary",
-              "description": "Necessary cookies are needed for the website or service you have requested to work, for example to keep you logged in and to remember your cookie choices. These cookies do not require your consent.",
+              "title": "Strictly necessary cookies",
+              "description": "Strictly necessary cookies are needed to provide the website or service you have requested, for example to keep you logged in and to remember your cookie choices. These cookies do not require your consent.",
               "linkedCategory": "necessary",
               "cookieTable": {
                 "headers": {
@@ -330,8 +330,8 @@ const config = {
               }
             },
             {
-              "title": "Statistics",
-              "description": "Statistics cookies collect information on how visitors use the website, for example which pages they visit, so that we can improve the website. We use these cookies only with your consent.",
+              "title": "Analytics cookies",
+              "description": "Analytics cookies collect information on how visitors use the website, for example which pages they visit, so that we can improve the website. We use these cookies only with your consent.",
               "linkedCategory": "analytics",
               "cookieTable": {
                 "headers": {

@@ -55,11 +55,11 @@ window.klaroConfig = {
       },
       "purposes": {
         "necessary": {
-          "title": "Välttämättömät",
-          "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi jotta pysyt kirjautuneena ja evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi."
+          "title": "Välttämättömät evästeet",
+          "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi siihen, että pysyt kirjautuneena ja että evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi."
         },
         "analytics": {
-          "title": "Analytiikka",
+          "title": "Analytiikkaevästeet",
           "description": "Analytiikkaevästeet keräävät tietoa siitä, miten kävijät käyttävät sivustoa, esimerkiksi millä sivuilla he käyvät, jotta voimme parantaa sivustoa. Käytämme näitä evästeitä vain suostumuksellasi."
         }
       },
@@ -112,12 +112,12 @@ window.klaroConfig = {
       },
       "purposes": {
         "necessary": {
-          "title": "Nödvändiga",
+          "title": "Nödvändiga kakor",
           "description": "Nödvändiga kakor behövs för att den webbplats eller tjänst som du har begärt ska fungera, till exempel för att du ska förbli inloggad och för att dina val om kakor ska sparas. Dessa kakor kräver inte ditt samtycke."
         },
         "analytics": {
-          "title": "Statistik",
-          "description": "Statistikkakor samlar in information om hur besökare använder webbplatsen, till exempel vilka sidor de besöker, så att vi kan förbättra webbplatsen. Vi använder dessa kakor endast med ditt samtycke."
+          "title": "Analyskakor",
+          "description": "Analyskakor samlar in information om hur besökare använder webbplatsen, till exempel vilka sidor de besöker, så att vi kan förbättra webbplatsen. Vi använder dessa kakor endast med ditt samtycke."
         }
       },
       "own": {
@@ -169,12 +169,12 @@ window.klaroConfig = {
       },
       "purposes": {
         "necessary": {
-          "title": "Strictly necessary",
-          "description": "Necessary cookies are needed for the website or service you have requested to work, for example to keep you logged in and to remember your cookie choices. These cookies do not require your consent."
+          "title": "Strictly necessary cookies",
+          "description": "Strictly necessary cookies are needed to provide the website or service you have requested, for example to keep you logged in and to remember your cookie choices. These cookies do not require your consent."
         },
         "analytics": {
-          "title": "Statistics",
-          "description": "Statistics cookies collect information on how visitors use the website, for example which pages they visit, so that we can improve the website. We use these cookies only with your consent."
+          "title": "Analytics cookies",
+          "description": "Analytics cookies collect information on how visitors use the website, for example which pages they visit, so that we can improve the website. We use these cookies only with your consent."
         }
       },
       "own": {

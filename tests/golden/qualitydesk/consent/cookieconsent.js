@@ -113,8 +113,8 @@ const config = {
               "description": "Valitse, mitkä evästeet sallit. Välttämättömät evästeet ovat aina käytössä, koska sivusto ei toimi ilman niitä. Muita evästeitä käytämme vain suostumuksellasi, ja voit muuttaa valintojasi tai peruuttaa suostumuksesi milloin tahansa. Suostumuksen peruuttaminen ei vaikuta ennen peruuttamista tapahtuneen käsittelyn lainmukaisuuteen."
             },
             {
-              "title": "Välttämättömät",
-              "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi jotta pysyt kirjautuneena ja evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi.",
+              "title": "Välttämättömät evästeet",
+              "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi siihen, että pysyt kirjautuneena ja että evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi.",
               "linkedCategory": "necessary",
               "cookieTable": {
                 "headers": {
@@ -134,7 +134,7 @@ const config = {
               }
             },
             {
-              "title": "Analytiikka",
+              "title": "Analytiikkaevästeet",
               "description": "Analytiikkaevästeet keräävät tietoa siitä, miten kävijät käyttävät sivustoa, esimerkiksi millä sivuilla he käyvät, jotta voimme parantaa sivustoa. Käytämme näitä evästeitä vain suostumuksellasi.",
               "linkedCategory": "analytics",
               "cookieTable": {
@@ -213,8 +213,8 @@ const config = {
               "description": "Choose which cookies you allow. Strictly necessary cookies are always on, because the website cannot work without them. We use other cookies only with your consent, and you can change your choices or withdraw your consent at any time. Withdrawing consent does not affect the lawfulness of processing before the withdrawal."
             },
             {
-              "title": "Strictly necessary",
-              "description": "Necessary cookies are needed for the website or service you have requested to work, for example to keep you logged in and to remember your cookie choices. These cookies do not require your consent.",
+              "title": "Strictly necessary cookies",
+              "description": "Strictly necessary cookies are needed to provide the website or service you have requested, for example to keep you logged in and to remember your cookie choices. These cookies do not require your consent.",
               "linkedCategory": "necessary",
               "cookieTable": {
                 "headers": {
@@ -234,8 +234,8 @@ const config = {
               }
             },
             {
-              "title": "Statistics",
-              "description": "Statistics cookies collect information on how visitors use the website, for example which pages they visit, so that we can improve the website. We use these cookies only with your consent.",
+              "title": "Analytics cookies",
+              "description": "Analytics cookies collect information on how visitors use the website, for example which pages they visit, so that we can improve the website. We use these cookies only with your consent.",
               "linkedCategory": "analytics",
               "cookieTable": {
                 "headers": {

@@ -57,11 +57,11 @@ window.klaroConfig = {
       },
       "purposes": {
         "necessary": {
-          "title": "Välttämättömät",
-          "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi jotta pysyt kirjautuneena ja evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi."
+          "title": "Välttämättömät evästeet",
+          "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi siihen, että pysyt kirjautuneena ja että evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi."
         },
         "analytics": {
-          "title": "Analytiikka",
+          "title": "Analytiikkaevästeet",
           "description": "Analytiikkaevästeet keräävät tietoa siitä, miten kävijät käyttävät sivustoa, esimerkiksi millä sivuilla he käyvät, jotta voimme parantaa sivustoa. Käytämme näitä evästeitä vain suostumuksellasi."
         }
       },
@@ -114,12 +114,12 @@ window.klaroConfig = {
       },
       "purposes": {
         "necessary": {
-          "title": "Strictly necessary",
-          "description": "Necessary cookies are needed for the website or service you have requested to work, for example to keep you logged in and to remember your cookie choices. These cookies do not require your consent."
+          "title": "Strictly necessary cookies",
+          "description": "Strictly necessary cookies are needed to provide the website or service you have requested, for example to keep you logged in and to remember your cookie choices. These cookies do not require your consent."
         },
         "analytics": {
-          "title": "Statistics",
-          "description": "Statistics cookies collect information on how visitors use the website, for example which pages they visit, so that we can improve the website. We use these cookies only with your consent."
+          "title": "Analytics cookies",
+          "description": "Analytics cookies collect information on how visitors use the website, for example which pages they visit, so that we can improve the website. We use these cookies only with your consent."
         }
       },
       "own": {
