@@ -26,6 +26,7 @@ import browser
 import pytest
 from typer.testing import CliRunner
 
+from noticegen import vocab
 from noticegen.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,7 +131,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, 
     # The statistics cookies as the built notice lists them (catalogue cookies included); a
     # name ending in * is a prefix, and the script sets it with an id after it.
     names = [name.removesuffix("*") + "1234" if name.endswith("*") else name
-             for name, _ in notice_cookies(built / "en" / "index.html")["Statistics"]]
+             for name, _ in notice_cookies(built / "en" / "index.html")[
+                 vocab.label("cookie_categories", "statistics", "en")]]
     for manager in MANAGERS:
         for lang in LANGS:
             fragment = (built / lang / "fragment.html").read_text("utf-8")
