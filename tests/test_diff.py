@@ -347,7 +347,7 @@ def test_every_part_of_the_notice_is_compared() -> None:
     assert set(Notice.model_fields) == compared | skipped
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", ["fi", "en", "sv"])
 def test_every_field_of_every_element_has_a_name(lang: str) -> None:
     from noticegen import model
     from noticegen.diffing.compare import SKIP

@@ -159,3 +159,25 @@ def test_old_swedish_terms_of_the_repealed_law_are_flagged() -> None:
         "registerbeskrivningen", "registeransvarige", "rätten till insyn", "personregistret"]
     assert "personuppgiftsansvarig" in " ".join(
         d.hint for d in check_text(text, "n.yaml").diagnostics if d.code == "NG502")
+
+
+def test_diff_speaks_swedish(tmp_path: Path) -> None:
+    new = _trilingual(**{
+        "  email: privacy@qualitydesk.com           #": "  email: tietosuoja@qualitydesk.com       #",
+        "retention: {period: P2Y, after: last_contact}": "retention: {period: P3Y, after: last_contact}",
+        "    name: {fi: Viranomaiset, sv: Myndigheter, en: Public authorities}":
+            "    name: {fi: Viranomaiset, sv: Myndigheter, en: Public authorities}\n"
+            "    sector: {fi: Julkinen sektori, sv: Offentlig sektor, en: Public sector}",
+    }).replace("uses: [hotjar]", "uses: [hotjar, google-analytics-4]")
+    path = tmp_path / "new.yaml"
+    path.write_text(new, "utf-8")
+    result = CliRunner().invoke(app, ["diff", "--lang", "sv", str(TRILINGUAL), str(path)])
+    assert result.exit_code == 1, result.output
+    out = result.output
+    assert "Personuppgiftsansvarig: e-postadress har ändrats" in out
+    assert "lagringstid har ändrats (2 år efter den senaste kontakten → 3 år" in out
+    assert "Mottagare ”Google Ireland Limited” har lagts till" in out
+    english = re.compile(r"\b(?:Added|Removed|changed|Purpose|Recipient|Cookie|from|to)\b")
+    assert not english.search(out), out
+    same = CliRunner().invoke(app, ["diff", "--lang", "sv", str(TRILINGUAL), str(TRILINGUAL)])
+    assert same.exit_code == 0 and "Inga ändringar." in same.output
