@@ -369,3 +369,17 @@ def test_compare_is_a_plain_function(tmp_path: Path) -> None:
     a = check_file(str(write(tmp_path, "a.yaml", BASE)), lint=False).resolved
     assert a is not None
     assert compare(a, a).changes == []
+
+
+def test_no_changes_is_said_in_the_message_language(tmp_path: Path) -> None:
+    old, new = write(tmp_path, "old.yaml", BASE), write(tmp_path, "new.yaml", BASE)
+
+    def said(**env: str) -> str:
+        clean = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8", "NOTICEGEN_LANG": "", **env}
+        result = CliRunner().invoke(app, ["diff", str(old), str(new)], env=clean)
+        assert result.exit_code == 0, result.output
+        return result.stderr.strip()
+
+    assert said() == "Ei muutoksia."                    # the locale names no language: the notice's
+    assert said(LANG="en_GB.UTF-8") == "No changes."   # an English user, a Finnish notice
+    assert said(NOTICEGEN_LANG="en", LANG="fi_FI.UTF-8") == "No changes."

@@ -356,3 +356,11 @@ def test_ctrl_c_at_a_question_ends_its_line_and_writes_nothing(
     assert result.exit_code == 130, result.output
     assert result.output.endswith(": \nnoticegen: interrupted\n")
     assert not target.exists()
+
+
+def test_default_language_follows_noticegen_lang_the_setting_and_windows() -> None:
+    assert default_language({"NOTICEGEN_LANG": "fi", "LANG": "en_US.UTF-8"}) == "fi"
+    assert default_language({"LANG": "en_US.UTF-8"}, configured="fi") == "fi"
+    assert default_language({}, configured="fi") == "fi"
+    assert default_language({}, system="Finnish_Finland") == "fi"       # Windows, LANG unset
+    assert default_language({}, system="English_United States") == "en"

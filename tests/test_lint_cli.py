@@ -10,6 +10,7 @@ from typer.testing import CliRunner, Result
 
 from noticegen.cli import app
 from noticegen.config import ConfigError, _settings_in, settings_for
+from noticegen.errors import UsageError
 from noticegen.lint.lang import from_environment, message_language
 from noticegen.lint.registry import all_rules
 
@@ -18,7 +19,7 @@ NO_ID = BASE.replace('  business_id: "1234567-1"\n', "")  # one warning: NG107
 
 
 def run(args: list[str], **env: str) -> Result:
-    clean = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8", **env}
+    clean = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8", "NOTICEGEN_LANG": "", **env}
     result = CliRunner().invoke(app, args, env=clean)
     return result
 
@@ -148,3 +149,33 @@ def test_a_broken_pyproject_without_the_table_is_passed_over(project: Path) -> N
     _settings_in.cache_clear()  # settings are looked up once per folder and run
     with pytest.raises(ConfigError, match="invalid TOML"):
         settings_for(str(project / "notices" / "notice.yaml"))
+
+
+def test_message_language_order_with_the_environment_variable() -> None:
+    env = {"NOTICEGEN_LANG": "fi", "LANG": "en_GB.UTF-8"}
+    assert message_language("en", "en", env) == "en"              # --lang first
+    assert message_language(None, "en", env) == "fi"              # then NOTICEGEN_LANG
+    assert message_language(None, "fi", {"LANG": "en_GB"}) == "fi"  # then the project setting
+    assert message_language(None, None, {"LANG": "fi_FI"}) == "fi"  # then the locale
+    assert message_language(None, None, {"NOTICEGEN_LANG": ""}) == "en"
+    with pytest.raises(UsageError, match="NOTICEGEN_LANG=de"):
+        message_language(None, None, {"NOTICEGEN_LANG": "de"})
+
+
+def test_the_windows_locale_decides_when_no_variable_is_set() -> None:
+    assert from_environment({}, system="Finnish_Finland") == "fi"
+    assert from_environment({}, system="fi_FI") == "fi"
+    assert from_environment({}, system="English_United Kingdom") == "en"
+    assert from_environment({}, system="Swedish_Finland") == "en"   # no Swedish messages yet
+    assert from_environment({"LANG": "en_US.UTF-8"}, system="Finnish_Finland") == "en"
+    assert from_environment({}, system="C") == "en"
+    assert message_language(None, None, {}, system="Finnish_Finland") == "fi"
+
+
+def test_check_and_explain_follow_noticegen_lang(project: Path) -> None:
+    notice = "notices/notice.yaml"
+    assert "Y-tunnusta" in run(["check", notice], NOTICEGEN_LANG="fi").output
+    assert "business ID" in run(["check", "--lang", "en", notice], NOTICEGEN_LANG="fi").output
+    assert "Virheellinen:" in run(["explain", "NG501"], NOTICEGEN_LANG="fi").output
+    wrong = run(["check", notice], NOTICEGEN_LANG="xx")
+    assert wrong.exit_code == 2 and "NOTICEGEN_LANG=xx" in wrong.output

@@ -232,7 +232,8 @@ def _up_to_date(files: list[str], stems: list[str], out: Path, record: Record | 
     if record is None:
         return bases, fresh, reasons
     # Diagnostics are written in the language --lang, the settings or the locale choose.
-    locale = tuple(os.environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG"))
+    locale = tuple(os.environ.get(name, "")
+                   for name in ("NOTICEGEN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"))
     environment = uptodate.environment(user_dir)
     for i, path in enumerate(files):
         if path == "-":

@@ -53,7 +53,9 @@ def diff(
     import sys
 
     from noticegen.cli import say
+    from noticegen.config import settings_for
     from noticegen.diffing import NO_CHANGES, as_data, as_text, compare
+    from noticegen.lint.lang import message_language
     from noticegen.pipeline import check_file
     from noticegen.reporters import report
 
@@ -80,5 +82,9 @@ def diff(
     else:
         typer.echo(as_text(cmp, langs, markdown=format is DiffFormat.markdown), nl=False)
         if not cmp.changes:
-            say(NO_CHANGES.get(langs[0], NO_CHANGES["en"]))
+            # A message to the user, not a sentence of the notice: in the language of --lang,
+            # else in the language every command's messages are in.
+            talk = lang[0] if lang else message_language(
+                None, settings_for(new).lang, notice_language=after.languages[0])
+            say(NO_CHANGES.get(talk, NO_CHANGES["en"]))
     raise typer.Exit(1 if exit_code and cmp.changes else 0)

@@ -33,7 +33,8 @@ def init(
         metavar="PATH", show_default=False)] = None,
     lang: Annotated[InterviewLanguage | None, typer.Option(
         "--lang", help="Language of the questions and of the file's comments: fi or en "
-        "(default: fi when LANG starts with fi, else en).", show_default=False)] = None,
+        "(default: NOTICEGEN_LANG, the project setting, the locale, else en).",
+        show_default=False)] = None,
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Ask nothing; write the defaults, with TODO: markers to fill in.")] = False,
     force: Annotated[bool, typer.Option(
@@ -45,12 +46,14 @@ def init(
     Exit 0 when written, 1 when PATH exists (without --force) or cannot be written.
     """
     from noticegen.cli import fail, say
+    from noticegen.config import settings_for
     from noticegen.errors import NoticegenError, OutputError
     from noticegen.init.interview import SAY, default_language, interview
     from noticegen.init.starter import Answers, count_todos, starter_text
     from noticegen.write import write_atomic
 
-    language = lang.value if lang else default_language()
+    language = lang.value if lang else default_language(
+        configured=settings_for(str(path) if path else "-").lang)
     target = path or DEFAULT_PATHS[language]
     to_stdout = target == "-"
     exists = OutputError(SAY["exists"](language).format(path=target),

@@ -38,7 +38,8 @@ class Language(str, Enum):
 
 
 LangOption = Annotated[Language | None, typer.Option(
-    "--lang", help="Language: fi or en (default: the project setting, else the locale, else en).",
+    "--lang", help="Language: fi or en (default: NOTICEGEN_LANG, the project setting, the locale, "
+    "else en).",
     show_default=False)]
 
 _WORDS = {

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -21,14 +20,14 @@ Check = Callable[[str], tuple[T | None, str]]
 """An answer → (value, "") when it is fine, or (None, what to say) when it is not."""
 
 
-def default_language(environ: Mapping[str, str] | None = None) -> str:
-    """Finnish when the locale says so (LC_ALL, LC_MESSAGES, then LANG), else English."""
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "")
-        if value:
-            return "fi" if value.lower().startswith("fi") else "en"
-    return "en"
+def default_language(environ: Mapping[str, str] | None = None, *, configured: str | None = None,
+                     system: str | None = None) -> str:
+    """The language of the questions when `--lang` is not given: NOTICEGEN_LANG, then the
+    project setting, then the locale (on Windows the system locale), then English; the same
+    rule as every other command's (noticegen.lint.lang)."""
+    from noticegen.lint.lang import message_language
+
+    return message_language(None, configured, environ, system=system)
 
 
 def ask(lang: str, key: str, check: Check[T], *, default: str = "",
