@@ -171,7 +171,7 @@ def test_diff_speaks_swedish(tmp_path: Path) -> None:
     }).replace("uses: [hotjar]", "uses: [hotjar, google-analytics-4]")
     path = tmp_path / "new.yaml"
     path.write_text(new, "utf-8")
-    result = CliRunner().invoke(app, ["diff", "--lang", "sv", str(TRILINGUAL), str(path)])
+    result = CliRunner().invoke(app, ["diff", "--exit-code", "--lang", "sv", str(TRILINGUAL), str(path)])
     assert result.exit_code == 1, result.output
     out = result.output
     assert "Personuppgiftsansvarig: e-postadress har ändrats" in out
