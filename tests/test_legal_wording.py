@@ -322,3 +322,29 @@ def test_the_swedish_notice_uses_the_official_wording(article: str) -> None:
     assert OFFICIAL_SV[article] in text, f"Art. {article} (sv)"
     assert "Det är i regel kostnadsfritt" in text
     assert "6 år efter utgången av det år under vilket räkenskapsperioden gick ut" in text
+
+
+# Found by an independent review of the trilingual notice: the official wording of Art. 12(3)
+# (the reasons for a delay), 12(6) (only information *necessary* to confirm identity) and
+# 20(1)(b) in Swedish ("automatiserat", not "automatiskt").
+REVIEW_WORDING: dict[str, dict[str, str]] = {
+    # Art. 12(3): "together with the reasons for the delay" / "sekä viivästymisen syyt" /
+    # "samt orsakerna till förseningen".
+    "12(3)": {"en": "about any extension, and the reasons for the delay,",
+              "fi": "jatkamisesta ja viivästymisen syistä",
+              "sv": "förlängning och om orsakerna till förseningen"},
+    # Art. 12(6): "additional information necessary to confirm the identity" / "lisätietoja,
+    # jotka ovat tarpeen ... henkilöllisyyden vahvistamiseksi" / "ytterligare information som
+    # är nödvändig för att bekräfta den registrerades identitet".
+    "12(6)": {"en": "the additional information necessary to confirm it",
+              "fi": "lisätietoja, jotka ovat tarpeen henkilöllisyyden vahvistamiseksi",
+              "sv": "ytterligare information som är nödvändig för att bekräfta identiteten"},
+    # Art. 20(1)(b) SV: "behandlingen sker automatiserat".
+    "20(1)(b)": {"sv": "sker automatiserat"},
+}
+
+
+@pytest.mark.parametrize(("article", "lang"),
+                         [(a, lang) for a, texts in sorted(REVIEW_WORDING.items()) for lang in texts])
+def test_rights_follow_articles_12_3_12_6_and_20(article: str, lang: str) -> None:
+    assert REVIEW_WORDING[article][lang] in _text(TRILINGUAL, lang), f"Art. {article} ({lang})"

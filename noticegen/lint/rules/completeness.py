@@ -55,10 +55,12 @@ def purpose_no_legal_basis(resolved: ResolvedNotice) -> Iterator[Finding]:
       message={"en": "the purpose '{purpose}' relies on legitimate interests but does not say what "
                      "the interest is",
                "fi": "käyttötarkoitus '{purpose}' perustuu oikeutettuun etuun, mutta etua ei kerrota"},
-      hint={"en": "Add `legitimate_interest:` naming the specific interest, e.g. \"Our legitimate "
-                  "interest is to tell our customers about our own services.\"",
+      hint={"en": "Add `legitimate_interest:` naming the specific interest, e.g. \"Telling our "
+                  "customers about our own services.\" (the notice already labels it as the "
+                  "legitimate interest).",
             "fi": "Lisää `legitimate_interest:` ja kerro siinä, mikä etu on kyseessä, esimerkiksi "
-                  "\"Oikeutettu etumme on kertoa asiakkaillemme omista palveluistamme.\""},
+                  "\"Omista palveluistamme kertominen asiakkaillemme.\" (seloste otsikoi sen jo "
+                  "oikeutetuksi eduksi)."},
       source="GDPR Art. 13(1)(d), 14(2)(b); WP260 Annex")
 def legitimate_interest_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A purpose based on legitimate interests must say what the interest is.
