@@ -82,8 +82,8 @@ class _Markdown:
         return "\n".join(escape_line_start(line) for line in text.split("\n"))
 
     def block(self, node: Node) -> list[str]:
-        if "ng-interactive" in node.classes:
-            return []  # works only on a web page (the consent banner's settings link)
+        if "ng-interactive" in node.classes:  # works only on a web page (the Cookie settings
+            return [_anchor(node)] if "id" in node.attrs else []  # link); its anchor stays
         handler: Callable[[Node], list[str]] = getattr(self, f"_{node.tag}", self.blocks)
         blocks = handler(node)
         if blocks and node.tag not in HEADINGS and "id" in node.attrs:
