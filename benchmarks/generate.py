@@ -148,6 +148,8 @@ def _purpose(rng: random.Random, pid: str, categories: list[str],
                                                "interest is to develop")
         if rng.random() < 0.3:
             purpose["direct_marketing"] = True
+            # e-mail marketing without consent: existing customers only (Act 917/2014, 200 §)
+            purpose["data_subjects"] = ["customers"]
     elif basis == "legal_obligation":
         purpose["law"] = {"fi": "Kirjanpitolaki (1336/1997)", "en": "Accounting Act (1336/1997)"}
     elif basis == "consent":
@@ -221,6 +223,36 @@ def _cookie(rng: random.Random, index: int, providers: list[str]) -> dict[str, A
     return cookie
 
 
+def _tie_together(registers: list[dict[str, Any]], recipients: list[str],
+                  cookies: list[dict[str, Any]]) -> None:
+    """What a real notice must tie, tied without drawing from the random stream (so that the
+    rest of the notice stays as it was): every recipient to a purpose, every data category of
+    a register to one of its purposes, and every cookie but our own strictly necessary ones to
+    a purpose."""
+    purposes = [p for reg in registers for p in reg["purposes"]]
+    if not purposes:
+        return
+    named = {ref for reg in registers
+             for ref in [*reg.get("recipients", []), *(x for p in reg["purposes"]
+                                                        for x in p.get("recipients", []))]}
+    for i, rid in enumerate(r for r in recipients if r not in named):
+        target = purposes[i % len(purposes)]
+        target["recipients"] = [*target.get("recipients", []), rid]
+    for reg in registers:
+        if not reg["purposes"]:
+            continue
+        used = [c for p in reg["purposes"] for c in p.get("data_categories", [])]
+        missing = [c for c in reg["data_categories"] if c not in used]
+        if missing:
+            first = reg["purposes"][0]
+            first["data_categories"] = [*first.get("data_categories", []), *missing]
+    by_purpose = {x for p in purposes for x in p.get("recipients", [])}
+    for cookie in cookies:
+        own_necessary = "provider" not in cookie and cookie["category"] == "necessary"
+        if not own_necessary and cookie.get("provider") not in by_purpose:
+            cookie["purposes"] = [purposes[0]["id"]]
+
+
 def notice(size: Size, seed: int = 0) -> dict[str, Any]:
     """One notice as plain data, the same for the same size and seed."""
     rng = random.Random(f"{seed}:{size}")
@@ -235,12 +267,13 @@ def notice(size: Size, seed: int = 0) -> dict[str, Any]:
         registers.append(_register(rng, r, count, processor_ids, next_purpose))
         next_purpose += count
     cookies = [_cookie(rng, i, processor_ids) for i in range(size.cookies)]
+    _tie_together(registers, [*processor_ids, *uses], cookies)
     data: dict[str, Any] = {
         "notice": {
             "languages": ["fi", "en"],
             "version": "1.0",
             "effective": "2026-12-01",
-            "url": f"https://{domain}/tietosuoja",
+            "url": {"fi": f"https://{domain}/tietosuoja", "en": f"https://{domain}/en/privacy"},
             "introduction": {
                 "fi": f"Tässä selosteessa kerromme, miten {company} käsittelee henkilötietoja.",
                 "en": f"This notice explains how {company} processes personal data.",

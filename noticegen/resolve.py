@@ -63,6 +63,9 @@ class ResolvedNotice:
     transfers: tuple[TransferEntry, ...]
     cookie_groups: dict[str, tuple[Cookie, ...]]
     origins: dict[Loc, Loc] = field(default_factory=dict)
+    unlinked: tuple[str, ...] = ()
+    """Recipients that no purpose or register names (a lint error): which register's data they
+    receive is unknown, so every register lists them rather than let their transfers vanish."""
 
     def source_loc(self, loc: Loc) -> Loc:
         """The path in the user's YAML that a path in the resolved notice came from."""
@@ -81,7 +84,8 @@ class ResolvedNotice:
     def register_recipients(self, register: Register) -> list[Recipient]:
         """The recipients of one register, in the order first named (register, then purposes)."""
         seen: dict[str, Recipient] = {}
-        for ref in [*register.recipients, *(x for p in register.purposes for x in p.recipients)]:
+        for ref in [*register.recipients, *(x for p in register.purposes for x in p.recipients),
+                    *self.unlinked]:
             if ref in self.recipients and ref not in seen:
                 seen[ref] = self.recipients[ref]
         return list(seen.values())
@@ -98,6 +102,8 @@ def _catalogue_recipient(service_id: str, local: dict[str, Any]) -> dict[str, An
         "address": entry["entity"].get("address"),
         "description": entry.get("description"),
         "transfers": entry.get("transfers", []),
+        "arrangement": entry.get("arrangement"),
+        "arrangement_url": entry.get("arrangement_url"),
         "privacy_policy": entry.get("privacy_policy"),
         "dpa": entry.get("dpa"),
     }
@@ -114,17 +120,26 @@ def _merged(rec: Recipient) -> Recipient | None:
 
     try:
         local = rec.model_dump(exclude_unset=True, warnings=False)
+        local.pop("cookies", None)
         return Recipient.model_validate(_catalogue_recipient(str(rec.service), local))
     except (MissingInput, ValidationError, KeyError):  # KeyError: a draft's unknown service
         return None
 
 
-def _catalogue_cookies(service_id: str) -> list[dict[str, Any]]:
+def _catalogue_cookies(service_id: str, provider: str,
+                       chosen: list[str] | None) -> list[dict[str, Any]]:
+    """The service's cookies that the site sets: those ``chosen`` by name, else its default set.
+
+    A cookie outside the default set (``default: false``, e.g. Mailchimp's campaign-tracking
+    cookies, which a plain signup form does not set) is listed only when chosen: a notice must
+    not list cookies the site does not set. Unknown names are reported by a lint rule.
+    """
     from noticegen import catalog
 
     keep = ("name", "prefix", "party", "category", "purpose", "duration", "type")
-    return [{**{k: c[k] for k in keep if k in c}, "provider": service_id}
-            for c in catalog.service(service_id).get("cookies", [])]
+    return [{**{k: c[k] for k in keep if k in c}, "provider": provider}
+            for c in catalog.service(service_id).get("cookies", [])
+            if (c["name"] in chosen if chosen is not None else c.get("default", True))]
 
 
 def _expand(notice: Notice) -> tuple[Notice, dict[Loc, Loc]]:
@@ -135,35 +150,55 @@ def _expand(notice: Notice) -> tuple[Notice, dict[Loc, Loc]]:
     # cost as much as validating it in the first place).
     origins: dict[Loc, Loc] = {}
     recipients: list[Recipient] = []
-    services_with_cookies: list[tuple[str, Loc]] = []
+    uses = notice.used_services()
+    chosen_in_uses = {u.service: u.cookies for _, u in uses if u.cookies is not None}
+    with_cookies: list[tuple[str, str, list[str] | None, Loc]] = []
     for i, rec in enumerate(notice.recipients):
         merged = _merged(rec) if rec.service else None
         if merged is not None and rec.service:
             recipients.append(merged)
-            services_with_cookies.append((rec.service, ("recipients", i, "service")))
+            chosen = rec.cookies if rec.cookies is not None else chosen_in_uses.get(rec.id)
+            with_cookies.append((rec.service, rec.id, chosen, ("recipients", i, "service")))
         else:
             recipients.append(rec)
     declared = {r.id for r in notice.recipients}
     from noticegen import catalog
 
     known = catalog.ids()
-    for u, service_id in enumerate(notice.uses):
-        if service_id in declared or service_id not in known:  # unknown: a draft's NG025
+    for u, use in uses:
+        if use.service in declared or use.service not in known:  # unknown: a draft's NG025
             continue
-        declared.add(service_id)
+        declared.add(use.service)
         origins[("recipients", len(recipients))] = ("uses", u)
         recipients.append(Recipient.model_validate(
-            _catalogue_recipient(service_id, {"id": service_id})))
-        services_with_cookies.append((service_id, ("uses", u)))
+            _catalogue_recipient(use.service, {"id": use.service})))
+        with_cookies.append((use.service, use.service, use.cookies, ("uses", u)))
     cookies = list(notice.cookies)
     names = {(c.name, c.provider) for c in notice.cookies} | {(c.name, None) for c in notice.cookies}
-    for service_id, origin in services_with_cookies:
-        for cookie in _catalogue_cookies(service_id):
-            if (cookie["name"], service_id) in names or (cookie["name"], None) in names:
+    for service_id, provider, chosen, origin in with_cookies:
+        for cookie in _catalogue_cookies(service_id, provider, chosen):
+            if (cookie["name"], provider) in names or (cookie["name"], None) in names:
                 continue  # the user's own description of this cookie wins
             origins[("cookies", len(cookies))] = origin
             cookies.append(Cookie.model_validate(cookie))
     return notice.model_copy(update={"recipients": recipients, "cookies": cookies}), origins
+
+
+def _cookie_purposes(notice: Notice) -> list[Cookie]:
+    """Each cookie with the purposes it serves: its own `purposes:`, else the purposes whose
+    recipients name its provider (a purpose says what the cookie's data are used for and on
+    which legal basis)."""
+    by_recipient: dict[str, list[str]] = {}
+    for reg in notice.registers:
+        for purpose in reg.purposes:
+            for ref in purpose.recipients:
+                by_recipient.setdefault(ref, []).append(purpose.id)
+    out = []
+    for cookie in notice.cookies:
+        if not cookie.purposes and cookie.provider in by_recipient:
+            cookie = cookie.model_copy(update={"purposes": by_recipient[cookie.provider]})
+        out.append(cookie)
+    return out
 
 
 def _default_authority() -> tuple[SupervisoryAuthority, str]:
@@ -179,6 +214,19 @@ def _default_authority() -> tuple[SupervisoryAuthority, str]:
     ), "fi_ombudsman"
 
 
+def _portable(register: Register, purpose: Purpose, attrs: list[Any], explicit: bool) -> bool:
+    """Art. 20(1): only data the data subject provided (given, or observed as they use the
+    service), processed on consent or a contract (Art. 6(1)(a), (b), 9(2)(a)), by automated
+    means."""
+    if not (any(a.get("portability") for a in attrs) or explicit) or not purpose.automated_means:
+        return False
+    given = purpose.sources or register.sources
+    if not given:  # no source named: collected from the data subject (Art. 13), as by default
+        return True
+    sources = vocab.vocabulary("sources")
+    return any(isinstance(s, str) and sources[s].attrs.get("from_data_subject") for s in given)
+
+
 def derive_rights(notice: Notice) -> tuple[Right, ...]:
     """The rights that apply, from the legal bases in use (the law as data in vocab/)."""
     bases = vocab.vocabulary("legal_bases")
@@ -190,7 +238,7 @@ def derive_rights(notice: Notice) -> tuple[Right, ...]:
         for purpose in reg.purposes:
             attrs = [bases[b].attrs for b in purpose.legal_basis]
             flags = {
-                "portability": any(a.get("portability") for a in attrs) or explicit,
+                "portability": _portable(reg, purpose, attrs, explicit),
                 "object": any(a.get("objection") for a in attrs) or purpose.direct_marketing,
                 "withdraw_consent": any(a.get("withdrawal") for a in attrs) or explicit,
             }
@@ -258,9 +306,20 @@ def resolve(notice: Notice) -> ResolvedNotice:
     except MissingInput:  # a draft whose services cannot be looked up: none are brought in
         origins = {}
     try:
+        if notice.cookies:
+            notice = notice.model_copy(update={"cookies": _cookie_purposes(notice)})
+    except MissingInput:
+        pass
+    try:
         authority, authority_id = _authority(notice)
     except MissingInput as exc:
         authority, authority_id = cast(SupervisoryAuthority, Hole(exc.loc)), None
+    try:
+        linked = {ref for reg in notice.registers
+                  for ref in [*reg.recipients, *(x for p in reg.purposes for x in p.recipients)]}
+        unlinked = tuple(r.id for r in notice.recipients if r.id not in linked)
+    except MissingInput:
+        unlinked = ()
     return ResolvedNotice(
         notice=notice,
         languages=_part(lambda n: tuple(n.notice.languages), notice),
@@ -272,4 +331,5 @@ def resolve(notice: Notice) -> ResolvedNotice:
         transfers=_part(_transfers, notice),
         cookie_groups=_part(_cookie_groups, notice),
         origins=origins,
+        unlinked=unlinked,
     )

@@ -264,12 +264,20 @@ def _reference_checks(notice: Notice) -> Iterator[Diagnostic]:
         if rec.service is not None and rec.service not in known_services:
             yield _unknown("NG025", rec.service, known_services, ("recipients", i, "service"),
                            "service in the catalogue", "`noticegen catalog list` shows them.")
+        if rec.service is None and rec.cookies is not None:
+            yield error("NG012", "missing required key 'service' (`cookies:` chooses cookies of "
+                        "a catalogue service)", loc=("recipients", i, "cookies"),
+                        hint="Add `service:` with the catalogue service, or describe your own "
+                        "cookies under the top-level `cookies:` with `provider: "
+                        f"{rec.id}`.")
         if rec.service is None and rec.name is None:
             yield error("NG012", "missing required key 'name'", loc=("recipients", i),
                         hint="Name the recipient, or pick a known service with `service:`.")
-    for i, service in enumerate(notice.uses):
+    for i, use in notice.used_services():
+        service = use.service
         if service not in known_services:
-            yield _unknown("NG025", service, known_services, ("uses", i),
+            where: Loc = ("uses", i) if isinstance(notice.uses[i], str) else ("uses", i, "service")
+            yield _unknown("NG025", service, known_services, where,
                            "service in the catalogue", "`noticegen catalog list` shows them.")
         elif service in recipient_ids:
             continue
@@ -290,7 +298,12 @@ def _reference_checks(notice: Notice) -> Iterator[Diagnostic]:
         for s, special in enumerate(reg.special_categories):
             yield from _special_check(special.category, ("registers", r, "special_categories", s,
                                                          "category"))
+    purpose_ids = {p.id for reg in notice.registers for p in reg.purposes}
     for c, cookie in enumerate(notice.cookies):
+        for k, ref in enumerate(cookie.purposes):
+            if ref not in purpose_ids:
+                yield _unknown("NG020", ref, purpose_ids, ("cookies", c, "purposes", k),
+                               "purpose", "Use the id of one of the notice's purposes.")
         if cookie.provider is not None and cookie.provider not in recipient_ids:
             yield _unknown("NG020", cookie.provider, recipient_ids, ("cookies", c, "provider"),
                            "recipient", "Add the provider under `recipients:` or `uses:`, "

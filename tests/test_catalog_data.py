@@ -36,9 +36,10 @@ ROLES = frozenset({"processor", "independent_controller", "joint_controller"})
 
 REQUIRED_KEYS = frozenset({"id", "name", "kind", "entity", "role", "country", "description",
                            "transfers", "privacy_policy", "cookies", "tracker", "sources", "checked"})
-OPTIONAL_KEYS = frozenset({"dpa", "notes"})
-COOKIE_KEYS = frozenset({"name", "prefix", "party", "category", "duration", "type", "purpose"})
-COOKIE_OPTIONAL_KEYS = frozenset({"ocd", "departure"})
+OPTIONAL_KEYS = frozenset({"dpa", "notes", "arrangement", "arrangement_url"})
+COOKIE_KEYS = frozenset({"name", "prefix", "party", "category", "duration", "type", "purpose",
+                         "default"})
+COOKIE_OPTIONAL_KEYS = frozenset({"ocd", "departure", "set_when"})
 LANGS = ("fi", "en")
 
 # OCD category -> the catalogue categories it maps to without a `departure:`. A Functional or
@@ -159,6 +160,13 @@ def test_entry_shape(service_id: str) -> None:
     assert isinstance(entry["checked"], dt.date)
     assert entry.get("notes") is None or (isinstance(entry["notes"], str) and entry["notes"].strip())
     assert _localized(entry["description"]), entry["description"]
+    # A joint controller's entry brings the essence of the arrangement, with its source (Art. 26(2)).
+    if entry["role"] == "joint_controller":
+        assert _localized(entry.get("arrangement")), "a joint controller needs `arrangement:`"
+        assert str(entry.get("arrangement_url", "")).startswith("https://")
+        assert entry["arrangement_url"] in entry["sources"]
+    else:
+        assert "arrangement" not in entry and "arrangement_url" not in entry
     assert set(entry["description"]) <= {"fi", "en", "sv"}
 
 
@@ -249,6 +257,16 @@ def test_cookies(service_id: str) -> None:
             assert isinstance(cookie["departure"], str) and cookie["departure"].strip()
         if entry["tracker"]:
             assert cookie["category"] != "necessary", "a tracker's cookies are never necessary"
+        # A cookie outside the default set says in which use case the site sets it (#15).
+        assert isinstance(cookie["default"], bool)
+        assert ("set_when" in cookie) == (not cookie["default"]), cookie["name"]
+        if "set_when" in cookie:
+            assert _localized(cookie["set_when"]), cookie["name"]
+
+
+def test_a_signup_form_brings_no_mailchimp_cookies() -> None:
+    # The catalogue itself says a plain signup form sets none of the mc_* cookies.
+    assert [c["name"] for c in _cookies("mailchimp") if c["default"]] == []
 
 
 # --- the Open Cookie Database ---------------------------------------------------------------------

@@ -45,7 +45,7 @@ def _many_items() -> str:
                          "purpose": {"fi": f"Eväste {n}", "en": f"Cookie {n}"}}
                         for n, cat, p in [("zeta", "marketing", "r0"), ("alpha", "statistics", "r3"),
                                           ("_mid", "preferences", "r1"), ("Beta", "marketing", "r4")]]
-    data["registers"][0]["purposes"][0]["recipients"] = ["r3", "mailer", "r0", "r2", "r1"]
+    data["registers"][0]["purposes"][0]["recipients"] = ["r3", "mailer", "r0", "r2", "r1", "r4"]
     data["registers"][0]["data_categories"] = ["phone_number", "name", "email_address",
                                                {"label": {"fi": "Öljy", "en": "Oil"}},
                                                {"label": {"fi": "Ääni", "en": "Voice"}}]

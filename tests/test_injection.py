@@ -82,10 +82,13 @@ def payloads() -> tuple[str, ...]:
 _TEXT_VALIDATORS = {field_types._strict_text, field_types._check_localized, field_types._check_name,
                     controller_model._check_business_id}
 _EMAIL_VALIDATORS = {field_types._check_email}
-_URL_VALIDATORS = {field_types._check_url}
+_URL_VALIDATORS = {field_types._check_url, field_types._check_url_per_language}
 NOT_RENDERED = {("lint",), ("registers", "lint"), ("registers", "purposes", "lint"),
-                ("recipients", "lint"), ("cookies", "lint")}
-"""Lint settings are read by `check`, never rendered: no payloads there."""
+                ("recipients", "lint"), ("cookies", "lint"),
+                ("uses", "cookies"), ("recipients", "cookies")}
+"""Lint settings are read by `check`, never rendered: no payloads there. Cookie names chosen
+from a catalogue service select the catalogue's cookies (an unknown name is an error); the
+published names are the catalogue's."""
 
 
 def _walk_annotation(annotation: Any) -> Iterator[Any]:
@@ -156,7 +159,7 @@ def slots(data: Any, model: type[BaseModel] = Notice, path: Path_ = (),
             at = here if index is None else (*here, index)
             if kind in kinds and isinstance(item, str):
                 yield at, kind
-            elif kind in kinds and kind == "text" and isinstance(item, dict):
+            elif kind in kinds and kind in ("text", "url") and isinstance(item, dict):
                 yield from (((*at, lang), kind) for lang in item)
             elif isinstance(item, dict):
                 for sub in models:
@@ -236,7 +239,17 @@ def _full_notice() -> str:
                                    "logic": _both("Pisteytys", "Scoring"),
                                    "significance": _both("Merkitys", "Significance")}]
     purposes[0]["retention"] = {"criteria": _both("Kunnes tarpeeton", "Until no longer needed")}
-    purposes[0]["recipients"] = [*purposes[0].get("recipients", []), "mailer"]
+    purposes[0]["recipients"] = [*purposes[0].get("recipients", []), "mailer", "partner"]
+    purposes[0]["data_categories"].append(copy.deepcopy(reg["special_categories"][0]["category"]))
+    purposes[0]["data_subjects"] = ["customers", {"label": _both("Asiakkaat", "Customers"),
+                                                  "description": _both("Nykyiset", "Current")}]
+    purposes[0]["sources"] = ["data_subject", {"label": _both("Lomake", "Form"),
+                                               "description": _both("Verkossa", "Online")}]
+    data["recipients"].append({
+        "id": "partner", "name": "Partner Oy", "role": "joint_controller", "country": "FI",
+        "arrangement": _both("Järjestely", "Arrangement"),
+        "arrangement_url": "https://partner.example/arrangement",
+    })
     data["cookies"].append({"name": "mlr_id", "provider": "mailer", "category": "statistics",
                             "party": "third", "duration": "P30D",
                             "purpose": _both("Tilastot", "Statistics")})

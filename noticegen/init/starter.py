@@ -79,11 +79,13 @@ def _merge(into: list[str], items: Iterable[str]) -> None:
 
 
 def _service_cookies(service_ids: Iterable[str]) -> set[str]:
+    """The cookie categories the services' default cookies cover (what `uses: [id]` lists)."""
     from noticegen import catalog
 
     found: set[str] = set()
     for sid in service_ids:
-        found.update(c.get("category", "") for c in catalog.service(sid).get("cookies", []))
+        found.update(c.get("category", "") for c in catalog.service(sid).get("cookies", [])
+                     if c.get("default", True))
     return found
 
 
@@ -132,6 +134,7 @@ def build_tree(a: Answers) -> dict[str, Any]:
             cookies.append(Noted({
                 "name": parts.PLACEHOLDER_COOKIE["name"](c),
                 "category": part.cookie_category,
+                "purposes": [part.fields["id"]],
                 **_localize({k: v for k, v in parts.PLACEHOLDER_COOKIE.items() if k != "name"},
                             langs),
             }, above=(_says(c, "placeholder_cookie"),)))
@@ -258,9 +261,15 @@ COMMENTS: dict[str, Tx] = {
                          'add your Y-tunnus if you have one: business_id: "1234567-1"'),
     "uses": Tx(
         "Palvelut, joiden tiedot noticegen tuntee (`noticegen catalog list`). Palvelun nimi,\n"
-        "osoite, tietojen siirrot ja evästeet tulevat palveluluettelosta.",
+        "osoite, tietojen siirrot ja oletusevästeet tulevat palveluluettelosta. Jos sivustosi\n"
+        "asettaa muita palvelun evästeitä, valitse ne: {service: mailchimp, cookies: [mc_cid]}\n"
+        "(`noticegen catalog show mailchimp` luettelee ne). Jokainen palvelu mainitaan niiden\n"
+        "käyttötarkoitusten recipients-listassa, joita varten se saa tietoja.",
         "Services noticegen knows (`noticegen catalog list`). Each service's name, address,\n"
-        "data transfers and cookies come from the catalogue.",
+        "data transfers and default cookies come from the catalogue. If your site sets other\n"
+        "cookies of the service, choose them: {service: mailchimp, cookies: [mc_cid]}\n"
+        "(`noticegen catalog show mailchimp` lists them). Each service is named under\n"
+        "recipients in the purposes it receives data for.",
     ),
     "recipients": Tx(
         "Vastaanottajat: kenelle tietoja luovutetaan ja kuka käsittelee niitä yrityksen puolesta,\n"

@@ -89,13 +89,14 @@ _CORE: list[tuple[str, str, str, tuple[str, str], tuple[str, str], tuple[str, st
      ("A required field is missing, e.g. a register's `id` or a recipient's `name`.",
       "Pakollinen kenttä puuttuu, esimerkiksi rekisterin `id` tai vastaanottajan `name`.")),
     ("NG020", "reference-unknown", "noticegen model",
-     ("a reference to a recipient that is not declared",
-      "viittaus vastaanottajaan, jota ei ole määritelty"),
+     ("a reference to a recipient or purpose that is not declared",
+      "viittaus vastaanottajaan tai käyttötarkoitukseen, jota ei ole määritelty"),
      ("Add the recipient under `recipients:` or `uses:`, or fix the id.",
       "Lisää vastaanottaja kohtaan `recipients:` tai `uses:` tai korjaa tunniste."),
-     ("Purposes, registers and cookies refer to recipients by id; the id must exist.",
-      "Käyttötarkoitukset, rekisterit ja evästeet viittaavat vastaanottajiin tunnisteella; "
-      "tunnisteen on oltava olemassa.")),
+     ("Purposes, registers and cookies refer to recipients by id, and cookies to purposes; "
+      "the id must exist.",
+      "Käyttötarkoitukset, rekisterit ja evästeet viittaavat vastaanottajiin tunnisteella ja "
+      "evästeet käyttötarkoituksiin; tunnisteen on oltava olemassa.")),
     ("NG021", "id-duplicate", "noticegen model",
      ("an id or language is used twice", "tunniste tai kieli on käytössä kahdesti"),
      ("Give each register, purpose and recipient an id of its own, and list each language once.",

@@ -15,6 +15,7 @@ from noticegen.model.notice import (
     NoticeLint,
     NoticeMeta,
     Rights,
+    ServiceUse,
     SupervisoryAuthority,
 )
 from noticegen.model.recipients import Disable, ElementLint, Recipient, Transfer
@@ -34,5 +35,5 @@ __all__ = [
     "Address", "AutomatedDecision", "Change", "Contact", "Controller", "Cookie", "CookieConsent",
     "CustomTerm", "DataProtectionOfficer", "Disable", "ElementLint", "Notice", "NoticeLint",
     "NoticeMeta", "Purpose", "Recipient", "Register", "Representative", "Requirement", "Retention",
-    "RetentionRule", "Rights", "SpecialCategory", "SupervisoryAuthority", "Transfer", "text_in",
+    "RetentionRule", "Rights", "ServiceUse", "SpecialCategory", "SupervisoryAuthority", "Transfer", "text_in",
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated, Any
+
+from pydantic import Discriminator, Field, Tag
 
 from noticegen.model.controller import Controller
 from noticegen.model.recipients import Disable, ElementLint, Recipient
@@ -18,6 +20,7 @@ from noticegen.model.types import (
     Name,
     Text,
     Url,
+    UrlPerLanguage,
     VocabRef,
 )
 
@@ -46,8 +49,9 @@ class NoticeMeta(Base):
     """The heading; defaults to `Tietosuojaseloste` / `Privacy notice`."""
     introduction: Localized | None = None
     """A short introduction shown under the heading (Markdown)."""
-    url: Url | None = None
-    """Where the notice is published."""
+    url: UrlPerLanguage | None = None
+    """Where each language version is published: `{fi: https://…/fi/tietosuoja, en:
+    https://…/en/privacy}`. One address alone is right only for a notice in one language."""
     changes: list[Change] = []
     """Version history, newest first."""
 
@@ -72,8 +76,33 @@ class Cookie(Base):
     """How long it is kept: ISO 8601 duration (`P1Y`, `P30D`) or `session`."""
     type: VocabRef("storage_types") = "cookie"  # type: ignore[valid-type]
     """`cookie`, `local_storage`, `session_storage` or `pixel`."""
+    purposes: list[Id] = []
+    """Ids of the purposes the cookie serves; by default the purposes whose `recipients:` name
+    its provider. Every cookie that is not our own strictly necessary one must serve a purpose
+    with a legal basis."""
     lint: ElementLint | None = None
     """Lint rules switched off for this cookie only."""
+
+
+class ServiceUse(Base):
+    """A catalogue service in `uses:` with the cookies your site actually sets."""
+
+    service: Id
+    """The service's id in the catalogue, e.g. `mailchimp`."""
+    cookies: list[Text] | None = None
+    """The names of the service's catalogue cookies that your site sets (`[]`: none). Leave out
+    for the service's default set (`noticegen catalog show <id>` marks which are default)."""
+
+
+def _use_tag(value: Any) -> str:
+    return "service" if isinstance(value, dict | ServiceUse) else "id"
+
+
+Use = Annotated[
+    Annotated[Id, Tag("id")] | Annotated[ServiceUse, Tag("service")],
+    Discriminator(_use_tag),
+]
+"""A catalogue service: its id (with its default cookies), or `{service: …, cookies: […]}`."""
 
 
 class CookieConsent(Base):
@@ -137,9 +166,15 @@ class Notice(Base):
     """Who is responsible for the processing."""
     registers: list[Register] = Field(min_length=1)
     """The registers (processing activities)."""
-    uses: list[Id] = []
+    uses: list[Use] = []
     """Known services from the catalogue, e.g. `[hotjar, google-analytics-4]`: each brings in
-    the recipient and its cookies."""
+    the recipient and its default cookies; `{service: mailchimp, cookies: [mc_cid]}` chooses
+    the cookies. Each must be named in the `recipients:` of the purposes it receives data for."""
+
+    def used_services(self) -> list[tuple[int, ServiceUse]]:
+        """Every `uses:` entry as a ServiceUse, with its index."""
+        return [(i, u if isinstance(u, ServiceUse) else ServiceUse(service=u))
+                for i, u in enumerate(self.uses)]
     recipients: list[Recipient] = []
     """Processors and other recipients."""
     cookies: list[Cookie] = []
@@ -157,4 +192,4 @@ class Notice(Base):
 
 
 __all__ = ["Change", "Cookie", "CookieConsent", "ElementLint", "Notice", "NoticeMeta", "Rights",
-           "SupervisoryAuthority"]
+           "ServiceUse", "SupervisoryAuthority"]

@@ -35,6 +35,9 @@ class Recipient(Base):
     service: Id | None = None
     """A known service from the built-in catalogue (`noticegen catalog list`); its facts are
     filled in and any field given here overrides them."""
+    cookies: list[Text] | None = None
+    """With `service:`: the names of the service's catalogue cookies your site sets (`[]`:
+    none). Leave out for the service's default set."""
     name: Name | None = None
     """Legal name (`Hotjar Ltd`), or a category of recipients (`{fi: Viranomaiset, en: Authorities}`)."""
     role: VocabRef("roles") | None = None  # type: ignore[valid-type]
@@ -51,6 +54,13 @@ class Recipient(Base):
     """For a category of recipients: their type and sector (WP260)."""
     transfers: list[Transfer] = []
     """Transfers outside the EU/EEA by this recipient (including its sub-processors)."""
+    arrangement: Localized | None = None
+    """With `role: joint_controller`: the essence of the arrangement between the joint
+    controllers (Art. 26(2)): who is responsible for what, in particular for informing people
+    and for answering requests about their rights."""
+    arrangement_url: Url | None = None
+    """Where the arrangement, or its essence, can be read (e.g. the provider's controller
+    addendum)."""
     privacy_policy: Url | None = None
     """Link to the recipient's own privacy policy."""
     dpa: Url | None = None

@@ -85,6 +85,14 @@ class Purpose(Base):
     """Whether this purpose is direct marketing (the data subject may always object, Art. 21(2))."""
     data_categories: list[Term("data_categories")] = []  # type: ignore[valid-type]
     """The data categories used for this purpose (default: all of the register's)."""
+    data_subjects: list[Term("data_subjects")] = []  # type: ignore[valid-type]
+    """Whose data are used for this purpose (default: all of the register's), e.g.
+    `[customers]` for e-mail marketing to existing customers only."""
+    sources: list[Term("sources")] = []  # type: ignore[valid-type]
+    """Where this purpose's data come from (default: all of the register's sources)."""
+    automated_means: bool = True
+    """Whether the data are processed by automated means (in IT systems, not on paper only):
+    with consent or a contract, the right to data portability then applies (Art. 20(1))."""
     retention: Retention | None = None
     """How long data are kept for this purpose."""
     requirement: Requirement | None = None

@@ -122,6 +122,35 @@ Url = Annotated[
 """A web address (http or https)."""
 
 
+def _check_url_per_language(value: Any) -> str | dict[str, str]:
+    if not isinstance(value, dict):
+        return _check_url(value)
+    if not value:
+        raise PydanticCustomError("url", "no address given: write {fi: https://…, en: https://…}")
+    out: dict[str, str] = {}
+    for lang, url in value.items():
+        if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2}", lang):
+            raise PydanticCustomError(
+                "url", "'{lang}' is not a language code: write one address per language as "
+                "{fi: https://…, en: https://…}", {"lang": str(lang)})
+        out[lang] = _check_url(url)
+    return out
+
+
+UrlPerLanguage = Annotated[
+    str | dict[str, str],
+    PlainValidator(_check_url_per_language),
+    WithJsonSchema({"anyOf": [
+        {"type": "string", "format": "uri", "pattern": "^https?://",
+         "description": "One address, when the notice has one language."},
+        {"type": "object", "propertyNames": {"pattern": "^[a-z]{2}$"},
+         "additionalProperties": {"type": "string", "format": "uri", "pattern": "^https?://"},
+         "minProperties": 1, "description": "One address per language: {fi: …, en: …}."},
+    ]}),
+]
+"""A web address per language, `{fi: https://…, en: https://…}`, or one for a one-language notice."""
+
+
 def _check_lang(value: Any) -> str:
     text = _strict_text(value)
     if not re.fullmatch(r"[a-z]{2}", text):  # fullmatch: "$" lets "fi\n" through

@@ -99,14 +99,22 @@ class View:
         return found
 
     # --- cookies ---------------------------------------------------------------------
-    def cookie_provider(self, cookie: Cookie) -> str | dict[str, str] | None:
-        """The name of who sets the cookie: a recipient, or the controller itself."""
+    def cookie_recipient(self, cookie: Cookie) -> str | dict[str, str] | None:
+        """Who receives the cookie's data: its provider (a recipient), or the controller itself.
+
+        Not the same question as first or third party, which is only about the domain the
+        cookie is set on: a first-party cookie read by Hotjar's script sends data to Hotjar.
+        """
         if cookie.provider is None:
             return self.resolved.notice.controller.name
         recipient = self.resolved.recipients.get(cookie.provider)
         if recipient is None or recipient.name is None:
             return cookie.provider
         return recipient.name
+
+    def cookie_provider(self, cookie: Cookie) -> str | dict[str, str] | None:
+        """The former name of :meth:`cookie_recipient`, kept for user templates."""
+        return self.cookie_recipient(cookie)
 
     def consent_needed(self, category: str) -> bool:
         return bool(vocab.vocabulary("cookie_categories")[category].attrs.get("consent_required"))

@@ -9,6 +9,7 @@ from noticegen.lint.rules import (  # noqa: F401
     data,
     dpf,
     i18n,
+    marketing,
     meta,
     provision,
     rights_text,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from noticegen import catalog
-from noticegen.diagnostics import Severity
+from noticegen.diagnostics import Loc, Severity
 from noticegen.lint.facts import (
     consent_required,
     cookie_matches,
@@ -25,8 +25,8 @@ E, W = Severity.ERROR, Severity.WARNING
 _INFO = {  # in this order: the clause reads best last
     "duration": {"en": "how long it is kept", "fi": "voimassaoloaikaa"},
     "purpose": {"en": "what it is used for", "fi": "käyttötarkoitusta"},
-    "party": {"en": "whether you or a third party sets it", "fi": "sitä, onko se ensimmäisen vai "
-              "kolmannen osapuolen eväste"},
+    "party": {"en": "whether it is set on your own domain or another", "fi": "sitä, onko se "
+              "ensimmäisen vai kolmannen osapuolen eväste"},
 }
 
 _KEYS = {
@@ -308,3 +308,112 @@ def third_party_cookie_no_provider(resolved: ResolvedNotice) -> Iterator[Finding
     for c, cookie in enumerate(resolved.notice.cookies):
         if cookie.party == "third" and cookie.provider is None:
             yield ("cookies", c, "party"), {"cookie": cookie_name(cookie, c)}
+
+
+def _chosen_cookies(resolved: ResolvedNotice) -> Iterator[tuple[Loc, str, str]]:
+    """Every catalogue cookie the user chose by name: (path, service id, cookie name)."""
+    notice = resolved.notice
+    for u, use in notice.used_services():
+        for k, name in enumerate(use.cookies or []):
+            yield ("uses", u, "cookies", k), use.service, name
+    for i, rec in enumerate(notice.recipients):
+        if ("recipients", i) in resolved.origins or rec.service is None:
+            continue
+        for k, name in enumerate(rec.cookies or []):
+            yield ("recipients", i, "cookies", k), rec.service, name
+
+
+@rule("NG407", "catalogue-cookie-unknown", groups=("cookies", "catalogue"), severity=E,
+      message={"en": "{cookie} is not one of the cookies of {service} in the catalogue",
+               "fi": "{cookie} ei ole palvelun {service} luettelossa oleva eväste"},
+      hint={"en": "Choose from: {known}. Describe any other cookie under `cookies:` with "
+                  "`provider:`.",
+            "fi": "Valitse näistä: {known}. Kuvaa muut evästeet kohdassa `cookies:` ja anna "
+                  "`provider:`."},
+      source="noticegen catalogue; Act 917/2014, section 205")
+def catalogue_cookie_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """A cookie chosen from a catalogue service must be one of that service's cookies.
+
+    `uses: [{service: mailchimp, cookies: [mc_cid]}]` lists exactly the chosen cookies of the
+    service; a name the catalogue does not know would silently list nothing.
+
+    [fi]
+    Luettelon palvelusta valitun evästeen on oltava jokin palvelun evästeistä.
+
+    `uses: [{service: mailchimp, cookies: [mc_cid]}]` luettelee palvelun evästeistä juuri
+    valitut; nimi, jota luettelossa ei ole, jäisi huomaamatta pois.
+
+    [fail]
+    uses:
+      - {service: mailchimp, cookies: [mc_cidd]}
+    [pass]
+    uses:
+      - {service: mailchimp, cookies: []}
+    """
+    for loc, service, name in _chosen_cookies(resolved):
+        if service not in catalog.ids():
+            continue  # the validator reports the service
+        known = [str(c["name"]) for c in catalog.service(service).get("cookies", [])]
+        if name not in known:
+            listed = ", ".join(known) if known else "—"
+            yield loc, {"cookie": name, "service": _service_name(service), "known": listed}
+
+
+@rule("NG408", "cookie-no-purpose", groups=("cookies", "legal-basis"), severity=E,
+      message={"en": "the cookie {cookie} serves no purpose with a legal basis",
+               "fi": "eväste {cookie} ei liity mihinkään käyttötarkoitukseen, jolla on "
+                     "oikeusperuste"},
+      hint={"en": "Name its provider under `recipients:` of the purpose the cookie serves (e.g. "
+                  "website analytics with `legal_basis: [consent]`), or list that purpose's id "
+                  "in the cookie's `purposes:`. If your site does not set the cookie, remove it "
+                  "(choose a service's cookies with `uses: [{{service: …, cookies: […]}}]`).",
+            "fi": "Mainitse evästeen tarjoaja sen käyttötarkoituksen `recipients:`-kohdassa, "
+                  "jota eväste palvelee (esimerkiksi verkkosivuston analytiikka, `legal_basis: "
+                  "[consent]`), tai kirjoita käyttötarkoituksen tunniste evästeen "
+                  "`purposes:`-kohtaan. Jos sivusto ei aseta evästettä, poista se (palvelun "
+                  "evästeet valitaan muodossa `uses: [{{service: …, cookies: […]}}]`)."},
+      source="GDPR Art. 6(1), 13(1)(c); Act 917/2014, section 205")
+def cookie_no_purpose(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Every cookie shown must belong to a purpose that has a legal basis.
+
+    The data a cookie collects are processed for some purpose, and the notice must say on
+    which legal basis (Art. 13(1)(c)). A cookie belongs to the purposes listed in its
+    `purposes:`, or else to the purposes whose `recipients:` name its provider. Only our own
+    strictly necessary cookies (no provider, category `necessary`) are exempt: no one else
+    receives their data and section 205(2) of Act 917/2014 exempts them from consent.
+
+    [fi]
+    Jokaisen selosteessa näkyvän evästeen on liityttävä käyttötarkoitukseen, jolla on
+    oikeusperuste.
+
+    Evästeen keräämiä tietoja käsitellään jotakin tarkoitusta varten, ja selosteessa on
+    kerrottava, millä oikeusperusteella (13 artiklan 1 kohdan c alakohta). Eväste liittyy sen
+    `purposes:`-kohdassa lueteltuihin käyttötarkoituksiin tai muuten niihin, joiden
+    `recipients:`-kohdassa sen tarjoaja mainitaan. Poikkeus ovat vain omat välttämättömät
+    evästeemme (ei tarjoajaa, luokka `necessary`): niiden tietoja ei saa kukaan muu, ja
+    sähköisen viestinnän palveluista annetun lain 205 §:n 2 momentti vapauttaa ne
+    suostumuksesta.
+
+    [fail]
+    uses: [hotjar]
+    [pass]
+    uses: [hotjar]
+    registers:
+      - purposes:
+          - id: website-analytics
+            legal_basis: [consent]
+            recipients: [hotjar]
+    """
+    purposes = {p.id: p for _, _, _, p in resolved.purposes()}
+    reported: set[Loc] = set()  # one finding per `uses:` entry, not one per catalogue cookie
+    for c, cookie in enumerate(resolved.notice.cookies):
+        if cookie.provider is None and cookie.category == "necessary":
+            continue
+        if any(purposes[p].legal_basis for p in cookie.purposes if p in purposes):
+            continue
+        origin = resolved.origins.get(("cookies", c))
+        if origin is not None:
+            if origin in reported:
+                continue
+            reported.add(origin)
+        yield ("cookies", c), {"cookie": cookie_name(cookie, c)}

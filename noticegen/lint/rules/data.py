@@ -289,3 +289,58 @@ def child_consent_no_parent(resolved: ResolvedNotice) -> Iterator[Finding]:
             continue
         if not any(_PARENT.search(v.text) for v in texts(resolved, ("registers", r))):
             yield child.loc, {"register": reg.id}
+
+
+@rule("NG121", "data-category-no-purpose", groups=("completeness", "legal-basis"), severity=E,
+      message={"en": "the data category {category} of the register '{register}' is used for no "
+                     "purpose",
+               "fi": "rekisterin '{register}' tietoryhmää {category} ei käytetä mihinkään "
+                     "käyttötarkoitukseen"},
+      hint={"en": "Add it to `data_categories:` of each purpose it is used for, so that the "
+                  "notice gives its legal basis and retention; remove it if you do not process "
+                  "it.",
+            "fi": "Lisää se niiden käyttötarkoitusten `data_categories:`-kohtaan, joihin sitä "
+                  "käytetään, jotta selosteessa kerrotaan sen oikeusperuste ja säilytysaika; "
+                  "poista se, jos ette käsittele sitä."},
+      source="GDPR Art. 5(1)(b), 13(1)(c), 13(2)(a)")
+def data_category_no_purpose(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Every data category of a register must be used for at least one purpose.
+
+    When each purpose lists its own `data_categories:`, a category of the register that none
+    of them lists is published without a purpose, a legal basis or a retention period. A
+    purpose without its own list uses all of the register's categories.
+
+    [fi]
+    Jokaista rekisterin tietoryhmää on käytettävä vähintään yhteen käyttötarkoitukseen.
+
+    Kun jokainen käyttötarkoitus luettelee omat `data_categories:`-tietoryhmänsä, rekisterin
+    tietoryhmä, jota mikään niistä ei mainitse, julkaistaisiin ilman käyttötarkoitusta,
+    oikeusperustetta ja säilytysaikaa. Käyttötarkoitus, jolla ei ole omaa luetteloa, käyttää
+    kaikkia rekisterin tietoryhmiä.
+
+    [fail]
+    data_categories: [name, email_address, location_data]
+    purposes:
+      - id: orders
+        legal_basis: [contract]
+        data_categories: [name, email_address]
+    [pass]
+    data_categories: [name, email_address]
+    purposes:
+      - id: orders
+        legal_basis: [contract]
+        data_categories: [name, email_address]
+    """
+    for r, reg in enumerate(resolved.notice.registers):
+        if not reg.purposes or any(not p.data_categories for p in reg.purposes):
+            continue
+        used = [c for p in reg.purposes for c in p.data_categories]
+        for i, category in enumerate(reg.data_categories):
+            if category not in used:
+                yield (("registers", r, "data_categories", i),
+                       {"category": _term_param("data_categories", category), "register": reg.id})
+        for s, special in enumerate(reg.special_categories):
+            if special.category not in used and special.category not in reg.data_categories:
+                yield (("registers", r, "special_categories", s, "category"),
+                       {"category": _term_param("data_categories", special.category),
+                        "register": reg.id})

@@ -249,3 +249,49 @@ def todo_marker(resolved: ResolvedNotice) -> Iterator[Finding]:
         if word is not None:
             found = " ".join(text.split()[word:word + 8])
             yield loc, {"found": found, AT_WORD: word}
+
+
+@rule("NG705", "notice-url-per-language", groups=("meta", "i18n"), severity=E,
+      message={"en": "the notice's {lang} version has no address of its own under `notice.url`",
+               "fi": "selosteen kieliversiolla {lang} ei ole omaa osoitetta kohdassa "
+                     "`notice.url`"},
+      hint={"en": "Give one address per language: `url: {{fi: https://…/fi/tietosuojaseloste, en: "
+                  "https://…/en/privacy-notice}}` (the same address twice only if that page "
+                  "holds both languages).",
+            "fi": "Anna osoite kullekin kielelle: `url: {{fi: https://…/fi/tietosuojaseloste, en: "
+                  "https://…/en/privacy-notice}}` (sama osoite kahdesti vain, jos sama sivu "
+                  "sisältää molemmat kielet)."},
+      source="GDPR Art. 12(1); WP260 para. 13 (translations)")
+def notice_url_per_language(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Each language version of the notice links to its own published address.
+
+    The notice says where its current version is published. One address for a notice in
+    several languages sends readers of one language to the page in another.
+
+    [fi]
+    Jokainen selosteen kieliversio viittaa omaan julkaisuosoitteeseensa.
+
+    Selosteessa kerrotaan, missä sen voimassa oleva versio on julkaistu. Jos monikielisellä
+    selosteella on vain yksi osoite, yhden kielen lukijat ohjataan toisenkieliselle sivulle.
+
+    [fail]
+    notice:
+      languages: [fi, en]
+      url: https://example.fi/tietosuojaseloste
+    [pass]
+    notice:
+      languages: [fi, en]
+      url:
+        fi: https://example.fi/tietosuojaseloste
+        en: https://example.fi/en/privacy-notice
+    """
+    url = resolved.notice.notice.url
+    if url is None:
+        return
+    if isinstance(url, str):  # right for the main language at most
+        for lang in resolved.languages[1:]:
+            yield ("notice", "url"), {"lang": lang}
+        return
+    for lang in resolved.languages:
+        if lang not in url:
+            yield ("notice", "url"), {"lang": lang}

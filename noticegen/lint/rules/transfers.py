@@ -304,3 +304,101 @@ def transfer_derogation_systematic(resolved: ResolvedNotice) -> Iterator[Finding
         if rec.role in ("processor", "sub_processor") and mechanism \
                 and term_attr("transfer_mechanisms", mechanism, "derogation"):
             yield (*loc, "mechanism"), {"recipient": recipient_name(resolved, rec.id)}
+
+
+@rule("NG308", "recipient-not-linked", groups=("recipients", "transfers", "completeness"),
+      severity=E,
+      message={"en": "{recipient} receives personal data, but no purpose or register says for what",
+               "fi": "{recipient} vastaanottaa henkilötietoja, mutta mikään käyttötarkoitus tai "
+                     "rekisteri ei kerro, mitä varten"},
+      hint={"en": "Add `{id}` to `recipients:` of each purpose it receives data for (or of the "
+                  "register), so that the notice says why and on which legal basis, and shows "
+                  "its transfers in the right place. Remove it if you no longer use it.",
+            "fi": "Lisää `{id}` jokaisen sellaisen käyttötarkoituksen (tai rekisterin) "
+                  "`recipients:`-kohtaan, jota varten se saa tietoja, jotta selosteessa kerrotaan "
+                  "käsittelyn tarkoitus ja oikeusperuste ja sen siirrot näkyvät oikeassa "
+                  "kohdassa. Poista se, jos ette enää käytä sitä."},
+      source="GDPR Art. 13(1)(c), (e), (f); 14(1)(c), (e), (f)")
+def recipient_not_linked(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Every recipient, and every service taken from the catalogue, must be tied to a purpose.
+
+    A recipient that no purpose or register names appears in the notice only as a cookie
+    provider, if at all: the reader cannot tell whose data it receives, for what, or on which
+    legal basis, and its transfers outside the EU/EEA have no register to be shown in. Until it
+    is tied, every register lists it, so that no transfer vanishes.
+
+    [fi]
+    Jokainen vastaanottaja, myös palveluluettelosta otettu palvelu, on liitettävä
+    käyttötarkoitukseen.
+
+    Vastaanottaja, jota mikään käyttötarkoitus tai rekisteri ei mainitse, näkyisi selosteessa
+    korkeintaan evästeen tarjoajana: lukija ei saisi tietää, kenen tietoja se saa, mitä varten
+    tai millä oikeusperusteella, eikä sen siirroille EU:n tai ETA:n ulkopuolelle olisi
+    rekisteriä, jossa ne näytetään. Kunnes se liitetään, jokainen rekisteri luettelee sen, jotta
+    mikään siirto ei jää kertomatta.
+
+    [fail]
+    recipients:
+      - {id: accounting, name: Tilitoimisto Oy, role: processor, country: FI}
+    [pass]
+    recipients:
+      - {id: accounting, name: Tilitoimisto Oy, role: processor, country: FI}
+    registers:
+      - purposes:
+          - id: bookkeeping
+            legal_basis: [legal_obligation]
+            recipients: [accounting]
+    """
+    unlinked = set(resolved.unlinked)
+    for i, rec in enumerate(resolved.notice.recipients):
+        if rec.id in unlinked:
+            yield ("recipients", i), {"recipient": recipient_name(resolved, rec.id), "id": rec.id}
+
+
+@rule("NG309", "joint-controller-no-arrangement", groups=("recipients", "completeness"),
+      severity=E,
+      message={"en": "{recipient} is a joint controller, but the notice does not give the essence "
+                     "of the arrangement between you",
+               "fi": "{recipient} on yhteisrekisterinpitäjä, mutta selosteessa ei kerrota "
+                     "välisenne järjestelyn keskeistä sisältöä"},
+      hint={"en": "Add `arrangement:` to the recipient: which processing you control jointly, who "
+                  "is responsible for informing people and for answering requests about their "
+                  "rights, and that people can exercise their rights against either of you; add "
+                  "`arrangement_url:` where the arrangement can be read.",
+            "fi": "Lisää vastaanottajalle `arrangement:`: mitä käsittelyä päätätte yhdessä, kuka "
+                  "vastaa rekisteröityjen informoinnista ja oikeuksia koskeviin pyyntöihin "
+                  "vastaamisesta, ja että rekisteröity voi käyttää oikeuksiaan kumpaa tahansa "
+                  "kohtaan; lisää `arrangement_url:`, josta järjestelyn voi lukea."},
+      source="GDPR Art. 26(2), 26(3)")
+def joint_controller_no_arrangement(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """A joint controller needs the essence of the joint-controller arrangement.
+
+    Art. 26(2): the essence of the arrangement between joint controllers shall be made
+    available to the data subject. Catalogue services that are joint controllers (Meta Pixel)
+    bring a default text with its source; check it against the terms you accepted.
+
+    [fi]
+    Yhteisrekisterinpitäjän kohdalla on kerrottava yhteisrekisterinpitäjien välisen järjestelyn
+    keskeinen sisältö.
+
+    26 artiklan 2 kohdan mukaan yhteisrekisterinpitäjien välisen järjestelyn keskeinen sisältö on
+    asetettava rekisteröidyn saataville. Palveluluettelon yhteisrekisterinpitäjät (Meta Pixel)
+    tuovat mukanaan oletustekstin ja sen lähteen; tarkista se hyväksymiäsi ehtoja vasten.
+
+    [fail]
+    recipients:
+      - id: partner
+        name: Partner Oy
+        role: joint_controller
+        country: FI
+    [pass]
+    recipients:
+      - id: partner
+        name: Partner Oy
+        role: joint_controller
+        country: FI
+        arrangement: We run the joint event register together; we answer all requests.
+    """
+    for i, rec in enumerate(resolved.notice.recipients):
+        if rec.role == "joint_controller" and rec.arrangement is None:
+            yield ("recipients", i, "role"), {"recipient": recipient_name(resolved, rec.id)}
