@@ -91,6 +91,12 @@ class View:
         return self._purposes[purpose_id]
 
     @cached_property
+    def memo(self) -> dict[tuple[object, ...], object]:
+        """Pieces a template helper renders once per notice and reuses (e.g. the purpose links
+        that many cookies share)."""
+        return {}
+
+    @cached_property
     def _purposes(self) -> dict[str, Purpose]:
         """Purposes by id, the first of each id (a lookup per right and purpose was a scan)."""
         found: dict[str, Purpose] = {}
