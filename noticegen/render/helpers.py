@@ -105,12 +105,12 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
         return pattern.format(**parts) if pattern else f"Art. {ref}"
 
     @pass_context
-    def cookie_purposes(ctx: Context, ids: Iterable[str]) -> Markup:
-        """The sentence naming a cookie's purposes, each a link with its legal bases: "Purpose
-        of processing and legal basis: <a>Analytics</a> (consent)". The same for every cookie
-        that serves the same purposes, so made once per notice and language."""
+    def purpose_refs(ctx: Context, ids: Iterable[str]) -> Markup:
+        """A cookie's purposes, each a link with its legal bases: "<a>Analytics</a> (consent)".
+        The same for every cookie that serves the same purposes, so made once per notice and
+        language."""
         view, prefix = ctx["v"], ctx.get("id_prefix", "")
-        key = ("cookie_purposes", code, prefix, tuple(ids))
+        key = ("purpose_refs", code, prefix, tuple(ids))
         found = view.memo.get(key)
         if found is None:
             parts = []
@@ -120,7 +120,7 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
                 link = Markup('<a href="#{}purpose-{}">{}</a>').format(
                     prefix, purpose.id, t(purpose.description))
                 parts.append(link + Markup(" ({})").format(join(bases)) if bases else link)
-            found = view.memo[key] = message("cookie_purposes", purposes=join(parts))
+            found = view.memo[key] = join(parts)
         return Markup(found)
 
     filled: dict[str, Markup] = {}  # the messages without values, filled in once
@@ -181,7 +181,7 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
     globals_: dict[str, Any] = {
         "t": message, "label": label, "attr": attr, "term": term, "term_attr": term_attr,
         "inline_term": inline_term, "term_list": term_list, "join": join, "retention": retention,
-        "cookie_purposes": cookie_purposes,
+        "purpose_refs": purpose_refs,
         "L": lang, "lang": code, "S": lang.strings, "web_address": markdown.web_address,
     }
     return filters, globals_
