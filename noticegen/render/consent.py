@@ -38,7 +38,7 @@ STRINGS = ("banner_title", "banner_description", "banner_accept_all", "banner_re
            "banner_required_description", "banner_toggle_all_title",
            "banner_toggle_all_description", "banner_service_cookie", "banner_service_cookies",
            "cookies_col_name",
-           "cookies_col_provider", "cookies_col_duration", "cookies_col_purpose")
+           "cookies_col_recipient", "cookies_col_duration", "cookies_col_purpose")
 OWN_SERVICE = "own"
 """The service name of the controller's own cookies (those without a `provider`)."""
 # Characters of a cookie name written as they are in a regular expression; the others escaped.
@@ -271,7 +271,8 @@ def _cc_translation(b: _Builder, lang: str) -> dict[str, Any]:
     }
     if footer:
         consent_modal["footer"] = footer
-    headers = {key: html.escape(s(f"cookies_col_{key}"))
+    # the provider column says who receives the cookie's data, as in the notice (#15)
+    headers = {key: html.escape(s(f"cookies_col_{'recipient' if key == 'provider' else key}"))
                for key in ("name", "provider", "duration", "purpose")}
     sections: list[dict[str, Any]] = [{"description": html.escape(s("banner_settings_intro"))}]
     for category in b.categories():

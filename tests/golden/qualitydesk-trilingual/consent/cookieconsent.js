@@ -115,7 +115,7 @@ const config = {
               "cookieTable": {
                 "headers": {
                   "name": "Nimi",
-                  "provider": "Palveluntarjoaja",
+                  "provider": "Tietojen vastaanottaja",
                   "duration": "Voimassaoloaika",
                   "purpose": "Käyttötarkoitus"
                 },
@@ -136,7 +136,7 @@ const config = {
               "cookieTable": {
                 "headers": {
                   "name": "Nimi",
-                  "provider": "Palveluntarjoaja",
+                  "provider": "Tietojen vastaanottaja",
                   "duration": "Voimassaoloaika",
                   "purpose": "Käyttötarkoitus"
                 },
@@ -195,7 +195,7 @@ const config = {
           "acceptNecessaryBtn": "Avböj alla",
           "showPreferencesBtn": "Inställningar för kakor",
           "revisionMessage": "Vår användning av kakor har ändrats sedan ditt senaste besök. Se över dina val.",
-          "footer": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Dataskyddsbeskrivning</a>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies\">Kakor i vår dataskyddsbeskrivning</a>"
+          "footer": "<a href=\"https://qualitydesk.com/sv/dataskyddsbeskrivning/\">Dataskyddsbeskrivning</a>\n<a href=\"https://qualitydesk.com/sv/dataskyddsbeskrivning/#ng-cookies\">Kakor i vår dataskyddsbeskrivning</a>"
         },
         "preferencesModal": {
           "title": "Inställningar för kakor",
@@ -215,7 +215,7 @@ const config = {
               "cookieTable": {
                 "headers": {
                   "name": "Namn",
-                  "provider": "Leverantör",
+                  "provider": "Mottagare av uppgifterna",
                   "duration": "Giltighetstid",
                   "purpose": "Ändamål"
                 },
@@ -236,7 +236,7 @@ const config = {
               "cookieTable": {
                 "headers": {
                   "name": "Namn",
-                  "provider": "Leverantör",
+                  "provider": "Mottagare av uppgifterna",
                   "duration": "Giltighetstid",
                   "purpose": "Ändamål"
                 },
@@ -282,7 +282,7 @@ const config = {
             },
             {
               "title": "Mer information",
-              "description": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Dataskyddsbeskrivning</a><br>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies\">Kakor i vår dataskyddsbeskrivning</a>"
+              "description": "<a href=\"https://qualitydesk.com/sv/dataskyddsbeskrivning/\">Dataskyddsbeskrivning</a><br>\n<a href=\"https://qualitydesk.com/sv/dataskyddsbeskrivning/#ng-cookies\">Kakor i vår dataskyddsbeskrivning</a>"
             }
           ]
         }
@@ -295,7 +295,7 @@ const config = {
           "acceptNecessaryBtn": "Reject all",
           "showPreferencesBtn": "Cookie settings",
           "revisionMessage": "Our use of cookies has changed since your last visit. Please review your choices.",
-          "footer": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Privacy notice</a>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies\">Cookies in our privacy notice</a>"
+          "footer": "<a href=\"https://qualitydesk.com/en/privacy-notice/\">Privacy notice</a>\n<a href=\"https://qualitydesk.com/en/privacy-notice/#ng-cookies\">Cookies in our privacy notice</a>"
         },
         "preferencesModal": {
           "title": "Cookie settings",
@@ -315,7 +315,7 @@ const config = {
               "cookieTable": {
                 "headers": {
                   "name": "Name",
-                  "provider": "Provider",
+                  "provider": "Who receives the data",
                   "duration": "Duration",
                   "purpose": "Purpose"
                 },
@@ -336,7 +336,7 @@ const config = {
               "cookieTable": {
                 "headers": {
                   "name": "Name",
-                  "provider": "Provider",
+                  "provider": "Who receives the data",
                   "duration": "Duration",
                   "purpose": "Purpose"
                 },
@@ -382,7 +382,7 @@ const config = {
             },
             {
               "title": "More information",
-              "description": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Privacy notice</a><br>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies\">Cookies in our privacy notice</a>"
+              "description": "<a href=\"https://qualitydesk.com/en/privacy-notice/\">Privacy notice</a><br>\n<a href=\"https://qualitydesk.com/en/privacy-notice/#ng-cookies\">Cookies in our privacy notice</a>"
             }
           ]
         }

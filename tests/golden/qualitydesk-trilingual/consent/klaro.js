@@ -73,7 +73,7 @@ window.klaroConfig = {
       }
     },
     "sv": {
-      "privacyPolicyUrl": "https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies",
+      "privacyPolicyUrl": "https://qualitydesk.com/sv/dataskyddsbeskrivning/#ng-cookies",
       "consentNotice": {
         "title": "Kakor",
         "description": "Vi använder nödvändiga kakor för att webbplatsen ska fungera. Andra kakor använder vi endast med ditt samtycke. Du kan godta eller avböja dem, och du kan när som helst ändra dina val eller återkalla ditt samtycke via länken Inställningar för kakor. Läs mer i vår {privacyPolicy}.",
@@ -130,7 +130,7 @@ window.klaroConfig = {
       }
     },
     "en": {
-      "privacyPolicyUrl": "https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies",
+      "privacyPolicyUrl": "https://qualitydesk.com/en/privacy-notice/#ng-cookies",
       "consentNotice": {
         "title": "Cookies",
         "description": "We use strictly necessary cookies to make the website work. We use other cookies only with your consent. You can accept or refuse them, and you can change your choices or withdraw your consent at any time from the Cookie settings link. To learn more, read our {privacyPolicy}.",
