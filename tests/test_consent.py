@@ -49,6 +49,9 @@ def only_necessary() -> dict[str, Any]:
     data["uses"] = []
     for reg in data["registers"]:
         reg["purposes"] = [p for p in reg["purposes"] if "hotjar" not in p.get("recipients", [])]
+        used = {str(c) for p in reg["purposes"] for c in p.get("data_categories", [])}
+        # A category only the analytics purpose used would be tied to no purpose (NG121).
+        reg["data_categories"] = [c for c in reg.get("data_categories", []) if str(c) in used]
     return data
 
 

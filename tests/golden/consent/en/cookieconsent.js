@@ -99,7 +99,7 @@ const config = {
           "acceptNecessaryBtn": "Reject all",
           "showPreferencesBtn": "Cookie settings",
           "revisionMessage": "Our use of cookies has changed since your last visit. Please review your choices.",
-          "footer": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Privacy notice</a>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies\">Cookies in our privacy notice</a>"
+          "footer": "<a href=\"https://qualitydesk.com/en/privacy-notice/\">Privacy notice</a>\n<a href=\"https://qualitydesk.com/en/privacy-notice/#ng-cookies\">Cookies in our privacy notice</a>"
         },
         "preferencesModal": {
           "title": "Cookie settings",
@@ -119,7 +119,7 @@ const config = {
               "cookieTable": {
                 "headers": {
                   "name": "Name",
-                  "provider": "Provider",
+                  "provider": "Who receives the data",
                   "duration": "Duration",
                   "purpose": "Purpose"
                 },
@@ -140,7 +140,7 @@ const config = {
               "cookieTable": {
                 "headers": {
                   "name": "Name",
-                  "provider": "Provider",
+                  "provider": "Who receives the data",
                   "duration": "Duration",
                   "purpose": "Purpose"
                 },
@@ -186,7 +186,7 @@ const config = {
             },
             {
               "title": "More information",
-              "description": "<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/\">Privacy notice</a><br>\n<a href=\"https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies\">Cookies in our privacy notice</a>"
+              "description": "<a href=\"https://qualitydesk.com/en/privacy-notice/\">Privacy notice</a><br>\n<a href=\"https://qualitydesk.com/en/privacy-notice/#ng-cookies\">Cookies in our privacy notice</a>"
             }
           ]
         }

@@ -18,7 +18,7 @@ window.klaroConfig = {
   "noticeAsModal": false,
   "translations": {
     "en": {
-      "privacyPolicyUrl": "https://qualitydesk.com/fi/tietosuojaseloste/#ng-cookies",
+      "privacyPolicyUrl": "https://qualitydesk.com/en/privacy-notice/#ng-cookies",
       "consentNotice": {
         "title": "Cookies",
         "description": "We use strictly necessary cookies to make the website work. We use other cookies only with your consent. You can accept or refuse them, and you can change your choices or withdraw your consent at any time from the Cookie settings link. To learn more, read our {privacyPolicy}.",

@@ -119,7 +119,7 @@ const config = {
               "cookieTable": {
                 "headers": {
                   "name": "Nimi",
-                  "provider": "Palveluntarjoaja",
+                  "provider": "Tietojen vastaanottaja",
                   "duration": "Voimassaoloaika",
                   "purpose": "Käyttötarkoitus"
                 },
@@ -140,7 +140,7 @@ const config = {
               "cookieTable": {
                 "headers": {
                   "name": "Nimi",
-                  "provider": "Palveluntarjoaja",
+                  "provider": "Tietojen vastaanottaja",
                   "duration": "Voimassaoloaika",
                   "purpose": "Käyttötarkoitus"
                 },
