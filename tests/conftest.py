@@ -75,6 +75,7 @@ def full_notice_data() -> dict[str, Any]:
     register["sources"].append({"label": both("Kumppanit", "Partners"), "public": True,
                                 "description": both("Tapahtumakumppanit.", "Event partners.")})
     register["data_categories"].append("health_data")
+    register["purposes"][0].setdefault("data_categories", []).append("health_data")  # NG121
     register["special_categories"] = [{
         "category": "health_data", "condition": "explicit_consent",
         "description": both("Vain ruokavaliotiedot.", "Dietary needs only.")}]
@@ -95,7 +96,10 @@ def full_notice_data() -> dict[str, Any]:
     register["recipients"].append("mailer")
     data["cookies"].append({"name": "prefs", "category": "preferences", "party": "first",
                             "duration": "session", "type": "local_storage",
-                            "purpose": both("Kielivalinta.", "Language choice.")})
+                            "purpose": both("Kielivalinta.", "Language choice."),
+                            # NG408: the purpose (with a legal basis) the cookie serves.
+                            "purposes": [next(p["id"] for p in register["purposes"]
+                                              if "consent" in p["legal_basis"])]})
     data["cookie_consent"]["settings_url"] = "https://qualitydesk.com/cookies"
     data["rights"].update({"url": "https://qualitydesk.com/rights",
                            "how": both("Liitä pyyntöön *asiakasnumerosi*.", "Add your *customer number*.")})
