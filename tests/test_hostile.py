@@ -220,7 +220,7 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     proc = subprocess.run([sys.executable, "-m", "noticegen", "check", "--lang", "en", str(fifo)],
                           capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # NG000: a file that cannot be read as asked is a usage error
     assert f"{fifo}: error NG000 is not a regular file" in proc.stdout
     assert "Traceback" not in proc.stderr
 

@@ -202,8 +202,10 @@ def test_ten_thousand_cookie_errors(tmp_path: Path) -> None:
     path.write_text(ten_thousand_cookies().replace("provider: mailer", "provider: mailr"),
                     encoding="utf-8")
     result, seconds = timed_check(path)
-    assert len(result.errors) == 10_001 and {d.code for d in result.errors} == {"NG020"}
-    assert all(d.line >= 49 and d.column == 15 for d in result.errors)
+    # Each cookie's unknown provider (NG020) also leaves it without a purpose (NG408, one run).
+    unknown = [d for d in result.errors if d.code == "NG020"]
+    assert len(unknown) == 10_001 and {d.code for d in result.errors} == {"NG020", "NG408"}
+    assert all(d.line >= 49 and d.column == 15 for d in unknown)
     assert seconds < 60
 
 

@@ -164,7 +164,9 @@ def test_old_swedish_terms_of_the_repealed_law_are_flagged() -> None:
 def test_diff_speaks_swedish(tmp_path: Path) -> None:
     new = _trilingual(**{
         "  email: privacy@qualitydesk.com           #": "  email: tietosuoja@qualitydesk.com       #",
-        "retention: {period: P2Y, after: last_contact}": "retention: {period: P3Y, after: last_contact}",
+        # The first marketing purpose's retention (the text is unique with its data categories).
+        "phone_number, marketing_permissions]\n        retention: {period: P2Y, after: last_contact}":
+            "phone_number, marketing_permissions]\n        retention: {period: P3Y, after: last_contact}",
         "    name: {fi: Viranomaiset, sv: Myndigheter, en: Public authorities}":
             "    name: {fi: Viranomaiset, sv: Myndigheter, en: Public authorities}\n"
             "    sector: {fi: Julkinen sektori, sv: Offentlig sektor, en: Public sector}",

@@ -173,7 +173,8 @@ class Notice(Base):
 
     def used_services(self) -> list[tuple[int, ServiceUse]]:
         """Every `uses:` entry as a ServiceUse, with its index."""
-        return [(i, u if isinstance(u, ServiceUse) else ServiceUse(service=u))
+        # str(): in a draft (noticegen.lenient) a missing entry is a hole, which stops the check here.
+        return [(i, u if isinstance(u, ServiceUse) else ServiceUse(service=str(u)))
                 for i, u in enumerate(self.uses)]
     recipients: list[Recipient] = []
     """Processors and other recipients."""
