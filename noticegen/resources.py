@@ -21,11 +21,6 @@ def templates_dir() -> Path:
     return _shipped("templates")
 
 
-def schemas_dir() -> Path:
-    """The committed JSON Schema folder."""
-    return _shipped("schemas")
-
-
 def vocab_dir() -> Path:
     """The vocabulary data files (labels per language)."""
     return PACKAGE_DIR / "vocab"

@@ -11,7 +11,8 @@ import pytest
 from test_jobs import EXAMPLE, _die, _fork, generate, run
 from typer.testing import CliRunner
 
-from noticegen.cli import CHECK_IN_WORKERS_FROM, app
+from noticegen.cli import app
+from noticegen.commands.check import CHECK_IN_WORKERS_FROM
 
 
 @pytest.fixture

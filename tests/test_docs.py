@@ -41,8 +41,6 @@ OTHERS = {"rules.md", "templates.md", "catalog.md", "security.md"}
 PAGES = sorted(p for p in DOCS.rglob("*.md") if p.relative_to(DOCS).as_posix() not in OTHERS)
 EXAMPLE = yaml.safe_load((ROOT / "examples" / "qualitydesk.yaml").read_text(encoding="utf-8"))
 
-# Options the docs describe before they exist; each must still be missing (else remove it here).
-PENDING: dict[tuple[str, str], str] = {}  # options the docs may name before they exist
 # What a console block may run besides noticegen.
 SHELL_COMMANDS = {"cp", "mkdir", "cat", "ls", "echo", "sed", "head", "tail", "grep", "cd", "mv",
                   "rm", "touch", "printf", "diff"}
@@ -191,23 +189,13 @@ def test_command_lines_are_accepted(block: Block, line: str) -> None:
     for word in rest:
         option = word.split("=", 1)[0]
         if option.startswith("-") and option != "-" and option not in known:
-            assert (args[0], option) in PENDING, f"{block}: `{line}`: no option {option}"
+            pytest.fail(f"{block}: `{line}`: no option {option}")
     if "--help" in rest or "-h" in rest:
         return
-    pending = [w for w in rest if (args[0], w.split("=", 1)[0]) in PENDING]
-    parsed = [w for w in rest if w not in pending]
     try:
-        command.make_context(f"noticegen {args[0]}", parsed, resilient_parsing=False)
+        command.make_context(f"noticegen {args[0]}", rest, resilient_parsing=False)
     except Exception as exc:  # any parse error is the docs' fault
         pytest.fail(f"{block}: `{line}` is not accepted: {exc}")
-
-
-def test_pending_options_are_still_pending() -> None:
-    group: Any = typer.main.get_command(app)
-    for (name, option), why in PENDING.items():
-        command = group.commands[name]
-        if option in {o for p in command.params for o in p.opts}:
-            pytest.fail(f"`noticegen {name} {option}` exists now: remove it from PENDING ({why})")
 
 
 # ------------------------------------------------------------------------ YAML blocks

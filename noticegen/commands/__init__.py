@@ -1,4 +1,4 @@
-"""Sub-commands beyond `check` and `schema`, one module each.
+"""The sub-commands, one module each.
 
 Each module defines ``register(app: typer.Typer) -> None`` and must stay cheap to import:
 heavy libraries are imported inside the command functions. A module whose annotations need
@@ -7,4 +7,15 @@ typer reads every command's signature, even for ``--help``, and evaluating the a
 from strings cost about 3 ms of its 80 (benchmarks/README.md).
 """
 
-COMMAND_MODULES = ("build", "rules", "catalog", "init", "diff", "preview", "cache")
+from enum import Enum
+
+COMMAND_MODULES = ("check", "schema", "build", "rules", "catalog", "init", "diff", "preview",
+                   "cache")
+"""In the order `noticegen --help` lists them."""
+
+
+class MessageLanguage(str, Enum):
+    """The languages of noticegen's messages (the global ``--lang``, and `check --lang`)."""
+
+    fi = "fi"
+    en = "en"

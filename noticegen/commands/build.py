@@ -90,23 +90,18 @@ def build(
     OUT from the same input and options, whose files are still as they were left, is not built
     again (--force builds it). Exit 2 on a bad option.
     """
-    from noticegen.cli import fail
     from noticegen.config import settings_for
-    from noticegen.errors import NoticegenError
     from noticegen.inputs import expand
 
-    try:
-        # The project's settings where the command runs: the same for `build` and `--check`.
-        project = settings_for("-").build
-        _build(expand(files), out=out or project.out or DEFAULT_OUT,
-               langs=_split(lang) or list(project.lang or ()),
-               formats=_split(format) or list(project.formats or ()), templates=templates,
-               heading_level=heading_level or project.heading_level or DEFAULT_HEADING_LEVEL,
-               strict=strict, check=check, jobs=jobs, force=force,
-               id_prefix=id_prefix if id_prefix is not None else
-               project.id_prefix if project.id_prefix is not None else DEFAULT_ID_PREFIX)
-    except NoticegenError as exc:
-        raise fail(exc) from None
+    # The project's settings where the command runs: the same for `build` and `--check`.
+    project = settings_for("-").build
+    _build(expand(files), out=out or project.out or DEFAULT_OUT,
+           langs=_split(lang) or list(project.lang or ()),
+           formats=_split(format) or list(project.formats or ()), templates=templates,
+           heading_level=heading_level or project.heading_level or DEFAULT_HEADING_LEVEL,
+           strict=strict, check=check, jobs=jobs, force=force,
+           id_prefix=id_prefix if id_prefix is not None else
+           project.id_prefix if project.id_prefix is not None else DEFAULT_ID_PREFIX)
 
 
 def _split(values: Sequence[str] | None) -> list[str]:

@@ -45,9 +45,9 @@ def init(
     Spots the owner must still decide are marked TODO: in the file; `check` reports them.
     Exit 0 when written, 1 when PATH exists (without --force) or cannot be written.
     """
-    from noticegen.cli import fail, say
+    from noticegen.cli import say
     from noticegen.config import settings_for
-    from noticegen.errors import NoticegenError, OutputError
+    from noticegen.errors import OutputError
     from noticegen.init.interview import SAY, default_language, interview
     from noticegen.init.starter import Answers, count_todos, starter_text
     from noticegen.write import write_atomic
@@ -59,18 +59,15 @@ def init(
     exists = OutputError(SAY["exists"](language).format(path=target),
                          hint=SAY["exists_hint"](language))
     if not to_stdout and Path(target).exists() and not force:
-        raise fail(exists)  # before the questions: nobody wants to answer them for nothing
+        raise exists  # before the questions: nobody wants to answer them for nothing
     answers = Answers(lang=language) if no_input else interview(language)
     text = starter_text(answers, file_name=DEFAULT_PATHS[language] if to_stdout else target)
     if to_stdout:
         typer.echo(text, nl=False)
         return
     if Path(target).exists() and not force:
-        raise fail(exists)
-    try:
-        write_atomic(target, text.encode("utf-8"))
-    except NoticegenError as exc:
-        raise fail(exc) from None
+        raise exists
+    write_atomic(target, text.encode("utf-8"))
     say(SAY["written"](language).format(path=target))
     todos = count_todos(text)
     if todos:

@@ -61,14 +61,13 @@ def preview(
     import shutil
     import tempfile
 
-    from noticegen.cli import fail, say
-    from noticegen.errors import NoticegenError, UsageError
+    from noticegen.cli import say
+    from noticegen.errors import UsageError
 
     if not file.is_file():
-        raise fail(UsageError(f"{file}: no such file",
-                              hint="`noticegen init` writes a new notice."))
+        raise UsageError(f"{file}: no such file", hint="`noticegen init` writes a new notice.")
     if templates is not None and not templates.is_dir():
-        raise fail(UsageError(f"the templates folder {templates} does not exist"))
+        raise UsageError(f"the templates folder {templates} does not exist")
     folder = Path(tempfile.mkdtemp(prefix="noticegen-preview-"))
     site = Site(file, folder, templates)
     stop = threading.Event()
@@ -90,8 +89,6 @@ def preview(
             server.server_close()
             if watcher.is_alive():
                 watcher.join(timeout=5)
-    except NoticegenError as exc:
-        raise fail(exc) from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -114,7 +114,6 @@ def explain(
     lang: LangOption = None,
 ) -> None:
     """Explain one rule: what it checks and why, the legal source, how to fix it, examples."""
-    from noticegen.cli import fail
     from noticegen.errors import UsageError
     from noticegen.lint.registry import lookup, suggest
 
@@ -122,8 +121,7 @@ def explain(
     if found is None:
         close = suggest(rule)
         advice = f"Did you mean {_label(close)}? " if close else ""
-        raise fail(UsageError(f"unknown rule '{rule}'",
-                              hint=advice + "`noticegen rules` lists them."))
+        raise UsageError(f"unknown rule '{rule}'", hint=advice + "`noticegen rules` lists them.")
     typer.echo(explanation(found, _language(lang)), nl=False)
 
 

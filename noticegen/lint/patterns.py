@@ -356,11 +356,6 @@ PATTERNS: tuple[Pattern, ...] = (
 """Every free-text pattern, in the order they are tried."""
 
 
-def for_rule(rule: str, lang: str) -> Iterator[Pattern]:
-    """The patterns of one rule that apply to text in ``lang``."""
-    return iter(_indexed(rule, lang)[1])
-
-
 @cache
 def _indexed(rule: str, lang: str) -> tuple[re.Pattern[str] | None, tuple[Pattern, ...]]:
     """One rule's patterns for ``lang``, and all of them as one regex to rule texts out fast."""

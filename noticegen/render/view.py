@@ -11,7 +11,7 @@ from noticegen import vocab
 from noticegen.model import CustomTerm
 
 if TYPE_CHECKING:
-    from noticegen.model import Cookie, Purpose, Recipient, Register, RetentionRule, Transfer
+    from noticegen.model import Cookie, Purpose, Recipient, Register, Transfer
     from noticegen.resolve import ResolvedNotice, Right, TransferEntry
 
 
@@ -38,9 +38,6 @@ class View:
 
     def any_processor(self, recipients: list[Recipient]) -> bool:
         return any(r.role in ("processor", "sub_processor") for r in recipients)
-
-    def retention_rules(self, register: Register) -> list[RetentionRule]:
-        return list(register.retention)
 
     def with_retention(self, register: Register) -> list[Purpose]:
         return [p for p in register.purposes if p.retention is not None]

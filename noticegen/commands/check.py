@@ -1,0 +1,107 @@
+"""`noticegen check`: validate notices and report their diagnostics (no file is written).
+
+Imports no rendering library (Jinja, Babel, markdown-it): tests/test_check_jobs.py and the
+startup benchmark hold it to the import floor of typer, pydantic and yaml.
+"""
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from noticegen.commands import MessageLanguage
+
+EXAMPLES = """
+Examples:
+
+  noticegen check examples/qualitydesk.yaml
+
+  noticegen check --format json notices/*.yaml > report.json
+
+  cat notice.yaml | noticegen check -
+"""
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    gitlab = "gitlab"
+
+
+CHECK_IN_WORKERS_FROM = 16
+"""Files from which `check` uses workers by default: checking a typical notice takes about
+12 ms, and below this starting the workers gains little (benchmarks/README.md)."""
+
+
+def register(app: typer.Typer) -> None:
+    app.command(epilog=EXAMPLES)(check)
+
+
+def check(
+    files: Annotated[list[str], typer.Argument(
+        help="Notice YAML files, or folders (every *.yaml and *.yml under them, except hidden "
+        "and Git-ignored ones); '-' reads standard input.", metavar="FILE")],
+    format: Annotated[OutputFormat | None, typer.Option(
+        "--format", "-f", help="Output: text, json, github, sarif or gitlab (GitLab Code "
+        "Quality; default: github inside GitHub Actions, else text).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    lang: Annotated[MessageLanguage | None, typer.Option(
+        "--lang", help="Language of the rule messages: fi or en (default: the project "
+        "setting, else the locale, else en). Messages about the YAML itself (NG0xx) are mostly "
+        "in English.", show_default=False)] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="Files checked at once, each worker a process of its own "
+        f"(default: the number of CPU cores for {CHECK_IN_WORKERS_FROM} files or more, else "
+        "1). The output is the same for any number; 1 checks in this process.",
+        show_default=False)] = None,
+    consent_config: Annotated[str | None, typer.Option(
+        "--consent-config", metavar="FILE", help="A consent banner's configuration (the JSON "
+        "of vanilla-cookieconsent 3.x or Klaro 0.7.x, or YAML) to compare with the notice: "
+        "its categories and cookies must be the notice's (rules NG801-NG804). One notice only.",
+        show_default=False)] = None,
+) -> None:
+    """Validate notices: exit 0 when valid, 1 when a notice has errors, 2 on a usage error.
+
+    Project settings (strict, disable, lang) are read from noticegen.toml or the
+    [tool.noticegen] table of pyproject.toml in the notice's folder or above it.
+    """
+    from noticegen.cli import State, exit_code, say, stdin_once
+    from noticegen.errors import UsageError
+    from noticegen.inputs import expand
+    from noticegen.pipeline import check_consent_config, check_file, check_files
+    from noticegen.progress import wanted
+    from noticegen.reporters import default_format, report
+
+    files = expand(files)
+    fmt = (format.value if format else None) or default_format()
+    code, progress = (lang.value if lang else None), wanted(len(files))
+    stdin_once(files, code)
+    if consent_config is not None:
+        if len(files) != 1:
+            raise UsageError("--consent-config compares one notice with one banner",
+                             hint="give one notice file; check the others without it")
+        results = [check_consent_config(check_file(files[0], lang=code), consent_config,
+                                        lang=code)]
+    elif jobs == 1 or (jobs is None and len(files) < CHECK_IN_WORKERS_FROM):
+        results = list(check_files(files, lang=code, progress=progress))
+    else:  # (noticegen.batch is not imported for a few files)
+        from noticegen.batch import checked, worker_count
+
+        results = list(checked(files, worker_count(jobs, files), code, progress))
+    diags = [d for r in results for d in r.diagnostics]
+    report(diags, fmt)
+    failed = [r for r in results if r.fails(strict)]
+    if fmt == "text":
+        for r in results:
+            for line in [*r.notes, *(r.defaults if State.verbose else [])]:
+                say(f"{r.path}: note: {line}")
+        errors = sum(len(r.errors) for r in results)
+        warnings = sum(len(r.warnings) for r in results)
+        if failed:
+            say(f"{len(failed)} of {len(results)} file(s) failed: {errors} error(s), "
+                f"{warnings} warning(s).")
+        elif State.verbose or not State.quiet:
+            say(f"{len(results)} file(s) checked: no errors, {warnings} warning(s).")
+    raise typer.Exit(exit_code(diags, failed=bool(failed)))
