@@ -26,6 +26,29 @@ _TRACKING_WORDS = (
 )
 
 
+# Words that deny what follows them in the same clause: "we use no cookies", "emme käytä
+# evästeitä", "vi använder inga kakor" say the opposite of tracking. Finnish: the negative verb
+# in every person (also with -kä) and "ilman" (without).
+_DENIALS = frozenset((
+    "en", "ei", "et", "emme", "ette", "eivät", "enkä", "eikä", "etkä", "emmekä", "ettekä",
+    "eivätkä", "ilman",  # fi
+    "no", "not", "never", "without", "none", "don't", "doesn't", "didn't", "won't", "isn't",
+    "aren't",  # en
+    "inga", "inget", "ingen", "inte", "ej", "aldrig", "utan",  # sv
+))
+_CLAUSE_END = re.compile(r"[.!?;:,]|\b(?:but|mutta|men|and|ja|och)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’]+")
+
+
+def _denied(text: str, start: int) -> bool:
+    """Whether one of the five words before ``start``, in the same clause, is a denial."""
+    before = text[:start]
+    ends = list(_CLAUSE_END.finditer(before))
+    clause = before[ends[-1].end():] if ends else before
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(clause)[-5:]]
+    return any(w in _DENIALS for w in words)
+
+
 @cache
 def _tracking() -> re.Pattern[str]:
     """Words that say the site tracks its visitors, and the names of the catalogue's trackers."""
@@ -37,15 +60,16 @@ def _tracking() -> re.Pattern[str]:
 
 def _tracking_evidence(resolved: ResolvedNotice) -> tuple[Loc, str] | None:
     """The first place that says the site tracks visitors: a recipient named after a tracker,
-    or a text that speaks of analytics, session recording, targeted ads or cookies."""
+    or a text that speaks of analytics, session recording, targeted ads or cookies, except where
+    the same clause denies it ("we use no cookies")."""
     pattern = _tracking()
     for i, rec in enumerate(resolved.notice.recipients):
         if rec.service is not None and catalog.service(rec.service).get("tracker"):
             return ("recipients", i, "service"), str(catalog.service(rec.service)["name"])
     for value in texts(resolved):
-        match = pattern.search(value.text)
-        if match is not None:
-            return value.loc, " ".join(match.group(0).split())
+        for match in pattern.finditer(value.text):
+            if not _denied(value.text, match.start()):
+                return value.loc, " ".join(match.group(0).split())
     return None
 
 
