@@ -1,106 +1,147 @@
 """Worker processes that leave Ctrl-C to the command and stop when it stops.
 
-A terminal sends Ctrl-C to every process of the command, workers included. Left to themselves,
-workers print tracebacks, go on with the work already queued, and can block for ever sending a
-result that nobody reads any more; so they ignore it, and the command, which handles it once,
-stops them without waiting for their work.
+Built from multiprocessing's public parts only: a ``Process`` per worker, a ``Pipe`` to each,
+and ``connection.wait`` for whichever worker answers or dies first. A pool of its own because
+the standard ones each lack one of the guarantees the tests pin down (tests/test_processes.py):
+``multiprocessing.Pool`` replaces a worker killed by the out-of-memory killer and waits for ever
+for the task it had; ``ProcessPoolExecutor`` reports that, but has no public way before Python
+3.14 to stop its workers on Ctrl-C, and its result thread could hang for ever on a result a
+stopped worker had half sent (1 in 50 Ctrl-Cs, until it reached into its private pipe).
 
-Workers are started before the pool is handed out, with Ctrl-C and SIGTERM held back while they
-are forked: a signal that arrives during a fork is then handled once the fork is over, instead
-of inside Python's at-fork hooks, which can only print it and go on.
+Here everything happens in the command's main thread: a worker that dies, also halfway through
+sending its result, is an end of file on its pipe (a user error with a hint); Ctrl-C or SIGTERM
+interrupt the wait like any other, and leaving the ``with`` block by an exception terminates the
+workers without waiting for their work.
 """
 
-import contextlib
-import multiprocessing
-import signal
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.context import BaseContext
+from __future__ import annotations
 
+import multiprocessing
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from types import TracebackType
+from typing import Any, TypeVar
+
+from noticegen import interrupts
 from noticegen.errors import NoticegenError
 
-
-@contextlib.contextmanager
-def pool(workers: int, context: BaseContext | None = None) -> Iterator[ProcessPoolExecutor]:
-    """A process pool whose workers ignore SIGINT. Leaving the ``with`` block normally waits
-    for them as usual; leaving it by an exception (an error, Ctrl-C, SIGTERM, a generator
-    closed early) terminates them and drops the work not yet done. A worker that dies is a
-    user error (exit 1) with a hint, not a traceback."""
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                   initializer=_ignore_interrupts)
-    try:
-        _start(executor, context)
-        yield executor
-    except BrokenProcessPool as exc:  # a worker was killed: the out-of-memory killer, kill -9
-        _terminate(executor)
-        raise NoticegenError(
-            "a worker process stopped unexpectedly, so nothing was written",
-            hint="if the computer ran out of memory, run the command again with fewer "
-                 "workers (--jobs 1 uses none)") from exc
-    except BaseException:
-        _terminate(executor)
-        raise
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+R = TypeVar("R")
 
 
-_HELD = {signal.SIGINT, signal.SIGTERM}
+def can_fork() -> bool:
+    """Whether worker processes can be forked here: on Linux (elsewhere forking a process that
+    has loaded these libraries is unsafe or impossible), so that they start with what this
+    process has loaded."""
+    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _start(executor: ProcessPoolExecutor, context: BaseContext | None) -> None:
-    """Fork the workers now, with Ctrl-C and SIGTERM held back until they are forked.
+class Pool:
+    """``size`` worker processes, forked (or spawned) when the ``with`` block is entered.
 
-    A pool of forked workers forks them all at its first task. Python runs its at-fork hooks
-    (logging has some) around each fork, and a KeyboardInterrupt raised in one of them is
-    printed as "Exception ignored" and lost: the build went on to the end (once in 240 tries).
-    Held back, the signal is handled when the mask is lifted, here, as an exception the
-    caller's cleanup sees. Pools that spawn their workers (not Linux) run no at-fork hooks.
+    Leaving the block normally lets each worker finish and waits for it; leaving it by an
+    exception (an error, Ctrl-C, SIGTERM, a generator closed early) terminates them at once and
+    drops the work not yet done.
     """
-    method = (context or multiprocessing.get_context()).get_start_method()
-    if method != "fork" or not hasattr(signal, "pthread_sigmask"):
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
-    try:
-        executor.submit(int)  # forks every worker; the pool's thread starts with the mask too
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
+    def __init__(self, size: int, context: BaseContext | None = None) -> None:
+        self._context = context or multiprocessing.get_context()
+        self._size = size
+        self._workers: list[tuple[BaseProcess, Connection]] = []
 
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # the command turns SIGTERM into an exception (noticegen/interrupts.py); a worker that
-    # inherited that would catch it as a failed task and go on, so terminating it would not
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if hasattr(signal, "pthread_sigmask"):  # forked while they were held back (see _start)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+    def __enter__(self) -> Pool:
+        with interrupts.held():  # a signal during the forks is handled once they are over
+            for _ in range(self._size):
+                ours, theirs = self._context.Pipe()
+                process: BaseProcess = self._context.Process(  # type: ignore[attr-defined]
+                    target=_serve, args=(theirs,), daemon=True)  # (every concrete context has it)
+                process.start()
+                theirs.close()  # the worker's end only in the worker: its death is our EOF
+                self._workers.append((process, ours))
+        return self
 
-
-def _terminate(executor: ProcessPoolExecutor) -> None:
-    terminate = getattr(executor, "terminate_workers", None)  # Python 3.14
-    if terminate is not None:
-        terminate()
-    else:
-        # Before 3.14 the pool has no public way to stop its workers; it keeps them in
-        # _processes (pid -> Process). Once they are gone, shutdown() marks the unfinished work
-        # as failed.
-        for process in list((getattr(executor, "_processes", None) or {}).values()):
-            with contextlib.suppress(Exception):
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        for process, conn in self._workers:
+            if kind is None:
+                try:
+                    conn.send(None)  # no more work: the worker returns
+                except OSError:
+                    process.terminate()
+            else:
                 process.terminate()
-    _end_results(executor)
+        for process, conn in self._workers:
+            process.join()
+            conn.close()
+
+    def each(self, work: Callable[..., R], tasks: Iterable[tuple[Any, ...]]) -> Iterator[R]:
+        """``work(*task)`` for every task, in the workers; each result as soon as it is done
+        (not in the order of ``tasks``). An exception raised by ``work`` is raised here."""
+        waiting = list(tasks)[::-1]
+        idle = list(self._workers)
+        busy: dict[Connection, BaseProcess] = {}
+        while waiting or busy:
+            while waiting and idle:
+                process, conn = idle.pop()
+                try:
+                    conn.send((work, waiting.pop()))
+                except OSError:
+                    raise _died() from None
+                busy[conn] = process
+            ready = wait([*busy, *(process.sentinel for process in busy.values())])
+            for conn, process in list(busy.items()):
+                if conn not in ready and process.sentinel not in ready:
+                    continue
+                try:
+                    reply = conn.recv()  # a worker that died: EOF, also halfway through a result
+                except (EOFError, OSError):
+                    raise _died() from None
+                del busy[conn]
+                idle.append((process, conn))
+                yield _result(reply)
 
 
-def _end_results(executor: ProcessPoolExecutor) -> None:
-    """Let the pool's thread see that no more results will come.
+def _died() -> NoticegenError:
+    """A worker was killed: the out-of-memory killer, kill -9."""
+    return NoticegenError("a worker process stopped unexpectedly, so nothing was written",
+                          hint="if the computer ran out of memory, run the command again with "
+                          "fewer workers (--jobs 1 uses none)")
 
-    A worker stopped while sending a result (a notice's files, several MB, do not fit in the
-    pipe at once) leaves that thread waiting for the rest of it, and shutdown() waiting for the
-    thread: Ctrl-C then hung the command for ever (about 1 in 50 tries). The pipe only ends
-    when every copy of its writing end is closed, and this process holds one it never writes
-    to (workers inherit it). Closed, the half-sent result ends in EOF once the workers are
-    gone, which the thread takes as a broken pool and stops.
-    """
-    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
-    if writer is not None:
-        with contextlib.suppress(Exception):
-            writer.close()
+
+class RemoteTraceback(Exception):
+    """Where in a worker an exception was raised (shown as the cause of the one raised here)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _result(reply: tuple[Any, ...]) -> Any:
+    if reply[0] == "ok":
+        return reply[1]
+    _, exc, where = reply
+    raise exc from RemoteTraceback(where)
+
+
+def _serve(conn: Connection) -> None:
+    """A worker: run each task the command sends, answer with its result, until told to stop."""
+    interrupts.in_worker()
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):  # the command is gone
+            return
+        if task is None:
+            return
+        work, args = task
+        try:
+            reply: tuple[Any, ...] = ("ok", work(*args))
+        except Exception as exc:
+            reply = ("error", exc, traceback.format_exc())
+        try:
+            conn.send(reply)
+        except Exception:  # pickling failed (before anything was sent): send why instead
+            conn.send(("error", RuntimeError("a worker's result could not be sent back"),
+                       traceback.format_exc()))

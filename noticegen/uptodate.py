@@ -6,8 +6,9 @@ hash of everything the notice's files and messages depend on:
 
 - the bytes the notice was checked from (a file saved again during the build is recorded as
   what was built, not what was on disk before) and the path it was given by;
-- the build's options (languages, formats, heading level, --strict), the project settings
-  that apply to the file and the language diagnostics are written in;
+- the build's options: every field of its ``batch.Job`` (``dataclasses.astuple``, so that an
+  option added there is covered without a change here), every field of the project settings
+  that apply to the file, and the language diagnostics are written in;
 - the contents of noticegen itself (the size and times of every file of the package and of
   its templates), of a ``--templates`` folder, and of the libraries that render and validate
   (Jinja, MarkupSafe, Babel, markdown-it, Pydantic, PyYAML), and the Python version.
@@ -34,15 +35,18 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from noticegen import cache as disk
+from noticegen import config
 from noticegen.diagnostics import Diagnostic, Severity
 
-FORMAT = 1
+if TYPE_CHECKING:
+    from noticegen.batch import Job
+
+FORMAT = 2
 """Bumped when the record's layout or what a key covers changes."""
 
 LIBRARIES = ("jinja2", "markupsafe", "babel", "markdown_it", "mdurl", "pydantic",
@@ -54,6 +58,65 @@ Stat = list[int]
 RACY_NS = 3_000_000_000
 """Files changed this close to (or after) their recording are compared by content: wider
 than the coarsest file-system clock noticegen may meet (FAT: 2 s)."""
+
+
+@dataclass
+class Step:
+    """One notice file of a build: what the plan says of it, then what building it did."""
+
+    path: str
+    folder: Path
+    """Where its files go: OUT/<its stem>."""
+    base: str | None = None
+    """What its up-to-date key covers besides its content (see ``base``); None: the build is
+    not recorded (standard input, --check, no cache)."""
+    entry: Entry | None = None
+    """The record of a build of this notice as this build would build it: skipped."""
+    reason: str = ""
+    """Why it is built and not skipped (shown with --verbose)."""
+    names: list[str] = field(default_factory=list)
+    """The files built (or left, when skipped), relative to ``folder``."""
+    changed: int = 0
+    languages: tuple[str, ...] = ()
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    source: str = ""
+    """The SHA-256 of the input it was built from (empty: nothing to record)."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """Each built file's name and the SHA-256 of its content, for the record."""
+
+    def skip(self, entry: Entry) -> None:
+        """Take what the record says of the files this notice left: they stay as they are."""
+        self.names, self.languages = list(entry.files), entry.languages
+        self.diagnostics = entry.diagnostics
+
+
+def plan(files: list[str], folders: list[Path], job: Job, *, record: Record | None,
+         force: bool) -> list[Step]:
+    """One step per notice file, in order: whether it is already built as this build would
+    build it (skipped), or why it is built."""
+    steps = [Step(path, folder) for path, folder in zip(files, folders, strict=True)]
+    if record is None:
+        return steps
+    # Diagnostics are written in the language --lang, the settings or the locale choose.
+    locale = tuple(os.environ.get(name, "")
+                   for name in ("NOTICEGEN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"))
+    shared = environment(job.templates)
+    for step in steps:
+        if step.path == "-":
+            continue
+        step.base = base(shared, step.path, job, config.settings_for(step.path), locale)
+        if force:
+            step.reason = "--force"
+            continue
+        source = file_digest(step.path)
+        if source is None:  # unreadable: the check reports it
+            continue
+        found = record.lookup(step.folder, step.base, source)
+        if isinstance(found, str):
+            step.reason = found
+        else:
+            step.entry = found
+    return steps
 
 
 @dataclass(frozen=True)
@@ -128,20 +191,21 @@ class Record:
             return "its record is damaged"
         return entry.changed(folder) or entry
 
-    def remember(self, folder: Path, base: str, source: str, digests: Mapping[str, str],
-                 languages: Iterable[str], diagnostics: Iterable[Diagnostic]) -> None:
-        """Record a notice whose files are now in place in ``folder``, built from ``base``
-        and the input ``source``; ``digests``: each file's name and the SHA-256 of what was
-        written to it (see ``digest``)."""
+    def remember(self, step: Step) -> None:
+        """Record a notice built by ``step`` whose files are now in place."""
+        if step.base is None or not step.source or step.entry is not None:
+            return  # not to be recorded, or skipped: its entry stays as it is
         recorded = time.time_ns()
-        files = {name: (_identity(folder / name), value) for name, value in digests.items()}
+        folder = step.folder
+        files = {name: (_identity(folder / name), value) for name, value in step.digests.items()}
         self._changed = True
         if any(stat is None for stat, _ in files.values()):
             self._entries.pop(folder.name, None)  # not all there: never skip it
             return
         self._entries[folder.name] = {
-            "key": key(base, source), "source": source, "files": files, "recorded": recorded,
-            "languages": list(languages), "diagnostics": [_plain(d) for d in diagnostics]}
+            "key": key(step.base, step.source), "source": step.source, "files": files,
+            "recorded": recorded, "languages": list(step.languages),
+            "diagnostics": [_plain(d) for d in step.diagnostics]}
 
     def save(self) -> None:
         """Write the record atomically (skipped when the cache cannot be written)."""
@@ -172,9 +236,13 @@ def environment(user_dir: Path | None) -> str:
     return digest("\n".join(parts).encode("utf-8", "surrogateescape"))
 
 
-def base(path: str, environment: str, options: Iterable[object]) -> str:
-    """What a notice file's key covers besides its content."""
-    return f"{environment}\0{(path, *options)!r}"
+def base(environment: str, path: str, job: Job, settings: config.Settings,
+         locale: tuple[str, ...]) -> str:
+    """What a notice file's key covers besides its content: ``environment``, the path it was
+    given by, every field of the build's job and of the project settings that apply to it,
+    and what chooses the language of its diagnostics (the global --lang, the locale)."""
+    covered = (path, astuple(job), astuple(settings), config.MESSAGE_LANG, locale)
+    return f"{environment}\0{covered!r}"
 
 
 def key(base: str, source: str) -> str:
@@ -242,4 +310,5 @@ def _diagnostic(raw: list[Any]) -> Diagnostic:
                       str(message), str(hint), tuple(loc), str(name))
 
 
-__all__ = ["Entry", "Record", "base", "digest", "environment", "file_digest", "key"]
+__all__ = ["Entry", "Record", "Step", "base", "digest", "environment", "file_digest", "key",
+           "plan"]

@@ -1,5 +1,6 @@
 """Atomic output: temp file in the target folder, fsync (syncfs for a batch), os.replace;
-unchanged files are left alone. A batch is staged file by file and committed at once."""
+unchanged files are left alone. A batch is staged file by file and committed at once. Ctrl-C
+and SIGTERM are held back while files are written (``interrupts.held``) and land after."""
 
 from __future__ import annotations
 
@@ -7,16 +8,15 @@ import contextlib
 import errno
 import os
 import re
-import signal
 import sys
 import tempfile
-import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import cast
 
 from noticegen.errors import OutputError
+from noticegen.interrupts import held
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -41,7 +41,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     target = Path(path)
     if _same(target, data):
         return False
-    with _signals_held():
+    with held():
         staged = _stage(target, data)
         try:
             os.replace(staged, target)
@@ -58,7 +58,7 @@ def write_all(files: Mapping[Path, bytes]) -> list[Path]:
     Every changed file is first written to a temp file beside its target; only when all of them
     are ready and synced are they moved into place. Returns the paths that changed.
     """
-    with _signals_held(), Staging() as staging:  # Ctrl-C lands when every file is in place
+    with held(), Staging() as staging:  # Ctrl-C lands when every file is in place
         for target, data in files.items():
             staging.add(target, data)
         return staging.commit()
@@ -97,14 +97,14 @@ class Staging:
         """Stage ``data`` for ``target``; False (and nothing staged) when the file holds it."""
         if _same(target, data):
             return False
-        with _signals_held():
+        with held():
             self._made.extend(_missing(target.parent))
             self._staged.append((_stage(target, data, sync=not self._deferred), target))
         return True
 
     def commit(self) -> list[Path]:
         """Move every staged file into place; the targets that changed."""
-        with _signals_held():
+        with held():
             try:
                 self._commit()
             except BaseException:
@@ -220,38 +220,6 @@ def _sync_file_systems(folders: Iterable[Path]) -> None:
             done.add(device)
         finally:
             os.close(fd)
-
-
-_HELD = (signal.SIGINT, signal.SIGTERM)
-
-
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM while files are written: Ctrl-C arriving between a temp file's
-    creation and its bookkeeping would strand it. They are delivered as soon as this ends.
-
-    Blocking them in this thread is not enough when other threads run (a ``--jobs`` build's
-    pool has some): the kernel hands the signal to one of those, and Python runs the handler in
-    the main thread straight away. So the handlers are also swapped for one that only notes the
-    signal, and each noted signal is raised again, to the real handler, at the end.
-    """
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    noted: list[int] = []
-    handlers = {signum: signal.getsignal(signum) for signum in _HELD}
-    swapped = [signum for signum, handler in handlers.items() if handler is not None]  # None: set in C
-    for signum in swapped:
-        signal.signal(signum, lambda number, _frame: noted.append(number))
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # what was pending is noted now
-        for signum in swapped:
-            signal.signal(signum, handlers[signum])
-        for number in dict.fromkeys(noted):
-            signal.raise_signal(number)
 
 
 def _same(target: Path, data: bytes) -> bool:

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
+import subprocess
 import sys
 import time
-from concurrent.futures import CancelledError, Future
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 
 from noticegen.errors import NoticegenError
 from noticegen.interrupts import install
-from noticegen.processes import pool
+from noticegen.processes import Pool
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forked workers (Linux)")
 FORK = multiprocessing.get_context("fork") if sys.platform == "linux" else None
@@ -32,16 +32,13 @@ def _die() -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-def _outcome(future: Future[int]) -> str:
-    try:
-        future.result(timeout=0)
-    except (BrokenProcessPool, CancelledError) as exc:
-        return type(exc).__name__
-    return "finished"
-
-
 def _handlers() -> tuple[str, str]:
+    time.sleep(0.05)  # so that every worker gets a task
     return str(signal.getsignal(signal.SIGINT)), str(signal.getsignal(signal.SIGTERM))
+
+
+def _fail(value: int) -> int:
+    raise ValueError(f"bad value {value}")
 
 
 def test_workers_ignore_ctrl_c_and_die_of_sigterm() -> None:
@@ -51,8 +48,8 @@ def test_workers_ignore_ctrl_c_and_die_of_sigterm() -> None:
     previous = signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         install()
-        with pool(2, FORK) as workers:
-            seen = {workers.submit(_handlers).result() for _ in range(4)}
+        with Pool(2, FORK) as workers:
+            seen = set(workers.each(_handlers, [()] * 4))
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert seen == {(str(signal.SIG_IGN), str(signal.SIG_DFL))}
@@ -61,65 +58,118 @@ def test_workers_ignore_ctrl_c_and_die_of_sigterm() -> None:
 
 def test_a_worker_that_dies_is_a_user_error() -> None:
     with pytest.raises(NoticegenError, match="worker process stopped unexpectedly") as caught, \
-            pool(2, FORK) as workers:
-        workers.submit(_die).result()
+            Pool(2, FORK) as workers:
+        list(workers.each(_die, [()]))
     assert "--jobs 1" in caught.value.hint
 
 
-def test_a_normal_end_waits_for_the_work() -> None:
-    with pool(2, FORK) as workers:
-        results = list(workers.map(abs, range(-5, 5)))
-    assert results == [abs(i) for i in range(-5, 5)]
+def test_a_normal_end_gives_every_result_and_waits_for_the_workers() -> None:
+    with Pool(2, FORK) as workers:
+        results = sorted(workers.each(abs, [(i,) for i in range(-5, 5)]))
+        pids = sorted(workers.each(os.getpid, [()] * 4))
+    assert results == sorted(abs(i) for i in range(-5, 5))
+    assert multiprocessing.active_children() == []
+    for pid in set(pids):
+        assert not Path(f"/proc/{pid}").exists(), "the worker ended and was reaped"
+
+
+def test_an_error_in_a_worker_is_raised_here_with_where_it_happened() -> None:
+    with pytest.raises(ValueError, match="bad value 3") as caught, Pool(2, FORK) as workers:
+        list(workers.each(_fail, [(3,)]))
+    assert "_fail" in str(caught.value.__cause__)  # the worker's traceback
 
 
 @pytest.mark.parametrize("exc", [KeyboardInterrupt, ValueError, GeneratorExit])
 def test_leaving_early_stops_the_workers_without_waiting(tmp_path: Path, exc: type[BaseException]) -> None:
     """Before: the pool waited for the work in progress (a batch took 1-2 s to stop after
     Ctrl-C) and could block for ever when a worker was sending a result nobody read."""
-    futures: list[Future[int]] = []
-    with pytest.raises(exc), pool(2, FORK) as workers:
-        futures = [workers.submit(_pid_then_sleep, str(tmp_path), 20) for _ in range(3)]
-        deadline = time.monotonic() + 60
-        while len(list(tmp_path.iterdir())) < 2:  # both workers busy
-            assert time.monotonic() < deadline, "the workers did not start"
-            time.sleep(0.01)
+    started = time.monotonic()
+    with pytest.raises(exc), Pool(2, FORK) as workers:
+        results = workers.each(_pid_then_sleep, [(str(tmp_path), 0), (str(tmp_path), 20),
+                                                 (str(tmp_path), 20)])
+        next(results)  # the quick one; the other worker is on a long one, the last is queued
         raise exc
-    # queued work is dropped (cancelled, or failed when already handed to a worker)
-    assert {_outcome(f) for f in futures} <= {"BrokenProcessPool", "CancelledError"}
+    assert time.monotonic() - started < 15
+    assert multiprocessing.active_children() == []
     for pid in (int(p.name) for p in tmp_path.iterdir()):
         assert not Path(f"/proc/{pid}").exists(), "the worker was stopped and reaped"
 
 
-_HALF_SENT = """
-import gc, multiprocessing, os, struct, sys, time
-from multiprocessing.queues import SimpleQueue
-from noticegen.processes import pool
+_STOP_WHILE_WAITING = """
+import os, signal, sys, threading, time
+from pathlib import Path
+import multiprocessing
+from noticegen.processes import Pool
 
-def half_send():
-    # What a worker that is stopped while sending a large result leaves in the pipe: the
-    # result's length and its first bytes. (A worker's one SimpleQueue is its result queue.)
-    results, = [o for o in gc.get_objects() if type(o) is SimpleQueue]
-    os.write(results._writer.fileno(), struct.pack("!i", 1 << 20) + b"x" * 99)
-    time.sleep(120)
+def pid_then_sleep(folder):
+    Path(folder, str(os.getpid())).touch()
+    time.sleep(60)
 
+def ctrl_c_once_both_are_busy(folder):
+    while len(os.listdir(folder)) < 2:
+        time.sleep(0.01)
+    os.kill(os.getpid(), signal.SIGINT)
+
+folder = sys.argv[1]
+threading.Thread(target=ctrl_c_once_both_are_busy, args=(folder,), daemon=True).start()
 try:
-    with pool(1, multiprocessing.get_context("fork")) as workers:
-        workers.submit(half_send)
-        time.sleep(1)  # the pool's thread now waits for the rest of that result
-        raise KeyboardInterrupt
+    with Pool(2, multiprocessing.get_context("fork")) as workers:
+        list(workers.each(pid_then_sleep, [(folder,)] * 3))
 except KeyboardInterrupt:
     print("stopped", flush=True)
 """
 
 
-def test_stopping_while_a_result_is_half_sent_does_not_hang() -> None:
-    """Ctrl-C that stopped a worker halfway through sending a notice's files left the pool's
-    thread waiting for the rest of them for ever (the CI run of 839f07f timed out so)."""
-    import contextlib
-    import subprocess
-
+def test_ctrl_c_while_waiting_for_the_workers_stops_them(tmp_path: Path) -> None:
+    """Ctrl-C lands while the command waits for results (where a build spends its time): it
+    is raised there, the workers are terminated, not waited for, and reaped."""
     started = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-c", _HALF_SENT], stdout=subprocess.PIPE,
+    proc = subprocess.run([sys.executable, "-c", _STOP_WHILE_WAITING, str(tmp_path)],
+                          capture_output=True, text=True, timeout=60)
+    assert (proc.stdout, proc.returncode) == ("stopped\n", 0), proc.stderr
+    assert time.monotonic() - started < 30
+    for pid in (int(p.name) for p in tmp_path.iterdir()):
+        assert not Path(f"/proc/{pid}").exists(), "the worker was stopped and reaped"
+
+
+_HALF_SENT = """
+import os, signal, struct, sys, threading, time
+import multiprocessing
+from noticegen.processes import Pool
+
+def half_send(then):
+    # What a worker stopped while sending a large result (a notice's files, several MB, do not
+    # fit in the pipe at once) leaves in the pipe: the result's length and its first bytes.
+    conn = sys._getframe(1).f_locals["conn"]  # the worker's end of its pipe (processes._serve)
+    os.write(conn.fileno(), struct.pack("!i", 1 << 20) + b"x" * 99)
+    if then == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(120)
+
+then = sys.argv[1]
+if then == "ctrl-c":  # once the command waits for the rest of that result
+    threading.Timer(1, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+try:
+    with Pool(1, multiprocessing.get_context("fork")) as workers:
+        list(workers.each(half_send, [(then,)]))
+except KeyboardInterrupt:
+    print("stopped", flush=True)
+except Exception as exc:
+    print(type(exc).__name__, exc, flush=True)
+"""
+
+
+@pytest.mark.parametrize(("then", "expected"), [
+    ("ctrl-c", "stopped"),
+    ("die", "NoticegenError a worker process stopped unexpectedly, so nothing was written"),
+])
+def test_stopping_while_a_result_is_half_sent_does_not_hang(then: str, expected: str) -> None:
+    """Ctrl-C that stopped a worker halfway through sending a notice's files left the pool's
+    thread waiting for the rest of them for ever (the CI run of 839f07f timed out so). Here the
+    command itself waits for the rest: Ctrl-C interrupts that wait, and a worker that dies
+    halfway ends it (end of file) with the usual message."""
+    started = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-c", _HALF_SENT, then], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         out, err = proc.communicate(timeout=60)
@@ -129,22 +179,22 @@ def test_stopping_while_a_result_is_half_sent_does_not_hang() -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate(timeout=60)
-    assert (out, proc.returncode) == ("stopped\n", 0), err
+    assert (out, proc.returncode) == (f"{expected}\n", 0), err
     assert time.monotonic() - started < 30
 
 
 _SIGNAL_DURING_FORK = """
 import multiprocessing, os, signal, sys
 from noticegen.interrupts import Terminated, install
-from noticegen.processes import pool
+from noticegen.processes import Pool
 
 install()
 # A signal that lands while the workers are forked: Python handles it inside an at-fork hook
 # (here the one that sends it; in the build it was logging's).
 os.register_at_fork(after_in_parent=lambda: os.kill(os.getpid(), signal.SIG%s))
 try:
-    with pool(2, multiprocessing.get_context("fork")) as workers:
-        print(sum(workers.map(abs, range(10))), flush=True)
+    with Pool(2, multiprocessing.get_context("fork")) as workers:
+        print(sum(workers.each(abs, [(i,) for i in range(10)])), flush=True)
 except (KeyboardInterrupt, Terminated) as exc:
     print(type(exc).__name__, flush=True)
 """
@@ -154,10 +204,8 @@ except (KeyboardInterrupt, Terminated) as exc:
 def test_a_signal_during_the_fork_of_the_workers_is_not_lost(sig: str, raised: str) -> None:
     """A KeyboardInterrupt raised in an at-fork hook is printed as "Exception ignored" and
     lost: a Ctrl-C was once lost so, and the build ran to the end. Held back during the fork,
-    the signal stops the command afterwards. Fails without the mask in processes._start: the
-    script prints 45 and the warnings."""
-    import subprocess
-
+    the signal stops the command afterwards. Fails without interrupts.held() in Pool.__enter__:
+    the script prints 45 and the warnings."""
     proc = subprocess.run([sys.executable, "-c", _SIGNAL_DURING_FORK % sig], capture_output=True,
                           text=True, timeout=60)
     assert (proc.stdout, proc.stderr, proc.returncode) == (f"{raised}\n", "", 0)

@@ -49,13 +49,13 @@ def example(tmp_path: Path) -> Path:
 def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The notices rendered from now on, in this process."""
     calls: list[str] = []
-    real = batch.render_one
+    real = batch.Job.render
 
-    def counted(result: Any, **kwargs: Any) -> dict[str, bytes]:
+    def counted(job: batch.Job, result: Any, processes: int = 1) -> dict[str, bytes]:
         calls.append(result.path)
-        return real(result, **kwargs)
+        return real(job, result, processes)
 
-    monkeypatch.setattr(batch, "render_one", counted)
+    monkeypatch.setattr(batch.Job, "render", counted)
     return calls
 
 
@@ -152,7 +152,8 @@ def test_verbose_reasons_for_a_first_and_a_forced_build(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("options", [["--lang", "fi"], ["--format", "page,md"],
-                                     ["--heading-level", "3"], ["--force"]])
+                                     ["--heading-level", "3"], ["--id-prefix", "x-"],
+                                     ["--force"]])
 def test_other_options_rebuild_the_notice(example: Path, renders: list[str],
                                           options: list[str]) -> None:
     again = run("build", example, "-o", example.parent / "out", *options)
@@ -253,6 +254,55 @@ def test_an_up_to_date_build_imports_no_renderer(example: Path) -> None:
         capture_output=True, text=True, env=env, check=True)
     assert SKIPPED in result.stderr
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def _another(value: object) -> object:
+    """A value of the same kind as ``value``, but another."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, str):
+        return value + "x"
+    if isinstance(value, tuple):
+        return (*value, "x")
+    return Path("/elsewhere")  # a folder, or None
+
+
+def test_every_field_of_the_job_is_in_the_key() -> None:
+    """The key covers the whole job, not a list of its options: a build option added to Job,
+    here by a subclass, is in the key without a change to the key's code, so it can never be
+    left out and let a build skip a notice built with another value."""
+    import dataclasses
+
+    extended = dataclasses.make_dataclass(
+        "Extended", [("new_option", str, dataclasses.field(default="a"))], bases=(batch.Job,),
+        frozen=True)
+    settings = config.Settings()
+
+    def key(job: batch.Job) -> str:
+        return uptodate.key(uptodate.base("environment", "n.yaml", job, settings, ()), "source")
+
+    job = extended()
+    assert key(job) == key(extended())
+    for field in dataclasses.fields(job):
+        other = dataclasses.replace(job, **{field.name: _another(getattr(job, field.name))})
+        assert key(other) != key(job), f"Job.{field.name} is not in the key"
+    assert {field.name for field in dataclasses.fields(job)} >= {
+        "langs", "formats", "templates", "heading_level", "strict", "id_prefix", "new_option"}
+
+
+@pytest.mark.parametrize(("name", "value"), [("strict", True), ("disable", ("NG101",)),
+                                           ("lang", "fi")])
+def test_every_project_setting_is_in_the_key(name: str, value: object) -> None:
+    import dataclasses
+
+    def key(settings: config.Settings) -> str:
+        return uptodate.key(uptodate.base("environment", "n.yaml", batch.Job(), settings, ()),
+                            "source")
+
+    plain = config.Settings()
+    assert key(dataclasses.replace(plain, **{name: value})) != key(plain)
 
 
 def test_the_key_covers_a_folder_file_by_file(tmp_path: Path) -> None:

@@ -11,10 +11,8 @@ import typer
 from noticegen.render import FORMATS
 
 if TYPE_CHECKING:
-    from noticegen.batch import Done
     from noticegen.diagnostics import Diagnostic
-    from noticegen.errors import NoticegenError
-    from noticegen.uptodate import Entry, Record
+    from noticegen.uptodate import Step
 
 EXAMPLES = """
 Examples:
@@ -30,7 +28,6 @@ Examples:
   noticegen build notice.yaml --templates my-templates    # see docs/templates.md
 """
 
-ALL_FORMATS = tuple(FORMATS)
 DEFAULT_FORMATS = tuple(name for name, fmt in FORMATS.items() if fmt.when is None)
 DEFAULT_OUT = Path("dist")
 DEFAULT_HEADING_LEVEL = 2
@@ -52,9 +49,9 @@ def build(
         "--lang", "-l", help="Languages to build, comma-separated (default: every language "
         "the notice declares).", metavar="LANG[,LANG...]", show_default=False)] = None,
     format: Annotated[list[str] | None, typer.Option(
-        "--format", "-f", help=f"Formats, comma-separated: {', '.join(ALL_FORMATS)} (default: "
+        "--format", "-f", help=f"Formats, comma-separated: {', '.join(FORMATS)} (default: "
         f"{', '.join(DEFAULT_FORMATS)}, and the consent-banner configurations "
-        f"{', '.join(n for n in ALL_FORMATS if n not in DEFAULT_FORMATS)} when the notice has "
+        f"{', '.join(n for n in FORMATS if n not in DEFAULT_FORMATS)} when the notice has "
         "cookies that need consent).", metavar="FORMAT[,FORMAT...]", show_default=False)] = None,
     templates: Annotated[Path | None, typer.Option(
         "--templates", "-t", help="A folder of template overrides (<lang>/ and _shared/ "
@@ -115,80 +112,73 @@ def _split(values: Sequence[str] | None) -> list[str]:
 def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
            templates: Path | None, heading_level: int, strict: bool, check: bool = False,
            jobs: int | None = 1, force: bool = False, id_prefix: str = "ng-") -> None:
-    """Check and render the notices one by one, staging each one's files as it is done, so
-    that memory holds one notice's output at a time; nothing is moved into place unless every
-    notice checks and renders. Notices already built as they would be now are skipped."""
+    """Plan, then check → render → stage each notice in turn, then commit: each one's files
+    are staged as it is done, so that memory holds one notice's output at a time, and nothing
+    is moved into place unless every notice checks and renders. Notices already built as they
+    would be now are skipped."""
     from contextlib import closing
 
     from noticegen import uptodate
-    from noticegen.batch import Done, Job, cores, notices, worker_count
-    from noticegen.cli import exit_code, say
+    from noticegen.batch import Job, cores, notices, worker_count
+    from noticegen.cli import exit_code, say, stdin_once
     from noticegen.errors import NoticegenError, UsageError
     from noticegen.idprefix import check_id_prefix
     from noticegen.progress import wanted
     from noticegen.reporters import default_format, report
     from noticegen.write import Staging, inside
 
-    # No --format: render_all chooses, notice by notice (the banner configurations only for a
+    # No --format: Job.render chooses, notice by notice (the banner configurations only for a
     # notice with cookies that need consent).
-    unknown = [f for f in formats if f not in ALL_FORMATS]
+    unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise UsageError(f"unknown format {', '.join(map(repr, unknown))}",
-                         hint=f"use one or more of {', '.join(ALL_FORMATS)}, comma-separated")
+                         hint=f"use one or more of {', '.join(FORMATS)}, comma-separated")
     check_id_prefix(id_prefix)
     if templates is not None and not templates.is_dir():
         raise UsageError(f"the templates folder {templates} does not exist")
-    from noticegen.cli import stdin_once
-
     stdin_once(files)
-    stems = _stems(files)
+    job = Job(tuple(langs), tuple(formats), templates.resolve() if templates else None,
+              heading_level, strict, id_prefix)
     record = None if check else uptodate.Record.open(out)
-    bases, fresh, reasons = _up_to_date(files, stems, out, record, force=force, options=(
-        langs, formats, heading_level, strict, id_prefix), user_dir=Job.resolve(templates))
-    stale = [path for i, path in enumerate(files) if i not in fresh]
-    workers = worker_count(jobs, stale)
-    # Cores that no worker uses go to the languages of a large notice.
-    job = Job(langs, formats, templates, heading_level, strict,
-              processes=cores(jobs) if workers == 1 else 1, id_prefix=id_prefix)
-    progress = wanted(len(stale))
+    steps = uptodate.plan(files, [out / stem for stem in _stems(files)], job, record=record,
+                          force=force)
+    stale = [step for step in steps if step.entry is None]
+    workers = worker_count(jobs, [step.path for step in stale])
+    processes = cores(jobs) if workers == 1 else 1  # cores no worker uses: a large notice's languages
     diagnostics: list[Diagnostic] = []
     failed = 0
     render_error: NoticegenError | None = None
-    built: list[Done] = []
     differ: list[str] = []
-    with Staging() as staging, closing(notices(stale, workers, job, progress)) as checked:
-        for i, stem in enumerate(stems):
-            entry = fresh.get(i)
-            if entry is not None:
-                diagnostics.extend(entry.diagnostics)
-                built.append(Done(out / stem, list(entry.files), 0, entry.languages,
-                                  entry.diagnostics, fresh=True))
+    with Staging() as staging, closing(notices([step.path for step in stale], workers, job,
+                                               wanted(len(stale)))) as checked:
+        for step in steps:
+            if step.entry is not None:
+                step.skip(step.entry)
+                diagnostics.extend(step.diagnostics)
                 continue
-            notice = next(checked)
+            notice = next(checked)  # check
             result = notice.checked
             diagnostics.extend(result.diagnostics)
-            if result.fails(strict):
-                failed += 1
+            failed += result.fails(strict)
             if failed or render_error is not None:
                 continue  # nothing will be written: only the remaining diagnostics matter
             try:
-                rendered = notice.rendered(job)
+                rendered = notice.files(job, processes)  # render
             except NoticegenError as exc:
                 render_error = exc
                 continue
-            targets = {inside(out, f"{stem}/{rel}"): data for rel, data in rendered.items()}
+            targets = {inside(out, f"{step.folder.name}/{rel}"): data
+                       for rel, data in rendered.items()}
             if check:
                 differ.extend(_stale(targets))
-                differ.extend(_left_over(inside(out, stem), targets))
-                changed = 0
-            else:
-                changed = sum(staging.add(target, data) for target, data in targets.items())
-            # Recorded as built from the bytes it was checked from, which is what it now is.
-            base = bases[i] if result.digest else None
-            hashes = {rel: uptodate.digest(data) for rel, data in rendered.items()} if base else {}
-            built.append(Done(out / stem, list(rendered), changed, notice.languages,
-                              result.diagnostics, base=base, source=result.digest,
-                              reason=reasons.get(i, ""), digests=hashes))
+                differ.extend(_left_over(inside(out, step.folder.name), targets))
+            else:  # stage
+                step.changed = sum(staging.add(target, data) for target, data in targets.items())
+            step.names, step.languages = list(rendered), notice.languages
+            step.diagnostics = result.diagnostics
+            if step.base is not None:  # recorded as built from the bytes it was checked from
+                step.source = result.digest
+                step.digests = {rel: uptodate.digest(data) for rel, data in rendered.items()}
         report(diagnostics, default_format())
         if failed:
             what = "error(s)" if any(d.is_error for d in diagnostics) else "warning(s) (--strict)"
@@ -198,74 +188,32 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
         if render_error is not None:
             raise render_error
         if check:
-            _report_stale(differ, sum(len(b.names) for b in built))
+            _report_stale(differ, sum(len(step.names) for step in steps))
             return
-        staging.commit()
+        staging.commit()  # commit
     if record is not None:
-        for done in built:
-            if done.base is not None:
-                record.remember(done.folder, done.base, done.source, done.digests,
-                                done.languages, done.diagnostics)
+        for step in steps:
+            record.remember(step)
         record.save()
-    _summarise(built, langs)
+    _summarise(steps, langs)
 
 
-def _up_to_date(files: list[str], stems: list[str], out: Path, record: Record | None, *,
-                force: bool, options: tuple[object, ...], user_dir: Path | None,
-                ) -> tuple[list[str | None], dict[int, Entry], dict[int, str]]:
-    """What each file's key covers besides its content (None: not recorded); by index, the
-    notices already built as they would be now (which the build skips), and why the others
-    are built."""
-    import os
-
-    from noticegen import config, uptodate
-    from noticegen.config import settings_for
-
-    bases: list[str | None] = [None] * len(files)
-    fresh: dict[int, Entry] = {}
-    reasons: dict[int, str] = {}
-    if record is None:
-        return bases, fresh, reasons
-    # Diagnostics are written in the language --lang, the settings or the locale choose.
-    locale = tuple(os.environ.get(name, "")
-                   for name in ("NOTICEGEN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"))
-    environment = uptodate.environment(user_dir)
-    for i, path in enumerate(files):
-        if path == "-":
-            continue
-        settings = settings_for(path)
-        bases[i] = base = uptodate.base(path, environment, (
-            *options, settings.strict, settings.disable, settings.lang, config.MESSAGE_LANG, locale))
-        if force:
-            reasons[i] = "--force"
-            continue
-        source = uptodate.file_digest(path)
-        if source is None:  # unreadable: the check reports it
-            continue
-        found = record.lookup(out / stems[i], base, source)
-        if isinstance(found, str):
-            reasons[i] = found
-        else:
-            fresh[i] = found
-    return bases, fresh, reasons
-
-
-def _summarise(built: list[Done], langs: list[str]) -> None:
+def _summarise(steps: list[Step], langs: list[str]) -> None:
     from noticegen.cli import State, say
 
     if State.quiet:
         return
-    for done in built:
-        if done.fresh:
-            say(f"{shown(done.folder)}: up to date, {len(done.names)} file(s) unchanged.")
+    for step in steps:
+        if step.entry is not None:
+            say(f"{shown(step.folder)}: up to date, {len(step.names)} file(s) unchanged.")
         else:
-            why = f" ({done.reason})" if State.verbose and done.reason else ""
-            say(f"{shown(done.folder)}: {len(done.names)} file(s) built, {done.changed} changed{why}.")
-    skipped = sum(done.fresh for done in built)
+            why = f" ({step.reason})" if State.verbose and step.reason else ""
+            say(f"{shown(step.folder)}: {len(step.names)} file(s) built, {step.changed} changed{why}.")
+    skipped = sum(step.entry is not None for step in steps)
     if skipped:
         say(f"Skipped {skipped} notice(s) built before from the same input and options; "
             "--force rebuilds them.")
-    first = built[0]
+    first = steps[0]
     main_lang = (langs or list(first.languages))[:1]
     page = f"{main_lang[0]}/index.html" if main_lang else ""
     if page in first.names:
@@ -338,4 +286,4 @@ def _stems(files: Sequence[str]) -> list[str]:
     return stems
 
 
-__all__ = ["ALL_FORMATS", "build", "register"]
+__all__ = ["build", "register"]

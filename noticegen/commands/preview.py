@@ -1,8 +1,7 @@
 """`noticegen preview`: build into a temporary folder, serve it locally, rebuild on every save."""
 
-import contextlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -63,6 +62,7 @@ def preview(
 
     from noticegen.cli import say
     from noticegen.errors import UsageError
+    from noticegen.interrupts import as_ctrl_c
 
     if not file.is_file():
         raise UsageError(f"{file}: no such file", hint="`noticegen init` writes a new notice.")
@@ -75,7 +75,7 @@ def preview(
     try:
         server = serve(site, port)
         try:
-            with _interruptible():
+            with as_ctrl_c():  # also when the shell started us with SIGINT ignored
                 say(f"Preview of {file}, built in {folder}")
                 site.rebuild()
                 typer.echo(f"Serving http://127.0.0.1:{server.server_address[1]}/ "
@@ -91,25 +91,6 @@ def preview(
                 watcher.join(timeout=5)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def _interruptible() -> Iterator[None]:
-    """Ctrl-C and SIGTERM stop the server, even when the shell started it with SIGINT ignored."""
-    import signal
-
-    def stop(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
-
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signals can only be handled in the main thread (CliRunner in a test thread)
-        return
-    before = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
 
 
 class Site:
@@ -129,6 +110,7 @@ class Site:
         import io
         import traceback
 
+        from noticegen.batch import Job
         from noticegen.cli import say
         from noticegen.errors import NoticegenError
         from noticegen.pipeline import check_file
@@ -143,7 +125,7 @@ class Site:
                 self.error = "The notice has errors:\n\n" + listing.getvalue()
             else:
                 try:
-                    self._write(self._render(result.resolved))
+                    self._write(Job(templates=self.templates).render(result))
                 except NoticegenError as exc:
                     self.error = exc.message + (f"\n    fix: {exc.hint}" if exc.hint else "")
                 except Exception:  # a bug must not stop the preview: show it instead
@@ -154,13 +136,6 @@ class Site:
             say(f"Built {self.file}." if self.error is None else
                 f"Build failed: {self.error.splitlines()[0]}")
             self.version += 1
-
-    def _render(self, resolved: Any) -> dict[str, bytes]:
-        from noticegen.render import RenderOptions, render_all
-
-        langs = list(resolved.languages)
-        options = RenderOptions(templates_dir=self.templates, languages=tuple(langs))
-        return render_all(resolved, languages=langs, formats=(), options=options)
 
     def _write(self, files: dict[str, bytes]) -> None:
         from noticegen.write import inside, write_all

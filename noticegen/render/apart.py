@@ -10,9 +10,10 @@ costs more than it saves, the languages are rendered here, one after the other.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from noticegen.processes import can_fork
 
 if TYPE_CHECKING:
     from noticegen.render import RenderOptions
@@ -45,15 +46,15 @@ def render_apart(resolved: ResolvedNotice, *, languages: Sequence[str], formats:
     is raised where, a build without workers raises it."""
     import multiprocessing
 
-    from noticegen.processes import pool
+    from noticegen.processes import Pool
     from noticegen.render import chosen_formats, render_all
 
     global _job
     _job = (resolved, tuple(chosen_formats(resolved, formats)), options)
     try:
-        with pool(min(processes, len(languages)), multiprocessing.get_context("fork")) as workers:
-            parts = list(workers.map(_render_language, languages,
-                                     [i == 0 for i in range(len(languages))]))
+        with Pool(min(processes, len(languages)), multiprocessing.get_context("fork")) as workers:
+            parts = list(workers.each(_render_language,
+                                      [(lang, i == 0) for i, lang in enumerate(languages)]))
     finally:
         _job = None
     if any(part is None for part in parts):
@@ -78,14 +79,3 @@ def _render_language(lang: str, first: bool) -> dict[str, bytes] | None:
         return render_all(resolved, languages=[lang], formats=wanted, options=options)
     except NoticegenError:
         return None
-
-
-def can_fork() -> bool:
-    """Whether worker processes can be forked here: on Linux (elsewhere forking a process that
-    has loaded these libraries is unsafe or impossible)."""
-    import multiprocessing
-
-    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
-
-
-__all__ = ["SPLIT_MIN_ITEMS", "can_fork", "render_apart", "worth_splitting"]
