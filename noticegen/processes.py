@@ -9,9 +9,8 @@ for the task it had; ``ProcessPoolExecutor`` reports that, but has no public way
 stopped worker had half sent (1 in 50 Ctrl-Cs, until it reached into its private pipe).
 
 Here everything happens in the command's main thread: a worker that dies, also halfway through
-sending its result, is an end of file on its pipe (a user error with a hint); Ctrl-C or SIGTERM
-interrupt the wait like any other, and leaving the ``with`` block by an exception terminates the
-workers without waiting for their work.
+sending its result, is an end of file on its pipe (a user error with a hint), and Ctrl-C or
+SIGTERM interrupt the wait like any other.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
-from types import TracebackType
 from typing import Any, TypeVar
 
 from noticegen import interrupts
@@ -40,12 +38,9 @@ def can_fork() -> bool:
 
 
 class Pool:
-    """``size`` worker processes, forked (or spawned) when the ``with`` block is entered.
-
-    Leaving the block normally lets each worker finish and waits for it; leaving it by an
-    exception (an error, Ctrl-C, SIGTERM, a generator closed early) terminates them at once and
-    drops the work not yet done.
-    """
+    """``size`` worker processes, forked (or spawned) when the ``with`` block is entered. However
+    the block ends, they are terminated, not waited for: the work not yet done is dropped (an
+    error, Ctrl-C, SIGTERM, a generator closed early), and at a normal end they are idle."""
 
     def __init__(self, size: int, context: BaseContext | None = None) -> None:
         self._context = context or multiprocessing.get_context()
@@ -53,26 +48,23 @@ class Pool:
         self._workers: list[tuple[BaseProcess, Connection]] = []
 
     def __enter__(self) -> Pool:
-        with interrupts.held():  # a signal during the forks is handled once they are over
-            for _ in range(self._size):
-                ours, theirs = self._context.Pipe()
-                process: BaseProcess = self._context.Process(  # type: ignore[attr-defined]
-                    target=_serve, args=(theirs,), daemon=True)  # (every concrete context has it)
-                process.start()
-                theirs.close()  # the worker's end only in the worker: its death is our EOF
-                self._workers.append((process, ours))
+        try:
+            with interrupts.held():  # a signal during the forks is handled once they are over
+                for _ in range(self._size):
+                    ours, theirs = self._context.Pipe()
+                    process: BaseProcess = self._context.Process(  # type: ignore[attr-defined]
+                        target=_serve, args=(theirs,), daemon=True)  # (every concrete context has it)
+                    process.start()
+                    theirs.close()  # the worker's end only in the worker: its death is our EOF
+                    self._workers.append((process, ours))
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        for process, conn in self._workers:
-            if kind is None:
-                try:
-                    conn.send(None)  # no more work: the worker returns
-                except OSError:
-                    process.terminate()
-            else:
-                process.terminate()
+    def __exit__(self, *exc: object) -> None:
+        for process, _ in self._workers:
+            process.terminate()
         for process, conn in self._workers:
             process.join()
             conn.close()
@@ -111,31 +103,23 @@ def _died() -> NoticegenError:
                           "fewer workers (--jobs 1 uses none)")
 
 
-class RemoteTraceback(Exception):
-    """Where in a worker an exception was raised (shown as the cause of the one raised here)."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
 def _result(reply: tuple[Any, ...]) -> Any:
     if reply[0] == "ok":
         return reply[1]
     _, exc, where = reply
-    raise exc from RemoteTraceback(where)
+    exc.add_note(f"Raised in a worker process:\n{where}")  # its traceback did not travel
+    raise exc
 
 
 def _serve(conn: Connection) -> None:
-    """A worker: run each task the command sends, answer with its result, until told to stop."""
+    """A worker: run each task the command sends and answer with its result, until it is
+    terminated or the command is gone."""
     interrupts.in_worker()
     while True:
         try:
-            task = conn.recv()
+            work, args = conn.recv()
         except (EOFError, OSError):  # the command is gone
             return
-        if task is None:
-            return
-        work, args = task
         try:
             reply: tuple[Any, ...] = ("ok", work(*args))
         except Exception as exc:

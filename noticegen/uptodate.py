@@ -36,12 +36,14 @@ import os
 import sys
 import time
 from dataclasses import astuple, dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from noticegen import __version__, config
 from noticegen import cache as disk
-from noticegen import config
 from noticegen.diagnostics import Diagnostic, Severity
+from noticegen.resources import PACKAGE_DIR, templates_dir
 
 if TYPE_CHECKING:
     from noticegen.batch import Job
@@ -217,11 +219,6 @@ class Record:
 def environment(user_dir: Path | None) -> str:
     """What every key of one build shares, hashed: noticegen's files, a --templates folder's,
     the libraries' and Python's version. Read afresh for each build (a few ms)."""
-    from importlib.util import find_spec
-
-    from noticegen import __version__
-    from noticegen.resources import PACKAGE_DIR, templates_dir
-
     templates = templates_dir()  # inside the package in a wheel, beside it in a checkout
     shipped = None if templates.is_relative_to(PACKAGE_DIR) else templates
     parts = [str(FORMAT), __version__, sys.version, _folder_identity(PACKAGE_DIR),

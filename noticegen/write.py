@@ -38,18 +38,7 @@ def inside(root: Path, relative: str) -> Path:
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     """Write ``data`` to ``path`` atomically; False (and no write) when the file already holds it."""
-    target = Path(path)
-    if _same(target, data):
-        return False
-    with held():
-        staged = _stage(target, data)
-        try:
-            os.replace(staged, target)
-        except OSError as exc:
-            _discard(staged)
-            raise _error(exc, target) from None
-        _sync_dir(target.parent)
-    return True
+    return bool(write_all({Path(path): data}))
 
 
 def write_all(files: Mapping[Path, bytes]) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -223,8 +224,6 @@ def _summarise(steps: list[Step], langs: list[str]) -> None:
 def shown(path: Path) -> str:
     """A path as messages print it: relative to the current folder when it is inside it, as
     `check` prints the files it was given."""
-    import os
-
     try:
         return str(path.relative_to(Path.cwd().resolve())) if path.is_absolute() else str(path)
     except ValueError:
