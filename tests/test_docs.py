@@ -315,3 +315,13 @@ def test_embedding_names_only_real_classes_ids_and_properties(tmp_path: Path) ->
     for anchor in anchors:
         pattern = "ng-" + anchor.replace("<id>", "[a-z0-9_-]+")
         assert re.search(f'id="{pattern}"', fragment), f"no #{pattern} in the fragment"
+
+
+def test_the_architecture_page_names_real_files() -> None:
+    """docs/architecture.md tells contributors where to change things: every file and folder
+    it names exists (``<id>`` stands for any name inside the folder before it)."""
+    text = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    named = re.findall(r"`((?:noticegen|templates|tests|scripts|docs|schemas)/[^`\s]*)`", text)
+    assert len(named) > 20
+    for path in named:
+        assert (ROOT / path.split("<")[0]).exists(), f"docs/architecture.md names {path}"
