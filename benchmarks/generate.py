@@ -77,7 +77,8 @@ _SOURCES = tuple(vocab.vocabulary("sources"))
 _EVENTS = tuple(vocab.vocabulary("retention_events"))
 _BASES = ("contract", "legal_obligation", "legitimate_interests", "consent")
 _REQUIREMENTS = tuple(vocab.vocabulary("requirement_types"))
-_CATEGORIES = tuple(vocab.vocabulary("cookie_categories"))
+_COOKIE_TERMS = vocab.vocabulary("cookie_categories")
+_CATEGORIES = tuple(_COOKIE_TERMS)
 _DURATIONS = ("P1Y", "P6M", "P30D", "P2Y", "PT30M", "session", "P13M", "P90D")
 _PERIODS = ("P1Y", "P2Y", "P3Y", "P5Y", "P6Y", "P6M", "P90D", "P10Y")
 
@@ -223,6 +224,43 @@ def _cookie(rng: random.Random, index: int, providers: list[str]) -> dict[str, A
     return cookie
 
 
+def _consent_purpose(registers: list[dict[str, Any]], uses: list[str],
+                     cookies: list[dict[str, Any]]) -> None:
+    """The purpose on consent that the cookies needing consent serve (NG409), added to the
+    first register without drawing from the random stream: its recipients are the providers of
+    such cookies (their cookies then serve it alone), and our own such cookies list it."""
+    from noticegen import catalog
+
+    def needs_consent(category: object) -> bool:
+        return bool(_COOKIE_TERMS[str(category)].attrs.get("consent_required"))
+
+    providers = {c["provider"] for c in cookies if c.get("provider") and needs_consent(c["category"])}
+    providers.update(u for u in uses if any(needs_consent(k.get("category", "necessary"))
+                                            for k in catalog.service(u).get("cookies", [])))
+    own = [c for c in cookies if "provider" not in c and needs_consent(c["category"])]
+    if not registers or not (providers or own):
+        return
+    first = registers[0]
+    purpose: dict[str, Any] = {
+        "id": "website-cookies",
+        "description": {"fi": "Verkkosivuston käytön analysointi ja markkinointi evästeillä",
+                        "en": "Analysing the use of the website and marketing with cookies"},
+        "legal_basis": ["consent"],
+        "withdrawal": {
+            "fi": "Voit peruuttaa suostumuksesi milloin tahansa sivuston alalaidan linkistä.",
+            "en": "You can withdraw your consent at any time from the link at the bottom of the page.",
+        },
+        "data_categories": [first["data_categories"][0]],
+        "retention": {"period": "P1Y"},
+        "requirement": {"type": "voluntary"},
+    }
+    if providers:
+        purpose["recipients"] = sorted(providers)
+    first["purposes"].append(purpose)
+    for cookie in own:
+        cookie["purposes"] = ["website-cookies"]
+
+
 def _tie_together(registers: list[dict[str, Any]], recipients: list[str],
                   cookies: list[dict[str, Any]]) -> None:
     """What a real notice must tie, tied without drawing from the random stream (so that the
@@ -249,7 +287,8 @@ def _tie_together(registers: list[dict[str, Any]], recipients: list[str],
     by_purpose = {x for p in purposes for x in p.get("recipients", [])}
     for cookie in cookies:
         own_necessary = "provider" not in cookie and cookie["category"] == "necessary"
-        if not own_necessary and cookie.get("provider") not in by_purpose:
+        if not own_necessary and cookie.get("provider") not in by_purpose \
+                and "purposes" not in cookie:
             cookie["purposes"] = [purposes[0]["id"]]
 
 
@@ -267,6 +306,7 @@ def notice(size: Size, seed: int = 0) -> dict[str, Any]:
         registers.append(_register(rng, r, count, processor_ids, next_purpose))
         next_purpose += count
     cookies = [_cookie(rng, i, processor_ids) for i in range(size.cookies)]
+    _consent_purpose(registers, uses, cookies)
     _tie_together(registers, [*processor_ids, *uses], cookies)
     data: dict[str, Any] = {
         "notice": {

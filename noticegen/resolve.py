@@ -187,16 +187,27 @@ def _expand(notice: Notice) -> tuple[Notice, dict[Loc, Loc]]:
 def _cookie_purposes(notice: Notice) -> list[Cookie]:
     """Each cookie with the purposes it serves: its own `purposes:`, else the purposes whose
     recipients name its provider (a purpose says what the cookie's data are used for and on
-    which legal basis)."""
+    which legal basis). A cookie that needs consent serves only those of its provider's
+    purposes that rest on consent, when there are such: a shop platform that receives the
+    orders on contract and the statistics on consent reads its statistics cookies for the
+    statistics (section 205 of Act 917/2014 lets them be used on that consent only)."""
     by_recipient: dict[str, list[str]] = {}
+    on_consent: dict[str, list[str]] = {}
     for reg in notice.registers:
         for purpose in reg.purposes:
             for ref in purpose.recipients:
                 by_recipient.setdefault(ref, []).append(purpose.id)
+                if "consent" in purpose.legal_basis:
+                    on_consent.setdefault(ref, []).append(purpose.id)
+    categories = vocab.vocabulary("cookie_categories")
     out = []
     for cookie in notice.cookies:
         if not cookie.purposes and cookie.provider in by_recipient:
-            cookie = cookie.model_copy(update={"purposes": by_recipient[cookie.provider]})
+            served = by_recipient[cookie.provider]
+            term = categories.get(cookie.category)
+            if term is not None and term.attrs.get("consent_required"):
+                served = on_consent.get(cookie.provider) or served
+            cookie = cookie.model_copy(update={"purposes": served})
         out.append(cookie)
     return out
 

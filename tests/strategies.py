@@ -66,6 +66,13 @@ registers:
         requirement: {type: contractual, consequence: {fi: Emme voi auttaa., en: We cannot help.}}
         withdrawal: {fi: Peru suostumus sähköpostilla., en: Withdraw consent by e-mail.}
         recipients: [mailer]
+      - id: statistics
+        description: {fi: Tilastot, en: Statistics}
+        legal_basis: [consent]
+        withdrawal: {fi: Evästeasetuksista., en: From the cookie settings.}
+        retention: {period: P1Y}
+        recipients:
+          - mailer
 cookies:
   - name: _session
     category: necessary

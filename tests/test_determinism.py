@@ -46,6 +46,8 @@ def _many_items() -> str:
                         for n, cat, p in [("zeta", "marketing", "r0"), ("alpha", "statistics", "r3"),
                                           ("_mid", "preferences", "r1"), ("Beta", "marketing", "r4")]]
     data["registers"][0]["purposes"][0]["recipients"] = ["r3", "mailer", "r0", "r2", "r1", "r4"]
+    # the cookies that need consent serve the purpose on consent (NG409)
+    data["registers"][0]["purposes"][1]["recipients"] = ["r4", "mailer", "r0", "r3", "r1"]
     data["registers"][0]["data_categories"] = ["phone_number", "name", "email_address",
                                                {"label": {"fi": "Öljy", "en": "Oil"}},
                                                {"label": {"fi": "Ääni", "en": "Voice"}}]

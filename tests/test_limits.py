@@ -69,7 +69,7 @@ def test_aliases_just_under_the_limit_still_load(tmp_path: Path) -> None:
 def test_a_5_mb_notice(tmp_path: Path) -> None:
     text = ("Evästeen avulla lasketaan kävijöitä ja mitataan sivujen käyttöä. " * 32)[:2_000]
     cookies = "".join(f"  - name: _big{i}\n    category: statistics\n    duration: P1Y\n"
-                      f"    party: first\n    purposes: [service]\n"
+                      f"    party: first\n    purposes: [statistics]\n"
                       f"    purpose: {{fi: '{i} {text}', en: '{i} {text}'}}\n" for i in range(1_250))
     path = tmp_path / "big.yaml"
     path.write_text(with_cookies(cookies), encoding="utf-8")

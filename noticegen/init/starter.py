@@ -89,11 +89,40 @@ def _service_cookies(service_ids: Iterable[str]) -> set[str]:
     return found
 
 
+def _consent_purposes(active: list[parts.PurposePart],
+                      chosen: dict[str, tuple[str, ...]]) -> list[parts.PurposePart]:
+    """The purposes, with the purpose on consent for the cookies that need consent of a service
+    chosen for a purpose on another basis (a shop platform's statistics cookies): the service
+    becomes its recipient, and the purpose appears if it was not asked for (NG409)."""
+    from noticegen import catalog, vocab
+
+    categories = vocab.vocabulary("cookie_categories")
+    for part in list(active):
+        if "consent" in part.fields.get("legal_basis", ()):
+            continue
+        for sid in chosen.get(part.when, ()):
+            for cookie in catalog.service(sid).get("cookies", []):
+                category = str(cookie.get("category", ""))
+                term = categories.get(category)
+                if not cookie.get("default", True) or term is None \
+                        or not term.attrs.get("consent_required"):
+                    continue
+                target = next((p for p in parts.PURPOSES if p.cookie_category == category), None)
+                if target is None:
+                    continue  # no purpose to offer: check reports the cookie (NG409)
+                if target not in active:
+                    active.append(target)
+                if sid not in chosen.get(target.when, ()):
+                    chosen[target.when] = (*chosen.get(target.when, ()), sid)
+    return [p for p in parts.PURPOSES if p in active]
+
+
 def build_tree(a: Answers) -> dict[str, Any]:
     """The starter as a tree of plain data and Noted comments (see yamlout.dump)."""
     langs, c = a.languages, a.lang
     active = [p for p in parts.PURPOSES if p.when == "always" or p.when in a.choices]
     chosen = {p.when: tuple(a.services.get(p.when, ())) for p in active}
+    active = _consent_purposes(active, chosen)
     uses: list[str] = []
     for services in chosen.values():
         _merge(uses, services)

@@ -78,8 +78,9 @@ class Cookie(Base):
     """`cookie`, `local_storage`, `session_storage` or `pixel`."""
     purposes: list[Id] = []
     """Ids of the purposes the cookie serves; by default the purposes whose `recipients:` name
-    its provider. Every cookie that is not our own strictly necessary one must serve a purpose
-    with a legal basis."""
+    its provider (for a cookie that needs consent, those of them that rest on consent, when
+    there are such). Every cookie that is not our own strictly necessary one must serve a
+    purpose with a legal basis, and one that needs consent only purposes on consent."""
     lint: ElementLint | None = None
     """Lint rules switched off for this cookie only."""
 

@@ -5,6 +5,7 @@ from noticegen.lint.rules import (  # noqa: F401
     completeness,
     contradictions,
     controller,
+    cookie_basis,
     cookies,
     data,
     dpf,
