@@ -48,6 +48,17 @@ def _hoisted(group: TyperGroup, ctx: Any, args: list[str]) -> list[str]:
         if arg in GLOBAL_FLAGS and arg not in own:
             front.insert(i, arg)
             i += 1
+        elif len(arg) > 2 and arg[1] != "-" and _global_short(arg[:2], own):
+            # combined short flags (`-qv`, `-qj2`): the global ones in front move ahead, the
+            # rest stays the command's own, as if written apart
+            k = 1
+            while k < len(arg) and _global_short(f"-{arg[k]}", own):
+                front.insert(i, f"-{arg[k]}")
+                i += 1
+                k += 1
+            if k < len(arg):
+                tail[j] = f"-{arg[k:]}"
+                continue
         elif name in GLOBAL_VALUED and name not in own:
             taken = [arg] if "=" in arg else tail[j: j + 2]
             front[i:i] = taken
@@ -61,6 +72,11 @@ def _hoisted(group: TyperGroup, ctx: Any, args: list[str]) -> list[str]:
                 j += 1
         j += 1
     return front + rest
+
+
+def _global_short(flag: str, own: dict[str, bool]) -> bool:
+    """``-q`` or ``-v`` meaning the global option (not an option of the command's own)."""
+    return len(flag) == 2 and flag in GLOBAL_FLAGS and flag not in own
 
 
 class _Group(TyperGroup):

@@ -56,6 +56,29 @@ def test_build_quiet_and_verbose_after_the_command(notice: Path) -> None:
     assert "(--force)" in verbose.stderr  # type: ignore[attr-defined]  # the reason, shown with -v only
 
 
+@pytest.mark.parametrize("flags", ["-qv", "-vq"])
+def test_combined_short_global_flags_after_the_command(notice: Path, flags: str) -> None:
+    after = run("check", str(notice), flags)
+    assert after.exit_code == 0, after.output  # type: ignore[attr-defined]
+    assert "file(s) checked" not in after.stderr  # type: ignore[attr-defined]
+    assert State.quiet and State.verbose
+    before = run(flags, "check", str(notice))
+    assert (before.exit_code, before.stdout) == (0, after.stdout)  # type: ignore[attr-defined]
+
+
+def test_combined_global_and_own_short_flags_after_the_command(notice: Path) -> None:
+    # -q is the global option, -j2 build's own (its value attached)
+    result = run("build", str(notice), "--out", "site", "-qj2")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert "file(s) built" not in result.stderr and (Path("site") / "notice").is_dir()  # type: ignore[attr-defined]
+    # an unknown letter after them is a usage error, not a traceback
+    wrong = run("check", str(notice), "-qx")
+    assert wrong.exit_code == 2 and "No such option: -x" in wrong.output  # type: ignore[attr-defined]
+    # a folder named like the flags stays the value of --out
+    odd = run("build", str(notice), "--out", "-qv")
+    assert odd.exit_code == 0 and (Path("-qv") / "notice").is_dir()  # type: ignore[attr-defined]
+
+
 def test_no_color_after_the_command(notice: Path) -> None:
     coloured = run("check", str(notice), FORCE_COLOR="1")
     assert "\x1b[" in coloured.stdout  # type: ignore[attr-defined]
@@ -164,6 +187,27 @@ def test_build_check_names_files_no_notice_builds(notice: Path) -> None:
     assert result.exit_code == 1  # type: ignore[attr-defined]
     # Printed relative to the current folder, although --out was absolute.
     assert "stale: site/notice/sv/index.html (no notice builds it)" in result.stdout  # type: ignore[attr-defined]
+
+
+def test_build_check_names_left_over_files_anywhere_in_the_output(notice: Path) -> None:
+    assert run("build", str(notice), "--out", "site").exit_code == 0  # type: ignore[attr-defined]
+    # a notice renamed (its old folder is left behind), a stray file at the top, hidden files
+    shutil.copytree(Path("site") / "notice", Path("site") / "old-name")
+    (Path("site") / "index.html").write_text("mine", encoding="utf-8")
+    (Path("site") / ".nojekyll").write_text("", encoding="utf-8")
+    (Path("site") / ".git").mkdir()
+    (Path("site") / ".git" / "HEAD").write_text("ref", encoding="utf-8")
+    result = run("build", "--check", str(notice), "--out", "site")
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    stale = [line for line in result.stdout.splitlines() if line.startswith("stale: ")]  # type: ignore[attr-defined]
+    old = sorted(p.relative_to(Path("site")).as_posix()
+                 for p in (Path("site") / "old-name").rglob("*") if p.is_file())
+    assert stale == [f"stale: site/{name} (no notice builds it)"
+                     for name in sorted(["index.html", *old])]
+    # with those gone, the output is what the notice builds
+    shutil.rmtree(Path("site") / "old-name")
+    (Path("site") / "index.html").unlink()
+    assert run("build", "--check", str(notice), "--out", "site").exit_code == 0  # type: ignore[attr-defined]
 
 
 def test_build_check_with_errors_does_not_say_nothing_was_written(notice: Path) -> None:

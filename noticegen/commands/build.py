@@ -71,7 +71,8 @@ def build(
         "--strict", help="Warnings stop the build too.")] = False,
     check: Annotated[bool, typer.Option(
         "--check", help="Write nothing; exit 1 and name the files in OUT that differ from "
-        "what the notices build now (for CI and pre-commit).")] = False,
+        "what the notices build now, and those no notice given builds (for CI and "
+        "pre-commit).")] = False,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, metavar="N", help="Notices built at once, each worker a process of its own "
         "(default: the number of CPU cores); a single large notice has its languages rendered "
@@ -150,6 +151,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     failed = 0
     render_error: NoticegenError | None = None
     differ: list[str] = []
+    expected: set[Path] = set()  # --check: every file the notices build now
     with Staging() as staging, closing(notices([step.path for step in stale], workers, job,
                                                wanted(len(stale)))) as checked:
         for step in steps:
@@ -172,7 +174,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
                        for rel, data in rendered.items()}
             if check:
                 differ.extend(_stale(targets))
-                differ.extend(_left_over(inside(out, step.folder.name), targets))
+                expected.update(targets)
             else:  # stage
                 step.changed = sum(staging.add(target, data) for target, data in targets.items())
             step.names, step.languages = list(rendered), notice.languages
@@ -189,6 +191,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
         if render_error is not None:
             raise render_error
         if check:
+            differ.extend(_left_over(out, expected))
             _report_stale(differ, sum(len(step.names) for step in steps))
             return
         staging.commit()  # commit
@@ -247,14 +250,17 @@ def _stale(targets: dict[Path, bytes]) -> list[str]:
     return stale
 
 
-def _left_over(folder: Path, targets: dict[Path, bytes]) -> list[str]:
-    """`--check`: files in a notice's output folder that the notice no longer builds (a
-    language or format dropped, a file left by an older noticegen). Other folders in OUT are
-    not looked at: they may belong to notices that this run was not given."""
-    if not folder.is_dir():
+def _left_over(out: Path, expected: set[Path]) -> list[str]:
+    """`--check`: the files anywhere in OUT that none of the notices builds now (a language or
+    format dropped, a notice renamed or removed, a file left by an older noticegen), so give
+    `--check` every notice that builds into OUT. Hidden files and folders (`.gitkeep`,
+    `.nojekyll`) are not looked at: noticegen never writes one."""
+    root = out.resolve()
+    if not root.is_dir():
         return []
-    return [f"{shown(path)} (no notice builds it)" for path in sorted(folder.rglob("*"))
-            if path not in targets and path.is_file()]
+    return [f"{shown(path)} (no notice builds it)" for path in sorted(root.rglob("*"))
+            if not any(part.startswith(".") for part in path.relative_to(root).parts)
+            and path.is_file() and path not in expected]
 
 
 def _report_stale(stale: list[str], total: int) -> None:
