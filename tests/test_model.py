@@ -305,7 +305,7 @@ def test_invalid_ids(rid: str) -> None:
 def test_an_id_at_the_length_limit() -> None:
     rid = "a" * 64
     valid(edit("  - id: mailer", f"  - id: {rid}", "recipients: [mailer]", f"recipients: [{rid}]",
-               "provider: mailer", f"provider: {rid}"))
+               "provider: mailer", f"provider: {rid}", "          - mailer\n", f"          - {rid}\n"))
 
 
 @pytest.mark.parametrize(("value", "message"), [
