@@ -385,7 +385,7 @@ def check_batch(ng: list[str], files: list[str], repeat: int, jobs_ok: bool) -> 
 
 def rebuild(base: list[str], files: list[str], out: Path, repeat: int) -> dict[str, Any]:
     """The same batch built again into the folder the last run filled: the notices already
-    built as they would be now are skipped (noticegen.uptodate)."""
+    built as they would be now are skipped (noticegen.builder.uptodate)."""
     count = len(files)
     edited = files[:: max(1, count // 10)][:10]  # 10 notices spread over the batch
     print(f"\nbuilt again into the same folder (skipping what is up to date), {repeat} runs each:")

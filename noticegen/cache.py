@@ -9,7 +9,7 @@ results depend only on the files' contents, so noticegen keeps them, as Python k
   noticegen version and the Python version, so an edited or upgraded file is read afresh;
 - templates: ``<cache>/jinja/``, Jinja's own bytecode cache (it checks each template's source);
 - build records: ``<cache>/builds/<hash of the output folder>.json``, what `build` needs to
-  skip a notice it built before (see noticegen.uptodate).
+  skip a notice it built before (see noticegen.builder.uptodate).
 
 The folder is ``$NOTICEGEN_CACHE_DIR``, else the platform's cache folder (``$XDG_CACHE_HOME`` or
 ``~/.cache`` on Linux) + ``noticegen``. ``NOTICEGEN_NO_CACHE=1`` turns the cache off. A cache

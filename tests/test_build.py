@@ -164,7 +164,7 @@ def test_a_failed_write_leaves_the_previous_output(
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_mkstemp(*args, **kwargs)
 
-    monkeypatch.setattr("noticegen.write.tempfile.mkstemp", flaky)
+    monkeypatch.setattr("noticegen.builder.write.tempfile.mkstemp", flaky)
     result = run("build", changed, "-o", out)
     assert result.exit_code == 1
     assert "disk is full" in result.output

@@ -1,4 +1,4 @@
-"""noticegen.write: atomic replacement, no rewrite of equal bytes, clean failure, safe names."""
+"""noticegen.builder.write: atomic replacement, no rewrite of equal bytes, clean failure, safe names."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from noticegen import write
+from noticegen.builder import write
+from noticegen.builder.write import inside, safe_segment, write_all, write_atomic
 from noticegen.errors import OutputError
-from noticegen.write import inside, safe_segment, write_all, write_atomic
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -45,7 +45,7 @@ def test_a_failed_replace_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest
     def refuse(src: str, dst: str) -> None:
         raise OSError(errno.EROFS, "Read-only file system", str(dst))
 
-    monkeypatch.setattr("noticegen.write.os.replace", refuse)
+    monkeypatch.setattr("noticegen.builder.write.os.replace", refuse)
     with pytest.raises(OutputError, match="read-only"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
@@ -65,12 +65,12 @@ def test_write_all_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyP
             raise OSError(errno.ENOSPC, "No space left on device")
         real(fd)
 
-    monkeypatch.setattr("noticegen.write.os.fsync", full_disk)
+    monkeypatch.setattr("noticegen.builder.write.os.fsync", full_disk)
     with pytest.raises(OutputError, match="disk is full"):
         write_all(files)
     assert all(p.read_bytes() == b"old" for p in files)
     assert leftovers(tmp_path) == []
-    monkeypatch.setattr("noticegen.write.os.fsync", real)
+    monkeypatch.setattr("noticegen.builder.write.os.fsync", real)
     assert sorted(write_all(files)) == sorted(files)
     assert write_all(files) == []
 
@@ -110,7 +110,7 @@ def test_a_batch_is_flushed_once_per_file_system_not_per_file(
         flushes["n"] += 1
         real_flush(folders)
 
-    monkeypatch.setattr("noticegen.write.os.fsync", count_fsync)
+    monkeypatch.setattr("noticegen.builder.write.os.fsync", count_fsync)
     monkeypatch.setattr(write, "_sync_file_systems", count_flush)
     files = _batch(tmp_path, b"new")
     assert sorted(write_all(files)) == sorted(files)
@@ -149,7 +149,7 @@ def test_without_syncfs_a_batch_syncs_every_file(tmp_path: Path,
         real(fd)
 
     monkeypatch.setattr(write, "_syncfs", lambda: None)
-    monkeypatch.setattr("noticegen.write.os.fsync", count)
+    monkeypatch.setattr("noticegen.builder.write.os.fsync", count)
     files = _batch(tmp_path, b"x")
     write_all(files)
     folders = {p.parent for p in files}
@@ -198,7 +198,7 @@ def test_staging_a_batch_syncs_once_per_file_system(tmp_path: Path,
         pytest.skip("syncfs(2) is Linux only; other systems sync every file")
     calls: list[str] = []
     real_fsync, real_flush = os.fsync, write._sync_file_systems
-    monkeypatch.setattr("noticegen.write.os.fsync",
+    monkeypatch.setattr("noticegen.builder.write.os.fsync",
                         lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
     monkeypatch.setattr(write, "_sync_file_systems",
                         lambda folders: (calls.append("syncfs"), real_flush(folders))[1])

@@ -141,7 +141,7 @@ def test_cache_command_prints_and_clears(where: Path, tmp_path: Path) -> None:
 
 
 def test_cache_clear_forgets_build_records(where: Path, tmp_path: Path) -> None:
-    """After `cache clear`, a notice built before is built again (noticegen.uptodate)."""
+    """After `cache clear`, a notice built before is built again (noticegen.builder.uptodate)."""
     out = tmp_path / "out"
     for _ in range(2):
         assert CliRunner().invoke(app, ["build", str(EXAMPLE), "-o", str(out)]).exit_code == 0

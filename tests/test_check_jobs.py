@@ -83,16 +83,16 @@ def test_jobs_must_be_positive() -> None:
 def test_by_default_only_many_files_are_checked_by_workers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import noticegen.batch
+    import noticegen.builder.batch
 
     started: list[int] = []
-    real = noticegen.batch._in_workers
+    real = noticegen.builder.batch._in_workers
 
     def recording(files: list[str], workers: int, *args: Any, **kwargs: Any) -> Any:
         started.append(workers)
         return real(files, workers, *args, **kwargs)
 
-    monkeypatch.setattr(noticegen.batch, "_in_workers", recording)
+    monkeypatch.setattr(noticegen.builder.batch, "_in_workers", recording)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     few = [EXAMPLE] * (CHECK_IN_WORKERS_FROM - 1)
     assert run("check", *few).exit_code == 0
@@ -115,7 +115,7 @@ def _modules_after_check(*args: str) -> str:
         "from noticegen.cli import main\n"
         f"sys.argv = ['noticegen', '-q', 'check', *{list(args)!r}]\n"
         "try:\n    main()\nexcept SystemExit as exit:\n    code = exit.code\n"
-        "print(code, sorted(m for m in ('jinja2', 'babel', 'markdown_it', 'noticegen.batch')"
+        "print(code, sorted(m for m in ('jinja2', 'babel', 'markdown_it', 'noticegen.builder.batch')"
         " if m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -127,7 +127,7 @@ def test_checking_in_workers_loads_no_rendering_library() -> None:
     """`check` never imports Jinja, Babel or markdown-it, with workers either: what it loads
     before forking them is the models and the rules. A check of a few files does not even
     load the workers' module."""
-    assert _modules_after_check("--jobs", "2", *[str(EXAMPLE)] * 20) == "0 ['noticegen.batch']"
+    assert _modules_after_check("--jobs", "2", *[str(EXAMPLE)] * 20) == "0 ['noticegen.builder.batch']"
     assert _modules_after_check(str(EXAMPLE), str(EXAMPLE)) == "0 []"
 
 
@@ -135,9 +135,9 @@ def test_checking_in_workers_loads_no_rendering_library() -> None:
 def test_a_worker_that_dies_is_a_message(
     files: list[Path], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import noticegen.batch
+    import noticegen.builder.batch
 
-    monkeypatch.setattr(noticegen.batch, "_check_chunk", _die)
+    monkeypatch.setattr(noticegen.builder.batch, "_check_chunk", _die)
     result = run("check", *files, "--jobs", "2")
     assert result.exit_code == 1
     assert "a worker process stopped unexpectedly" in result.output

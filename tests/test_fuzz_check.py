@@ -31,7 +31,7 @@ from noticegen.cli import app
 from noticegen.diagnostics import Severity
 from noticegen.model import Notice
 from noticegen.pipeline import Checked, check_file
-from noticegen.reporters import REPORTERS
+from noticegen.report import REPORTERS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = [BASE_NOTICE] + [p.read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from noticegen.cli import app
 from noticegen.diagnostics import Diagnostic, Severity
-from noticegen.reporters import gitlab
+from noticegen.report import gitlab
 
 # What GitLab reads of a Code Quality report (docs.gitlab.com, "Code Quality report format").
 CODE_QUALITY: dict[str, Any] = {

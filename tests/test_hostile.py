@@ -247,7 +247,7 @@ def test_a_device_is_refused() -> None:
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
 def test_a_notice_replaced_by_a_fifo_does_not_block_the_build_record(tmp_path: Path) -> None:
-    from noticegen.uptodate import file_digest
+    from noticegen.builder.uptodate import file_digest
 
     fifo = tmp_path / "n.yaml"
     os.mkfifo(fifo)
@@ -419,7 +419,7 @@ def test_a_folder_in_the_way_of_one_output_changes_no_output(tmp_path: Path) -> 
 
 def test_an_unforeseeable_rename_failure_names_the_real_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from noticegen import write
+    from noticegen.builder import write
 
     target = tmp_path / "a.html"
     real = os.replace

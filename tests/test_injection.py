@@ -495,7 +495,7 @@ _OUR_ANGLE_LINK = re.compile(r"<(https?://[^\s<>]+|[^\s<>@]+@[^\s<>@]+)>")
 def shown_forms(payload: str) -> tuple[str, ...]:
     """How a payload may show in text: as written, or as its Markdown reads (entities decoded,
     backslash escapes and emphasis gone), whitespace collapsed."""
-    from noticegen.render.markdown import block_html, inline_html
+    from noticegen.render.user_markdown import block_html, inline_html
 
     forms = {payload, text_content(inline_html(payload)), text_content(block_html(payload))}
     forms = {" ".join(f.split()) for f in forms}
@@ -713,7 +713,7 @@ def test_the_build_check_fails_when_markdown_lets_html_through(
     """Sabotage the renderer (raw HTML and every link scheme allowed): the checks above see it."""
     from markdown_it import MarkdownIt
 
-    from noticegen.render import markdown
+    from noticegen.render import user_markdown as markdown
 
     def trusting_parser() -> MarkdownIt:
         md = MarkdownIt("commonmark", {"html": True})
@@ -738,7 +738,7 @@ def test_the_build_check_fails_when_markdown_lets_html_through(
 def test_the_markdown_check_fails_when_the_converter_does_not_escape(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from noticegen.render import convert
+    from noticegen.render import html_to_markdown as convert
 
     monkeypatch.setattr(convert, "escape_md", lambda text: text)
     data, _ = injected(0, BUILDS)

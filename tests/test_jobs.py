@@ -110,8 +110,8 @@ def test_each_notice_is_staged_as_it_is_built(
 ) -> None:
     """A batch holds one notice's output in memory, not all of them: each notice's files go
     to temp files before the next notice is taken, and all move into place at the end."""
-    from noticegen import batch
-    from noticegen.write import Staging
+    from noticegen.builder import batch
+    from noticegen.builder.write import Staging
 
     events: list[str] = []
     real_add, real_commit, real_built = Staging.add, Staging.commit, batch.notices
@@ -246,12 +246,12 @@ def _die(*args: object) -> None:
 def test_a_worker_that_dies_is_a_message_and_nothing_is_written(
     tmp_path: Path, notices: list[Path], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import noticegen.batch
+    import noticegen.builder.batch
 
     out = tmp_path / "out"
     assert run("build", *notices, "--out", out).exit_code == 0
     before = tree(out)
-    monkeypatch.setattr(noticegen.batch, "_build_chunk", _die)
+    monkeypatch.setattr(noticegen.builder.batch, "_build_chunk", _die)
     result = run("build", *notices, "--out", out, "--jobs", "2", "--force")
     assert result.exit_code == 1
     assert "a worker process stopped unexpectedly, so nothing was written" in result.output

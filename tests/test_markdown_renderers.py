@@ -109,7 +109,7 @@ def test_notice_md_is_inert_in_every_renderer(notice_md: dict[str, str], rendere
 @pytest.mark.parametrize("renderer", sorted(RENDERERS))
 def test_a_quote_in_a_link_target_stays_in_the_target(renderer: str) -> None:
     """Python-Markdown cut `[x](https://a.example/"x)` at the quote and made the rest a title."""
-    from noticegen.render.convert import to_markdown
+    from noticegen.render.html_to_markdown import to_markdown
 
     md = to_markdown('<p><a href="https://a.example/&quot;onmouseover=alert(1)">x</a> '
                      "<a href=\"https://b.example/'y\">y</a></p>")
@@ -124,7 +124,7 @@ def test_a_quote_in_a_link_target_stays_in_the_target(renderer: str) -> None:
                                   "a ![x](javascript:alert(1)) b", "![](https://x.example/)"])
 def test_an_image_stays_literal_text(text: str) -> None:
     """`![img](url)` became "!" and a live link although the docs say images stay literal."""
-    from noticegen.render.markdown import block_html, inline_html
+    from noticegen.render.user_markdown import block_html, inline_html
 
     for html in (inline_html(text), block_html(text)):
         assert not [tag for tag, _ in scan(html).tags if tag in ("a", "img")], html
@@ -132,7 +132,7 @@ def test_an_image_stays_literal_text(text: str) -> None:
 
 
 def test_a_link_after_an_exclamation_mark_is_still_a_link() -> None:
-    from noticegen.render.markdown import inline_html
+    from noticegen.render.user_markdown import inline_html
 
     html = inline_html("Hei! [tietosuoja](https://example.fi) ja \\![x](https://example.fi/x)")
     assert re.findall(r'href="([^"]+)"', html) == ["https://example.fi", "https://example.fi/x"]

@@ -31,7 +31,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from noticegen import write
+from noticegen.builder import write
 from noticegen.cli import app
 from noticegen.errors import OutputError
 

@@ -143,7 +143,7 @@ def test_text_wrap_shortcut_is_what_textwrap_gives(text: str, width: int, first:
                                                    rest: str) -> None:
     import textwrap
 
-    from noticegen.render.text import _wrap
+    from noticegen.render.html_to_text import _wrap
 
     expected: list[str] = []
     for number, hard in enumerate(text.split("\n")):

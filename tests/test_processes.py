@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from noticegen.builder.processes import Pool
 from noticegen.errors import NoticegenError
 from noticegen.interrupts import install
-from noticegen.processes import Pool
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forked workers (Linux)")
 FORK = multiprocessing.get_context("fork") if sys.platform == "linux" else None
@@ -99,7 +99,7 @@ _STOP_WHILE_WAITING = """
 import os, signal, sys, threading, time
 from pathlib import Path
 import multiprocessing
-from noticegen.processes import Pool
+from noticegen.builder.processes import Pool
 
 def pid_then_sleep(folder):
     Path(folder, str(os.getpid())).touch()
@@ -135,7 +135,7 @@ def test_ctrl_c_while_waiting_for_the_workers_stops_them(tmp_path: Path) -> None
 _HALF_SENT = """
 import os, signal, struct, sys, threading, time
 import multiprocessing
-from noticegen.processes import Pool
+from noticegen.builder.processes import Pool
 
 def half_send(then):
     # What a worker stopped while sending a large result (a notice's files, several MB, do not
@@ -186,7 +186,7 @@ def test_stopping_while_a_result_is_half_sent_does_not_hang(then: str, expected:
 _SIGNAL_DURING_FORK = """
 import multiprocessing, os, signal, sys
 from noticegen.interrupts import Terminated, install
-from noticegen.processes import Pool
+from noticegen.builder.processes import Pool
 
 install()
 # A signal that lands while the workers are forked: Python handles it inside an at-fork hook

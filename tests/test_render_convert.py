@@ -10,8 +10,8 @@ import pytest
 
 from noticegen.pipeline import check_file
 from noticegen.render import render
-from noticegen.render.convert import to_markdown
-from noticegen.render.text import to_text
+from noticegen.render.html_to_markdown import to_markdown
+from noticegen.render.html_to_text import to_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,8 +10,8 @@ import pytest
 
 from noticegen.pipeline import check_file
 from noticegen.render import render
-from noticegen.render.convert import escape_md
-from noticegen.render.markdown import block_html, inline_html, link_allowed
+from noticegen.render.html_to_markdown import escape_md
+from noticegen.render.user_markdown import block_html, inline_html, link_allowed
 
 NASTY = (
     "<script>alert(1)</script> [click](javascript:alert(1)) {{ 7*7 }} {% if true %}x{% endif %} "

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from noticegen.cli import app
 from noticegen.diagnostics import Diagnostic, Severity
-from noticegen.sarif import artifact, sarif_log
+from noticegen.report.sarif import artifact, sarif_log
 
 # The parts of the SARIF 2.1.0 schema (docs.oasis-open.org/sarif/sarif/v2.1.0) that a log like
 # ours must meet, plus what GitHub code scanning needs (a location with a startLine ≥ 1).

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from noticegen import batch, config, uptodate
+from noticegen import config
+from noticegen.builder import batch, uptodate
 from noticegen.cache import cache_dir
 from noticegen.cli import app
 

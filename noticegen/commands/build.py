@@ -12,8 +12,8 @@ import typer
 from noticegen.render import FORMATS
 
 if TYPE_CHECKING:
+    from noticegen.builder.uptodate import Step
     from noticegen.diagnostics import Diagnostic
-    from noticegen.uptodate import Step
 
 EXAMPLES = """
 Examples:
@@ -120,14 +120,14 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     would be now are skipped."""
     from contextlib import closing
 
-    from noticegen import uptodate
-    from noticegen.batch import Job, cores, notices, worker_count
+    from noticegen.builder import uptodate
+    from noticegen.builder.batch import Job, cores, notices, worker_count
+    from noticegen.builder.write import Staging, inside
     from noticegen.cli import exit_code, say, stdin_once
     from noticegen.errors import NoticegenError, UsageError
     from noticegen.idprefix import check_id_prefix
     from noticegen.progress import wanted
-    from noticegen.reporters import default_format, report
-    from noticegen.write import Staging, inside
+    from noticegen.report import default_format, report
 
     # No --format: Job.render chooses, notice by notice (the banner configurations only for a
     # notice with cookies that need consent).
@@ -278,8 +278,8 @@ def _report_stale(stale: list[str], total: int) -> None:
 
 def _stems(files: Sequence[str]) -> list[str]:
     """One output folder name per file; two files may not share one."""
+    from noticegen.builder.write import safe_segment
     from noticegen.errors import UsageError
-    from noticegen.write import safe_segment
 
     stems = [safe_segment("notice" if f == "-" else Path(f).stem) for f in files]
     seen: dict[str, str] = {}

@@ -72,7 +72,7 @@ def check(
     from noticegen.inputs import expand
     from noticegen.pipeline import check_consent_config, check_file, check_files
     from noticegen.progress import wanted
-    from noticegen.reporters import default_format, report
+    from noticegen.report import default_format, report
 
     files = expand(files)
     fmt = (format.value if format else None) or default_format()
@@ -86,8 +86,8 @@ def check(
                                         lang=code)]
     elif jobs == 1 or (jobs is None and len(files) < CHECK_IN_WORKERS_FROM):
         results = list(check_files(files, lang=code, progress=progress))
-    else:  # (noticegen.batch is not imported for a few files)
-        from noticegen.batch import checked, worker_count
+    else:  # (noticegen.builder.batch is not imported for a few files)
+        from noticegen.builder.batch import checked, worker_count
 
         results = list(checked(files, worker_count(jobs, files), code, progress))
     diags = [d for r in results for d in r.diagnostics]

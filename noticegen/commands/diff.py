@@ -57,7 +57,7 @@ def diff(
     from noticegen.diffing import NO_CHANGES, as_data, as_text, compare
     from noticegen.lint.lang import message_language
     from noticegen.pipeline import check_file
-    from noticegen.reporters import report
+    from noticegen.report import report
 
     if old == "-" and new == "-":
         raise typer.BadParameter("only one of OLD and NEW can be '-'")

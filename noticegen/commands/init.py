@@ -45,12 +45,12 @@ def init(
     Spots the owner must still decide are marked TODO: in the file; `check` reports them.
     Exit 0 when written, 1 when PATH exists (without --force) or cannot be written.
     """
+    from noticegen.builder.write import write_atomic
     from noticegen.cli import say
     from noticegen.config import settings_for
     from noticegen.errors import OutputError
     from noticegen.init.interview import SAY, default_language, interview
     from noticegen.init.starter import Answers, count_todos, starter_text
-    from noticegen.write import write_atomic
 
     language = lang.value if lang else default_language(
         configured=settings_for(str(path) if path else "-").lang)

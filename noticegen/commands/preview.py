@@ -110,11 +110,11 @@ class Site:
         import io
         import traceback
 
-        from noticegen.batch import Job
+        from noticegen.builder.batch import Job
         from noticegen.cli import say
         from noticegen.errors import NoticegenError
         from noticegen.pipeline import check_file
-        from noticegen.reporters import report
+        from noticegen.report import report
 
         with self._lock:
             result = check_file(str(self.file))
@@ -138,7 +138,7 @@ class Site:
             self.version += 1
 
     def _write(self, files: dict[str, bytes]) -> None:
-        from noticegen.write import inside, write_all
+        from noticegen.builder.write import inside, write_all
 
         targets = {inside(self.folder, rel): data for rel, data in files.items()}
         write_all(targets)

@@ -498,6 +498,6 @@ def _markdown_item(text: str) -> str:
     Markdown and HTML special character escaped, line breaks made spaces (a value's line
     break could start a link reference definition or end the list), and what would start a
     block at the start of the item (`#`, `1.`, `>`) escaped."""
-    from noticegen.render.convert import escape_line_start, escape_md
+    from noticegen.render.html_to_markdown import escape_line_start, escape_md
 
     return "- " + escape_line_start(escape_md(" ".join(text.split())))

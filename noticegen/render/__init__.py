@@ -215,13 +215,13 @@ def _fragment(renderer: _Renderer, lang: str) -> str:
 
 
 def _markdown(renderer: _Renderer, lang: str) -> str:
-    from noticegen.render.convert import to_markdown
+    from noticegen.render.html_to_markdown import to_markdown
 
     return to_markdown(renderer.tree(lang))
 
 
 def _text(renderer: _Renderer, lang: str) -> str:
-    from noticegen.render.text import to_text
+    from noticegen.render.html_to_text import to_text
 
     return to_text(renderer.tree(lang))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from noticegen.processes import can_fork
+from noticegen.builder.processes import can_fork
 
 if TYPE_CHECKING:
     from noticegen.render import RenderOptions
@@ -46,7 +46,7 @@ def render_apart(resolved: ResolvedNotice, *, languages: Sequence[str], formats:
     is raised where, a build without workers raises it."""
     import multiprocessing
 
-    from noticegen.processes import Pool
+    from noticegen.builder.processes import Pool
     from noticegen.render import chosen_formats, render_all
 
     global _job

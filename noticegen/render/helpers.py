@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from noticegen import vocab
 from noticegen.model import CustomTerm, text_in
-from noticegen.render import formatting, markdown
+from noticegen.render import formatting, user_markdown
 from noticegen.render.environment import Language
 
 Localized = str | Mapping[str, str] | None
@@ -38,12 +38,12 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
     @pass_context
     def md(ctx: Context, value: Localized) -> Markup:
         """The user's text as Markdown blocks (paragraphs, lists)."""
-        return Markup(markdown.block_html(t(value), ctx.get("id_prefix", "")))
+        return Markup(user_markdown.block_html(t(value), ctx.get("id_prefix", "")))
 
     @pass_context
     def mdi(ctx: Context, value: Localized) -> Markup:
         """The user's text as inline Markdown (emphasis, links)."""
-        return Markup(markdown.inline_html(t(value), ctx.get("id_prefix", "")))
+        return Markup(user_markdown.inline_html(t(value), ctx.get("id_prefix", "")))
 
     def date(value: dt.date) -> str:
         return formatting.format_date(value, locale, lang.date_format)
@@ -182,7 +182,7 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
         "t": message, "label": label, "attr": attr, "term": term, "term_attr": term_attr,
         "inline_term": inline_term, "term_list": term_list, "join": join, "retention": retention,
         "purpose_refs": purpose_refs,
-        "L": lang, "lang": code, "S": lang.strings, "web_address": markdown.web_address,
+        "L": lang, "lang": code, "S": lang.strings, "web_address": user_markdown.web_address,
     }
     return filters, globals_
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from noticegen import pipeline
+from noticegen.builder.processes import Pool, can_fork
 from noticegen.errors import NoticegenError, UsageError
 from noticegen.pipeline import Checked
-from noticegen.processes import Pool, can_fork
 from noticegen.progress import bar
 
 
@@ -27,7 +27,7 @@ from noticegen.progress import bar
 class Job:
     """How every notice of one `build` is built: its options, and nothing else.
 
-    The up-to-date key covers the whole of it (``dataclasses.astuple``, noticegen/uptodate.py),
+    The up-to-date key covers the whole of it (``dataclasses.astuple``, noticegen/builder/uptodate.py),
     so an option added here can never be left out of the key and let a build skip a notice
     built with another value (tests/test_uptodate.py::test_every_field_of_the_job_is_in_the_key).
     How the work is spread over processes changes no byte, so it is not an option here.

@@ -6,8 +6,8 @@ import html
 import re
 from collections.abc import Callable
 
-from noticegen.render.markdown import link_allowed
 from noticegen.render.tree import HEADINGS, Node, collapse, is_block, parse
+from noticegen.render.user_markdown import link_allowed
 
 # Every character that can start Markdown syntax anywhere in a line. `$` is GitHub math; `!`
 # before a link of ours would make it an image.

@@ -6,8 +6,8 @@ import re
 import textwrap
 from collections.abc import Callable
 
-from noticegen.render.markdown import link_allowed
 from noticegen.render.tree import Node, collapse, is_block, parse
+from noticegen.render.user_markdown import link_allowed
 
 WIDTH = 80
 _BREAK = "\n"

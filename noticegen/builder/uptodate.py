@@ -46,7 +46,7 @@ from noticegen.diagnostics import Diagnostic, Severity
 from noticegen.resources import PACKAGE_DIR, templates_dir
 
 if TYPE_CHECKING:
-    from noticegen.batch import Job
+    from noticegen.builder.batch import Job
 
 FORMAT = 2
 """Bumped when the record's layout or what a key covers changes."""

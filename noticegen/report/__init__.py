@@ -8,8 +8,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from noticegen import sarif
 from noticegen.diagnostics import Diagnostic
+from noticegen.report import sarif
 
 Reporter = Callable[[Sequence[Diagnostic], TextIO, bool], None]
 
