@@ -348,3 +348,156 @@ REVIEW_WORDING: dict[str, dict[str, str]] = {
                          [(a, lang) for a, texts in sorted(REVIEW_WORDING.items()) for lang in texts])
 def test_rights_follow_articles_12_3_12_6_and_20(article: str, lang: str) -> None:
     assert REVIEW_WORDING[article][lang] in _text(TRILINGUAL, lang), f"Art. {article} ({lang})"
+
+
+# The second review of the trilingual notice (/work/review-legal.md, B2, B3, B4, B6, C2-C5).
+def _summary_line(text: str, heading: str) -> str:
+    """The summary's line that starts with ``heading:`` (up to the next summary heading)."""
+    start = text.index(heading + ":")
+    return text[start:start + 400]
+
+
+# B2, Art. 13(1)(f): the summary says where the data go and on what ground, and does not make
+# the recipient the one who transfers ("…transferred … by: Hotjar Ltd").
+SUMMARY_TRANSFER = {
+    "fi": "ulkopuolelle: Yhdysvallat (Hotjar Ltd; tietosuojaa koskevat vakiolausekkeet).",
+    "sv": "(EES): USA (Hotjar Ltd; standardiserade dataskyddsbestämmelser).",
+    "en": "(EEA): United States (Hotjar Ltd; standard data protection clauses).",
+}
+WRONG_ACTOR = {"fi": "Henkilötietoja siirtävät", "sv": "(EES) av:", "en": "(EEA) by:"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_summary_names_the_country_and_ground_of_each_transfer(lang: str) -> None:
+    text = _text(TRILINGUAL, lang)
+    assert SUMMARY_TRANSFER[lang] in text
+    assert WRONG_ACTOR[lang] not in text
+    assert "Seuraavat vastaanottajat siirtävät" not in text
+    assert "Följande mottagare överför" not in text
+    assert "The following recipients transfer" not in text
+
+
+def test_a_summary_transfer_without_a_mechanism_or_countries_is_still_shown(
+        notice_file: NoticeFactory) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["recipients"].append({"id": "far", "name": "Far Ltd", "role": "processor",
+                                   "country": "GB", "transfers": [{"countries": ["GB", "JP"]}]})
+        data["registers"][0]["recipients"] = [*data["registers"][0].get("recipients", []), "far"]
+
+    result = check_file(str(notice_file(edit=edit)))
+    assert result.resolved is not None
+    text = _flat(render(result.resolved, lang="en", fmt="txt"))
+    assert "United Kingdom and Japan (Far Ltd)" in text
+
+
+# B3, Art. 77(1): "in particular in the Member State of his or her habitual residence, place of
+# work or place of the alleged infringement" / fi "erityisesti siinä jäsenvaltiossa, jossa hänen
+# vakinainen asuinpaikkansa tai työpaikkansa on tai jossa väitetty rikkominen on tapahtunut" /
+# sv "särskilt i den medlemsstat där han eller hon har sin hemvist eller sin arbetsplats eller
+# där det påstådda intrånget begicks". The summary must not name only the Finnish authority.
+SUMMARY_COMPLAINT = {
+    "fi": "Tietosuojavaltuutetun toimisto tai sen EU- tai ETA-maan valvontaviranomainen, jossa "
+          "asut vakituisesti tai työskentelet tai jossa väitetty rikkominen on tapahtunut",
+    "sv": "Dataombudsmannens byrå eller tillsynsmyndigheten i det EU- eller EES-land där du har "
+          "din hemvist eller arbetar eller där det påstådda intrånget begicks",
+    "en": "Office of the Data Protection Ombudsman, or the supervisory authority of the EU or "
+          "EEA country where you usually live or work or where the alleged infringement took "
+          "place",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_summary_complaint_line_follows_art_77_1(lang: str) -> None:
+    assert SUMMARY_COMPLAINT[lang] in _text(TRILINGUAL, lang)
+
+
+# B6, s. 205(2) of Act 917/2014 ("välttämätöntä ... tilaajan tai käyttäjän nimenomaisesti
+# pyytämän palvelun tarjoamiseksi") and Art. 5(3) of Directive 2002/58/EC ("strictly necessary
+# in order for the provider of an information society service explicitly requested by the
+# subscriber or user to provide the service"): not "because the website cannot work without
+# them".
+NECESSARY_COOKIES = {
+    "fi": "Evästeet, jotka ovat välttämättömiä nimenomaisesti pyytämäsi palvelun tarjoamiseksi, "
+          "eivät edellytä suostumusta.",
+    "sv": "Kakor som är nödvändiga för att tillhandahålla den tjänst som du uttryckligen har "
+          "begärt kräver inte samtycke.",
+    "en": "Cookies that are strictly necessary to provide the service you have explicitly "
+          "requested do not require consent.",
+}
+TOO_BROAD = {"fi": "koska sivusto ei toimi ilman niitä", "sv": "webbplatsen inte fungerar utan",
+             "en": "the website cannot work without them"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_why_necessary_cookies_need_no_consent(lang: str) -> None:
+    text = _text(TRILINGUAL, lang)
+    assert NECESSARY_COOKIES[lang] in text
+    assert TOO_BROAD[lang] not in text
+
+
+# B4, Art. 6(1)(b): contract covers performing a contract and "steps at the request of the data
+# subject prior to entering into a contract", not every enquiry. The example and init's starter
+# name contract purposes that are pre-contractual steps.
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_contract_purposes_answer_only_precontractual_requests(lang: str, tmp_path: Path) -> None:
+    from noticegen.init.starter import Answers, starter_text
+
+    generic = {"fi": "sekä yhteydenottoihin vastaaminen", "sv": "och besvara förfrågningar (",
+               "en": "and answering enquiries"}[lang]
+    assert generic not in _text(TRILINGUAL, lang)
+    if lang == "sv":
+        return
+    assert generic not in _text(EXAMPLE, lang)
+    answers = Answers(company="Testi Oy", business_id="1234567-1", street="Katu 1",
+                      postal_code="00530", city="Helsinki", email="tietosuoja@testi.fi",
+                      choices=frozenset(), services={})
+    path = tmp_path / "starter.yaml"
+    path.write_text(starter_text(answers), "utf-8")
+    assert {"fi": "yhteydenottoihin vastaaminen", "en": "answering enquiries"}[lang] \
+        not in path.read_text("utf-8")
+
+
+# C2: a custom label is lower-cased inside the summary's sentence like a built-in one, unless
+# its first word is a name (the same in every language).
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fi", "ja maa (IP-osoitteen perusteella)"), ("sv", "och land (härlett från IP-adressen)"),
+    ("en", "and country (derived from the IP address)")])
+def test_custom_labels_are_lower_case_inside_the_summary(lang: str, expected: str) -> None:
+    assert expected in _text(TRILINGUAL, lang)
+
+
+def test_a_custom_label_that_starts_with_a_name_keeps_its_capital() -> None:
+    from noticegen.render.formatting import is_name_first
+
+    assert is_name_first({"fi": "Google-tilin tunniste", "en": "Google account ID"})
+    assert is_name_first("Slack user ID")
+    assert not is_name_first({"fi": "Maa", "sv": "Land", "en": "Country"})
+    assert not is_name_first({"fi": "Ajoneuvon rekisterinumero"})
+
+
+# C3, C4, C5: Swedish wording. "kak-id" is not established Swedish; CLDR's "365 dygn" is not
+# how a Finland-Swedish notice gives a period in days; _hjTLDTest says the same in all three.
+def test_swedish_identifiers_and_days() -> None:
+    text = _text(TRILINGUAL, "sv")
+    assert "Onlineidentifikatorer (IP-adress, enhetsidentifierare och identifierare i kakor)" in text
+    assert "kak-id" not in text
+    assert "365 dagar" in text and "dygn" not in text
+
+
+def test_swedish_day_units_follow_the_plural() -> None:
+    from noticegen.render.environment import language
+    from noticegen.render.formatting import format_duration
+
+    units = language("sv").units
+    assert format_duration("P1D", "sv_FI", units) == "1 dag"
+    assert format_duration("P1Y2D", "sv_FI", units) == "1 år och 2 dagar"
+    assert format_duration("P1000D", "sv_FI", units) == "1\u00a0000 dagar"
+    assert format_duration("P2D", "fi_FI", language("fi").units) == "2 päivää"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fi", "Selvittää ylimmän verkkotunnuksen tason, jolle Hotjarin evästeet voidaan tallentaa"),
+    ("sv", "Avgör den högsta domännivå där Hotjars kakor kan lagras"),
+    ("en", "Finds the highest domain level on which Hotjar cookies can be stored")])
+def test_hjtldtest_says_the_same_in_every_language(lang: str, expected: str) -> None:
+    assert expected in _text(TRILINGUAL, lang)

@@ -352,7 +352,7 @@ def test_the_summary_comes_first_and_every_line_links_to_its_section(
     assert vocab.label("legal_bases", "legal_obligation", lang).lower() in text
     assert ("Tietosuojavaltuutetun toimisto" if lang == "fi"
             else "Office of the Data Protection Ombudsman") in text
-    transfers = {"fi": "siirtävät Euroopan unionin (EU) tai Euroopan talousalueen (ETA) ulkopuolelle",
+    transfers = {"fi": "siirretään Euroopan unionin (EU) tai Euroopan talousalueen (ETA) ulkopuolelle",
                  "en": "transferred outside the European Union (EU) or the European Economic Area"}
     assert transfers[lang] in text
 

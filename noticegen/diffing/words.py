@@ -369,11 +369,17 @@ def _language(code: str, lang: str) -> str:
 
 def _duration(text: str, lang: str) -> str:
     """`P1Y6M` → "1 vuosi ja 6 kuukautta" / "1 year and 6 months"; `session` as a word."""
+    from noticegen.errors import NoticegenError
+    from noticegen.render.environment import language
     from noticegen.render.formatting import format_duration
 
     if text == "session":
         return _in(WORDS["session"], lang)
-    return format_duration(text, _settings(lang)[0])
+    try:
+        units = language(lang).units
+    except NoticegenError:  # a language without templates: Babel's defaults
+        units = ()
+    return format_duration(text, _settings(lang)[0], units)
 
 
 def _date(day: dt.date, lang: str) -> str:

@@ -117,8 +117,10 @@ PURPOSES: tuple[PurposePart, ...] = (
         {
             "id": "customer-relationship",
             "description": Tx(
-                "Asiakassuhteen hoitaminen, tarjousten tekeminen ja yhteydenottoihin vastaaminen",
-                "Managing customer relationships, making offers and answering enquiries",
+                "Asiakassuhteen hoitaminen sekä tarjouspyyntöihin ja sopimuksia koskeviin "
+                "kysymyksiin vastaaminen",
+                "Managing customer relationships and answering requests for quotes and "
+                "questions about contracts",
             ),
             "legal_basis": ["contract"],
         },
@@ -127,9 +129,9 @@ PURPOSES: tuple[PurposePart, ...] = (
             "requirement": {
                 "type": "contract_prerequisite",
                 "consequence": Tx(
-                    "Ilman yhteystietojasi emme voi vastata yhteydenottoosi emmekä tehdä "
-                    "sopimusta kanssasi.",
-                    "Without your contact details we cannot answer your enquiry or enter into "
+                    "Ilman yhteystietojasi emme voi vastata pyyntöösi emmekä tehdä sopimusta "
+                    "kanssasi.",
+                    "Without your contact details we cannot answer your request or enter into "
                     "a contract with you.",
                 ),
             },

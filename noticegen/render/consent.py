@@ -152,7 +152,8 @@ class _Builder:
             return ""
         if cookie.duration == "session":
             return self.langs[lang].strings["session"]
-        return formatting.format_duration(cookie.duration, self.langs[lang].locale)
+        settings = self.langs[lang]
+        return formatting.format_duration(cookie.duration, settings.locale, settings.units)
 
     def label(self, category: str, lang: str) -> str:
         return vocab.label("cookie_categories", category, lang)

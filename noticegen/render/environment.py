@@ -18,6 +18,8 @@ from noticegen.resources import templates_dir
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
 
+    from noticegen.render.formatting import Units
+
 SHARED = "_shared"
 LANGUAGE_FILE = "language.yaml"
 STRINGS_FILE = "strings.yaml"
@@ -46,6 +48,9 @@ class Language:
     """How a GDPR provision is cited: patterns for an article, a paragraph and a point."""
     messages: Mapping[str, str] = field(default_factory=dict)
     """The prose of the shared section templates, from ``strings.yaml``: key → text."""
+    units: Units = ()
+    """The language's own names of duration units where CLDR's differ (``units:`` in
+    ``language.yaml``): CLDR unit → plural form → pattern with ``{0}``."""
 
 
 def search_path(lang: str, user_dir: Path | None) -> list[Path]:
@@ -97,7 +102,24 @@ def language(lang: str, user_dir: Path | None = None) -> Language:
         strings=dict(strings),
         articles=dict(articles),
         messages=_messages(lang, user_dir),
+        units=_units(lang, data.get("units")),
     )
+
+
+def _units(lang: str, data: Any) -> Units:
+    """``units:`` of ``language.yaml`` as hashable data: {duration-day: {one: "{0} dag", …}}."""
+    if data is None:
+        return ()
+    ok = isinstance(data, dict) and all(
+        isinstance(forms, dict) and "other" in forms
+        and all(isinstance(p, str) and "{0}" in p for p in forms.values())
+        for forms in data.values())
+    if not ok:
+        raise InputError(f"{LANGUAGE_FILE} for '{lang}': units must map a unit to its plural "
+                         "forms, each a text with {0}",
+                         hint='write e.g. units: {duration-day: {one: "{0} dag", other: "{0} dagar"}}')
+    return tuple(sorted((str(unit), tuple(sorted((str(k), v) for k, v in forms.items())))
+                        for unit, forms in data.items()))
 
 
 def _known_locale(name: str) -> bool:

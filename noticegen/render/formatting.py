@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 
 from noticegen.model.types import DURATION_PARTS, parse_duration
@@ -20,14 +20,34 @@ def format_date(value: dt.date, locale: str, pattern: str) -> str:
     return babel_date(value, format=pattern, locale=locale)
 
 
+Units = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+"""A language's own unit names over CLDR's: ((unit, ((plural form, pattern), …)), …), e.g.
+(("duration-day", (("one", "{0} dag"), ("other", "{0} dagar"))),), from ``language.yaml``."""
+
+
 @cache
-def format_duration(iso: str, locale: str) -> str:
-    """An ISO 8601 duration in words, exactly (never rounded): P1Y6M → "1 year and 6 months"."""
+def format_duration(iso: str, locale: str, units: Units = ()) -> str:
+    """An ISO 8601 duration in words, exactly (never rounded): P1Y6M → "1 year and 6 months".
+    ``units`` replaces CLDR's name of a unit where the language's own usage differs (Swedish
+    CLDR says "365 dygn"; a notice says "365 dagar")."""
+    from babel import Locale
+    from babel.numbers import format_decimal
     from babel.units import format_unit
 
+    own = {unit: dict(forms) for unit, forms in units}
     parts = parse_duration(iso)
-    words = [format_unit(parts[part], _UNITS[part], length="long", locale=locale)
-             for part in DURATION_PARTS if part in parts]
+    words = []
+    for part in DURATION_PARTS:
+        if part not in parts:
+            continue
+        unit, count = _UNITS[part], parts[part]
+        forms = own.get(unit)
+        if forms:
+            form = Locale.parse(locale).plural_form(count)
+            number = format_decimal(count, locale=locale)
+            words.append((forms.get(form) or forms["other"]).format(number))
+        else:
+            words.append(format_unit(count, unit, length="long", locale=locale))
     return format_list(tuple(words), locale)
 
 
@@ -57,4 +77,17 @@ def lower_first(text: str) -> str:
     return text
 
 
-__all__ = ["country_name", "format_date", "format_duration", "format_list", "lower_first"]
+def is_name_first(label: str | Mapping[str, str]) -> bool:
+    """Whether a user's label starts with a name that keeps its capital inside a sentence:
+    one text for every language, or the same first word in each of two or more languages
+    ("Google-tilin tunniste" / "Google account ID"). A first word that differs from language
+    to language ("Maa" / "Land" / "Country") is an ordinary word, capitalised only because it
+    begins the label."""
+    if isinstance(label, str):
+        return True
+    firsts = {text.split(maxsplit=1)[0].split("-")[0] for text in label.values() if text.strip()}
+    return len(label) > 1 and len(firsts) == 1
+
+
+__all__ = ["Units", "country_name", "format_date", "format_duration", "format_list", "is_name_first",
+           "lower_first"]

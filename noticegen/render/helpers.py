@@ -51,7 +51,7 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
     def duration(value: str) -> str:
         if value == "session":
             return lang.strings.get("session", "session")
-        return formatting.format_duration(value, locale)
+        return formatting.format_duration(value, locale, lang.units)
 
     def join(items: Iterable[Any]) -> Markup:
         """Items as "a, b ja c"; each item escaped unless already markup."""
@@ -80,9 +80,11 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
         return attr(vocabulary, value, key)
 
     def inline_term(value: str | CustomTerm, vocabulary: str) -> str:
-        """A term written inside a sentence: built-in labels lose their capital letter."""
+        """A term written inside a sentence: it loses its capital letter, unless a custom
+        term's first word is a name (see ``formatting.is_name_first``)."""
         if isinstance(value, CustomTerm):
-            return t(value.label)
+            text = t(value.label)
+            return text if formatting.is_name_first(value.label) else formatting.lower_first(text)
         return formatting.lower_first(label(vocabulary, value))
 
     def term_list(values: Iterable[str | CustomTerm], vocabulary: str) -> list[str]:

@@ -179,7 +179,7 @@ const config = {
                     "name": "_hjTLDTest",
                     "provider": "Hotjar Ltd",
                     "duration": "Session (deleted when the browser is closed)",
-                    "purpose": "Finds the most general domain level on which Hotjar can set its cookies; removed right after the test."
+                    "purpose": "Finds the highest domain level on which Hotjar cookies can be stored; removed right after the test."
                   }
                 ]
               }

@@ -179,7 +179,7 @@ const config = {
                     "name": "_hjTLDTest",
                     "provider": "Hotjar Ltd",
                     "duration": "Istunto (poistuu, kun selain suljetaan)",
-                    "purpose": "Selvittää, millä verkkotunnuksen tasolla Hotjarin evästeet voidaan tallentaa; poistetaan heti testin jälkeen."
+                    "purpose": "Selvittää ylimmän verkkotunnuksen tason, jolle Hotjarin evästeet voidaan tallentaa; poistetaan heti testin jälkeen."
                   }
                 ]
               }

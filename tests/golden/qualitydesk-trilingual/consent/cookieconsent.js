@@ -175,7 +175,7 @@ const config = {
                     "name": "_hjTLDTest",
                     "provider": "Hotjar Ltd",
                     "duration": "Istunto (poistuu, kun selain suljetaan)",
-                    "purpose": "Selvittää, millä verkkotunnuksen tasolla Hotjarin evästeet voidaan tallentaa; poistetaan heti testin jälkeen."
+                    "purpose": "Selvittää ylimmän verkkotunnuksen tason, jolle Hotjarin evästeet voidaan tallentaa; poistetaan heti testin jälkeen."
                   }
                 ]
               }
@@ -244,7 +244,7 @@ const config = {
                   {
                     "name": "_hjSessionUser_*",
                     "provider": "Hotjar Ltd",
-                    "duration": "365 dygn",
+                    "duration": "365 dagar",
                     "purpose": "Bevarar den webbplatsspecifika Hotjar-användaridentifieraren, så att senare besök från samma webbläsare knyts till samma användare."
                   },
                   {
@@ -275,7 +275,7 @@ const config = {
                     "name": "_hjTLDTest",
                     "provider": "Hotjar Ltd",
                     "duration": "Session (raderas när webbläsaren stängs)",
-                    "purpose": "Avgör på vilken domännivå Hotjars kakor kan lagras; raderas direkt efter testet."
+                    "purpose": "Avgör den högsta domännivå där Hotjars kakor kan lagras; raderas direkt efter testet."
                   }
                 ]
               }
@@ -375,7 +375,7 @@ const config = {
                     "name": "_hjTLDTest",
                     "provider": "Hotjar Ltd",
                     "duration": "Session (deleted when the browser is closed)",
-                    "purpose": "Finds the most general domain level on which Hotjar can set its cookies; removed right after the test."
+                    "purpose": "Finds the highest domain level on which Hotjar cookies can be stored; removed right after the test."
                   }
                 ]
               }

@@ -126,7 +126,7 @@ window.klaroConfig = {
       },
       "hotjar": {
         "title": "Hotjar Ltd",
-        "description": "Kakor: _hjSessionUser_* – 365 dygn; _hjSession_* – 30 minuter; _hjAbsoluteSessionInProgress – 30 minuter; _hjFirstSeen – 30 minuter; _hjIncludedInSessionSample* – 30 minuter; _hjTLDTest – Session (raderas när webbläsaren stängs)."
+        "description": "Kakor: _hjSessionUser_* – 365 dagar; _hjSession_* – 30 minuter; _hjAbsoluteSessionInProgress – 30 minuter; _hjFirstSeen – 30 minuter; _hjIncludedInSessionSample* – 30 minuter; _hjTLDTest – Session (raderas när webbläsaren stängs)."
       }
     },
     "en": {
