@@ -501,3 +501,32 @@ def test_swedish_day_units_follow_the_plural() -> None:
     ("en", "Finds the highest domain level on which Hotjar cookies can be stored")])
 def test_hjtldtest_says_the_same_in_every_language(lang: str, expected: str) -> None:
     assert expected in _text(TRILINGUAL, lang)
+
+
+# Art. 13(1)(f), 45(3): a transfer to the United Kingdom names the Commission's adequacy decision
+# under the GDPR, Implementing Decision (EU) 2021/1772 of 28 June 2021 (CELEX 32021D1772), not
+# only "an adequacy decision".
+UK_ADEQUACY = {
+    "fi": "Siirto perustuu Euroopan komission tietosuojan riittävyyttä koskevaan päätökseen: "
+          "komission täytäntöönpanopäätös (EU) 2021/1772.",
+    "sv": "Överföringen grundar sig på ett beslut av Europeiska kommissionen om adekvat "
+          "skyddsnivå: kommissionens genomförandebeslut (EU) 2021/1772.",
+    "en": "The transfer is based on an adequacy decision of the European Commission: Commission "
+          "Implementing Decision (EU) 2021/1772.",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_transfer_to_the_uk_names_its_adequacy_decision(lang: str, tmp_path: Path) -> None:
+    import yaml
+
+    data = yaml.safe_load(TRILINGUAL.read_text("utf-8"))
+    data["recipients"].append({
+        "id": "uk-support", "name": "Support UK Ltd", "role": "processor", "country": "GB",
+        "description": {"fi": "Asiakastuki.", "sv": "Kundtjänst.", "en": "Customer support."},
+        "transfers": [{"countries": ["GB"], "mechanism": "adequacy_decision"}]})
+    data["registers"][0]["recipients"] = [*data["registers"][0].get("recipients", []), "uk-support"]
+    path = tmp_path / "uk.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    text = _text(path, lang)
+    assert UK_ADEQUACY[lang] in text

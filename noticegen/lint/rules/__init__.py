@@ -6,6 +6,7 @@ from noticegen.lint.rules import (  # noqa: F401
     contradictions,
     controller,
     cookie_basis,
+    cookie_text,
     cookies,
     data,
     dpf,
