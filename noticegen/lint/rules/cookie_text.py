@@ -33,6 +33,8 @@ _COMPILED = {lang: re.compile(source, re.IGNORECASE) for lang, source in _ASKED.
       message={"en": "`cookie_consent.change` says again what the cookie section already says: "
                      "\"{found}\"",
                "fi": "`cookie_consent.change` toistaa sen, minkä evästeosio jo kertoo: "
+                     "\"{found}\"",
+               "sv": "`cookie_consent.change` upprepar det som avsnittet om kakor redan säger: "
                      "\"{found}\""},
       hint={"en": "Delete that sentence from `change:`. The notice itself says that consent to "
                   "all but strictly necessary cookies is asked when people arrive on the site; "
@@ -44,7 +46,12 @@ _COMPILED = {lang: re.compile(source, re.IGNORECASE) for lang, source in _ASKED.
                   "`change:` kertoo vain, miten valintoja voi muuttaa tai suostumuksen "
                   "peruuttaa, esimerkiksi \"Voit muuttaa valintojasi tai peruuttaa "
                   "suostumuksesi milloin tahansa jokaisen sivun alalaidassa olevasta "
-                  "Evästeasetukset-linkistä.\""},
+                  "Evästeasetukset-linkistä.\"",
+            "sv": "Stryk den meningen i `change:`. Beskrivningen säger redan själv att samtycke "
+                  "till alla kakor utom de nödvändiga begärs när man kommer till webbplatsen; "
+                  "`change:` säger bara hur man ändrar sina val eller återkallar sitt samtycke, "
+                  "till exempel \"Du kan när som helst ändra dina val eller återkalla ditt "
+                  "samtycke via länken Inställningar för kakor längst ned på varje sida.\""},
       source="GDPR Art. 12(1) (concise, transparent); Act 917/2014, section 205",
       user_text=True)
 def cookie_consent_said_twice(resolved: ResolvedNotice) -> Iterator[Finding]:
