@@ -234,6 +234,38 @@ def test_the_js_module_and_the_json_hold_the_same_configuration() -> None:
     assert "window.klaroConfig = {" in klaro_js and "klaro.show(undefined, true)" in klaro_js
 
 
+def _dumps(value: object) -> str:
+    """What the JSON files held before consent.to_json wrote them itself."""
+    def default(item: object) -> object:
+        if isinstance(item, consent.Regex):
+            return {"regexp": item.source}
+        raise TypeError(type(item).__name__)
+
+    return json.dumps(value, indent=2, ensure_ascii=False, default=default) + "\n"
+
+
+@pytest.mark.parametrize("value", [
+    {}, [], {"a": []}, {"a": {}}, {"x": [{"y": [[]], "z": {}}]},
+    [0, -7, 2.5, -0.0, 1e300, True, False, None],
+    ["", "ä é", 'quote " backslash \\ line\n tab\t', "\u2028\u2029 </script> \x00 \x7f",
+     "\U0001f36a"],
+    {"ä": {"regexp": "^_ga_"}, "b": consent.Regex("^x\\.y")},
+])
+def test_to_json_writes_what_json_dumps_writes(value: object) -> None:
+    assert consent.to_json(value) == _dumps(value)  # type: ignore[arg-type]
+
+
+def test_to_json_of_the_configurations_is_json_dumps() -> None:
+    for lang_set in (["fi", "en"], ["en"]):
+        for config in (consent.cookieconsent(resolved(example_data()), lang_set),
+                       consent.klaro(resolved(example_data()), lang_set)):
+            assert consent.to_json(config) == _dumps(config)
+    with pytest.raises(TypeError):
+        consent.to_json({"a": object()})
+    with pytest.raises(TypeError):
+        consent.to_json({1: "a"})  # type: ignore[dict-item]
+
+
 def test_the_docs_table_is_the_vocabulary() -> None:
     """docs/embedding.md's category table says what the vocabulary maps each category to."""
     text = (ROOT / "docs" / "embedding.md").read_text("utf-8")

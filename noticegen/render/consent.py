@@ -392,13 +392,53 @@ def _klaro_translation(b: _Builder, lang: str) -> dict[str, Any]:
 # --- the files ---------------------------------------------------------------------------
 
 def to_json(config: Mapping[str, Any]) -> str:
-    """The configuration as JSON: sorted as built, two-space indents, a final newline."""
-    def default(value: object) -> object:
-        if isinstance(value, Regex):
-            return {"regexp": value.source}
+    """The configuration as JSON: sorted as built, two-space indents, a final newline. The same
+    text as ``json.dumps(config, indent=2, ensure_ascii=False)``, whose indenting encoder is
+    pure Python and took two thirds of the configurations' time; strings go through the C
+    escaper."""
+    out: list[str] = []
+    _json(config, out, "\n")
+    out.append("\n")
+    return "".join(out)
+
+
+def _json(value: object, out: list[str], indent: str) -> None:
+    if isinstance(value, str):
+        out.append(_json_string(value))
+    elif isinstance(value, Mapping):
+        if not value:
+            out.append("{}")
+            return
+        inner, sep = indent + "  ", "{"
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"cannot write a {type(key).__name__} key as JSON")
+            out.append(f"{sep}{inner}{_json_string(key)}: ")
+            _json(item, out, inner)
+            sep = ","
+        out.append(indent + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner, sep = indent + "  ", "["
+        for item in value:
+            out.append(sep + inner)
+            _json(item, out, inner)
+            sep = ","
+        out.append(indent + "]")
+    elif value is None or isinstance(value, bool):
+        out.append("null" if value is None else "true" if value else "false")
+    elif isinstance(value, int | float):
+        out.append(json.dumps(value))
+    elif isinstance(value, Regex):
+        _json({"regexp": value.source}, out, indent)
+    else:
         raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
-    return json.dumps(config, indent=2, ensure_ascii=False, default=default) + "\n"
+
+_json_string = json.encoder.encode_basestring
+"""A string as JSON, non-ASCII kept (the C escaper when the interpreter has it)."""
 
 
 # In the JSON text a `{` followed by `"regexp"` is always an object of ours: inside a string
