@@ -5,7 +5,8 @@
 Builds the example and writes PNGs (full page) to OUT: the standalone page in light and dark
 mode (1280 px) and on a phone (390 px); the fragment in the light, dark and aggressive host pages
 of tests/data/hosts (1280 px) and in the dark host on a phone; the fi and en fragments together
-on one page; and the page printed to PDF (A4, with its page count). Needs the browser tools of
+on one page; the short notice of the first register (for a form) in the light and dark hosts on
+a phone; and the page printed to PDF (A4, with its page count). Needs the browser tools of
 tests/audit (`bash tests/audit/install.sh`).
 """
 
@@ -38,7 +39,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="noticegen-shots-") as tmp:
         site = Path(args.site or tmp)
         subprocess.run([sys.executable, "-m", "noticegen", "-q", "build", args.example, "--out",
-                        str(site), "--format", "page,fragment", "--id-prefix", "ng-{lang}-",
+                        str(site), "--format", "page,fragment,short", "--id-prefix", "ng-{lang}-",
                         "--force"], check=True)
         (folder,) = [p for p in site.iterdir() if p.is_dir()]
         css = folder / "noticegen.css"
@@ -47,6 +48,9 @@ def main() -> int:
                  for host in browser.HOSTS}
         both = browser.host_page("light", [folder / "fi" / "fragment.html", fragment], css,
                                  site / "both.html", lang="fi")
+        short = sorted((folder / "en" / "short").glob("*.html"))[:1]
+        shorts = {host: browser.host_page(host, short, css, site / f"short-{host}.html")
+                  for host in ("light", "dark")} if short else {}
         jobs = [
             {"file": page, "screenshot": out / "page-light.png"},
             {"file": page, "colorScheme": "dark", "screenshot": out / "page-dark.png"},
@@ -55,6 +59,8 @@ def main() -> int:
             {"file": hosts["dark"], "width": 390, "height": 844,
              "screenshot": out / "fragment-dark-mobile.png"},
             {"file": both, "screenshot": out / "fragments-fi-en.png"},
+            *({"file": path, "width": 390, "height": 844,
+               "screenshot": out / f"short-{host}-mobile.png"} for host, path in shorts.items()),
             {"file": page, "pdf": out / "page-print.pdf"},
         ]
         results = browser.render_probe(jobs)

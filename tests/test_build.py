@@ -22,7 +22,8 @@ ALL_FILES = sorted([
     "noticegen.css", "notice.json", "consent/cookieconsent.js", "consent/cookieconsent.json",
     "consent/klaro.js", "consent/klaro.json",
     *(f"{lang}/{name}" for lang in ("en", "fi")
-      for name in ("index.html", "fragment.html", "notice.md", "notice.txt")),
+      for name in ("index.html", "fragment.html", "notice.md", "notice.txt",
+                   "short/customers.html", "short/customers.txt")),
 ])
 
 
@@ -45,7 +46,7 @@ def test_build_writes_every_language_and_format(tmp_path: Path) -> None:
     result = run("build", EXAMPLE, "--out", tmp_path)
     assert result.exit_code == 0
     assert listing(tmp_path / "qualitydesk") == ALL_FILES
-    assert "14 file(s) built, 14 changed" in result.output
+    assert "18 file(s) built, 18 changed" in result.output
     assert f"open {tmp_path / 'qualitydesk' / 'fi' / 'index.html'}" in result.output
 
 
@@ -125,7 +126,7 @@ def test_unchanged_files_are_not_rewritten(tmp_path: Path) -> None:
     assert run("build", EXAMPLE, "-o", tmp_path).exit_code == 0
     before = snapshot(tmp_path)
     result = run("build", EXAMPLE, "-o", tmp_path, "--force")  # rendered again, same bytes
-    assert result.exit_code == 0 and "14 file(s) built, 0 changed" in result.output
+    assert result.exit_code == 0 and "18 file(s) built, 0 changed" in result.output
     assert snapshot(tmp_path) == before
 
 

@@ -149,7 +149,7 @@ def test_cache_clear_forgets_build_records(where: Path, tmp_path: Path) -> None:
     assert CliRunner().invoke(app, ["cache", "clear"]).exit_code == 0
     assert not (where / "builds").exists()
     again = CliRunner().invoke(app, ["build", str(EXAMPLE), "-o", str(out)])
-    assert again.exit_code == 0 and "14 file(s) built, 0 changed" in again.output
+    assert again.exit_code == 0 and "18 file(s) built, 0 changed" in again.output
 
 
 # --- a cache folder that someone else can write to (issue #22) ---------------------------------
@@ -271,8 +271,8 @@ def test_an_unsigned_build_record_is_not_trusted(where: Path, tmp_path: Path) ->
     out = tmp_path / "out"
     assert CliRunner().invoke(app, ["build", str(EXAMPLE), "-o", str(out)]).exit_code == 0
     skipped = CliRunner().invoke(app, ["build", str(EXAMPLE), "-o", str(out)])
-    assert "14 file(s) built" not in skipped.output  # signed: trusted, the notice is skipped
+    assert "18 file(s) built" not in skipped.output  # signed: trusted, the notice is skipped
     (record,) = (where / "builds").glob("*.json")
     record.write_bytes(record.read_bytes()[len(MAGIC) + 32:])  # the same JSON, unsigned
     again = CliRunner().invoke(app, ["build", str(EXAMPLE), "-o", str(out)])
-    assert again.exit_code == 0 and "14 file(s) built, 0 changed" in again.output
+    assert again.exit_code == 0 and "18 file(s) built, 0 changed" in again.output

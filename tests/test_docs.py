@@ -289,7 +289,7 @@ def test_embedding_names_only_real_classes_ids_and_properties(tmp_path: Path) ->
     resolved = check_text((ROOT / "examples" / "qualitydesk.yaml").read_text(encoding="utf-8"),
                           "qualitydesk.yaml").resolved
     assert resolved is not None
-    files = render_all(resolved, languages=["fi", "en"], formats=["page", "fragment"])
+    files = render_all(resolved, languages=["fi", "en"], formats=["page", "fragment", "short"])
     html = b"".join(files.values()).decode("utf-8")
     css = (templates_dir() / "_shared" / "noticegen.css").read_text(encoding="utf-8")
     text = (DOCS / "embedding.md").read_text(encoding="utf-8")

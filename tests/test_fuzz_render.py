@@ -156,6 +156,10 @@ def render_everything(data: dict[str, Any]) -> dict[str, bytes]:
     checked = check_text(text, "fuzz.yaml", lint=False)
     assert checked.resolved is not None, [str(d) for d in checked.errors]
     langs = list(data["notice"]["languages"])
+    url = data["notice"].get("url")
+    if not (isinstance(url, dict) and set(langs) <= set(url)):  # short needs every language's
+        return render_everything({**data, "notice": {
+            **data["notice"], "url": {lang: f"https://example.fi/{lang}/privacy" for lang in langs}}})
     return render_all(checked.resolved, languages=langs, formats=list(FORMATS),
                       options=RenderOptions(heading_level=2))
 
@@ -173,7 +177,9 @@ def check_rendering(data: dict[str, Any]) -> None:
     expected = {"notice.json", "noticegen.css", "consent/cookieconsent.js",
                 "consent/cookieconsent.json", "consent/klaro.js", "consent/klaro.json"} | {
         f"{lang}/{name}" for lang in langs
-        for name in ("index.html", "fragment.html", "notice.md", "notice.txt")}
+        for name in ("index.html", "fragment.html", "notice.md", "notice.txt")} | {
+        f"{lang}/short/{register['id']}.{ext}" for lang in langs
+        for register in data.get("registers", []) for ext in ("html", "txt")}
     assert set(files) == expected
     problems = {}
     for name, raw in files.items():

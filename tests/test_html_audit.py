@@ -68,3 +68,14 @@ def test_pages_and_fragments_run_no_script(built: Path) -> None:
                                 if not (r["resourceType"] == "stylesheet"
                                         and r["url"].startswith(built.as_uri()))]
         assert {k: v for k, v in evidence.items() if v} == {}, result
+
+
+def test_short_notices_pass_vnu_and_axe(tmp_path: Path, full_notice_file: Path) -> None:
+    browser.require_browser()
+    for example in [*EXAMPLES, full_notice_file]:
+        result = CliRunner().invoke(app, ["build", str(example), "--out", str(tmp_path),
+                                          "--format", "short"])
+        assert result.exit_code == 0, result.output
+    snippets = sorted(tmp_path.glob("*/*/short/*.html"))
+    assert len(snippets) >= 7
+    _check(browser.audit(snippets, fragment=True))

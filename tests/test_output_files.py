@@ -53,9 +53,15 @@ def files_under(folder: Path) -> dict[str, bytes]:
     return out
 
 
+def is_output(path: Path) -> bool:
+    """Whether a path names an output file (the short notices are named after their register)."""
+    return path.name in OUTPUT_NAMES or (path.parent.name == "short"
+                                         and path.suffix in (".html", ".txt"))
+
+
 def temp_files(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                  if p.is_file() and p.name not in OUTPUT_NAMES)
+                  if p.is_file() and not is_output(p))
 
 
 def version_of(text: str, version: str) -> str:
@@ -106,7 +112,7 @@ def two_versions(tmp_path: Path, references: tuple[dict[str, bytes], dict[str, b
 def assert_complete(folder: Path, *versions: dict[str, bytes]) -> None:
     """Every output file in ``folder`` is exactly one of the versions' files."""
     for rel, data in files_under(folder).items():
-        if Path(rel).name not in OUTPUT_NAMES:
+        if not is_output(Path(rel)):
             continue
         assert any(v.get(rel) == data for v in versions), f"{rel} is partial or mixed ({len(data)} bytes)"
 
@@ -575,12 +581,13 @@ def test_sigkill_at_random_moments_leaves_complete_files(
     assert _outputs(out / "notice") == ref_b
 
 
-TEMP_NAME = re.compile(r"\.(?:{})\.[A-Za-z0-9_]+\.tmp".format("|".join(map(re.escape, sorted(OUTPUT_NAMES)))))
+TEMP_NAME = re.compile(r"\.(?:{}|[A-Za-z0-9_-]+\.(?:html|txt))\.[A-Za-z0-9_]+\.tmp".format(
+    "|".join(map(re.escape, sorted(OUTPUT_NAMES)))))
 """How write.py names its temp files: hidden, beside the target, never an output's name."""
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:
-    return {k: v for k, v in files_under(folder).items() if Path(k).name in OUTPUT_NAMES}
+    return {k: v for k, v in files_under(folder).items() if is_output(Path(k))}
 
 
 @pytest.mark.slow

@@ -28,7 +28,7 @@ def resolved(path: Path) -> ResolvedNotice:
 
 
 @pytest.mark.parametrize(("languages", "formats"), [
-    (["fi", "en"], ["page", "fragment", "md", "txt", "json"]),
+    (["fi", "en"], ["page", "fragment", "md", "txt", "json", "short"]),
     (["en", "fi"], ["json", "md"]),
     (["fi", "en"], ["page"]),
 ])

@@ -21,8 +21,8 @@ from noticegen.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "qualitydesk.yaml"
-SKIPPED = "up to date, 14 file(s) unchanged"
-BUILT = "14 file(s) built"
+SKIPPED = "up to date, 18 file(s) unchanged"
+BUILT = "18 file(s) built"
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> Any:
@@ -146,9 +146,9 @@ def test_verbose_says_why_a_notice_is_built(example: Path, change: Callable[[Pat
 def test_verbose_reasons_for_a_first_and_a_forced_build(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = run("--verbose", "build", EXAMPLE, "-o", out)
-    assert "14 file(s) built, 14 changed (not built into this folder before)." in first.output
+    assert "18 file(s) built, 18 changed (not built into this folder before)." in first.output
     forced = run("--verbose", "build", EXAMPLE, "-o", out, "--force")
-    assert "14 file(s) built, 0 changed (--force)." in forced.output
+    assert "18 file(s) built, 0 changed (--force)." in forced.output
     assert "(--force)" not in run("build", EXAMPLE, "-o", out, "--force").output
 
 

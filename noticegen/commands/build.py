@@ -51,9 +51,10 @@ def build(
         "the notice declares).", metavar="LANG[,LANG...]", show_default=False)] = None,
     format: Annotated[list[str] | None, typer.Option(
         "--format", "-f", help=f"Formats, comma-separated: {', '.join(FORMATS)} (default: "
-        f"{', '.join(DEFAULT_FORMATS)}, and the consent-banner configurations "
-        f"{', '.join(n for n in FORMATS if n not in DEFAULT_FORMATS)} when the notice has "
-        "cookies that need consent).", metavar="FORMAT[,FORMAT...]", show_default=False)] = None,
+        f"{', '.join(DEFAULT_FORMATS)}; short, the short notices for forms, when the notice "
+        "gives its address (notice.url); and the consent-banner configurations cookieconsent, "
+        "klaro when the notice has cookies that need consent).", metavar="FORMAT[,FORMAT...]",
+        show_default=False)] = None,
     templates: Annotated[Path | None, typer.Option(
         "--templates", "-t", help="A folder of template overrides (<lang>/ and _shared/ "
         "inside), searched before the built-in templates.", file_okay=False,

@@ -71,7 +71,9 @@ class Format:
     name: str
     path: str
     """The file's path under the notice's folder; ``{lang}`` for per-language formats."""
-    make: Callable[[_Renderer, str], str]
+    make: Callable[[_Renderer, str], str | dict[str, str]]
+    """The file's text; or, for a format of several files per language, their paths (under the
+    language's folder) and texts."""
     assets: tuple[str, ...] = ()
     """Files from ``templates/_shared`` written next to the language folders."""
     more: tuple[tuple[str, Callable[[_Renderer, str], str]], ...] = ()
@@ -226,6 +228,59 @@ def _text(renderer: _Renderer, lang: str) -> str:
     return to_text(renderer.tree(lang))
 
 
+def _short(renderer: _Renderer, lang: str) -> dict[str, str]:
+    """Per register, the short notice for the point of collection (Art. 13(1) at the form, the
+    first layer of WP260 paras. 35-38): ``<register>.html`` and ``<register>.txt``."""
+    from noticegen.render.html_to_text import to_text
+    from noticegen.render.tree import parse
+
+    full = notice_address(renderer.resolved, lang)
+    if full is None:
+        message, hint = _no_address(lang)
+        raise InputError(message, hint=hint)
+    env = renderer.env(lang)
+    ctx = renderer.context(lang, fragment=True)
+    template = _template(env, "short.html")
+    files: dict[str, str] = {}
+    for register in renderer.resolved.notice.registers:
+        html = _tidy(_guard(partial(template.render, **ctx, register=register, full_notice=full),
+                            "short.html"))
+        files[f"{register.id}.html"] = html
+        files[f"{register.id}.txt"] = to_text(parse(html))
+    return files
+
+
+def notice_address(resolved: ResolvedNotice, lang: str) -> str | None:
+    """Where the notice's ``lang`` version is published (``notice.url``), if it says."""
+    url: Any = resolved.notice.notice.url
+    if isinstance(url, Mapping):
+        return url.get(lang) or None
+    return str(url) if url else None
+
+
+def _has_address(resolved: ResolvedNotice) -> bool:
+    return resolved.notice.notice.url is not None
+
+
+_NO_ADDRESS = {
+    "en": ("the short notices ({lang}) link to the full notice, but `notice.url` gives no "
+           "address for its {lang} version",
+           "Add the address where the full notice is published: `notice: url: {{{lang}: "
+           "https://…}}`, or build without `--format short`."),
+    "fi": ("lyhyet selosteet ({lang}) linkittävät koko selosteeseen, mutta `notice.url` ei "
+           "anna osoitetta sen kieliversiolle {lang}",
+           "Lisää osoite, jossa koko seloste on julkaistu: `notice: url: {{{lang}: "
+           "https://…}}`, tai jätä `--format short` pois."),
+}
+
+
+def _no_address(lang: str) -> tuple[str, str]:
+    from noticegen.lint.lang import message_language
+
+    message, hint = _NO_ADDRESS.get(message_language(), _NO_ADDRESS["en"])
+    return message.format(lang=lang), hint.format(lang=lang)
+
+
 def _json(renderer: _Renderer, lang: str) -> str:
     from noticegen.render.jsondoc import to_json
 
@@ -263,6 +318,7 @@ FORMATS: Mapping[str, Format] = {
     "md": Format("md", "{lang}/notice.md", _markdown),
     "txt": Format("txt", "{lang}/notice.txt", _text),
     "json": Format("json", "notice.json", _json),
+    "short": Format("short", "{lang}/short/", _short, when=_has_address),
     "cookieconsent": Format(
         "cookieconsent", "consent/cookieconsent.json", _consent("cookieconsent", js=False),
         more=(("consent/cookieconsent.js", _consent("cookieconsent", js=True)),),
@@ -285,7 +341,8 @@ def render(resolved: ResolvedNotice, *, lang: str, fmt: str,
     """One format of one notice in one language (``lang`` is ignored for ``json``)."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'", hint=f"use one of {', '.join(FORMATS)}")
-    return FORMATS[fmt].make(_Renderer(resolved, options or RenderOptions()), lang)
+    made = FORMATS[fmt].make(_Renderer(resolved, options or RenderOptions()), lang)
+    return made if isinstance(made, str) else "\n".join(made.values())
 
 
 def render_all(resolved: ResolvedNotice, *, languages: Sequence[str], formats: Sequence[str],
@@ -300,7 +357,12 @@ def render_all(resolved: ResolvedNotice, *, languages: Sequence[str], formats: S
     for name in chosen_formats(resolved, formats):
         fmt = FORMATS[name]
         for lang in languages if fmt.per_language else languages[:1]:
-            files[fmt.path.format(lang=lang)] = fmt.make(renderer, lang).encode("utf-8")
+            made = fmt.make(renderer, lang)
+            where = fmt.path.format(lang=lang)
+            if isinstance(made, str):
+                files[where] = made.encode("utf-8")
+            else:  # several files: their paths are under the format's folder
+                files.update((where + rel, text.encode("utf-8")) for rel, text in made.items())
             for path, make in fmt.more:
                 files[path.format(lang=lang)] = make(renderer, lang).encode("utf-8")
         for asset in fmt.assets:

@@ -136,6 +136,15 @@ class View:
     def other_rights(self) -> list[Right]:
         return [r for r in self.resolved.rights if r.id != "object"]
 
+    def register_rights(self, register: Register) -> list[Right]:
+        """The rights that apply to this register's processing: those of every purpose and
+        those of at least one of its purposes (for a short notice at a form)."""
+        ids = {p.id for p in register.purposes}
+        decides = any(d.solely_automated for d in register.automated_decisions)
+        return [r for r in self.resolved.rights
+                if (decides if r.id == "no_automated_decision"
+                    else not r.purposes or ids & set(r.purposes))]
+
     def direct_marketing(self) -> list[Purpose]:
         return [p for _, _, _, p in self.resolved.purposes() if p.direct_marketing]
 

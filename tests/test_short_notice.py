@@ -1,0 +1,203 @@
+"""The short notice for the point of collection (#18): `build` writes, per register,
+`<lang>/short/<register>.html` and `.txt` with what Art. 13 asks when the data are obtained, and a
+link to the register in the full notice for the rest (WP260 paras. 35-38)."""
+
+from __future__ import annotations
+
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import ROOT, NoticeFactory, full_notice_data
+from test_render_html import minimal as _minimal
+from typer.testing import CliRunner
+
+from noticegen import vocab
+from noticegen.cli import app
+from noticegen.pipeline import check_file
+from noticegen.render import render_all
+
+EXAMPLE = ROOT / "examples" / "qualitydesk.yaml"
+
+
+def run(*args: str | Path) -> Any:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    print(result.output)  # shown when an assertion fails
+    return result
+
+
+def flat(path: Path) -> str:
+    """A file's text with its line breaks and runs of spaces made single spaces."""
+    return " ".join(path.read_text("utf-8").split())
+
+
+def build(notice: Path, out: Path, *args: str) -> Path:
+    result = run("build", notice, "-o", out, *args)
+    assert result.exit_code == 0, result.output
+    return out / notice.stem
+
+
+def test_one_short_notice_per_register_and_language(tmp_path: Path) -> None:
+    folder = build(EXAMPLE, tmp_path)
+    assert sorted(str(p.relative_to(folder)) for p in folder.glob("*/short/*")) == [
+        "en/short/customers.html", "en/short/customers.txt",
+        "fi/short/customers.html", "fi/short/customers.txt"]
+    html = (folder / "en" / "short" / "customers.html").read_text("utf-8")
+    assert html.startswith('<div class="ng-notice ng-short" lang="en">')
+    assert "<h" not in html.replace("<html", "")  # no headings: it sits in the host's outline
+
+
+@pytest.mark.parametrize(("lang", "link"), [
+    ("fi", '<a href="https://qualitydesk.com/fi/tietosuojaseloste/#ng-register-customers">'
+           "Tietosuojaseloste</a>"),
+    ("en", '<a href="https://qualitydesk.com/en/privacy-notice/#ng-register-customers">'
+           "Privacy notice</a>"),
+])
+def test_it_links_to_the_register_in_the_full_notice_of_its_language(
+        tmp_path: Path, lang: str, link: str) -> None:
+    folder = build(EXAMPLE, tmp_path)
+    assert link in (folder / lang / "short" / "customers.html").read_text("utf-8")
+    url = link.split('"')[1]
+    assert f"<{url}>" in flat(folder / lang / "short" / "customers.txt")
+
+
+def test_the_link_follows_the_id_prefix(tmp_path: Path) -> None:
+    folder = build(EXAMPLE, tmp_path, "--id-prefix", "ng-{lang}-")
+    assert ("https://qualitydesk.com/en/privacy-notice/#ng-en-register-customers"
+            in (folder / "en" / "short" / "customers.html").read_text("utf-8"))
+    assert 'id="ng-en-register-customers"' in (folder / "en" / "index.html").read_text("utf-8")
+
+
+def test_what_article_13_asks_at_the_point_of_collection(tmp_path: Path,
+                                                          notice_file: NoticeFactory) -> None:
+    """13(1)(a)-(f) in full; 13(2) as WP260 para. 38 wants it in the first layer (the rights,
+    the complaint, processing with most impact) and where the form is the moment that counts
+    (Art. 7(3) withdrawal before consent is given, 13(2)(e) whether the data must be given)."""
+    folder = build(notice_file(data=full_notice_data(), name="full"), tmp_path)
+    en = flat(folder / "en" / "short" / "customers.txt")
+    for said in (
+        "Controller: QualityDesk Oy, privacy@qualitydesk.com, +358 9 123 456",  # 13(1)(a)
+        "Controller's representative in the EU: Rep GmbH, rep@example.de",  # 13(1)(a), 27
+        "Data protection officer: Tietosuoja Palvelut Oy, dpo@example.fi",  # 13(1)(b)
+        "Invoicing and bookkeeping (legal obligation).",  # 13(1)(c)
+        "(legitimate interests). Legitimate interest pursued: Developing our services",  # (d)
+        "Recipients of personal data: Public authorities, Mailer Inc. and Hotjar Ltd",  # (e)
+        "Mailer Inc.: United States (EU-U.S. Data Privacy Framework)",  # (f)
+        "Mailer Inc.: Canada and Japan (adequacy decision)",
+        "Hotjar Ltd: United States (standard data protection clauses)",
+        "the safeguards for transfers and how to get a copy of them",  # (f): in the full notice
+        "Statutory requirement: Without these data we cannot invoice you",  # 13(2)(e)
+        "Right to withdraw consent: Where the processing is based on your consent, you have "
+        "the right to withdraw your consent at any time.",  # 13(2)(c), 7(3)
+        "Your rights: Right of access, right to rectification,",  # 13(2)(b)
+        "right to data portability and right not to be subject to automated decisions.",
+        "right to lodge a complaint with a supervisory authority (Office of the Data "
+        "Protection Ombudsman)",  # 13(2)(d)
+        "Special categories of personal data: Data concerning health (explicit consent)",
+        "Automated individual decision-making, including profiling: Credit decision",  # (f)
+        "How long we keep the data",  # 13(2)(a): in the full notice, and said so
+    ):
+        assert said in en, said
+    fi = flat(folder / "fi" / "short" / "customers.txt")
+    for said in ("Rekisterinpitäjä: QualityDesk Oy", "Tietosuojavastaava: Tietosuoja Palvelut Oy",
+                 "Laskutus ja kirjanpito (lakisääteinen velvoite).",
+                 "Oikeus peruuttaa suostumus:", "oikeus tehdä valitus valvontaviranomaiselle",
+                 "Erityiset henkilötietoryhmät: Terveyttä koskevat tiedot",
+                 "Vastustamisoikeus:", "Tietojen säilytysajat"):
+        assert said in fi, said
+
+
+def test_the_right_to_object_stands_apart(tmp_path: Path) -> None:
+    """Art. 21(4): explicitly, clearly and separately from any other information."""
+    folder = build(EXAMPLE, tmp_path)
+    html = (folder / "en" / "short" / "customers.html").read_text("utf-8")
+    objection = html.split('<p class="ng-short-objection">', 1)[1].split("</p>", 1)[0]
+    assert objection.startswith("<strong>Right to object:</strong> You have the right to object")
+    assert "direct marketing" in objection
+    assert "Right to object" not in html.split('<p class="ng-short-objection">', 1)[0]
+
+
+def minimal(bases: list[str], *, direct_marketing: bool = False, registers: int = 1) -> Any:
+    """A notice of ``registers`` registers of one purpose each (tests/test_render_html.py's)."""
+    data = _minimal(bases=bases, direct_marketing=direct_marketing)
+    data["notice"]["url"] = {"fi": "https://testi.fi/tietosuoja", "en": "https://testi.fi/privacy"}
+    first = data["registers"][0]
+    for n in range(2, registers + 1):
+        data["registers"].append({
+            **yaml.safe_load(yaml.safe_dump(first)), "id": f"r{n}",
+            "name": {"fi": f"Rekisteri {n}", "en": f"Register {n}"},
+            "purposes": [{**first["purposes"][0], "id": f"p{n}"}]})
+    return data
+
+
+def shorts(notice: Path) -> dict[str, str]:
+    """Every short notice of a notice, rendered whatever its lint findings."""
+    checked = check_file(str(notice))
+    assert checked.resolved is not None
+    files = render_all(checked.resolved, languages=["fi", "en"], formats=["short"])
+    return {path: data.decode("utf-8") for path, data in files.items()}
+
+
+@pytest.mark.parametrize(
+    ("bases", "dm", "portability", "objection", "withdrawal"),
+    [
+        (["consent"], False, True, False, True),
+        (["contract"], False, True, False, False),
+        (["legal_obligation"], False, False, False, False),
+        (["legitimate_interests"], False, False, True, False),
+        (["public_task"], False, False, True, False),
+        (["consent"], True, True, True, True),
+    ],
+)
+def test_the_rights_follow_the_registers_own_legal_bases(
+        notice_file: NoticeFactory, bases: list[str], dm: bool, portability: bool,
+        objection: bool, withdrawal: bool) -> None:
+    files = shorts(notice_file(data=minimal(bases, direct_marketing=dm)))
+    for lang in ("fi", "en"):
+        html = unescape(files[f"{lang}/short/r1.html"]).lower()  # labels in a list lose capitals
+        for right in ("access", "rectification", "erasure", "restriction"):
+            assert vocab.label("rights", right, lang).lower() in html
+        assert (vocab.label("rights", "portability", lang).lower() in html) is portability
+        assert ('class="ng-short-objection"' in html) is objection
+        assert (vocab.label("rights", "object", lang).lower() in html) is objection
+        assert (vocab.label("rights", "withdraw_consent", lang).lower() in html) is withdrawal
+        assert vocab.label("rights", "complaint", lang).split()[-1] in html  # valvontaviranomaiselle
+
+
+def test_every_register_gets_its_own_with_its_own_rights(notice_file: NoticeFactory) -> None:
+    """The second register is on consent, the first on a contract: the right to withdraw
+    consent belongs to the second one's short notice only."""
+    data = minimal(["contract"], registers=2)
+    data["registers"][1]["purposes"][0].update(
+        legal_basis=["consent"], withdrawal={"fi": "Peruuta.", "en": "Withdraw."})
+    files = shorts(notice_file(data=data))
+    assert sorted(files) == [f"{lang}/short/{r}.{ext}" for lang in ("en", "fi")
+                             for r in ("r1", "r2") for ext in ("html", "txt")]
+    first, second = files["en/short/r1.html"], files["en/short/r2.html"]
+    assert "(Register)." in first and "https://testi.fi/privacy#ng-register-r1" in first
+    assert "(Register 2)." in second and "https://testi.fi/privacy#ng-register-r2" in second
+    assert "withdraw" not in first.lower() and "Right to withdraw consent" in second
+
+
+def test_without_an_address_of_the_full_notice(tmp_path: Path,
+                                              notice_file: NoticeFactory) -> None:
+    """A short notice must link to the rest: without `notice.url` a default build leaves it
+    out, and asking for it is an error with a fix, not a snippet that links nowhere."""
+    notice = notice_file(edit=lambda d: d["notice"].pop("url"), name="nourl")
+    folder = build(notice, tmp_path / "default")
+    assert not list(folder.glob("*/short"))
+    assert (folder / "fi" / "index.html").is_file()
+    result = run("build", notice, "-o", tmp_path / "asked", "--format", "short")
+    assert result.exit_code == 1
+    assert "notice.url" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "asked").exists()
+
+
+def test_user_text_is_escaped(tmp_path: Path, notice_file: NoticeFactory) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["registers"][0]["name"]["en"] = "<script>alert(1)</script> register"
+    folder = build(notice_file(edit=edit, name="escaped"), tmp_path, "--format", "short")
+    html = (folder / "en" / "short" / "customers.html").read_text("utf-8")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; register" in html
