@@ -22,7 +22,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -53,7 +55,7 @@ MODEL_FLOORS = {name: FLOORS[name] + MODEL_SUFFIX for name in ("check", "build")
 TARGETS = {"help": 1.2, "check": 1.2, "build": 1.5}
 """Largest acceptable ratio of a command's wall time to its import floor."""
 
-SECTIONS = ("machine", "startup", "batch", "scaling")
+SECTIONS = ("machine", "startup", "batch", "scaling", "preview")
 
 
 @dataclass
@@ -445,6 +447,116 @@ def scaling(ng: list[str], presets: Sequence[str], repeat: int, tmp: Path) -> di
     return results
 
 
+PREVIEW_TARGET = 0.100
+"""Seconds from saving the notice to the browser showing the rebuilt page (issue #21)."""
+VERSION_PATH = "/__noticegen__/version"
+"""Where the preview's pages ask for the build number (commands/preview.py)."""
+
+
+def preview_latencies(ng: Sequence[str], saves: int, tmp: Path, *, env: dict[str, str] | None = None,
+                      warmup: int = 3) -> dict[str, list[float]]:
+    """Save a typical notice ``saves`` times under a running ``noticegen preview``.
+
+    For each save: ``server``, seconds until the preview serves the new build (its build number
+    asked every 5 ms), and ``browser``, seconds until a page open in a browser has the new page:
+    the page's own reload script asks for the build number every ``interval`` ms (read from the
+    served page), from a moment of its own; the save falls at a random point of that interval
+    (seeded), and the time to fetch the page once it reloads is measured. ``warmup`` saves first
+    are not counted (the process is warm, as when someone edits the notice).
+    """
+    import random
+    import re
+
+    folder = tmp / "preview"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "notice.yaml"
+    text = generate.dump(generate.notice(generate.PRESETS["typical"]))
+    anchor = "Tässä selosteessa kerromme"
+    assert anchor in text, "the generated notice's introduction changed"
+    path.write_text(text, encoding="utf-8")
+    proc = subprocess.Popen([*ng, "preview", str(path), "--port", "0"], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, cwd=folder,
+                            env={**CHILD_ENV, "PYTHONUNBUFFERED": "1", **(env or {})}, text=True)
+    try:
+        assert proc.stdout is not None
+        base = ""
+        for line in proc.stdout:
+            found = re.search(r"http://127\.0\.0\.1:\d+", line)
+            if found:
+                base = found.group(0)
+                break
+        if not base:
+            raise CommandFailed(f"{shown(list(ng))} preview: no address printed")
+        threading.Thread(target=proc.stdout.read, daemon=True).start()  # never blocks the child
+
+        def get(url_path: str) -> tuple[str, bytes]:
+            with urllib.request.urlopen(base + url_path, timeout=30) as answer:
+                return answer.geturl(), answer.read()
+
+        page_url, page = get("/")
+        page_path = page_url.removeprefix(base)
+        interval = 1.0
+        polled = re.search(rb"\}\s*,\s*(\d+)\s*\)\s*;\s*\}\)\(\);", page)
+        if polled:
+            interval = int(polled.group(1)) / 1000
+        rng = random.Random(21)
+        out: dict[str, list[float]] = {"server": [], "browser": [], "interval": [interval]}
+        for i in range(warmup + saves):
+            before = get(VERSION_PATH)[1]
+            phase = rng.random() * interval  # the page's next question comes this long after the save
+            marker = f"Tässä selosteessa (muutos {i}) kerromme"
+            saved = time.perf_counter()
+            path.write_text(text.replace(anchor, marker), encoding="utf-8")
+            while get(VERSION_PATH)[1] == before:
+                if time.perf_counter() - saved > 30:
+                    raise CommandFailed("preview did not rebuild within 30 s of a save")
+                time.sleep(0.005)
+            ready = time.perf_counter() - saved
+            asked = phase  # the first question at or after the new build is served
+            while asked < ready:
+                asked += interval
+            start = time.perf_counter()
+            body = get(page_path)[1]
+            fetch = time.perf_counter() - start
+            if marker.encode("utf-8") not in body:
+                raise CommandFailed(f"preview served {page_path} without the saved change")
+            if i >= warmup:
+                out["server"].append(ready)
+                out["browser"].append(asked + fetch)
+        return out
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def preview(ng: list[str], saves: int, tmp: Path) -> dict[str, Any]:
+    heading("4. Preview: from saving the notice to the rebuilt page in the browser")
+    if not has_option(ng, "--port", "preview"):
+        print("`noticegen preview` is missing: not measured.")
+        return {}
+    times = preview_latencies(ng, saves, tmp)
+    interval = times["interval"][0]
+    print(f"the typical notice (generate.py --preset typical), `noticegen preview` running; {saves} "
+          "saves after 3 warm-up saves\n")
+    print(f"{'':36} {'median':>11} {'min':>11} {'max':>11}")
+    results: dict[str, Any] = {"saves": saves, "poll_interval_s": interval}
+    for key, label in (("server", "save → preview serves the new page"),
+                       ("browser", "save → the browser has it")):
+        values = times[key]
+        results[key] = {"median_s": statistics.median(values), "min_s": min(values),
+                        "max_s": max(values)}
+        print(f"{label:36} {fmt_s(statistics.median(values))} {fmt_s(min(values))} "
+              f"{fmt_s(max(values))}")
+    ok = results["browser"]["median_s"] <= PREVIEW_TARGET
+    print(f"\nthe page asks for the build number every {interval * 1000:.0f} ms; target: the browser "
+          f"has the new page within {PREVIEW_TARGET * 1000:.0f} ms of the save: {verdict(ok)}")
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
@@ -482,6 +594,8 @@ def main(argv: list[str] | None = None) -> int:
                 results["batch"] = batch(ng, count, batch_repeat, tmp)
             if "scaling" in only:
                 results["scaling"] = scaling(ng, presets, scale_repeat, tmp)
+            if "preview" in only:
+                results["preview"] = preview(ng, 3 if quick else 20, tmp)
         except CommandFailed as exc:
             print(f"\nbenchmark failed: {exc}", file=sys.stderr)
             return 1

@@ -25,6 +25,7 @@ HEADINGS = (
     "## 1. Startup: wall time against the import floor",
     "## 2. Batch throughput: typical notices, every language and format",
     "## 3. Scaling: time and peak memory by notice size",
+    "## 4. Preview: from saving the notice to the rebuilt page in the browser",
 )
 
 
