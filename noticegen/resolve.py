@@ -66,6 +66,9 @@ class ResolvedNotice:
     unlinked: tuple[str, ...] = ()
     """Recipients that no purpose or register names (a lint error): which register's data they
     receive is unknown, so every register lists them rather than let their transfers vanish."""
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Facts the lint rules derive from this notice, kept for the next rule that asks
+    (noticegen.lint.facts: its texts, walked once however many rules read them)."""
 
     def source_loc(self, loc: Loc) -> Loc:
         """The path in the user's YAML that a path in the resolved notice came from."""

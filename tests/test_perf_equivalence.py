@@ -11,6 +11,8 @@
   headings moved): the fragment must be what rendering it with the same templates gives.
 - iter_localized (the language checks, the lint rules' texts) skips fields of plain values: it
   must find what walking every field finds.
+- lint.facts keeps a notice's texts with the notice for every rule after the first: each notice
+  gets its own.
 """
 
 from __future__ import annotations
@@ -300,3 +302,18 @@ def test_only_fields_of_plain_values_are_skipped() -> None:
            Annotated[list[Inner], AfterValidator(list)]]
     assert [t for t in plain if _may_hold_models(t)] == []
     assert [t for t in may if not _may_hold_models(t)] == []
+
+
+def test_texts_kept_with_a_notice_are_its_own() -> None:
+    """lint.facts keeps a notice's texts (and those a pattern may match) with the notice for the
+    rules after the first: each notice gets what walking it gives, never another notice's."""
+    from noticegen.lint import facts
+    from noticegen.lint.patterns import may_match
+
+    checked = [check_text(text, "notice.yaml", lint=False).resolved for text in notices()[:3]]
+    for resolved in [*checked, *reversed(checked)]:
+        assert resolved is not None
+        walked = list(facts._texts(resolved, ()))
+        assert list(facts.texts(resolved)) == walked
+        assert facts._suspect_texts(resolved) == [v for v in walked if may_match(v.lang, v.text)]
+    assert len({len(list(facts.texts(resolved))) for resolved in checked if resolved}) == 3

@@ -50,13 +50,9 @@ def texts(resolved: ResolvedNotice, under: Loc = ()) -> Iterator[TextValue]:
     return _texts(resolved, under)
 
 
-_ALL: list[tuple[ResolvedNotice, list[TextValue]]] = []
-_SUSPECT: list[tuple[ResolvedNotice, list[TextValue]]] = []
-
-
 def _all_texts(resolved: ResolvedNotice) -> list[TextValue]:
     """Every text of the notice, walked once per notice however many rules ask."""
-    return _per_notice(_ALL, resolved, lambda: list(_texts(resolved, ())))
+    return _derived(resolved, "texts", lambda: list(_texts(resolved, ())))
 
 
 def _suspect_texts(resolved: ResolvedNotice) -> list[TextValue]:
@@ -64,16 +60,19 @@ def _suspect_texts(resolved: ResolvedNotice) -> list[TextValue]:
     to look at (in a typical notice, a handful of its hundred-odd texts). Once per notice."""
     from noticegen.lint.patterns import may_match
 
-    return _per_notice(_SUSPECT, resolved, lambda: [
+    return _derived(resolved, "suspect texts", lambda: [
         value for value in _all_texts(resolved) if may_match(value.lang, value.text)])
 
 
-def _per_notice(slot: list[tuple[ResolvedNotice, list[TextValue]]], resolved: ResolvedNotice,
-                make: Callable[[], list[TextValue]]) -> list[TextValue]:
-    """``make()``, kept in ``slot`` until the rules ask about another notice."""
-    if not slot or slot[0][0] is not resolved:
-        slot[:] = [(resolved, make())]
-    return slot[0][1]
+def _derived(resolved: ResolvedNotice, key: str,
+             make: Callable[[], list[TextValue]]) -> list[TextValue]:
+    """``make()``, kept with the notice for the rules that ask after the first. Seven rules
+    read every text and six scan them: walking them once per rule doubled the cost of `check`
+    (benchmarks/README.md, "What each speed mechanism is worth")."""
+    found: list[TextValue] | None = resolved.derived.get(key)
+    if found is None:
+        found = resolved.derived[key] = make()
+    return found
 
 
 def _texts(resolved: ResolvedNotice, under: Loc) -> Iterator[TextValue]:
