@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
-import decimal
 import difflib
-import enum
 import types
 import typing
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -127,11 +125,9 @@ def _pydantic_diagnostic(err: Any, data: Any, smap: SourceMap) -> Diagnostic:
     return smap.place(error("NG010", message, loc=where, hint=hint))
 
 
+@cache
 def _localized_fields(model: type[BaseModel]) -> dict[str, bool]:
     """Field name → True for free text (one language needs a mapping), False for names."""
-    cached: dict[str, bool] | None = model.__dict__.get("_ng_localized")
-    if cached is not None:
-        return cached
     out: dict[str, bool] = {}
     for name, info in model.model_fields.items():
         funcs = _validator_funcs(info)
@@ -139,7 +135,6 @@ def _localized_fields(model: type[BaseModel]) -> dict[str, bool]:
             out[name] = True
         elif mtypes._check_name in funcs:
             out[name] = False
-    type.__setattr__(model, "_ng_localized", out)
     return out
 
 
@@ -162,55 +157,18 @@ def _validator_funcs(info: FieldInfo) -> set[Any]:
 def iter_localized(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str | dict[str, str], bool]]:
     """Every localized value in a model tree: (path, value, is_free_text)."""
     if isinstance(obj, BaseModel):
-        for name, free_text in _walk(type(obj)):
+        localized = _localized_fields(type(obj))
+        for name in type(obj).model_fields:
             value = getattr(obj, name)
             if value is None:
                 continue
-            if free_text is not None:
-                yield (*loc, name), value, free_text
+            if name in localized:
+                yield (*loc, name), value, localized[name]
             else:
                 yield from iter_localized(value, (*loc, name))
     elif isinstance(obj, list):
         for i, item in enumerate(obj):
             yield from iter_localized(item, (*loc, i))
-
-
-def _walk(model: type[BaseModel]) -> tuple[tuple[str, bool | None], ...]:
-    """The fields :func:`iter_localized` visits, in order: (name, free text or not) for localized
-    fields, (name, None) for those that may hold models. Fields of plain values (text, numbers,
-    dates, terms) hold nothing to find and are left out: a notice has thousands of them."""
-    cached: tuple[tuple[str, bool | None], ...] | None = model.__dict__.get("_ng_walk")
-    if cached is not None:
-        return cached
-    localized = _localized_fields(model)
-    plan = tuple((name, localized.get(name)) for name, info in model.model_fields.items()
-                 if name in localized or _may_hold_models(info.annotation))
-    type.__setattr__(model, "_ng_walk", plan)
-    return plan
-
-
-_PLAIN = (str, bytes, int, float, type(None), datetime.date, datetime.time, datetime.timedelta,
-          decimal.Decimal, enum.Enum)
-"""Types whose values hold nothing else (bool is an int, datetime a date)."""
-
-
-def _may_hold_models(annotation: Any) -> bool:
-    """Whether a value of this type can be, or contain, a Pydantic model: anything but plain
-    values (when unsure: yes). ``Annotated`` metadata is skipped: our validators return the
-    annotated type."""
-    stack = [annotation]
-    while stack:
-        item = stack.pop()
-        origin, args = typing.get_origin(item), typing.get_args(item)
-        if origin is typing.Annotated:
-            stack.append(args[0])
-        elif origin is typing.Literal or item is None or item is Ellipsis:
-            continue
-        elif args:
-            stack.extend(args)
-        elif not (isinstance(item, type) and issubclass(item, _PLAIN)):
-            return True  # a model, a bare container, Any, a TypeVar, a forward reference
-    return False
 
 
 def _language_checks(notice: Notice) -> Iterator[Diagnostic]:

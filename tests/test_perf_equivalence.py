@@ -9,8 +9,6 @@
 - notice.json is written by pydantic-core: the bytes json.dumps gives with the same settings.
 - With the built-in templates, a fragment's sections are made from the page's (ids prefixed,
   headings moved): the fragment must be what rendering it with the same templates gives.
-- iter_localized (the language checks, the lint rules' texts) skips fields of plain values: it
-  must find what walking every field finds.
 - lint.facts keeps a notice's texts with the notice for every rule after the first: each notice
   gets its own.
 """
@@ -19,7 +17,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -236,72 +233,6 @@ def test_pydantic_core_json_is_json_dumps_on_awkward_values(value: object) -> No
 
     expected = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
     assert to_json(_sorted(value), indent=2).decode("utf-8") == expected
-
-
-def slow_iter_localized(obj: object, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[object, ...]]:
-    """Every field of every model, as iter_localized walked them before it skipped plain ones."""
-    from pydantic import BaseModel
-
-    from noticegen.validate import _localized_fields
-
-    if isinstance(obj, BaseModel):
-        localized = _localized_fields(type(obj))
-        for name in type(obj).model_fields:
-            value = getattr(obj, name)
-            if value is None:
-                continue
-            if name in localized:
-                yield (*loc, name), value, localized[name]
-            else:
-                yield from slow_iter_localized(value, (*loc, name))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from slow_iter_localized(item, (*loc, i))
-
-
-def _localized_both_ways(text: str) -> None:
-    from noticegen.validate import iter_localized
-
-    checked = check_text(text, "notice.yaml", lint=False)
-    assert checked.notice is not None and checked.resolved is not None
-    for model in (checked.notice, checked.resolved.notice):  # as validated, with services merged
-        assert list(iter_localized(model)) == list(slow_iter_localized(model))
-
-
-@pytest.mark.parametrize("index", range(len(notices())))
-def test_localized_texts_are_found_without_walking_plain_fields(index: int) -> None:
-    _localized_both_ways(notices()[index])
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=renderable())
-def test_localized_texts_are_found_without_walking_plain_fields_in_drawn_notices(
-        data: dict[str, object]) -> None:
-    _localized_both_ways(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
-
-
-def test_only_fields_of_plain_values_are_skipped() -> None:
-    import datetime
-    import enum
-    from typing import Annotated, Any, Literal
-
-    from pydantic import AfterValidator, BaseModel
-
-    from noticegen.validate import _may_hold_models
-
-    class Kind(enum.Enum):
-        A = "a"
-
-    class Inner(BaseModel):
-        x: str
-
-    plain = [str, int, bool, datetime.date, Kind, Literal["a", "b"], str | None,
-             Annotated[str, AfterValidator(str.strip)], list[Annotated[str, AfterValidator(str.strip)]],
-             dict[str, str], tuple[int, ...]]
-    may = [Inner, Inner | None, list[Inner], dict[str, Inner], str | Inner, Any, list, dict, object,
-           Annotated[list[Inner], AfterValidator(list)]]
-    assert [t for t in plain if _may_hold_models(t)] == []
-    assert [t for t in may if not _may_hold_models(t)] == []
 
 
 def test_texts_kept_with_a_notice_are_its_own() -> None:
