@@ -59,7 +59,7 @@ class Side:
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode not in (0, 1):  # 1: the batch has lint findings
+        if proc.returncode != 0:
             raise run.CommandFailed(f"{run.shown(argv)} exited {proc.returncode}\n"
                                     f"{err.decode('utf-8', 'replace')[-3000:]}")
         return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
