@@ -530,3 +530,12 @@ def test_a_transfer_to_the_uk_names_its_adequacy_decision(lang: str, tmp_path: P
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     text = _text(path, lang)
     assert UK_ADEQUACY[lang] in text
+# C1: the Swedish notice gives the controller's address in Swedish where the street and the
+# city have official Swedish names (Hämeentie = Tavastvägen, Helsinki = Helsingfors), as it
+# gives the Ombudsman's ("Fågelviksgränden 4, 00530 Helsingfors"); fi and en keep the Finnish.
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("sv", "Adress: Tavastvägen 16 D 79, 00530 Helsingfors, Finland"),
+    ("fi", "Osoite: Hämeentie 16 D 79, 00530 Helsinki, Suomi"),
+    ("en", "Address: Hämeentie 16 D 79, 00530 Helsinki, Finland")])
+def test_the_controller_address_in_each_language(lang: str, expected: str) -> None:
+    assert expected in _text(TRILINGUAL, lang)

@@ -405,7 +405,8 @@ def _retention(r: Retention, lang: str) -> str:
 # How each kind of value reads in a sentence.
 _FORMATS: dict[type, Callable[[Any, str], str]] = {
     Address: lambda a, lang: ", ".join(x for x in (
-        a.street, f"{a.postal_code} {a.city}", "" if a.country == "FI" else _country(a.country, lang))
+        _text(a.street, lang), f"{a.postal_code} {_text(a.city, lang)}",
+        "" if a.country == "FI" else _country(a.country, lang))
         if x),
     RetentionRule: lambda r, lang: (
         _join([_term("data_categories", c, lang) for c in r.data_categories], lang) + ": "

@@ -9,7 +9,7 @@ from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from noticegen.diagnostics import shown
-from noticegen.model.types import Base, Country, Email, Localized, Text, Url, _strict_text
+from noticegen.model.types import Base, Country, Email, Localized, Name, Text, Url, _strict_text
 
 _Y_TUNNUS_SHAPE = re.compile(r"^\d{6,7}-\d$", re.ASCII)
 _Y_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
@@ -62,12 +62,15 @@ IDs (VAT or registry numbers) are accepted as written."""
 class Address(Base):
     """A postal address."""
 
-    street: Text
-    """Street address or PO box, e.g. `Hämeentie 16 D 79` or `PL 800`."""
+    street: Name
+    """Street address or PO box, e.g. `Hämeentie 16 D 79` or `PL 800`; where the street has an
+    official name in each language (bilingual municipalities), one per language:
+    `{fi: Hämeentie 16 D 79, sv: Tavastvägen 16 D 79, en: Hämeentie 16 D 79}`."""
     postal_code: Text
     """Postal code, quoted so that YAML keeps leading zeros: `"00530"`."""
-    city: Text
-    """Post office or city, e.g. `Helsinki`."""
+    city: Name
+    """Post office or city, e.g. `Helsinki`, or one per language:
+    `{fi: Helsinki, sv: Helsingfors, en: Helsinki}`."""
     country: Country = "FI"
     """ISO 3166-1 alpha-2 country code; defaults to FI."""
 
