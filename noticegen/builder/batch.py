@@ -9,18 +9,20 @@ templates and locale data) already loaded.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from noticegen import pipeline
-from noticegen.builder.processes import Pool, can_fork
 from noticegen.errors import NoticegenError, UsageError
-from noticegen.pipeline import Checked
 from noticegen.progress import bar
+
+if TYPE_CHECKING:
+    from noticegen.pipeline import Checked
+# pipeline (the YAML loader) and processes (multiprocessing, socket) are imported where they
+# are used: a rebuild of notices that are all up to date needs neither. Imported here, a rebuild
+# of 40 up-to-date notices took 1.61 s of CPU instead of 1.47 s (A/B on a loaded machine).
 
 
 @dataclass(frozen=True)
@@ -100,13 +102,15 @@ class CheckedNotice:
 def notices(files: list[str], workers: int, job: Job, progress: bool) -> Generator[CheckedNotice]:
     """Every notice checked, in the order of ``files``: by ``workers`` processes (which render
     it too), or here."""
+    from noticegen.pipeline import check_file
+
     if workers > 1:
         yield from _in_workers(files, workers, _build_chunk, job, "Building", progress,
                                warm=lambda: _warm_build(job))
         return
     with bar(len(files), "Building", progress) as advance:
         for path in files:
-            result = pipeline.check_file(path)
+            result = check_file(path)
             try:
                 yield CheckedNotice(result, _languages(result))
             finally:  # the caller is done with it: it asks for the next one, or closes us
@@ -119,7 +123,9 @@ def checked(files: list[str], workers: int, lang: str | None,
     ``lang`` is the language of the messages. A user error that stops a check (a broken
     settings file) is raised when its file's turn comes, as in sequence."""
     if workers == 1:
-        yield from pipeline.check_files(files, lang=lang, progress=progress)
+        from noticegen.pipeline import check_files
+
+        yield from check_files(files, lang=lang, progress=progress)
         return
     for notice in _in_workers(files, workers, _check_chunk, lang, "Checking", progress,
                               warm=_warm_check):
@@ -160,6 +166,10 @@ def _in_workers(files: list[str], workers: int,
     environments and compiled templates) from one notice to the next. Workers are forked where
     the platform allows it, so they start with what ``warm`` has loaded here.
     """
+    import multiprocessing
+
+    from noticegen.builder.processes import Pool, can_fork
+
     fork = can_fork()
     context = multiprocessing.get_context("fork" if fork else None)
     if fork:
@@ -212,8 +222,10 @@ def _warm_build(job: Job) -> None:
 def _check_in_worker(path: str, lang: str | None) -> tuple[Checked | None, CheckedNotice]:
     """In a worker: check one notice. Returns the whole result (None after a user error that
     stops the command) and what travels back: the result without its models."""
+    from noticegen.pipeline import Checked, check_file
+
     try:
-        result = pipeline.check_file(path, lang=lang)
+        result = check_file(path, lang=lang)
     except NoticegenError as exc:
         return None, CheckedNotice(Checked(path), check_error=exc)
     return result, CheckedNotice(result.without_models(), _languages(result))
