@@ -250,8 +250,11 @@ def _full_notice() -> str:
         "arrangement": _both("Järjestely", "Arrangement"),
         "arrangement_url": "https://partner.example/arrangement",
     })
+    # mailer receives purposes[0] (on contract): its statistics cookie serves the analytics on
+    # consent (NG409)
     data["cookies"].append({"name": "mlr_id", "provider": "mailer", "category": "statistics",
                             "party": "third", "duration": "P30D",
+                            "purposes": ["website-analytics"],
                             "purpose": _both("Tilastot", "Statistics")})
     data["cookie_consent"]["settings_url"] = "https://qualitydesk.com/cookies"
     data["rights"].update({"how": _both("Lähetä sähköpostia", "Send an e-mail"),
