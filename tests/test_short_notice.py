@@ -93,8 +93,9 @@ def test_what_article_13_asks_at_the_point_of_collection(tmp_path: Path,
         "the right to withdraw your consent at any time.",  # 13(2)(c), 7(3)
         "Your rights: Right of access, right to rectification,",  # 13(2)(b)
         "right to data portability and right not to be subject to automated decisions.",
-        "right to lodge a complaint with a supervisory authority (Office of the Data "
-        "Protection Ombudsman)",  # 13(2)(d)
+        "right to lodge a complaint with a supervisory authority, in particular in the EU or "
+        "EEA country where you usually live or work or where the alleged infringement took "
+        "place. Our supervisory authority: Office of the Data Protection Ombudsman.",  # 77(1)
         "Special categories of personal data: Data concerning health (explicit consent)",
         "Automated individual decision-making, including profiling: Credit decision",  # (f)
         "How long we keep the data",  # 13(2)(a): in the full notice, and said so
@@ -103,7 +104,8 @@ def test_what_article_13_asks_at_the_point_of_collection(tmp_path: Path,
     fi = flat(folder / "fi" / "short" / "customers.txt")
     for said in ("Rekisterinpitäjä: QualityDesk Oy", "Tietosuojavastaava: Tietosuoja Palvelut Oy",
                  "Laskutus ja kirjanpito (lakisääteinen velvoite).",
-                 "Oikeus peruuttaa suostumus:", "oikeus tehdä valitus valvontaviranomaiselle",
+                 "Oikeus peruuttaa suostumus:", "oikeus tehdä valitus valvontaviranomaiselle, "
+                 "erityisesti siinä EU- tai ETA-maassa, jossa asut vakituisesti",
                  "Erityiset henkilötietoryhmät: Terveyttä koskevat tiedot",
                  "Vastustamisoikeus:", "Tietojen säilytysajat"):
         assert said in fi, said
@@ -176,8 +178,8 @@ def test_every_register_gets_its_own_with_its_own_rights(notice_file: NoticeFact
     assert sorted(files) == [f"{lang}/short/{r}.{ext}" for lang in ("en", "fi")
                              for r in ("r1", "r2") for ext in ("html", "txt")]
     first, second = files["en/short/r1.html"], files["en/short/r2.html"]
-    assert "(Register)." in first and "https://testi.fi/privacy#ng-register-r1" in first
-    assert "(Register 2)." in second and "https://testi.fi/privacy#ng-register-r2" in second
+    assert "“Register”," in first and "https://testi.fi/privacy#ng-register-r1" in first
+    assert "“Register 2”," in second and "https://testi.fi/privacy#ng-register-r2" in second
     assert "withdraw" not in first.lower() and "Right to withdraw consent" in second
 
 
