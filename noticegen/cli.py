@@ -8,7 +8,7 @@ import typer
 from typer.core import TyperGroup
 
 from noticegen import __version__
-from noticegen.commands import MessageLanguage
+from noticegen.commands import message_language_option
 from noticegen.errors import NoticegenError
 from noticegen.interrupts import guarded, install
 
@@ -125,10 +125,24 @@ def say(message: str) -> None:
 
 def fail(exc: NoticegenError) -> typer.Exit:
     """Print a user error without a traceback and return the Exit to raise."""
-    typer.echo(f"noticegen: error: {exc.message}", err=True)
+    from noticegen.l10n import tr
+
+    lang = _language()
+    typer.echo(f"noticegen: {tr(lang, 'error')}: {exc.message}", err=True)
     if exc.hint:
-        typer.echo(f"    fix: {exc.hint}", err=True)
+        typer.echo(f"    {tr(lang, 'fix:')} {exc.hint}", err=True)
     return typer.Exit(exc.exit_code)
+
+
+def _language() -> str:
+    """The message language where no notice is at hand; English when the setting that would
+    choose it is itself the error being reported (NOTICEGEN_LANG=xx)."""
+    from noticegen.l10n import message_language
+
+    try:
+        return message_language()
+    except NoticegenError:
+        return "en"
 
 
 def _version(value: bool) -> None:
@@ -145,9 +159,9 @@ def main_options(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print more detail.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours, also at a terminal "
                                            "(as NO_COLOR=1 does).")] = False,
-    lang: Annotated[MessageLanguage | None, typer.Option(
-        "--lang", help="Language of the messages: fi or en (a command's own --lang wins).",
-        show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Language of the messages: fi, sv or en (a command's own --lang wins).",
+        callback=message_language_option, show_default=False)] = None,
 ) -> None:
     """Compile privacy notices from YAML.
 
@@ -159,7 +173,7 @@ def main_options(
     State.quiet = quiet
     State.verbose = verbose
     State.no_color = no_color
-    config.MESSAGE_LANG = lang.value if lang else None
+    config.MESSAGE_LANG = lang
 
 
 _STDIN_TWICE = {
@@ -174,7 +188,7 @@ def stdin_once(files: Sequence[str], lang: str | None = None) -> None:
     """A usage error when ``-`` is given more than once: the second read finds it empty."""
     if files.count("-") > 1:
         from noticegen.errors import UsageError
-        from noticegen.lint.lang import message_language
+        from noticegen.l10n import message_language
 
         message, hint = _STDIN_TWICE.get(message_language(lang), _STDIN_TWICE["en"])
         raise UsageError(message, hint=hint)

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from noticegen.errors import NoticegenError
+from noticegen.l10n import message_languages
 
 FILE_NAMES = ("noticegen.toml", "pyproject.toml")
 """Looked for in this order in each folder, from the notice's folder up to the root."""
-LANGS = ("en", "fi")
 MESSAGE_LANG: str | None = None
 """The global `--lang` (`noticegen --lang fi build`), set by the command line: after a
 command's own --lang, before the project setting and the locale."""
@@ -32,7 +32,7 @@ class Settings:
     disable: tuple[str, ...] = ()
     """Rules (codes or names) switched off for every notice of the project."""
     lang: str | None = None
-    """Language of diagnostics, `fi` or `en` (`--lang` overrides it)."""
+    """Language of the messages, `fi`, `sv` or `en` (`--lang` overrides it)."""
     path: Path | None = None
     """The file the settings came from (None: defaults)."""
     build: BuildSettings = field(default_factory=lambda: BuildSettings())
@@ -112,8 +112,9 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
     if not isinstance(strict, bool):
         raise ConfigError(f"{where}: strict must be true or false")
     lang = table.get("lang")
-    if lang is not None and lang not in LANGS:
-        raise ConfigError(f"{where}: lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    if lang is not None and lang not in message_languages():
+        raise ConfigError(f"{where}: lang must be one of {', '.join(message_languages())}, "
+                          f"not {lang!r}")
     disable = table.get("disable", [])
     if not isinstance(disable, list):
         raise ConfigError(f"{where}: disable must be a list of rule codes or names",

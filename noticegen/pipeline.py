@@ -63,7 +63,7 @@ def check_file(path: str, *, lint: bool = True, lang: str | None = None,
     broken settings file raises ConfigError); ``lang`` (fi/en) overrides their language.
     """
     from noticegen.config import settings_for
-    from noticegen.lint.lang import message_language
+    from noticegen.l10n import message_language
 
     if settings is None:
         settings = settings_for(path)
@@ -93,7 +93,7 @@ def check_text(text: str, name: str, *, lint: bool = True, lang: str | None = No
                settings: Settings | None = None) -> Checked:
     """Like check_file, for YAML text already in memory (default settings unless given)."""
     from noticegen.config import Settings
-    from noticegen.lint.lang import message_language
+    from noticegen.l10n import message_language
     from noticegen.source import load_text
 
     settings = settings or Settings()
@@ -103,7 +103,7 @@ def check_text(text: str, name: str, *, lint: bool = True, lang: str | None = No
 
 def _check_loaded(path: str, loaded: Loaded, *, lint: bool, lang: str | None,
                   settings: Settings) -> Checked:
-    from noticegen.lint.lang import message_language
+    from noticegen.l10n import message_language
     from noticegen.validate import validate
 
     result = Checked(path, list(loaded.diagnostics), source_map=loaded.source_map,
@@ -117,7 +117,7 @@ def _check_loaded(path: str, loaded: Loaded, *, lint: bool, lang: str | None,
             _check_draft(result, loaded, messages=message_language(lang, settings.lang),
                          settings=settings)
         return result
-    from noticegen.lint.lang import message_language
+    from noticegen.l10n import message_language
     from noticegen.resolve import resolve
 
     messages = message_language(lang, settings.lang)
@@ -192,8 +192,8 @@ def check_consent_config(result: Checked, path: str, *, lang: str | None = None,
     Raises UsageError for a file that is neither manager's configuration, or JavaScript."""
     from noticegen.config import settings_for
     from noticegen.errors import UsageError
+    from noticegen.l10n import message_language
     from noticegen.lint.banner import NotABanner, diagnostics, read
-    from noticegen.lint.lang import message_language
     from noticegen.source import load_path
 
     if path.endswith((".js", ".mjs", ".cjs")):

@@ -107,7 +107,7 @@ _TEXTS: dict[str, dict[str, str]] = {
 def _say(key: str, lang: str | None, **values: object) -> str:
     """One of _TEXTS in the message language (``lang``, else the locale's, else English)."""
     if lang is None:
-        from noticegen.lint.lang import from_environment
+        from noticegen.l10n import from_environment
 
         lang = from_environment()
     texts = _TEXTS[key]

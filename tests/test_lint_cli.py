@@ -114,7 +114,7 @@ def test_a_pyproject_without_the_table_is_passed_over(project: Path) -> None:
 @pytest.mark.parametrize(("toml", "expected"), [
     ("strikt = true\n", "unknown setting 'strikt'"),
     ('strict = "yes"\n', "strict must be true or false"),
-    ('lang = "sv"\n', "lang must be one of en, fi"),
+    ('lang = "se"\n', "lang must be one of en, fi, sv"),
     ('disable = ["NG1O7"]\n', "unknown rule 'NG1O7'"),
     ('disable = ["NG022"]\n', "NG022 is a core check"),
     ("disable = [\n", "invalid TOML"),
@@ -133,7 +133,8 @@ def test_message_language_precedence() -> None:
     assert from_environment({"LANG": "fi_FI.UTF-8"}) == "fi"
     assert from_environment({"LC_ALL": "en_US.UTF-8", "LANG": "fi_FI.UTF-8"}) == "en"
     assert from_environment({"LC_MESSAGES": "fi_FI", "LANG": "en_GB"}) == "fi"
-    assert from_environment({"LANG": "sv_FI.UTF-8"}) == "en"
+    assert from_environment({"LANG": "sv_FI.UTF-8"}) == "sv"
+    assert from_environment({"LANG": "de_DE.UTF-8"}) == "en"  # no German catalogue
     assert message_language("en", "fi", {"LANG": "fi_FI"}) == "en"
     assert message_language(None, "fi", {"LANG": "en_GB"}) == "fi"
     assert message_language(None, None, {"LANG": "fi_FI"}) == "fi"
@@ -166,7 +167,7 @@ def test_the_windows_locale_decides_when_no_variable_is_set() -> None:
     assert from_environment({}, system="Finnish_Finland") == "fi"
     assert from_environment({}, system="fi_FI") == "fi"
     assert from_environment({}, system="English_United Kingdom") == "en"
-    assert from_environment({}, system="Swedish_Finland") == "en"   # no Swedish messages yet
+    assert from_environment({}, system="Swedish_Finland") == "sv"
     assert from_environment({"LANG": "en_US.UTF-8"}, system="Finnish_Finland") == "en"
     assert from_environment({}, system="C") == "en"
     assert message_language(None, None, {}, system="Finnish_Finland") == "fi"

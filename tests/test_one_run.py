@@ -89,7 +89,7 @@ def test_the_cli_prints_the_skipped_rules_as_a_note(tmp_path: Path) -> None:
     path.write_text(DRAFT, encoding="utf-8")
     result = CliRunner().invoke(app, ["check", "--lang", "fi", str(path)])
     assert result.exit_code == 1
-    assert f"{path}: note: " in result.stderr and "sääntöä pysähtyi" in result.stderr
+    assert f"{path}: huom.: " in result.stderr and "sääntöä pysähtyi" in result.stderr
     assert "NG101" in result.stdout and "NG022" in result.stdout and "NG010" in result.stdout
 
 

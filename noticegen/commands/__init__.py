@@ -7,15 +7,23 @@ typer reads every command's signature, even for ``--help``, and evaluating the a
 from strings cost about 3 ms of its 80 (benchmarks/README.md).
 """
 
-from enum import Enum
-
 COMMAND_MODULES = ("check", "schema", "build", "rules", "catalog", "init", "diff", "preview",
                    "cache")
 """In the order `noticegen --help` lists them."""
 
 
-class MessageLanguage(str, Enum):
-    """The languages of noticegen's messages (the global ``--lang``, and `check --lang`)."""
+def message_language_option(value: str | None) -> str | None:
+    """``--lang``'s check for the language of the messages (the global ``--lang``, and those of
+    check, rules and explain): one with a message catalogue (noticegen/locale/<lang>/)."""
+    if value is None:
+        return value
+    from noticegen.l10n import message_languages, tr
 
-    fi = "fi"
-    en = "en"
+    if value in message_languages():
+        return value
+    import typer
+
+    from noticegen.cli import _language
+
+    raise typer.BadParameter(tr(_language(), "the messages are written in {languages}, not {value}",
+                                languages=", ".join(message_languages()), value=value))

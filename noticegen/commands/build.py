@@ -125,8 +125,10 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     from noticegen.builder.batch import Job, cores, notices, worker_count
     from noticegen.builder.write import Staging, inside
     from noticegen.cli import exit_code, say, stdin_once
+    from noticegen.config import settings_for
     from noticegen.errors import NoticegenError, UsageError
     from noticegen.idprefix import check_id_prefix
+    from noticegen.l10n import message_language, ntr
     from noticegen.progress import wanted
     from noticegen.report import default_format, report
 
@@ -140,6 +142,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     if templates is not None and not templates.is_dir():
         raise UsageError(f"the templates folder {templates} does not exist")
     stdin_once(files)
+    words = message_language(None, settings_for(files[0] if files else "-").lang)
     job = Job(tuple(langs), tuple(formats), templates.resolve() if templates else None,
               heading_level, strict, id_prefix)
     record = None if check else uptodate.Record.open(out)
@@ -174,7 +177,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
             targets = {inside(out, f"{step.folder.name}/{rel}"): data
                        for rel, data in rendered.items()}
             if check:
-                differ.extend(_stale(targets))
+                differ.extend(_stale(targets, words))
                 expected.update(targets)
             else:  # stage
                 step.changed = sum(staging.add(target, data) for target, data in targets.items())
@@ -183,46 +186,66 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
             if step.base is not None:  # recorded as built from the bytes it was checked from
                 step.source = result.digest
                 step.digests = {rel: uptodate.digest(data) for rel, data in rendered.items()}
-        report(diagnostics, default_format())
+        report(diagnostics, default_format(), lang=words)
         if failed:
-            what = "error(s)" if any(d.is_error for d in diagnostics) else "warning(s) (--strict)"
-            outcome = "nothing was compared" if check else "nothing was written"
-            say(f"{failed} of {len(files)} notice(s) have {what}: {outcome}.")
+            errors = any(d.is_error for d in diagnostics)
+            if errors and check:
+                say(ntr(words, "{failed} of {count} notice(s) have error(s): nothing was compared.",
+                        "{failed} of {count} notice(s) have error(s): nothing was compared.",
+                        len(files), failed=failed))
+            elif errors:
+                say(ntr(words, "{failed} of {count} notice(s) have error(s): nothing was written.",
+                        "{failed} of {count} notice(s) have error(s): nothing was written.",
+                        len(files), failed=failed))
+            elif check:
+                say(ntr(words, "{failed} of {count} notice(s) have warning(s) (--strict): nothing "
+                        "was compared.", "{failed} of {count} notice(s) have warning(s) "
+                        "(--strict): nothing was compared.", len(files), failed=failed))
+            else:
+                say(ntr(words, "{failed} of {count} notice(s) have warning(s) (--strict): nothing "
+                        "was written.", "{failed} of {count} notice(s) have warning(s) "
+                        "(--strict): nothing was written.", len(files), failed=failed))
             raise typer.Exit(exit_code(diagnostics, failed=True))
         if render_error is not None:
             raise render_error
         if check:
-            differ.extend(_left_over(out, expected))
-            _report_stale(differ, sum(len(step.names) for step in steps))
+            differ.extend(_left_over(out, expected, words))
+            _report_stale(differ, sum(len(step.names) for step in steps), words)
             return
         staging.commit()  # commit
     if record is not None:
         for step in steps:
             record.remember(step)
         record.save()
-    _summarise(steps, langs)
+    _summarise(steps, langs, words)
 
 
-def _summarise(steps: list[Step], langs: list[str]) -> None:
+def _summarise(steps: list[Step], langs: list[str], words: str) -> None:
     from noticegen.cli import State, say
+    from noticegen.l10n import ntr, tr
 
     if State.quiet:
         return
     for step in steps:
         if step.entry is not None:
-            say(f"{shown(step.folder)}: up to date, {len(step.names)} file(s) unchanged.")
+            say(ntr(words, "{folder}: up to date, {count} file(s) unchanged.",
+                    "{folder}: up to date, {count} file(s) unchanged.", len(step.names),
+                    folder=shown(step.folder)))
         else:
             why = f" ({step.reason})" if State.verbose and step.reason else ""
-            say(f"{shown(step.folder)}: {len(step.names)} file(s) built, {step.changed} changed{why}.")
+            say(ntr(words, "{folder}: {count} file(s) built, {changed} changed{why}.",
+                    "{folder}: {count} file(s) built, {changed} changed{why}.", len(step.names),
+                    folder=shown(step.folder), changed=step.changed, why=why))
     skipped = sum(step.entry is not None for step in steps)
     if skipped:
-        say(f"Skipped {skipped} notice(s) built before from the same input and options; "
-            "--force rebuilds them.")
+        say(ntr(words, "Skipped {count} notice(s) built before from the same input and options; "
+                "--force rebuilds them.", "Skipped {count} notice(s) built before from the same "
+                "input and options; --force rebuilds them.", skipped))
     first = steps[0]
     main_lang = (langs or list(first.languages))[:1]
     page = f"{main_lang[0]}/index.html" if main_lang else ""
     if page in first.names:
-        say(f"Next: open {shown(first.folder / page)} in a browser.")
+        say(tr(words, "Next: open {page} in a browser.", page=shown(first.folder / page)))
 
 
 def shown(path: Path) -> str:
@@ -234,47 +257,57 @@ def shown(path: Path) -> str:
         return os.fspath(path)
 
 
-def _stale(targets: dict[Path, bytes]) -> list[str]:
+def _stale(targets: dict[Path, bytes], lang: str) -> list[str]:
     """`--check`: the built files that differ from what is on disk, and why."""
+    from noticegen.l10n import tr
+
     stale: list[str] = []
     for path, data in sorted(targets.items()):
         try:
             current = path.read_bytes()
         except FileNotFoundError:
-            stale.append(f"{shown(path)} (missing)")
+            stale.append(tr(lang, "{path} (missing)", path=shown(path)))
             continue
         except OSError as exc:
-            stale.append(f"{shown(path)} (unreadable: {exc.strerror})")
+            stale.append(tr(lang, "{path} (unreadable: {reason})", path=shown(path),
+                            reason=exc.strerror))
             continue
         if current != data:
-            stale.append(f"{shown(path)} (out of date)")
+            stale.append(tr(lang, "{path} (out of date)", path=shown(path)))
     return stale
 
 
-def _left_over(out: Path, expected: set[Path]) -> list[str]:
+def _left_over(out: Path, expected: set[Path], lang: str) -> list[str]:
     """`--check`: the files anywhere in OUT that none of the notices builds now (a language or
     format dropped, a notice renamed or removed, a file left by an older noticegen), so give
     `--check` every notice that builds into OUT. Hidden files and folders (`.gitkeep`,
     `.nojekyll`) are not looked at: noticegen never writes one."""
+    from noticegen.l10n import tr
+
     root = out.resolve()
     if not root.is_dir():
         return []
-    return [f"{shown(path)} (no notice builds it)" for path in sorted(root.rglob("*"))
+    return [tr(lang, "{path} (no notice builds it)", path=shown(path)) for path in sorted(root.rglob("*"))
             if not any(part.startswith(".") for part in path.relative_to(root).parts)
             and path.is_file() and path not in expected]
 
 
-def _report_stale(stale: list[str], total: int) -> None:
+def _report_stale(stale: list[str], total: int, lang: str) -> None:
     from noticegen.cli import say
+    from noticegen.l10n import ntr, tr
 
     if stale:
         for line in stale:
-            typer.echo(f"stale: {line}")
-        say(f"{len(stale)} file(s) differ from what the notices build now ({total} built "
-            "file(s) compared). Run the same command without --check, remove the files no "
-            "notice builds, and commit the result.")
+            typer.echo(tr(lang, "stale: {file}", file=line))
+        say(ntr(lang, "{count} file(s) differ from what the notices build now ({total} built "
+                "file(s) compared). Run the same command without --check, remove the files no "
+                "notice builds, and commit the result.", "{count} file(s) differ from what the "
+                "notices build now ({total} built file(s) compared). Run the same command "
+                "without --check, remove the files no notice builds, and commit the result.",
+                len(stale), total=total))
         raise typer.Exit(1)
-    say(f"{total} built file(s) are up to date.")
+    say(ntr(lang, "{count} built file(s) are up to date.", "{count} built file(s) are up to date.",
+            total))
 
 
 def _stems(files: Sequence[str]) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from noticegen.commands import MessageLanguage
+from noticegen.commands import message_language_option
 
 EXAMPLES = """
 Examples:
@@ -47,10 +47,10 @@ def check(
         "--format", "-f", help="Output: text, json, github, sarif or gitlab (GitLab Code "
         "Quality; default: github inside GitHub Actions, else text).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
-    lang: Annotated[MessageLanguage | None, typer.Option(
-        "--lang", help="Language of the rule messages: fi or en (default: the project "
-        "setting, else the locale, else en). Messages about the YAML itself (NG0xx) are mostly "
-        "in English.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Language of the messages: fi, sv or en (default: NOTICEGEN_LANG, the "
+        "project setting, the locale, else en).", callback=message_language_option,
+        show_default=False)] = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, metavar="N", help="Files checked at once, each worker a process of its own "
         f"(default: the number of CPU cores for {CHECK_IN_WORKERS_FROM} files or more, else "
@@ -68,15 +68,17 @@ def check(
     [tool.noticegen] table of pyproject.toml in the notice's folder or above it.
     """
     from noticegen.cli import State, exit_code, say, stdin_once
+    from noticegen.config import settings_for
     from noticegen.errors import UsageError
     from noticegen.inputs import expand
+    from noticegen.l10n import message_language, ntr, tr
     from noticegen.pipeline import check_consent_config, check_file, check_files
     from noticegen.progress import wanted
     from noticegen.report import default_format, report
 
     files = expand(files)
     fmt = (format.value if format else None) or default_format()
-    code, progress = (lang.value if lang else None), wanted(len(files))
+    code, progress = lang, wanted(len(files))
     stdin_once(files, code)
     if consent_config is not None:
         if len(files) != 1:
@@ -91,17 +93,34 @@ def check(
 
         results = list(checked(files, worker_count(jobs, files), code, progress))
     diags = [d for r in results for d in r.diagnostics]
-    report(diags, fmt)
+    words = message_language(code, settings_for(files[0]).lang if files else None)
+    report(diags, fmt, lang=words)
     failed = [r for r in results if r.fails(strict)]
     if fmt == "text":
         for r in results:
             for line in [*r.notes, *(r.defaults if State.verbose else [])]:
-                say(f"{r.path}: note: {line}")
+                say(tr(words, "{file}: note: {text}", file=r.path, text=line))
         errors = sum(len(r.errors) for r in results)
         warnings = sum(len(r.warnings) for r in results)
         if failed:
-            say(f"{len(failed)} of {len(results)} file(s) failed: {errors} error(s), "
-                f"{warnings} warning(s).")
+            say(tr(words, "{files}: {errors}, {warnings}.", files=ntr(
+                words, "{failed} of {count} file(s) failed", "{failed} of {count} file(s) failed",
+                len(results), failed=len(failed)), errors=_errors(words, errors),
+                warnings=_warnings(words, warnings)))
         elif State.verbose or not State.quiet:
-            say(f"{len(results)} file(s) checked: no errors, {warnings} warning(s).")
+            say(tr(words, "{files}: no errors, {warnings}.", files=ntr(
+                words, "{count} file(s) checked", "{count} file(s) checked", len(results)),
+                warnings=_warnings(words, warnings)))
     raise typer.Exit(exit_code(diags, failed=bool(failed)))
+
+
+def _errors(lang: str, count: int) -> str:
+    from noticegen.l10n import ntr
+
+    return ntr(lang, "{count} error(s)", "{count} error(s)", count)
+
+
+def _warnings(lang: str, count: int) -> str:
+    from noticegen.l10n import ntr
+
+    return ntr(lang, "{count} warning(s)", "{count} warning(s)", count)

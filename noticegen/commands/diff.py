@@ -55,7 +55,7 @@ def diff(
     from noticegen.cli import say
     from noticegen.config import settings_for
     from noticegen.diffing import NO_CHANGES, as_data, as_text, compare
-    from noticegen.lint.lang import message_language
+    from noticegen.l10n import message_language
     from noticegen.pipeline import check_file
     from noticegen.report import report
 

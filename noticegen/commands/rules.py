@@ -5,8 +5,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from noticegen.commands import message_language_option
+from noticegen.l10n import N_, tr
+
 if TYPE_CHECKING:
-    from noticegen.lint.registry import Rule
+    from noticegen.lint.registry import Rule, Text
 
 EXAMPLES_RULES = """
 Examples:
@@ -32,31 +35,28 @@ class ListFormat(str, Enum):
     json = "json"
 
 
-class Language(str, Enum):
-    fi = "fi"
-    en = "en"
-
-
-LangOption = Annotated[Language | None, typer.Option(
-    "--lang", help="Language: fi or en (default: NOTICEGEN_LANG, the project setting, the locale, "
-    "else en).",
-    show_default=False)]
+LangOption = Annotated[str | None, typer.Option(
+    "--lang", help="Language: fi, sv or en (default: NOTICEGEN_LANG, the project setting, the "
+    "locale, else en).", callback=message_language_option, show_default=False)]
 
 _WORDS = {
-    "en": {"error": "error", "warning": "warning", "groups": "Groups", "source": "Source",
-           "message": "Message", "fix": "Fix", "fails": "Fails", "passes": "Passes",
-           "severity": "Severity", "disable": "To switch it off for one register, purpose, "
-           "recipient or cookie, or for the whole notice (say why):",
-           "core": "A core check: it always runs and cannot be switched off.",
-           "reason": "why it does not apply"},
-    "fi": {"error": "virhe", "warning": "varoitus", "groups": "Ryhmät", "source": "Lähde",
-           "message": "Viesti", "fix": "Korjaus", "fails": "Virheellinen", "passes": "Oikein",
-           "severity": "Vakavuus", "disable": "Säännön voi poistaa käytöstä yhden rekisterin, "
-           "käyttötarkoituksen, vastaanottajan tai evästeen osalta tai koko selosteesta "
-           "(kirjaa syy):",
-           "core": "Perustarkistus: se tehdään aina, eikä sitä voi poistaa käytöstä.",
-           "reason": "miksi sääntö ei koske tätä"},
+    "groups": N_("Groups"), "source": N_("Source"), "message": N_("Message"), "fix": N_("Fix"),
+    "fails": N_("Fails"), "passes": N_("Passes"), "severity": N_("Severity"),
+    "disable": N_("To switch it off for one register, purpose, recipient or cookie, or for the "
+                  "whole notice (say why):"),
+    "core": N_("A core check: it always runs and cannot be switched off."),
+    "reason": N_("why it does not apply"),
 }
+"""The headings of `explain`, translated where they are shown."""
+
+
+def _words(lang: str) -> dict[str, str]:
+    from noticegen.diagnostics import Severity
+    from noticegen.report import severity_word
+
+    words = {key: tr(lang, text) for key, text in _WORDS.items()}
+    words.update({s.value: severity_word(s, lang) for s in Severity})
+    return words
 
 
 def register(app: typer.Typer) -> None:
@@ -64,11 +64,11 @@ def register(app: typer.Typer) -> None:
     app.command("explain", epilog=EXAMPLES_EXPLAIN)(explain)
 
 
-def _language(option: Language | None) -> str:
+def _language(option: str | None) -> str:
     from noticegen.config import settings_for
-    from noticegen.lint.lang import message_language
+    from noticegen.l10n import message_language
 
-    return message_language(option.value if option else None, settings_for("-").lang)
+    return message_language(option, settings_for("-").lang)
 
 
 def rules(
@@ -90,7 +90,8 @@ def rules(
         typer.echo(json.dumps([_as_dict(r, language) for r in selected], ensure_ascii=False,
                               indent=2))
         return
-    rows = [(r.code, r.name, _WORDS[language][r.severity.value], ",".join(r.groups),
+    words = _words(language)
+    rows = [(r.code, r.name, words[r.severity.value], ",".join(r.groups),
              r.doc.summary(language)) for r in selected]
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
     for row in rows:
@@ -102,8 +103,9 @@ def _as_dict(rule: "Rule", lang: str) -> dict[str, object]:
     return {
         "code": rule.code, "name": rule.name, "severity": rule.severity.value,
         "groups": list(rule.groups), "core": rule.core, "source": rule.source,
-        "summary": rule.doc.summary(lang), "description": rule.doc.text[lang],
-        "message": template(rule.message[lang]), "hint": template(rule.hint[lang]),
+        "summary": rule.doc.summary(lang), "description": in_language(rule.doc.text, lang),
+        "message": template(in_language(rule.message, lang)),
+        "hint": template(in_language(rule.hint, lang)),
         "fails": rule.doc.fail, "passes": rule.doc.passes,
     }
 
@@ -132,6 +134,11 @@ def _label(ref: str) -> str:
     return f"{rule.code} ({rule.name})" if rule is not None else ref
 
 
+def in_language(texts: "Text", lang: str) -> str:
+    """A rule's text in ``lang``; English where the rule has none in it yet."""
+    return texts.get(lang) or texts["en"]
+
+
 def template(text: str) -> str:
     """A message or hint as written, placeholders kept: `{{` and `}}` shown as braces."""
     return text.replace("{{", "{").replace("}}", "}")
@@ -143,14 +150,14 @@ def _indent(text: str) -> str:
 
 def explanation(rule: "Rule", lang: str) -> str:
     """The full text `explain` prints."""
-    w = _WORDS[lang]
+    w = _words(lang)
     parts = [
         f"{rule.code} {rule.name}\n",
         f"{w['severity']}: {w[rule.severity.value]} · {w['groups']}: {', '.join(rule.groups)} · "
         f"{w['source']}: {rule.source}\n\n",
-        rule.doc.text[lang] + "\n\n",
-        f"{w['message']}: {template(rule.message[lang])}\n",
-        f"{w['fix']}: {template(rule.hint[lang])}\n",
+        in_language(rule.doc.text, lang) + "\n\n",
+        f"{w['message']}: {template(in_language(rule.message, lang))}\n",
+        f"{w['fix']}: {template(in_language(rule.hint, lang))}\n",
     ]
     if rule.doc.fail:
         parts.append(f"\n{w['fails']}:\n{_indent(rule.doc.fail)}")

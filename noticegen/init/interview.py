@@ -25,7 +25,7 @@ def default_language(environ: Mapping[str, str] | None = None, *, configured: st
     """The language of the questions when `--lang` is not given: NOTICEGEN_LANG, then the
     project setting, then the locale (on Windows the system locale), then English; the same
     rule as every other command's (noticegen.lint.lang)."""
-    from noticegen.lint.lang import message_language
+    from noticegen.l10n import message_language
 
     return message_language(None, configured, environ, system=system)
 

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from noticegen.resolve import ResolvedNotice
 
 LANGS = ("en", "fi")
-"""The languages every rule's message, hint and documentation are written in."""
+"""The languages every rule's message, hint and documentation must be written in; a rule may
+add others (``sv``), and where it has none in a message language, English is shown."""
 
 Text = Mapping[str, str]
 """Text per message language: ``{"en": ..., "fi": ...}``."""
@@ -35,7 +36,7 @@ Compare = Callable[["ResolvedNotice", "Banner"], Iterable[Finding]]
 _CODE = re.compile(r"^NG\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _SENTENCE = re.compile(r"(.+?[.!?])(?=\s+[A-ZÄÖÅ\"“`]|$)")
-_SECTION = re.compile(r"^\[(fi|fail|pass)\]$", re.MULTILINE)
+_SECTION = re.compile(r"^\[(fi|sv|fail|pass)\]$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ class Doc:
     """A rule's documentation, parsed from its docstring.
 
     The docstring holds the English text first, then sections that start with a line
-    ``[fi]`` (the Finnish text), ``[fail]`` and ``[pass]`` (YAML fragments).
+    ``[fi]`` (the Finnish text), ``[sv]`` (the Swedish one, where written), ``[fail]`` and
+    ``[pass]`` (YAML fragments).
     """
 
     text: Text
@@ -59,7 +61,8 @@ class Doc:
         sections.update(zip(parts[1::2], parts[2::2], strict=True))
         clean = {k: v.strip("\n").rstrip() for k, v in sections.items()}
         return cls(
-            text={lang: clean[lang].strip() for lang in LANGS if clean.get(lang, "").strip()},
+            text={lang: text.strip() for lang, text in clean.items()
+                  if lang not in ("fail", "pass") and text.strip()},
             fail=clean.get("fail", ""),
             passes=clean.get("pass", ""),
         )

@@ -8,10 +8,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from noticegen.diagnostics import Diagnostic
+from noticegen.diagnostics import Diagnostic, Severity
+from noticegen.l10n import N_, SOURCE, tr
 from noticegen.report import sarif
 
-Reporter = Callable[[Sequence[Diagnostic], TextIO, bool], None]
+Reporter = Callable[[Sequence[Diagnostic], TextIO, bool, str], None]
+"""(diagnostics, stream, colour, message language) → the report written to the stream."""
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -29,18 +31,27 @@ def _paint(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
 
 
-def text(diags: Sequence[Diagnostic], out: TextIO, colour: bool) -> None:
+def severity_word(severity: Severity, lang: str) -> str:
+    """``error`` or ``warning`` in the message language."""
+    return tr(lang, SEVERITY_WORDS[severity])
+
+
+SEVERITY_WORDS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
+
+
+def text(diags: Sequence[Diagnostic], out: TextIO, colour: bool, lang: str = SOURCE) -> None:
     """`file:line:col: error CODE message`, then the fix on an indented line."""
+    fix = tr(lang, "fix:")
     for d in diags:
         where = f"{d.file}:{d.line}:{d.column}" if d.line else d.file
-        sev = _paint(str(d.severity), "1;31" if d.is_error else "1;33", colour)
+        sev = _paint(severity_word(d.severity, lang), "1;31" if d.is_error else "1;33", colour)
         code = _paint(d.code, "2", colour)
         out.write(f"{where}: {sev} {code} {d.message}\n")
         if d.hint:
-            out.write(f"    {_paint('fix:', '36', colour)} {d.hint}\n")
+            out.write(f"    {_paint(fix, '36', colour)} {d.hint}\n")
 
 
-def as_json(diags: Sequence[Diagnostic], out: TextIO, colour: bool) -> None:
+def as_json(diags: Sequence[Diagnostic], out: TextIO, colour: bool, lang: str = SOURCE) -> None:
     """A JSON list of objects with file, line, column, severity, code, message."""
     json.dump([d.to_dict() for d in diags], out, ensure_ascii=False, indent=2)
     out.write("\n")
@@ -53,15 +64,16 @@ def _gh_escape(value: str, *, prop: bool = False) -> str:
     return value
 
 
-def github(diags: Sequence[Diagnostic], out: TextIO, colour: bool) -> None:
+def github(diags: Sequence[Diagnostic], out: TextIO, colour: bool, lang: str = SOURCE) -> None:
     """GitHub Actions workflow commands: annotations on the changed lines."""
+    fix = tr(lang, "Fix:")
     for d in diags:
         level = "error" if d.is_error else "warning"
         props = [f"file={_gh_escape(d.file, prop=True)}"]
         if d.line:
             props += [f"line={d.line}", f"col={d.column}"]
         props.append(f"title={_gh_escape(d.code, prop=True)}")
-        message = d.message + (f" Fix: {d.hint}" if d.hint else "")
+        message = d.message + (f" {fix} {d.hint}" if d.hint else "")
         out.write(f"::{level} {','.join(props)}::{_gh_escape(message)}\n")
 
 
@@ -69,7 +81,7 @@ GITLAB_SEVERITY = {True: "major", False: "minor"}
 """GitLab Code Quality severities (info, minor, major, critical, blocker) by is_error."""
 
 
-def gitlab(diags: Sequence[Diagnostic], out: TextIO, colour: bool) -> None:
+def gitlab(diags: Sequence[Diagnostic], out: TextIO, colour: bool, lang: str = SOURCE) -> None:
     """A GitLab Code Quality report: merge requests show the problems on their lines.
 
     Paths are relative to the root of the Git work tree, as GitLab matches them; the
@@ -83,6 +95,7 @@ def gitlab(diags: Sequence[Diagnostic], out: TextIO, colour: bool) -> None:
     root = sarif.repository_root(here)
     issues = []
     seen: dict[str, int] = {}
+    fix = tr(lang, "Fix:")
     for d in diags:
         path = sarif.root_relative(d.file, here, root) or d.file
         key = "\0".join([path, d.code, "/".join(str(p) for p in d.loc), d.message])
@@ -90,7 +103,7 @@ def gitlab(diags: Sequence[Diagnostic], out: TextIO, colour: bool) -> None:
         seen[fingerprint] = seen.get(fingerprint, 0) + 1
         if seen[fingerprint] > 1:  # the same problem twice: each needs its own fingerprint
             fingerprint = hashlib.sha256(f"{key}\0{seen[fingerprint]}".encode()).hexdigest()
-        description = sarif.sentence(d.message) + (f" Fix: {sarif.sentence(d.hint)}" if d.hint else "")
+        description = sarif.sentence(d.message) + (f" {fix} {sarif.sentence(d.hint)}" if d.hint else "")
         issues.append({
             "type": "issue",
             "description": description,
@@ -112,10 +125,17 @@ def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def report(diags: Sequence[Diagnostic], fmt: str, out: TextIO | None = None) -> None:
+def report(diags: Sequence[Diagnostic], fmt: str, out: TextIO | None = None, *,
+           lang: str | None = None) -> None:
+    """Write ``diags`` in ``fmt``; the words around them (error, fix:) in ``lang``, by default
+    the message language (noticegen.lint.lang)."""
+    if lang is None:
+        from noticegen.l10n import message_language
+
+        lang = message_language()
     out = out if out is not None else sys.stdout  # looked up per call: tests swap sys.stdout
     if getattr(out, "errors", None) == "strict" and hasattr(out, "reconfigure"):
         # A console that cannot show "ä" or "→" (cp1252, ascii) gets \u escapes, not a traceback;
         # in JSON output those are still the same characters.
         out.reconfigure(errors="backslashreplace")
-    REPORTERS[fmt](diags, out, use_colour(out) and fmt == "text")
+    REPORTERS[fmt](diags, out, use_colour(out) and fmt == "text", lang)

@@ -16,8 +16,9 @@ INFORMATION_URI = "https://github.com/noticegen/noticegen"
 SRCROOT = "%SRCROOT%"
 
 
-def report(diags: Sequence[Diagnostic], out: TextIO, colour: bool = False) -> None:
-    """Write one SARIF log with one run holding every diagnostic (a reporter, see reporters.py)."""
+def report(diags: Sequence[Diagnostic], out: TextIO, colour: bool = False, lang: str = "en") -> None:
+    """Write one SARIF log with one run holding every diagnostic (a reporter, see reporters.py);
+    the messages are already in the message language."""
     json.dump(sarif_log(diags), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
