@@ -176,22 +176,16 @@ def main_options(
     config.MESSAGE_LANG = lang
 
 
-_STDIN_TWICE = {
-    "en": ("'-' (standard input) can be given only once",
-           "Standard input can be read once; save the other notice to a file."),
-    "fi": ("'-' (vakiosyöte) voi olla vain kerran",
-           "Vakiosyötteen voi lukea vain kerran; tallenna toinen seloste tiedostoon."),
-}
-
-
 def stdin_once(files: Sequence[str], lang: str | None = None) -> None:
     """A usage error when ``-`` is given more than once: the second read finds it empty."""
     if files.count("-") > 1:
         from noticegen.errors import UsageError
-        from noticegen.l10n import message_language
+        from noticegen.l10n import message_language, tr
 
-        message, hint = _STDIN_TWICE.get(message_language(lang), _STDIN_TWICE["en"])
-        raise UsageError(message, hint=hint)
+        words = message_language(lang)
+        raise UsageError(tr(words, "'-' (standard input) can be given only once"),
+                         hint=tr(words, "Standard input can be read once; save the other notice "
+                                 "to a file."))
 
 
 UNREADABLE = "NG000"

@@ -25,6 +25,8 @@ from __future__ import annotations
 import gettext
 import os
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,6 +76,25 @@ def ntr(lang: str, singular: str, plural: str, count: int, /, **params: object) 
     """The form of a message for ``count`` (``1 tiedosto``, ``2 tiedostoa``) in ``lang``;
     ``{count}`` and the ``params`` are filled in."""
     return catalogue(lang).ngettext(singular, plural, count).format(count=count, **params)
+
+
+_SPEAKING: ContextVar[str | None] = ContextVar("noticegen_message_language", default=None)
+
+
+@contextmanager
+def speaking(lang: str | None) -> Iterator[None]:
+    """Within this block, :func:`spoken` is ``lang``: for messages made where no language is
+    passed down (the models' validators, which Pydantic calls)."""
+    token = _SPEAKING.set(lang)
+    try:
+        yield
+    finally:
+        _SPEAKING.reset(token)
+
+
+def spoken() -> str:
+    """The message language of the enclosing :func:`speaking` block, else the environment's."""
+    return _SPEAKING.get() or from_environment()
 
 
 class Translated(Mapping[str, str]):

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from noticegen.l10n import N_, ntr, tr
 
-NOTES: Mapping[str, Mapping[str, str]] = {
-    "authority_default": {
-        "en": "no `supervisory_authority:` is given, so the notice names the default: {name}, "
-              "{address} ({website})",
-        "fi": "kohtaa `supervisory_authority:` ei ole, joten selosteeseen lisätään oletuksena "
-              "{name}, {address} ({website})",
-    },
-    "rules_skipped": {
-        "en": "{count} rule(s) stopped at a value that is missing or invalid, and may find more "
-              "once the errors above are fixed: {rules}",
-        "fi": "{count} sääntöä pysähtyi puuttuvaan tai virheelliseen tietoon, ja ne voivat löytää "
-              "lisää, kun yllä olevat virheet on korjattu: {rules}",
-    },
+NOTES = {
+    "authority_default": N_("no `supervisory_authority:` is given, so the notice names the "
+                            "default: {name}, {address} ({website})"),
 }
-"""Each note's text per message language, with ``{placeholders}``."""
+"""Each note's message (translated by the catalogues), with ``{placeholders}``."""
 
 
 def note(key: str, lang: str, **params: str) -> str:
-    """One note in ``lang`` (English when the language has no text)."""
-    texts = NOTES[key]
-    return (texts.get(lang) or texts["en"]).format(**params)
+    """One note in ``lang``."""
+    return tr(lang, NOTES[key], **params)
+
+
+def rules_skipped(lang: str, count: int, rules: str) -> str:
+    """The note on the rules that stopped at a missing or invalid value."""
+    return ntr(lang, "{count} rule(s) stopped at a value that is missing or invalid, and may find "
+               "more once the errors above are fixed: {rules}", "{count} rule(s) stopped at a "
+               "value that is missing or invalid, and may find more once the errors above are "
+               "fixed: {rules}", count, rules=rules)

@@ -110,17 +110,15 @@ def _check_loaded(path: str, loaded: Loaded, *, lint: bool, lang: str | None,
                      strict=settings.strict, digest=loaded.digest)
     if loaded.data is None:
         return result
-    notice, diags = validate(loaded.data, loaded.source_map)
+    messages = message_language(lang, settings.lang)
+    notice, diags = validate(loaded.data, loaded.source_map, lang=messages)
     result.diagnostics.extend(diags)
     if notice is None:
         if diags and lint:
-            _check_draft(result, loaded, messages=message_language(lang, settings.lang),
-                         settings=settings)
+            _check_draft(result, loaded, messages=messages, settings=settings)
         return result
-    from noticegen.l10n import message_language
     from noticegen.resolve import resolve
 
-    messages = message_language(lang, settings.lang)
     result.notice = notice
     result.resolved = resolve(notice)
     result.defaults.extend(_defaults(result.resolved, messages))
@@ -139,11 +137,11 @@ def _check_draft(result: Checked, loaded: Loaded, *, messages: str, settings: Se
     a missing or invalid value. ``result`` keeps no model: a draft is never rendered."""
     from noticegen.lint import run_lint
     from noticegen.lint.registry import Rule
-    from noticegen.notes import note
+    from noticegen.notes import rules_skipped
     from noticegen.resolve import resolve
     from noticegen.validate import validate_partial
 
-    draft, diags = validate_partial(loaded.data, loaded.source_map)
+    draft, diags = validate_partial(loaded.data, loaded.source_map, lang=messages)
     result.diagnostics.extend(diags)
     if draft is None:
         return
@@ -153,7 +151,7 @@ def _check_draft(result: Checked, loaded: Loaded, *, messages: str, settings: Se
     seen = {(d.file, d.line, d.column, d.code, d.message) for d in result.diagnostics}
     result.diagnostics[:] = sorted(d for d in result.diagnostics if _once(d, seen))
     if skipped:
-        result.notes.append(note("rules_skipped", messages, count=str(len(skipped)), rules=", ".join(
+        result.notes.append(rules_skipped(messages, len(skipped), ", ".join(
             f"{rule.code} {rule.name}" for rule in skipped)))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from noticegen.diagnostics import _CONTROL, Diagnostic, Loc, Severity, escape_controls, shown
+from noticegen.l10n import N_, tr
 
 try:  # the C composer is several times faster; fall back to pure Python where libyaml is absent
     from yaml import CSafeLoader as _Base
@@ -49,69 +50,14 @@ MAX_SEXAGESIMAL = 32
 """Longest YAML 1.1 sexagesimal integer (``1:30:00``) read as a number; a longer one is
 refused before it is converted, which costs time quadratic in its length."""
 
-# Messages of the checks added in 2026-12 (issue #22), per message language. The older
-# loader messages are English only until the message catalogue replaces them all.
-_TEXTS: dict[str, dict[str, str]] = {
-    "expanded": {
-        "en": "the document expands to more than {limit} MiB of text through YAML aliases",
-        "fi": "dokumentti laajenee YAML-viittausten kautta yli {limit} MiB:n tekstiksi",
-    },
-    "expanded_hint": {
-        "en": "Remove YAML aliases (*name) that repeat long texts; a notice needs none.",
-        "fi": "Poista YAML-viittaukset (*nimi), jotka toistavat pitkiä tekstejä; seloste ei "
-              "tarvitse niitä.",
-    },
-    "values": {
-        "en": "the document holds more than {limit} values",
-        "fi": "dokumentissa on yli {limit} arvoa",
-    },
-    "values_hint": {
-        "en": "A notice holds a few thousand values; is this the right file?",
-        "fi": "Selosteessa on muutamia tuhansia arvoja; onko tämä oikea tiedosto?",
-    },
-    "tag": {
-        "en": "YAML tags such as {tag} are not allowed",
-        "fi": "YAML-tagit, kuten {tag}, eivät ole sallittuja",
-    },
-    "tag_hint": {
-        "en": "Remove the !tag; to keep a value as text, put it in quotes.",
-        "fi": "Poista !tagi; jos arvon on pysyttävä tekstinä, laita se lainausmerkkeihin.",
-    },
-    "control": {
-        "en": "the text contains the control character {char}, which cannot be published",
-        "fi": "tekstissä on ohjausmerkki {char}, jota ei voi julkaista",
-    },
-    "control_hint": {
-        "en": "Remove the escape sequence ({escape}) from the quoted text.",
-        "fi": "Poista lainausmerkeissä olevasta tekstistä ohjausmerkintä ({escape}).",
-    },
-    "sexagesimal": {
-        "en": "YAML 1.1 reads {value} as a base-60 number",
-        "fi": "YAML 1.1 lukee arvon {value} 60-järjestelmän lukuna",
-    },
-    "sexagesimal_hint": {
-        "en": "Put the value in quotes if it is text.",
-        "fi": "Laita arvo lainausmerkkeihin, jos se on tekstiä.",
-    },
-    "not_regular": {
-        "en": "{path}: is not a regular file (a pipe, a device or a socket)",
-        "fi": "{path}: ei ole tavallinen tiedosto (vaan putki, laite tai pistoke)",
-    },
-    "not_regular_hint": {
-        "en": "Pass the notice's .yaml file, or - to read standard input.",
-        "fi": "Anna selosteen .yaml-tiedosto tai - (lukee vakiosyötteen).",
-    },
-}
+def _language(lang: str | None) -> str:
+    """The message language: ``lang``, else the one the environment chooses."""
+    if lang is not None:
+        return lang
+    from noticegen.l10n import from_environment
 
+    return from_environment()
 
-def _say(key: str, lang: str | None, **values: object) -> str:
-    """One of _TEXTS in the message language (``lang``, else the locale's, else English)."""
-    if lang is None:
-        from noticegen.l10n import from_environment
-
-        lang = from_environment()
-    texts = _TEXTS[key]
-    return texts.get(lang, texts["en"]).format(**values)
 
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TYPES = {
@@ -221,7 +167,7 @@ class _Builder:
         self._lines: list[str] | None = None
         self.nodes = 0
         self.active: set[int] = set()
-        self.lang = lang
+        self.lang = _language(lang)
         self.escapes = escapes
         """Whether the text has a backslash: only an escape in double quotes gives a string
         a control character (YAML's reader refuses them raw, and turns line breaks into \\n)."""
@@ -234,20 +180,20 @@ class _Builder:
         found = _CONTROL.search(text)
         if found is not None:
             char = found.group()
-            raise _Stop(node, "NG010", _say("control", self.lang, char=f"U+{ord(char):04X}"),
-                        _say("control_hint", self.lang, escape=escape_controls(char,
-                                                                               keep_lines=False)))
+            raise _Stop(node, "NG010", tr(self.lang, "the text contains the control character "
+                                          "{char}, which cannot be published",
+                                          char="U+" + format(ord(char), "04X")),
+                        tr(self.lang, "Remove the escape sequence ({escape}) from the quoted text.",
+                           escape=escape_controls(char, keep_lines=False)))
 
     def build(self, node: yaml.Node, loc: Loc, key_mark: yaml.Mark | None) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _Stop(
-                node, "NG006", f"the document expands to more than {MAX_NODES:,} values",
-                "Remove YAML aliases (*name) that repeat large blocks; a notice needs none.",
-            )
+            raise _Stop(node, "NG006", *_too_many_values(self.lang))
         if len(loc) > MAX_DEPTH:
-            raise _Stop(node, "NG006", f"the document is nested more than {MAX_DEPTH} levels deep",
-                        _DEEP_HINTS[False])
+            raise _Stop(node, "NG006", tr(self.lang, "the document is nested more than {limit} "
+                                          "levels deep", limit=MAX_DEPTH),
+                        tr(self.lang, _DEEP_HINTS[False]))
         mark = node.start_mark
         kmark = key_mark or mark
         self.map.positions[loc] = Position(mark.line + 1, mark.column + 1,
@@ -255,8 +201,8 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, loc)
         if id(node) in self.active:
-            raise _Stop(node, "NG006", "a YAML alias refers to itself",
-                        "Remove the recursive alias (*name).")
+            raise _Stop(node, "NG006", tr(self.lang, "a YAML alias refers to itself"),
+                        tr(self.lang, "Remove the recursive alias (*name)."))
         self.active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -270,19 +216,22 @@ class _Builder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Stop(key_node, "NG001", "YAML merge keys (<<) are not supported",
-                            "Write the keys out in full.")
+                raise _Stop(key_node, "NG001", tr(self.lang, "YAML merge keys (<<) are not supported"),
+                            tr(self.lang, "Write the keys out in full."))
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Stop(key_node, "NG001", "a key must be a plain name, not a list or mapping",
-                            "Write keys as plain words such as `name:`.")
+                raise _Stop(key_node, "NG001",
+                            tr(self.lang, "a key must be a plain name, not a list or mapping"),
+                            tr(self.lang, "Write keys as plain words such as `name:`."))
             key = key_node.value
             if self.escapes:
                 self._controls(key_node)
             if key in result:
                 first = self.map.positions[(*loc, key)]
                 raise _Stop(key_node, "NG002",
-                            f"duplicate key '{shown(key)}' (first defined on line {first.key_line})",
-                            "Each key may appear once in a mapping; merge the two or delete one.")
+                            tr(self.lang, "duplicate key '{key}' (first defined on line {line})",
+                               key=shown(key), line=first.key_line),
+                            tr(self.lang, "Each key may appear once in a mapping; merge the two "
+                               "or delete one."))
             result[key] = self.build(value_node, (*loc, key), key_node.start_mark)
         return result
 
@@ -307,8 +256,8 @@ class _Builder:
             self._controls(node)
         tag = node.tag
         if tag not in _SCALAR_TYPES:
-            raise _Stop(node, "NG001", f"unsupported YAML tag {shown(tag)}",
-                        "Remove the !tag; noticegen reads plain YAML only.")
+            raise _Stop(node, "NG001", tr(self.lang, "unsupported YAML tag {tag}", tag=shown(tag)),
+                        tr(self.lang, "Remove the !tag; noticegen reads plain YAML only."))
         if node.style in ("|", ">"):
             self._block(node, loc)
         elif node.style in ("'", '"') and node.start_mark.line == node.end_mark.line:
@@ -324,8 +273,9 @@ class _Builder:
         if convert is not None:
             return convert(text)
         if ":" in text and len(text) > MAX_SEXAGESIMAL and tag.endswith(":int"):
-            raise _Stop(node, "NG010", _say("sexagesimal", self.lang, value=shown(text)),
-                        _say("sexagesimal_hint", self.lang))
+            raise _Stop(node, "NG010", tr(self.lang, "YAML 1.1 reads {value} as a base-60 number",
+                                          value=shown(text)),
+                        tr(self.lang, "Put the value in quotes if it is text."))
         try:
             return _number(tag, text)
         except ValueError:
@@ -419,14 +369,19 @@ def _check_expansion(root: yaml.Node, lang: str | None = None) -> None:
         big = next((c for c in _children(node) if too_big(c)), None)
         if big is None or id(big) in seen:  # (a cycle back to an ancestor)
             if sizes[id(root)][0] >= cap:
-                raise _Stop(node, "NG006",
-                            f"the document expands to more than {MAX_NODES:,} values",
-                            "Remove YAML aliases (*name) that repeat large blocks; a notice "
-                            "needs none.")
-            raise _Stop(node, "NG006", _say("expanded", lang, limit=MAX_CHARS // 1024**2),
-                        _say("expanded_hint", lang))
+                raise _Stop(node, "NG006", *_too_many_values(_language(lang)))
+            raise _Stop(node, "NG006", tr(_language(lang), "the document expands to more than "
+                                          "{limit} MiB of text through YAML aliases",
+                                          limit=MAX_CHARS // 1024**2),
+                        tr(_language(lang), "Remove YAML aliases (*name) that repeat long texts; "
+                           "a notice needs none."))
         seen.add(id(big))
         node = big
+
+
+def _too_many_values(lang: str) -> tuple[str, str]:
+    return (tr(lang, "the document expands to more than {limit} values", limit=format(MAX_NODES, ",")),
+            tr(lang, "Remove YAML aliases (*name) that repeat large blocks; a notice needs none."))
 
 
 class _Stop(Exception):
@@ -454,25 +409,31 @@ def _utf8_error_position(data: bytes, offset: int) -> tuple[int, int]:
     return _line_column(data[:offset].decode("utf-8", errors="replace"))
 
 
-def decode(data: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
+def decode(data: bytes, file: str, *, lang: str | None = None) -> tuple[str | None, Diagnostic | None]:
     """Bytes → text, accepting UTF-8 with or without a BOM and nothing else."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return None, _diag(file, 1, 1, "NG005", "the file is UTF-16, not UTF-8",
-                           "Save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8).")
+        lang = _language(lang)
+        return None, _diag(file, 1, 1, "NG005", tr(lang, "the file is UTF-16, not UTF-8"),
+                           tr(lang, _SAVE_AS_UTF8))
     if b"\x00" in data:
+        lang = _language(lang)
         line, column = _utf8_error_position(data, data.index(b"\x00"))
         return None, _diag(file, line, column, "NG005",
-                           "the file contains NUL bytes: it is a binary file, not YAML",
-                           "Pass the notice's .yaml file.")
+                           tr(lang, "the file contains NUL bytes: it is a binary file, not YAML"),
+                           tr(lang, "Pass the notice's .yaml file."))
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
+        lang = _language(lang)
         line, column = _utf8_error_position(data, exc.start)
         return None, _diag(file, line, column, "NG005",
-                           f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                           "Save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8).")
+                           tr(lang, "the file is not valid UTF-8 (byte 0x{byte})",
+                              byte=format(data[exc.start], "02x")), tr(lang, _SAVE_AS_UTF8))
+
+
+_SAVE_AS_UTF8 = N_("Save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8).")
 
 
 _FLOW_GUARD = 1000
@@ -485,8 +446,8 @@ Its scanner reads ahead, so it refuses `[[[[…` a thousand deep as soon as the 
 parsed, before noticegen has seen the 65th level. The pure-Python parser has no such limit.
 """
 
-_DEEP_HINTS = {True: "A notice is only a few levels deep; check the brackets [ ] and { }.",
-               False: "A notice is only a few levels deep; check the indentation."}
+_DEEP_HINTS = {True: N_("A notice is only a few levels deep; check the brackets [ ] and { }."),
+               False: N_("A notice is only a few levels deep; check the indentation.")}
 """By whether the value that is too deep sits in flow style (brackets) or block style."""
 
 
@@ -546,9 +507,11 @@ def _too_deep(text: str) -> _Deep | None:
         return None
 
 
-def _deep_diagnostic(file: str, deep: _Deep) -> Diagnostic:
+def _deep_diagnostic(file: str, deep: _Deep, lang: str | None) -> Diagnostic:
+    lang = _language(lang)
     return _diag(file, deep.mark.line + 1, deep.mark.column + 1, "NG006",
-                 f"the document is nested more than {MAX_DEPTH} levels deep", _DEEP_HINTS[deep.flow])
+                 tr(lang, "the document is nested more than {limit} levels deep", limit=MAX_DEPTH),
+                 tr(lang, _DEEP_HINTS[deep.flow]))
 
 
 _TAG = re.compile(r"(?:^|[\s\[{,])!", re.MULTILINE)
@@ -587,13 +550,19 @@ def _prescan(text: str, lang: str | None) -> Diagnostic | None:
             mark = event.start_mark
             line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             if event.tag is not None:
+                words = _language(lang)
                 return _diag("", line, column, "NG001",
-                             _say("tag", lang, tag=shown(_short_tag(event.tag))), _say("tag_hint", lang))
+                             tr(words, "YAML tags such as {tag} are not allowed",
+                                tag=shown(_short_tag(event.tag))),
+                             tr(words, "Remove the !tag; to keep a value as text, put it in quotes."))
             nodes += 1
             if count and nodes > MAX_NODES:
+                words = _language(lang)
                 return _diag("", line, column, "NG006",
-                             _say("values", lang, limit=f"{MAX_NODES:,}"),
-                             _say("values_hint", lang))
+                             tr(words, "the document holds more than {limit} values",
+                                limit=format(MAX_NODES, ",")),
+                             tr(words, "A notice holds a few thousand values; is this the right "
+                                "file?"))
     except yaml.YAMLError:
         return None  # composing reports it, with its position
     return None
@@ -615,7 +584,7 @@ def load_text(text: str, file: str, *, lang: str | None = None) -> Loaded:
     source_map = SourceMap(file)
     deep = _too_deep(text)
     if deep is not None:
-        return Loaded(None, source_map, [_deep_diagnostic(file, deep)])
+        return Loaded(None, source_map, [_deep_diagnostic(file, deep, lang)])
     early = _prescan(text, lang)
     if early is not None:
         return Loaded(None, source_map, [early.with_position(file, early.line, early.column)])
@@ -628,49 +597,64 @@ def load_text(text: str, file: str, *, lang: str | None = None) -> Loaded:
             except yaml.MarkedYAMLError as first:  # an earlier error that libyaml read past
                 exc = first
             if deep is not None:
-                return Loaded(None, source_map, [_deep_diagnostic(file, deep)])
+                return Loaded(None, source_map, [_deep_diagnostic(file, deep, lang)])
+        words = _language(lang)
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "invalid YAML"
-        hint = "Check the indentation and quoting on this line and the one above it."
+        problem = exc.problem or ""
+        hint = tr(words, "Check the indentation and quoting on this line and the one above it.")
         lines = _LINE_BREAK.split(text, maxsplit=line) if "\t" in text else []
         at = lines[line - 1][:column] if line <= len(lines) else ""
         if "tab" in problem or "\\t" in problem or "\t" in at:
-            hint = "YAML does not allow tabs for indentation; use spaces."
-        return Loaded(None, source_map, [_diag(file, line, column, "NG001",
-                                               f"invalid YAML: {problem}", hint)])
+            hint = tr(words, "YAML does not allow tabs for indentation; use spaces.")
+        # (the problem is PyYAML's own words, in English)
+        message = tr(words, "invalid YAML: {problem}", problem=problem) if problem else \
+            tr(words, "invalid YAML")
+        return Loaded(None, source_map, [_diag(file, line, column, "NG001", message, hint)])
     except yaml.reader.ReaderError as exc:
+        words = _language(lang)
         line, column = _reader_error_position(text, exc)
         return Loaded(None, source_map, [_diag(
             file, line, column, "NG001",
-            f"invalid YAML: {exc.reason} (U+{exc.character:04X})",
-            "Delete the invisible control character; retype the text around it if needed.")])
+            tr(words, "invalid YAML: control characters are not allowed ({char})",
+               char="U+" + format(exc.character, "04X")),
+            tr(words, "Delete the invisible control character; retype the text around it if "
+               "needed."))])
     except yaml.YAMLError as exc:
-        return Loaded(None, source_map, [_diag(file, 1, 1, "NG001", f"invalid YAML: {exc}",
-                                               "Check the file's syntax.")])
+        words = _language(lang)
+        return Loaded(None, source_map, [_diag(file, 1, 1, "NG001",
+                                               tr(words, "invalid YAML: {problem}", problem=exc),
+                                               tr(words, "Check the file's syntax."))])
     except RecursionError:
-        return Loaded(None, source_map, [_diag(file, 1, 1, "NG006", "the document is nested too deeply",
-                                               "A notice is only a few levels deep.")])
+        return Loaded(None, source_map, [_too_deeply(file, lang)])
     # `---` alone composes to an empty null scalar: an empty file, not "a single value".
     documents = [n for n in nodes if n is not None
                  and not (isinstance(n, yaml.ScalarNode) and n.tag == "tag:yaml.org,2002:null"
                           and n.value == "" and not n.style)]
     if not documents:
-        return Loaded(None, source_map, [_diag(file, 1, 1, "NG003", "the file is empty",
-                                               "Start from `noticegen init`, or copy an example.")])
+        words = _language(lang)
+        return Loaded(None, source_map, [_diag(file, 1, 1, "NG003", tr(words, "the file is empty"),
+                                               tr(words, "Start from `noticegen init`, or copy an "
+                                                  "example."))])
     if len(nodes) > 1:
+        words = _language(lang)
         mark = nodes[1].start_mark if nodes[1] is not None else nodes[0].end_mark
         return Loaded(None, source_map, [_diag(file, mark.line + 1, 1, "NG001",
-                                               "the file holds more than one YAML document",
-                                               "Keep one notice per file; remove the extra `---`.")])
+                                               tr(words, "the file holds more than one YAML "
+                                                  "document"),
+                                               tr(words, "Keep one notice per file; remove the "
+                                                  "extra `---`."))])
     root = documents[0]
     if not isinstance(root, yaml.MappingNode):
+        words = _language(lang)
         mark = root.start_mark
-        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        message = (tr(words, "the top level is a list, not a mapping of keys")
+                   if isinstance(root, yaml.SequenceNode)
+                   else tr(words, "the top level is a single value, not a mapping of keys"))
         return Loaded(None, source_map, [_diag(file, mark.line + 1, mark.column + 1, "NG004",
-                                               f"the top level is {kind}, not a mapping of keys",
-                                               "A notice starts with keys such as `notice:`, "
-                                               "`controller:` and `registers:`.")])
+                                               message,
+                                               tr(words, "A notice starts with keys such as "
+                                                  "`notice:`, `controller:` and `registers:`."))])
     builder = _Builder(file, source_map, text, lang=lang, escapes="\\" in text)
     try:
         if "&" in text and "*" in text:  # anchors and aliases: count before expanding
@@ -680,9 +664,14 @@ def load_text(text: str, file: str, *, lang: str | None = None) -> Loaded:
         return Loaded(None, source_map, [_diag(file, stop.mark.line + 1, stop.mark.column + 1,
                                                stop.code, stop.message, stop.hint)])
     except RecursionError:
-        return Loaded(None, source_map, [_diag(file, 1, 1, "NG006", "the document is nested too deeply",
-                                               "A notice is only a few levels deep.")])
+        return Loaded(None, source_map, [_too_deeply(file, lang)])
     return Loaded(data, source_map, [])
+
+
+def _too_deeply(file: str, lang: str | None) -> Diagnostic:
+    words = _language(lang)
+    return _diag(file, 1, 1, "NG006", tr(words, "the document is nested too deeply"),
+                 tr(words, "A notice is only a few levels deep."))
 
 
 def read_bytes(path: str, *, lang: str | None = None) -> bytes:
@@ -696,6 +685,7 @@ def read_bytes(path: str, *, lang: str | None = None) -> bytes:
 
     from noticegen.errors import InputError
 
+    words = _language(lang)
     if path == "-":
         import sys
 
@@ -704,14 +694,17 @@ def read_bytes(path: str, *, lang: str | None = None) -> bytes:
         p = Path(path)
         try:
             if p.is_dir():
-                raise InputError(f"{path}: is a folder with no notice files (*.yaml, *.yml) in it",
-                                 hint="Hidden and Git-ignored files are skipped; name a file "
-                                 "directly to check it anyway.")
+                raise InputError(tr(words, "{path}: is a folder with no notice files (*.yaml, "
+                                    "*.yml) in it", path=path),
+                                 hint=tr(words, "Hidden and Git-ignored files are skipped; name a "
+                                         "file directly to check it anyway."))
             fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
             try:
                 if not stat.S_ISREG(os.fstat(fd).st_mode):
-                    raise InputError(_say("not_regular", lang, path=path),
-                                     hint=_say("not_regular_hint", lang))
+                    raise InputError(tr(words, "{path}: is not a regular file (a pipe, a device "
+                                        "or a socket)", path=path),
+                                     hint=tr(words, "Pass the notice's .yaml file, or - to read "
+                                             "standard input."))
                 with os.fdopen(fd, "rb") as fh:
                     fd = -1
                     data = fh.read(MAX_BYTES + 1)
@@ -719,16 +712,20 @@ def read_bytes(path: str, *, lang: str | None = None) -> bytes:
                 if fd >= 0:
                     os.close(fd)
         except FileNotFoundError:
-            raise InputError(f"{path}: no such file",
-                             hint="Check the file name; `noticegen init` creates a new notice.") from None
+            raise InputError(tr(words, "{path}: no such file", path=path),
+                             hint=tr(words, "Check the file name; `noticegen init` creates a new "
+                                     "notice.")) from None
         except PermissionError:
-            raise InputError(f"{path}: permission denied",
-                             hint="Check the file's permissions.") from None
+            raise InputError(tr(words, "{path}: permission denied", path=path),
+                             hint=tr(words, "Check the file's permissions.")) from None
         except OSError as exc:
-            raise InputError(f"{path}: cannot be read ({os.strerror(exc.errno or 0)})") from None
+            raise InputError(tr(words, "{path}: cannot be read ({reason})", path=path,
+                                reason=os.strerror(exc.errno or 0))) from None
     if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: the file is larger than {MAX_BYTES // (1024 * 1024)} MiB",
-                         hint="A notice is usually well under 100 KiB; is this the right file?")
+        raise InputError(tr(words, "{path}: the file is larger than {limit} MiB", path=path,
+                            limit=MAX_BYTES // (1024 * 1024)),
+                         hint=tr(words, "A notice is usually well under 100 KiB; is this the "
+                                 "right file?"))
     return data
 
 
@@ -738,7 +735,7 @@ def load_path(path: str, *, lang: str | None = None) -> Loaded:
 
     name = "<stdin>" if path == "-" else path
     data = read_bytes(path, lang=lang)
-    text, problem = decode(data, name)
+    text, problem = decode(data, name, lang=lang)
     if problem is not None or text is None:
         return Loaded(None, SourceMap(name), [problem] if problem else [])
     loaded = load_text(text, name, lang=lang)

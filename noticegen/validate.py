@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from noticegen.diagnostics import Diagnostic, Loc, error, shown
+from noticegen.l10n import N_, from_environment, ntr, speaking, tr
 from noticegen.lenient import guarded, is_hole, partial_notice
 from noticegen.model import CustomTerm, Notice
 from noticegen.model import types as mtypes
@@ -20,19 +21,17 @@ from noticegen.source import SourceMap
 
 # Pydantic's own error types, in words a notice author understands.
 _MESSAGES = {
-    "missing": "missing required key '{field}'",
-    "model_type": "expected a mapping of keys (key: value), got {kind}",
-    "model_attributes_type": "expected a mapping of keys (key: value), got {kind}",
-    "dict_type": "expected a mapping of keys (key: value), got {kind}",
-    "list_type": "expected a list (items starting with '- '), got {kind}",
-    "bool_type": "expected true or false, got {kind}",
-    "bool_parsing": "expected true or false, got {kind}",
-    "date_type": "expected a date such as 2026-12-01, got {kind}",
-    "date_parsing": "expected a date such as 2026-12-01, got {kind}",
-    "date_from_datetime_parsing": "expected a date such as 2026-12-01, got {kind}",
-    "date_from_datetime_inexact": "expected a date without a time, such as 2026-12-01",
-    "too_short": "this list needs at least {min} item(s)",
-    "string_type": "expected text, got {kind}",
+    "model_type": N_("expected a mapping of keys (key: value), got {kind}"),
+    "model_attributes_type": N_("expected a mapping of keys (key: value), got {kind}"),
+    "dict_type": N_("expected a mapping of keys (key: value), got {kind}"),
+    "list_type": N_("expected a list (items starting with '- '), got {kind}"),
+    "bool_type": N_("expected true or false, got {kind}"),
+    "bool_parsing": N_("expected true or false, got {kind}"),
+    "date_type": N_("expected a date such as 2026-12-01, got {kind}"),
+    "date_parsing": N_("expected a date such as 2026-12-01, got {kind}"),
+    "date_from_datetime_parsing": N_("expected a date such as 2026-12-01, got {kind}"),
+    "date_from_datetime_inexact": N_("expected a date without a time, such as 2026-12-01"),
+    "string_type": N_("expected text, got {kind}"),
 }
 
 
@@ -81,7 +80,7 @@ def _describe(model: type[BaseModel] | None, field: str) -> str:
     return field_doc(model, field).split("\n")[0]
 
 
-def _pydantic_diagnostic(err: Any, data: Any, smap: SourceMap) -> Diagnostic:
+def _pydantic_diagnostic(err: Any, data: Any, smap: SourceMap, lang: str) -> Diagnostic:
     kind = err["type"]
     loc: Loc = tuple(err["loc"])
     where = smap.resolve(loc)
@@ -90,39 +89,50 @@ def _pydantic_diagnostic(err: Any, data: Any, smap: SourceMap) -> Diagnostic:
         model = _model_at(where[:-1])
         allowed = sorted(model.model_fields) if model else []
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f"Did you mean '{close[0]}'?" if close else ""
+        hint = tr(lang, "Did you mean '{value}'?", value=close[0]) if close else ""
         if allowed:
-            hint = (hint + " " if hint else "") + "Allowed keys here: " + ", ".join(allowed) + "."
-        return smap.place(error("NG011", f"unknown key '{shown(key)}'", loc=where, hint=hint), key=True)
+            hint = (hint + " " if hint else "") + tr(lang, "Allowed keys here: {keys}.",
+                                                     keys=", ".join(allowed))
+        return smap.place(error("NG011", tr(lang, "unknown key '{key}'", key=shown(key)), loc=where,
+                                hint=hint), key=True)
     if kind == "missing":
         field = str(loc[-1])
         parent = smap.resolve(loc[:-1])
         model = _model_at(parent)
-        about = _describe(model, field)
-        hint = f"Add `{field}:` here. {about}".strip()
-        return smap.place(error("NG012", _MESSAGES["missing"].format(field=field), loc=parent,
-                                hint=hint), key=True)
+        about = _describe(model, field) if lang == "en" else ""  # (the models' docs are English)
+        add = tr(lang, "Add `{field}:` here.", field=field)
+        hint = f"{add} {about}".strip()
+        return smap.place(error("NG012", tr(lang, "missing required key '{field}'", field=field),
+                                loc=parent, hint=hint), key=True)
     ctx = err.get("ctx") or {}
     value = err.get("input")
     template = _MESSAGES.get(kind)
     if template is not None:
-        message = template.format(kind=_kind(value), min=ctx.get("min_length", 1), field="")
-    else:
+        message = tr(lang, template, kind=_kind(value))
+    elif kind == "too_short":
+        message = ntr(lang, "this list needs at least {count} item(s)",
+                      "this list needs at least {count} item(s)", ctx.get("min_length", 1))
+    else:  # our validators' messages (in the message language already), or Pydantic's own
         message = str(err["msg"]).removeprefix("Value error, ")
     hint = ""
     raw = smap.raw.get(where)
     if raw is not None and not raw.strip():
-        hint = "Write the value after the colon, or remove the key."
-    elif raw is not None and not isinstance(value, str) and "text" in message:
-        hint = f'YAML reads {shown(raw)} as {_kind(value)}; put it in quotes: "{shown(raw)}".'
+        hint = tr(lang, "Write the value after the colon, or remove the key.")
+    elif raw is not None and not isinstance(value, str) and kind in _TEXT_EXPECTED:
+        hint = tr(lang, 'YAML reads {raw} as {kind}; put it in quotes: "{raw}".', raw=shown(raw),
+                  kind=_kind(value))
     elif kind in ("model_type", "dict_type"):
         model = _model_at(where)
         if model is not None:
-            hint = "Expected keys: " + ", ".join(
-                k for k, f in model.model_fields.items() if f.is_required()) + "."
-    elif "did you mean" not in message.lower() and kind == "too_short":
-        hint = "Add at least one item, or remove the key."
+            hint = tr(lang, "Expected keys: {keys}.", keys=", ".join(
+                k for k, f in model.model_fields.items() if f.is_required()))
+    elif kind == "too_short":
+        hint = tr(lang, "Add at least one item, or remove the key.")
     return smap.place(error("NG010", message, loc=where, hint=hint))
+
+
+_TEXT_EXPECTED = frozenset({"string_type", "text_type", "localized"})
+"""Error types of a field that wants text: a number or yes/no there was probably meant as text."""
 
 
 @cache
@@ -171,7 +181,7 @@ def iter_localized(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str | dict[st
             yield from iter_localized(item, (*loc, i))
 
 
-def _language_checks(notice: Notice) -> Iterator[Diagnostic]:
+def _language_checks(notice: Notice, words: str) -> Iterator[Diagnostic]:
     langs = list(notice.notice.languages)
     declared = ", ".join(langs)
     for loc, value, free_text in iter_localized(notice):
@@ -179,28 +189,37 @@ def _language_checks(notice: Notice) -> Iterator[Diagnostic]:
             continue  # a draft's invalid text: reported by validation already
         if isinstance(value, str):
             if free_text and len(langs) > 1:
-                yield error("NG022", f"this text is in one form only, but the notice is in {declared}",
-                            loc=loc, hint="Write it per language: {" + ", ".join(
-                                f"{lang}: …" for lang in langs) + "}.")
+                yield error("NG022", tr(words, "this text is in one form only, but the notice is "
+                                        "in {languages}", languages=declared),
+                            loc=loc, hint=tr(words, "Write it per language: {form}.", form="{" + ", ".join(
+                                f"{lang}: …" for lang in langs) + "}"))
             continue
         for lang in langs:
             if lang not in value:
-                yield error("NG022", f"the {lang} text is missing", loc=loc,
-                            hint=f"Add `{lang}: …` here; the notice declares {declared}.")
+                yield error("NG022", tr(words, "the {lang} text is missing", lang=lang), loc=loc,
+                            hint=tr(words, "Add `{lang}: …` here; the notice declares {languages}.",
+                                    lang=lang, languages=declared))
         for lang in value:
             if lang not in langs:
-                yield error("NG023", f"text in {lang}, which the notice does not declare",
+                yield error("NG023", tr(words, "text in {lang}, which the notice does not declare",
+                                        lang=lang),
                             loc=(*loc, lang),
-                            hint=f"Add {lang} to notice.languages, or remove this text.")
+                            hint=tr(words, "Add {lang} to notice.languages, or remove this text.",
+                                    lang=lang))
     seen: set[str] = set()
     for i, lang in enumerate(langs):
         if lang in seen:
-            yield error("NG021", f"the language {lang} is listed twice",
-                        loc=("notice", "languages", i), hint="Remove the duplicate.")
+            yield error("NG021", tr(words, "the language {lang} is listed twice", lang=lang),
+                        loc=("notice", "languages", i), hint=tr(words, "Remove the duplicate."))
         seen.add(lang)
 
 
-def _reference_checks(notice: Notice) -> Iterator[Diagnostic]:
+_GIVE_ID = {"recipient": N_("Give this recipient an id of its own."),
+            "register": N_("Give this register an id of its own."),
+            "purpose": N_("Give this purpose an id of its own.")}
+
+
+def _reference_checks(notice: Notice, words: str) -> Iterator[Diagnostic]:
     from noticegen import catalog
 
     ids: dict[str, Loc] = {}
@@ -208,9 +227,9 @@ def _reference_checks(notice: Notice) -> Iterator[Diagnostic]:
     def claim(item_id: str, loc: Loc, what: str) -> Iterator[Diagnostic]:
         if item_id in ids:
             first = ids[item_id]
-            yield error("NG021", f"the id '{item_id}' is already used by "
-                        f"{'/'.join(str(p) for p in first[:-1])}", loc=loc,
-                        hint=f"Give this {what} an id of its own.")
+            yield error("NG021", tr(words, "the id '{id}' is already used by {where}", id=item_id,
+                                    where="/".join(str(p) for p in first[:-1])), loc=loc,
+                        hint=tr(words, _GIVE_ID[what]))
         else:
             ids[item_id] = loc
 
@@ -221,22 +240,25 @@ def _reference_checks(notice: Notice) -> Iterator[Diagnostic]:
         recipient_ids.add(rec.id)
         if rec.service is not None and rec.service not in known_services:
             yield _unknown("NG025", rec.service, known_services, ("recipients", i, "service"),
-                           "service in the catalogue", "`noticegen catalog list` shows them.")
+                           _SERVICE, tr(words, _CATALOG_LIST), words)
         if rec.service is None and rec.cookies is not None:
-            yield error("NG012", "missing required key 'service' (`cookies:` chooses cookies of "
-                        "a catalogue service)", loc=("recipients", i, "cookies"),
-                        hint="Add `service:` with the catalogue service, or describe your own "
-                        "cookies under the top-level `cookies:` with `provider: "
-                        f"{rec.id}`.")
+            yield error("NG012", tr(words, "missing required key 'service' (`cookies:` chooses "
+                                    "cookies of a catalogue service)"),
+                        loc=("recipients", i, "cookies"),
+                        hint=tr(words, "Add `service:` with the catalogue service, or describe "
+                                "your own cookies under the top-level `cookies:` with `provider: "
+                                "{id}`.", id=rec.id))
         if rec.service is None and rec.name is None:
-            yield error("NG012", "missing required key 'name'", loc=("recipients", i),
-                        hint="Name the recipient, or pick a known service with `service:`.")
+            yield error("NG012", tr(words, "missing required key '{field}'", field="name"),
+                        loc=("recipients", i),
+                        hint=tr(words, "Name the recipient, or pick a known service with "
+                                "`service:`."))
     for i, use in notice.used_services():
         service = use.service
         if service not in known_services:
             where: Loc = ("uses", i) if isinstance(notice.uses[i], str) else ("uses", i, "service")
-            yield _unknown("NG025", service, known_services, where,
-                           "service in the catalogue", "`noticegen catalog list` shows them.")
+            yield _unknown("NG025", service, known_services, where, _SERVICE,
+                           tr(words, _CATALOG_LIST), words)
         elif service in recipient_ids:
             continue
         recipient_ids.add(service)
@@ -247,63 +269,81 @@ def _reference_checks(notice: Notice) -> Iterator[Diagnostic]:
             for k, ref in enumerate(purpose.recipients):
                 if ref not in recipient_ids:
                     yield _unknown("NG020", ref, recipient_ids,
-                                   ("registers", r, "purposes", p, "recipients", k), "recipient",
-                                   "Add it under `recipients:` or `uses:`.")
+                                   ("registers", r, "purposes", p, "recipients", k), _RECIPIENT,
+                                   tr(words, "Add it under `recipients:` or `uses:`."), words)
         for k, ref in enumerate(reg.recipients):
             if ref not in recipient_ids:
                 yield _unknown("NG020", ref, recipient_ids, ("registers", r, "recipients", k),
-                               "recipient", "Add it under `recipients:` or `uses:`.")
+                               _RECIPIENT, tr(words, "Add it under `recipients:` or `uses:`."),
+                               words)
         for s, special in enumerate(reg.special_categories):
             yield from _special_check(special.category, ("registers", r, "special_categories", s,
-                                                         "category"))
+                                                         "category"), words)
     purpose_ids = {p.id for reg in notice.registers for p in reg.purposes}
     for c, cookie in enumerate(notice.cookies):
         for k, ref in enumerate(cookie.purposes):
             if ref not in purpose_ids:
                 yield _unknown("NG020", ref, purpose_ids, ("cookies", c, "purposes", k),
-                               "purpose", "Use the id of one of the notice's purposes.")
+                               _PURPOSE, tr(words, "Use the id of one of the notice's purposes."),
+                               words)
         if cookie.provider is not None and cookie.provider not in recipient_ids:
             yield _unknown("NG020", cookie.provider, recipient_ids, ("cookies", c, "provider"),
-                           "recipient", "Add the provider under `recipients:` or `uses:`, "
-                           "or leave `provider` out for your own cookies.")
+                           _RECIPIENT, tr(words, "Add the provider under `recipients:` or "
+                                          "`uses:`, or leave `provider` out for your own cookies."),
+                           words)
 
 
-def _special_check(category: Any, loc: Loc) -> Iterator[Diagnostic]:
+_CATALOG_LIST = N_("`noticegen catalog list` shows them.")
+_SERVICE = N_("'{value}' is not a known service in the catalogue")
+_RECIPIENT = N_("'{value}' is not a known recipient")
+_PURPOSE = N_("'{value}' is not a known purpose")
+
+
+def _special_check(category: Any, loc: Loc, words: str) -> Iterator[Diagnostic]:
     from noticegen import vocab
 
     if isinstance(category, CustomTerm):
         if not category.special:
-            yield error("NG026", "this custom category is not marked `special: true`", loc=loc,
-                        hint="Mark it special, or list it under data_categories instead.")
+            yield error("NG026", tr(words, "this custom category is not marked `special: true`"),
+                        loc=loc, hint=tr(words, "Mark it special, or list it under "
+                                         "data_categories instead."))
         return
     term = vocab.vocabulary("data_categories")[category]
     if not term.attrs.get("special"):
-        yield error("NG026", f"'{category}' is not a special category of personal data (Art. 9(1))",
-                    loc=loc, hint="List it under data_categories instead.")
+        yield error("NG026", tr(words, "'{value}' is not a special category of personal data "
+                                "(Art. 9(1))", value=category),
+                    loc=loc, hint=tr(words, "List it under data_categories instead."))
 
 
-def _unknown(code: str, value: str, known: set[str] | frozenset[str], loc: Loc, what: str,
-             advice: str) -> Diagnostic:
+def _unknown(code: str, value: str, known: set[str] | frozenset[str], loc: Loc, message: str,
+             advice: str, words: str) -> Diagnostic:
     close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    hint = (f"Did you mean '{close[0]}'? " if close else "") + advice
-    return error(code, f"'{shown(value)}' is not a known {what}", loc=loc, hint=hint)
+    hint = (tr(words, "Did you mean '{value}'?", value=close[0]) + " " if close else "") + advice
+    return error(code, tr(words, message, value=shown(value)), loc=loc, hint=hint)
 
 
-def validate(data: Any, smap: SourceMap) -> tuple[Notice | None, list[Diagnostic]]:
-    """Plain data → Notice, or None with diagnostics placed at file:line:col."""
+def validate(data: Any, smap: SourceMap, *, lang: str | None = None,
+             ) -> tuple[Notice | None, list[Diagnostic]]:
+    """Plain data → Notice, or None with diagnostics placed at file:line:col; their messages
+    in ``lang`` (default: the environment's message language)."""
+    words = lang or from_environment()
     try:
-        notice = Notice.model_validate(data)
+        with speaking(words):
+            notice = Notice.model_validate(data)
     except ValidationError as exc:
-        diags = [_pydantic_diagnostic(e, data, smap) for e in exc.errors(include_url=False)]
+        with speaking(words):
+            diags = [_pydantic_diagnostic(e, data, smap, words)
+                     for e in exc.errors(include_url=False)]
         # Same place and code but another message (two missing keys of one mapping) is kept.
         unique = {(d.file, d.line, d.column, d.code, d.message): d for d in diags}
         return None, sorted(unique.values())
-    diags = [*_language_checks(notice), *_reference_checks(notice)]
+    diags = [*_language_checks(notice, words), *_reference_checks(notice, words)]
     placed = [smap.place(d, key=d.code in ("NG011", "NG023")) for d in diags]
     return (None if placed else notice), sorted(placed)
 
 
-def validate_partial(data: Any, smap: SourceMap) -> tuple[Notice | None, list[Diagnostic]]:
+def validate_partial(data: Any, smap: SourceMap, *, lang: str | None = None,
+                     ) -> tuple[Notice | None, list[Diagnostic]]:
     """For data that :func:`validate` rejected: the notice with holes where values are missing or
     invalid (noticegen.lenient), for the rules that can still run, and the cross-checks that
     validation did not get to (a missing translation, an unknown recipient), so that one run
@@ -315,5 +355,6 @@ def validate_partial(data: Any, smap: SourceMap) -> tuple[Notice | None, list[Di
     notice = partial_notice(data)
     if notice is None:
         return None, []
-    diags = [*guarded(_language_checks(notice)), *guarded(_reference_checks(notice))]
+    words = lang or from_environment()
+    diags = [*guarded(_language_checks(notice, words)), *guarded(_reference_checks(notice, words))]
     return notice, sorted(smap.place(d, key=d.code in ("NG011", "NG023")) for d in diags)

@@ -52,19 +52,20 @@ def normalise(lang: str) -> None:
     catalog.creation_date = catalog.revision_date = FIXED_DATE
     catalog.last_translator = catalog.language_team = "noticegen developers"
     for message in catalog:
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
         # (a fuzzy English entry is another message's text, matched by pybabel update)
         if lang == "en" and message.id and (not any(message.string or ()) or message.fuzzy):
             message.string = message.id
             message.flags.discard("fuzzy")
             message.previous_id = []
     with path.open("wb") as file:
-        write_po(file, catalog, width=0, sort_output=True, include_previous=True)
+        write_po(file, catalog, width=0, sort_output=True, include_previous=False)
 
 
 def update() -> None:
     pybabel(*EXTRACT)
     pybabel("update", "-D", "noticegen", "-i", str(TEMPLATE), "-d", str(LOCALE),
-            "--no-wrap", "--previous", "--ignore-obsolete")
+            "--no-wrap", "--ignore-obsolete")
     for lang in languages():
         normalise(lang)
     compile_all()

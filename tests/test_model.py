@@ -12,7 +12,7 @@ from strategies import BASE_NOTICE
 from noticegen.diagnostics import Diagnostic
 from noticegen.model import Notice
 from noticegen.model.controller import y_tunnus_check_digit
-from noticegen.model.types import _kind, _singular, approx_days, parse_duration
+from noticegen.model.types import _VOCABULARY_WHAT, _kind, approx_days, parse_duration
 from noticegen.source import load_text
 from noticegen.validate import validate
 
@@ -395,7 +395,7 @@ def test_custom_term_labels_follow_the_languages() -> None:
 def test_vocabulary_typo_suggests() -> None:
     text = edit("legal_basis: [contract]", "legal_basis: [contrat]")
     d = one(text, "NG010", where(text, "contrat"))
-    assert d.message.startswith("'contrat' is not a known legal base. Did you mean 'contract'? "
+    assert d.message.startswith("'contrat' is not a known legal basis. Did you mean 'contract'? "
                                 "Known values: consent, contract,")
 
 
@@ -407,11 +407,17 @@ def test_vocabulary_without_a_close_match() -> None:
 
 
 @pytest.mark.parametrize(("name", "words"), [
-    ("data_categories", "data category"), ("legal_bases", "legal base"),
+    ("data_categories", "data category"), ("legal_bases", "legal basis"),
     ("parties", "party"), ("roles", "role"), ("countries", "country"),
 ])
-def test_singular(name: str, words: str) -> None:
-    assert _singular(name.replace("_", " ")) == words
+def test_what_a_vocabulary_value_is(name: str, words: str) -> None:
+    assert _VOCABULARY_WHAT[name] == words
+
+
+def test_every_vocabulary_says_what_its_values_are() -> None:
+    from noticegen import vocab
+
+    assert set(_VOCABULARY_WHAT) == set(vocab.names())
 
 
 def test_a_number_where_a_term_is_expected() -> None:

@@ -35,6 +35,8 @@ def test_wheel_contains_the_data_files(wheel: Path) -> None:
     assert any(n.startswith("noticegen/templates/fi/") for n in names)
     assert any(n.startswith("noticegen/templates/en/") for n in names)
     assert any(n.startswith("noticegen/catalog/services/") for n in names)
+    for lang in ("en", "fi", "sv"):  # the compiled message catalogues (docs/translating.md)
+        assert f"noticegen/locale/{lang}/LC_MESSAGES/noticegen.mo" in names
 
 
 def isolated_venv(env_dir: Path) -> Path:
@@ -79,6 +81,10 @@ def test_installed_wheel_runs(wheel: Path, tmp_path: Path) -> None:
     run = subprocess.run([bindir / "noticegen", "check", "qualitydesk.yaml"], cwd=work, env=env,
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+    finnish = subprocess.run([bindir / "noticegen", "check", "qualitydesk.yaml"], cwd=work,
+                             env={**env, "LANG": "fi_FI.UTF-8", "LC_ALL": "", "LC_MESSAGES": "",
+                                  "NOTICEGEN_LANG": ""}, capture_output=True, text=True)
+    assert "Tarkistettiin 1 tiedosto" in finnish.stderr, finnish.stderr  # the catalogues ship
     built = subprocess.run([bindir / "noticegen", "build", "qualitydesk.yaml", "--out", "site"],
                            cwd=work, env=env, capture_output=True, text=True)
     assert built.returncode == 0, built.stdout + built.stderr

@@ -122,8 +122,10 @@ def explain(
     found = lookup(rule)
     if found is None:
         close = suggest(rule)
-        advice = f"Did you mean {_label(close)}? " if close else ""
-        raise UsageError(f"unknown rule '{rule}'", hint=advice + "`noticegen rules` lists them.")
+        words = _language(lang)
+        advice = tr(words, "Did you mean {rule}?", rule=_label(close)) + " " if close else ""
+        raise UsageError(tr(words, "unknown rule '{rule}'", rule=rule),
+                         hint=advice + tr(words, "`noticegen rules` lists them."))
     typer.echo(explanation(found, _language(lang)), nl=False)
 
 
@@ -144,6 +146,18 @@ def template(text: str) -> str:
     return text.replace("{{", "{").replace("}}", "}")
 
 
+def example(text: str, rule: "Rule") -> str:
+    """A message or hint as `explain` shows it to people: each ``{placeholder}`` (the value the
+    diagnostic quotes, which depends on the notice) shown as "…". A core check's texts are
+    not templates: they are shown as written."""
+    import string
+
+    if rule.core:
+        return text
+    return "".join(literal + ("…" if field is not None else "")
+                   for literal, field, _, _ in string.Formatter().parse(text))
+
+
 def _indent(text: str) -> str:
     return "".join(f"    {line}\n" if line else "\n" for line in text.splitlines())
 
@@ -154,10 +168,10 @@ def explanation(rule: "Rule", lang: str) -> str:
     parts = [
         f"{rule.code} {rule.name}\n",
         f"{w['severity']}: {w[rule.severity.value]} · {w['groups']}: {', '.join(rule.groups)} · "
-        f"{w['source']}: {rule.source}\n\n",
+        f"{w['source']}: {tr(lang, rule.source)}\n\n",
         in_language(rule.doc.text, lang) + "\n\n",
-        f"{w['message']}: {template(in_language(rule.message, lang))}\n",
-        f"{w['fix']}: {template(in_language(rule.hint, lang))}\n",
+        f"{w['message']}: {example(in_language(rule.message, lang), rule)}\n",
+        f"{w['fix']}: {example(in_language(rule.hint, lang), rule)}\n",
     ]
     if rule.doc.fail:
         parts.append(f"\n{w['fails']}:\n{_indent(rule.doc.fail)}")

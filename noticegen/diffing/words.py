@@ -464,7 +464,6 @@ def fmt(name: str, value: Any, lang: str, cmp: Comparison | None) -> str:
 
 
 LANGUAGE_HEADINGS = {"fi": "Suomeksi", "en": "In English", "sv": "På svenska"}
-NO_CHANGES = _t("Ei muutoksia.", "No changes.", "Inga ändringar.")
 
 
 def as_data(cmp: Comparison, langs: Sequence[str]) -> dict[str, Any]:

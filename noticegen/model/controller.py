@@ -9,6 +9,7 @@ from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from noticegen.diagnostics import shown
+from noticegen.l10n import spoken, tr
 from noticegen.model.types import Base, Country, Email, Localized, Name, Text, Url, _strict_text
 
 _Y_TUNNUS_SHAPE = re.compile(r"^\d{6,7}-\d$", re.ASCII)
@@ -30,21 +31,22 @@ def _check_business_id(value: Any) -> str:
         expected = y_tunnus_check_digit(body)
         if expected is None:
             raise PydanticCustomError(
-                "business_id", "'{value}' is not a valid Y-tunnus: no check digit fits {body}",
+                "business_id", tr(spoken(), "'{value}' is not a valid Y-tunnus: no check digit "
+                                  "fits {body}"),
                 {"value": shown(text), "body": body},
             )
         if int(digit) != expected:
             raise PydanticCustomError(
                 "business_id",
-                "the Y-tunnus '{value}' has a wrong check digit: {body}-{digit} would be valid. "
-                "Copy it from the Trade Register (ytj.fi)",
+                tr(spoken(), "the Y-tunnus '{value}' has a wrong check digit: {body}-{digit} "
+                   "would be valid. Copy it from the Trade Register (ytj.fi)"),
                 {"value": shown(text), "body": body.zfill(7), "digit": expected},
             )
         return f"{body.zfill(7)}-{digit}"
     if re.match(r"^\d{7}\d$", text) or re.match(r"^\d{5,7}[-–]?\d?$", text):
         raise PydanticCustomError(
             "business_id",
-            "'{value}' looks like a Y-tunnus but is not written as 1234567-1",
+            tr(spoken(), "'{value}' looks like a Y-tunnus but is not written as 1234567-1"),
             {"value": shown(text)},
         )
     return text

@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from noticegen import vocab
 from noticegen.diagnostics import shown
+from noticegen.l10n import N_, spoken, tr
 
 
 class Base(BaseModel):
@@ -36,30 +37,32 @@ class Base(BaseModel):
 def _strict_text(value: Any) -> str:
     if isinstance(value, str):
         if not value.strip():
-            raise PydanticCustomError("empty_text", "this text is empty")
+            raise PydanticCustomError("empty_text", tr(spoken(), "this text is empty"))
         return value
     raise PydanticCustomError(
         "text_type",
-        "expected text, got {kind}",
+        tr(spoken(), "expected text, got {kind}"),
         {"kind": _kind(value)},
     )
 
 
 def _kind(value: Any) -> str:
+    """What a value is, in the message language: "a number (3)", "a list"."""
+    lang = spoken()
     if isinstance(value, bool):
-        return f"yes/no value ({'true' if value else 'false'})"
+        return tr(lang, "yes/no value ({value})", value="true" if value else "false")
     if isinstance(value, int) and value.bit_length() > 64:
-        return "a very large number"  # str() of a huge int raises ValueError (sys.int_info)
+        return tr(lang, "a very large number")  # str() of a huge int raises ValueError
     if isinstance(value, int | float):
-        return f"a number ({value})"
+        return tr(lang, "a number ({value})", value=value)
     if isinstance(value, dict):
-        return "a mapping"
+        return tr(lang, "a mapping")
     if isinstance(value, list):
-        return "a list"
+        return tr(lang, "a list")
     if value is None:
-        return "nothing"
+        return tr(lang, "nothing")
     if isinstance(value, str):
-        return f"the text '{shown(value, 40)}'"
+        return tr(lang, "the text '{value}'", value=shown(value, 40))
     return type(value).__name__
 
 
@@ -73,8 +76,8 @@ def _check_id(value: str) -> str:
     if not _ID_RE.fullmatch(value) or len(value) > 64:
         raise PydanticCustomError(
             "id_format",
-            "'{value}' is not a valid id: use lower-case letters, digits, '-' and '_' "
-            "(at most 64), starting with a letter or digit",
+            tr(spoken(), "'{value}' is not a valid id: use lower-case letters, digits, '-' and "
+               "'_' (at most 64), starting with a letter or digit"),
             {"value": shown(value)},
         )
     return value
@@ -93,7 +96,7 @@ _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def _check_email(value: Any) -> str:
     text = _strict_text(value)
     if not _EMAIL_RE.fullmatch(text):
-        raise PydanticCustomError("email", "'{value}' is not an e-mail address",
+        raise PydanticCustomError("email", tr(spoken(), "'{value}' is not an e-mail address"),
                                   {"value": shown(text)})
     return text
 
@@ -108,7 +111,7 @@ def _check_url(value: Any) -> str:
     text = _strict_text(value)
     if not re.match(r"^https?://[^\s/?#]+\.[^\s]*$|^https?://localhost", text):
         raise PydanticCustomError(
-            "url", "'{value}' is not a web address starting with https:// or http://",
+            "url", tr(spoken(), "'{value}' is not a web address starting with https:// or http://"),
             {"value": shown(text)},
         )
     return text
@@ -126,13 +129,14 @@ def _check_url_per_language(value: Any) -> str | dict[str, str]:
     if not isinstance(value, dict):
         return _check_url(value)
     if not value:
-        raise PydanticCustomError("url", "no address given: write {fi: https://…, en: https://…}")
+        raise PydanticCustomError("url", tr(spoken(), "no address given: write {fi: https://…, "
+                                            "en: https://…}"))
     out: dict[str, str] = {}
     for lang, url in value.items():
         if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2}", lang):
             raise PydanticCustomError(
-                "url", "'{lang}' is not a language code: write one address per language as "
-                "{fi: https://…, en: https://…}", {"lang": str(lang)})
+                "url", tr(spoken(), "'{lang}' is not a language code: write one address per "
+                          "language as {fi: https://…, en: https://…}"), {"lang": str(lang)})
         out[lang] = _check_url(url)
     return out
 
@@ -155,7 +159,7 @@ def _check_lang(value: Any) -> str:
     text = _strict_text(value)
     if not re.fullmatch(r"[a-z]{2}", text):  # fullmatch: "$" lets "fi\n" through
         raise PydanticCustomError(
-            "lang", "'{value}' is not a two-letter language code such as fi or en",
+            "lang", tr(spoken(), "'{value}' is not a two-letter language code such as fi or en"),
             {"value": shown(text)},
         )
     return text
@@ -173,13 +177,15 @@ def _check_country(value: Any) -> str:
         upper = text.upper()
         if upper in vocab.ids("countries"):
             raise PydanticCustomError(
-                "country", "country codes are upper-case: write '{upper}'", {"upper": upper}
+                "country", tr(spoken(), "country codes are upper-case: write '{upper}'"),
+                {"upper": upper}
             )
         close = vocab.suggest("countries", text)
         raise PydanticCustomError(
             "country",
-            "'{value}' is not an ISO 3166-1 alpha-2 country code (such as FI, SE, US).{suggestion}",
-            {"value": shown(text), "suggestion": f" Did you mean '{close}'?" if close else ""},
+            tr(spoken(), "'{value}' is not an ISO 3166-1 alpha-2 country code (such as FI, SE, "
+               "US).{suggestion}"),
+            {"value": shown(text), "suggestion": _did_you_mean(close)},
         )
     return text
 
@@ -199,29 +205,30 @@ def _check_localized(value: Any) -> str | dict[str, str]:
         return _strict_text(value)
     if isinstance(value, dict):
         if not value:
-            raise PydanticCustomError("localized", "no text given: write {fi: …, en: …}")
+            raise PydanticCustomError("localized", tr(spoken(), "no text given: write {fi: …, en: …}"))
         out: dict[str, str] = {}
         for lang, text in value.items():
             if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2}", lang):
                 raise PydanticCustomError(
                     "localized",
-                    "'{lang}' is not a language code: write the text per language as "
-                    "{fi: …, en: …}",  # pydantic-core fills {name} only; no {{ escapes
+                    # pydantic-core fills {name} only; no {{ escapes
+                    tr(spoken(), "'{lang}' is not a language code: write the text per language "
+                       "as {fi: …, en: …}"),
                     {"lang": str(lang)},
                 )
             if not isinstance(text, str) or not text.strip():
                 if isinstance(text, str):
-                    raise PydanticCustomError("localized", "the {lang} text is empty",
+                    raise PydanticCustomError("localized", tr(spoken(), "the {lang} text is empty"),
                                               {"lang": lang})
                 raise PydanticCustomError(
-                    "localized", "the {lang} text is {kind}, not text", {
+                    "localized", tr(spoken(), "the {lang} text is {kind}, not text"), {
                         "lang": lang, "kind": _kind(text)}
                 )
             out[lang] = text
         return out
     raise PydanticCustomError(
         "localized",
-        "expected text, or text per language such as {fi: …, en: …}; got {kind}",
+        tr(spoken(), "expected text, or text per language such as {fi: …, en: …}; got {kind}"),
         {"kind": _kind(value)},
     )
 
@@ -268,21 +275,32 @@ def _vocab_checker(name: str) -> Any:
         known = vocab.ids(name)
         if text not in known:
             close = vocab.suggest(name, text)
-            suggestion = f" Did you mean '{close}'?" if close else ""
             raise PydanticCustomError(
                 "vocabulary",
-                "'{value}' is not a known {what}.{suggestion} Known values: {known}",
-                {"value": shown(text), "what": _singular(name.replace("_", " ")),
-                 "suggestion": suggestion, "known": ", ".join(sorted(known))},
+                tr(spoken(), "'{value}' is not a known {what}.{suggestion} Known values: {known}"),
+                {"value": shown(text), "what": tr(spoken(), _VOCABULARY_WHAT.get(name, name)),
+                 "suggestion": _did_you_mean(close), "known": ", ".join(sorted(known))},
             )
         return text
 
     return check
 
 
-def _singular(words: str) -> str:
-    """'data categories' → 'data category', 'legal bases' → 'legal base'."""
-    return words[:-3] + "y" if words.endswith("ies") else words.removesuffix("s")
+_VOCABULARY_WHAT = {
+    "consent_methods": N_("consent method"), "cookie_categories": N_("cookie category"),
+    "countries": N_("country"), "data_categories": N_("data category"),
+    "data_subjects": N_("data subject"), "legal_bases": N_("legal basis"),
+    "parties": N_("party"), "requirement_types": N_("requirement type"),
+    "retention_events": N_("retention event"), "rights": N_("right"), "roles": N_("role"),
+    "sources": N_("source"), "special_conditions": N_("special condition"),
+    "storage_types": N_("storage type"), "supervisory_authorities": N_("supervisory authority"),
+    "transfer_mechanisms": N_("transfer mechanism"),
+}
+"""What one value of each vocabulary is, for "'x' is not a known legal basis"."""
+
+
+def _did_you_mean(close: str | None) -> str:
+    return tr(spoken(), " Did you mean '{value}'?", value=close) if close else ""
 
 
 def VocabRef(name: str, description: str = "") -> Any:
@@ -304,7 +322,7 @@ def _check_date_input(value: Any) -> Any:
     """Only date-like text reaches Pydantic, which would read 0 or "1700000000" as Unix time."""
     if isinstance(value, dt.date) or (isinstance(value, str) and _DATE_START.match(value)):
         return value
-    raise PydanticCustomError("date_type", "expected a date such as 2026-12-01, got {kind}",
+    raise PydanticCustomError("date_type", tr(spoken(), "expected a date such as 2026-12-01, got {kind}"),
                               {"kind": _kind(value)})
 
 
@@ -343,7 +361,7 @@ def approx_days(parts: dict[str, int]) -> float:
 def _check_duration(value: Any) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError(
-            "duration", "expected an ISO 8601 duration such as P2Y or P6M, got {kind}",
+            "duration", tr(spoken(), "expected an ISO 8601 duration such as P2Y or P6M, got {kind}"),
             {"kind": _kind(value)},
         )
     try:
@@ -351,16 +369,16 @@ def _check_duration(value: Any) -> str:
     except ValueError:
         raise PydanticCustomError(
             "duration",
-            "'{value}' is not an ISO 8601 duration: write P2Y (2 years), P6M (6 months), "
-            "P30D (30 days) or PT30M (30 minutes)",
+            tr(spoken(), "'{value}' is not an ISO 8601 duration: write P2Y (2 years), P6M "
+               "(6 months), P30D (30 days) or PT30M (30 minutes)"),
             {"value": shown(value)},
         ) from None
     if not parts:
-        raise PydanticCustomError("duration", "the duration '{value}' is zero",
+        raise PydanticCustomError("duration", tr(spoken(), "the duration '{value}' is zero"),
                                   {"value": shown(value)})
     if approx_days(parts) > MAX_DAYS:
         raise PydanticCustomError(
-            "duration", "the duration '{value}' is longer than 100 years",
+            "duration", tr(spoken(), "the duration '{value}' is longer than 100 years"),
             {"value": shown(value)},
         )
     return value

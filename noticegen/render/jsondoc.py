@@ -62,13 +62,17 @@ def document(resolved: ResolvedNotice) -> dict[str, Any]:
 
 def _labels(resolved: ResolvedNotice, langs: tuple[str, ...]) -> dict[str, dict[str, Any]]:
     """Every vocabulary term the notice uses, with its label in each of the notice's languages."""
+    from noticegen.render.environment import language
+
     found: dict[str, set[str]] = {}
     for name, term_id in _references(resolved):
         found.setdefault(name, set()).add(term_id)
     out: dict[str, dict[str, Any]] = {}
     for name in sorted(found):
         if name == "countries":
-            out[name] = {c: {lang: country_name(c, lang) for lang in langs}
+            # (by the language's Babel locale: a notice language need not be a locale's code)
+            locales = {lang: language(lang).locale for lang in langs}
+            out[name] = {c: {lang: country_name(c, locales[lang]) for lang in langs}
                          for c in sorted(found[name])}
             continue
         terms = vocab.vocabulary(name)

@@ -1,0 +1,171 @@
+"""A Finnish or Swedish user meets no English word in what `check`, `build`, `explain` and `diff`
+print about a notice with errors (#17, "Show").
+
+What counts as English: every word of the English message catalogue and of the English rule
+texts that the Finnish (or Swedish) catalogue and rule texts do not also use. What may appear in
+any language (the allow-list): the YAML keys of the model, the ids of the vocabularies'
+values, rule codes and names, group names (all quoted whole, as identifiers), file names, and
+the values the notice itself holds.
+
+Covered: check (core diagnostics NG0xx, the lint rules that have a text in the language, the
+notes and summaries), build (the refusal and the summary), explain of a core check, diff (no
+changes, an invalid notice). Not covered: preview and init, whose messages are not in the
+catalogues yet, and, in Swedish, the lint rules (they have no Swedish texts yet: the notice
+below triggers none).
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from pydantic import BaseModel
+from typer.testing import CliRunner
+
+from noticegen import l10n, vocab
+from noticegen.cli import app
+from noticegen.lint.registry import all_rules
+from noticegen.model import Notice
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "qualitydesk.yaml"
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+_NOT_PROSE = re.compile(r"\{[^{}]*\}|`[^`]*`")
+
+
+def _prose(text: str) -> set[str]:
+    """The words of a message as written, without its placeholders and quoted YAML."""
+    return _words(_NOT_PROSE.sub(" ", text))
+
+
+def _catalogue_words(lang: str) -> set[str]:
+    with (l10n.LOCALE_DIR / lang / "LC_MESSAGES" / "noticegen.po").open("rb") as file:
+        catalog = read_po(file, locale=lang)
+    words: set[str] = set()
+    for message in catalog:
+        if message.id:
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            words.update(*map(_prose, strings))
+    return words
+
+
+def _rule_words(lang: str) -> set[str]:
+    words: set[str] = set()
+    for rule in all_rules():
+        for texts in (rule.message, rule.hint, rule.doc.text):
+            if lang in texts:
+                words |= _prose(texts[lang])
+    return words
+
+
+def _model_keys(model: type[BaseModel], seen: set[type]) -> set[str]:
+    if model in seen:
+        return set()
+    seen.add(model)
+    keys = set(model.model_fields)
+    for field in model.model_fields.values():
+        stack = [field.annotation]
+        while stack:
+            item = stack.pop()
+            stack.extend(typing.get_args(item))
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                keys |= _model_keys(item, seen)
+    return keys
+
+
+def _identifiers() -> re.Pattern[str]:
+    """What the messages may quote in any language: YAML keys, the ids of the vocabularies'
+    values (`legal_basis: [legitimate_interests]`), rule codes and names, group names."""
+    names = set(_model_keys(Notice, set()))
+    for rule in all_rules():
+        names |= {rule.code, rule.name, *rule.groups}
+    for name in vocab.names():
+        names |= set(vocab.ids(name))
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+IDENTIFIERS = _identifiers()
+ALLOWED = {"yaml", "yml", "noticegen", "html", "index", "fi", "sv", "en", "gdpr", "wp", "utf",
+           "iso", "true", "false", "ytj", "mib", "kib", "nul", "out", "bad", "good"}
+"""File names and the names of tools, standards and units the messages use."""
+
+
+def _shown_words(output: str) -> set[str]:
+    """The words of ``output`` that are not identifiers (which any language quotes as is)."""
+    return _words(IDENTIFIERS.sub(" ", output)) - ALLOWED
+
+
+@pytest.fixture(scope="module")
+def english() -> dict[str, set[str]]:
+    """Per language: the English words that language's texts never use."""
+    source = _catalogue_words("en") | _rule_words("en")
+    return {lang: source - _catalogue_words(lang) - _rule_words(lang) for lang in ("fi", "sv")}
+
+
+def _notices(folder: Path) -> tuple[Path, Path]:
+    """A valid notice, and the same with core errors of four kinds (NG010 twice, NG011, NG022)."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    good_text = text.replace("controller:\n", 'controller:\n  business_id: "1234567-1"\n', 1)
+    bad_text = (good_text
+                .replace("controller:\n", "controller:\n  owner: Joku\n", 1)   # NG011
+                .replace("  email: privacy@qualitydesk.com", "  email: privacy-at-qd", 1)  # NG010
+                .replace("legal_basis: [contract]", "legal_basis: [contrat]", 1)  # NG010 vocabulary
+                .replace("{fi: Viranomaiset, en: Public authorities}", "{fi: Viranomaiset}", 1))
+    assert bad_text.count("\n") == good_text.count("\n") + 1
+    good, bad = folder / "good.yaml", folder / "bad.yaml"
+    good.write_text(good_text, encoding="utf-8")
+    bad.write_text(bad_text, encoding="utf-8")
+    return good, bad
+
+
+def _run(args: list[str]) -> tuple[int, str]:
+    result = CliRunner().invoke(app, args)
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("locale", ["fi_FI.UTF-8", "sv_FI.UTF-8"])
+def test_a_user_meets_no_english_word(locale: str, tmp_path: Path, english: dict[str, set[str]],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    lang = locale[:2]
+    monkeypatch.chdir(tmp_path)
+    for name in ("NOTICEGEN_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", locale)
+    good, bad = _notices(tmp_path)
+    runs = {
+        "check bad": (["check", bad.name], 1),
+        "check good": (["check", good.name], 0),
+        "build bad": (["build", bad.name, "--out", "out"], 1),
+        "build good": (["build", good.name, "--out", "out"], 0),
+        "build --check": (["build", "--check", good.name, "--out", "out"], 0),
+        "explain": (["explain", "NG022"], 0),
+        "diff same": (["diff", good.name, good.name], 0),
+        "diff invalid": (["diff", good.name, bad.name], 2),
+    }
+    seen: dict[str, str] = {}
+    for label, (args, status) in runs.items():
+        code, output = _run(args)
+        assert code == status, f"{label}: exit {code}\n{output}"
+        seen[label] = output
+    codes = {"NG010", "NG011", "NG022"}
+    assert codes <= set(re.findall(r"NG\d{3}", seen["check bad"])), seen["check bad"]
+    values = _words("owner Joku privacy-at-qd contrat contract")
+    for label, output in seen.items():
+        found = sorted((_shown_words(output) - values) & english[lang])
+        assert not found, f"{lang}, {label}: English words {found} in:\n{output}"
+
+
+def test_the_english_words_are_found(english: dict[str, set[str]]) -> None:
+    """The test above would catch English: the words of the English messages are in the list."""
+    for lang in ("fi", "sv"):
+        assert {"error", "warning", "checked", "missing", "unknown", "file"} <= english[lang]
