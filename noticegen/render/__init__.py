@@ -94,6 +94,7 @@ class _Renderer:
         self.options = options
         self._bodies: dict[tuple[str, bool], tuple[str, list[Section]]] = {}
         self._trees: dict[str, Node] = {}
+        self._summaries: dict[str, Any] = {}
         self.extras: dict[str, Any] = {}
         """What a format computes once for all its files (e.g. a banner configuration)."""
 
@@ -141,13 +142,40 @@ class _Renderer:
     def _render_body(self, lang: str, *, fragment: bool) -> tuple[str, list[Section]]:
         env = self.env(lang)
         ctx = self.context(lang, fragment=fragment)
+        summary = self._summary(lang, fragment=fragment)
         if fragment and self.options.templates_dir is None:
             sections = self._page_sections_as_fragment(lang)
         else:
             sections = self._render_sections(lang, env, ctx)
-        html = _tidy(_guard(lambda: _template(env, "body.html").render(**ctx, sections=sections),
-                            "body.html"))
+        html = _tidy(_guard(lambda: _template(env, "body.html").render(
+            **ctx, sections=sections, summary=summary), "body.html"))
         return html, sections
+
+    def _summary(self, lang: str, *, fragment: bool) -> Any:
+        """The summary at the top, rendered once per language and shared by the body, the page
+        and the fragment, as the sections are (body.html, which includes it, is rendered four
+        times per language). None with templates from ``--templates``: body.html then
+        includes summary.html itself."""
+        if self.options.templates_dir is not None:
+            return None
+        if lang not in self._summaries:
+            env, ctx = self.env(lang), self.context(lang, fragment=False)
+            self._summaries[lang] = _markup(_guard(
+                lambda: _template(env, "summary.html").render(**ctx), "summary.html"))
+        return self._shifted(self._summaries[lang]) if fragment else self._summaries[lang]
+
+    def _shifted(self, html: Any) -> Any:
+        """``html`` (page heading levels) with the fragment's heading levels."""
+        from markupsafe import Markup
+
+        shift = self.options.heading_level - 1
+        if shift == 0:
+            return html
+
+        def change(match: re.Match[str]) -> str:
+            return f"{match[1]}{min(int(match[2]) + shift, 6)}"
+
+        return Markup(_HEADING_TAGS.sub(change, html))
 
     def _render_sections(self, lang: str, env: Environment, ctx: dict[str, Any]) -> list[Section]:
         sections = []
@@ -173,16 +201,7 @@ class _Renderer:
         ways. tests/test_perf_equivalence.py shows the result is byte for byte what rendering
         gives.
         """
-        from markupsafe import Markup
-
-        shift = self.options.heading_level - 1
-        if shift == 0:
-            return self.body(lang, fragment=False)[1]
-
-        def change(match: re.Match[str]) -> str:
-            return f"{match[1]}{min(int(match[2]) + shift, 6)}"
-
-        return [Section(s.planned, s.title, Markup(_HEADING_TAGS.sub(change, s.html)))
+        return [Section(s.planned, s.title, self._shifted(s.html))
                 for s in self.body(lang, fragment=False)[1]]
 
     def wrapped(self, lang: str, name: str, *, fragment: bool) -> str:
@@ -192,8 +211,9 @@ class _Renderer:
         alternates = [{"code": code, "name": _language_name(code, self.options),
                        "href": f"../{code}/index.html"} for code in self.languages]
         ctx = self.context(lang, fragment=fragment)
+        summary = self._summary(lang, fragment=fragment)
         return _tidy(_guard(lambda: _template(env, name).render(
-            **ctx, sections=sections, stylesheet=f"../{STYLESHEET}",
+            **ctx, sections=sections, summary=summary, stylesheet=f"../{STYLESHEET}",
             alternates=alternates, others=[a for a in alternates if a["code"] != lang]), name))
 
 
