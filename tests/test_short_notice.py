@@ -195,6 +195,9 @@ def test_without_an_address_of_the_full_notice(tmp_path: Path,
     assert result.exit_code == 1
     assert "notice.url" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "asked").exists()
+    for lang, words in {"fi": "lyhyet selosteet", "sv": "de korta beskrivningarna"}.items():
+        result = run("--lang", lang, "build", notice, "-o", tmp_path / lang, "--format", "short")
+        assert result.exit_code == 1 and words in result.output, result.output
 
 
 def test_user_text_is_escaped(tmp_path: Path, notice_file: NoticeFactory) -> None:

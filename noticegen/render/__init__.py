@@ -282,23 +282,14 @@ def _has_address(resolved: ResolvedNotice) -> bool:
     return resolved.notice.notice.url is not None
 
 
-_NO_ADDRESS = {
-    "en": ("the short notices ({lang}) link to the full notice, but `notice.url` gives no "
-           "address for its {lang} version",
-           "Add the address where the full notice is published: `notice: url: {{{lang}: "
-           "https://…}}`, or build without `--format short`."),
-    "fi": ("lyhyet selosteet ({lang}) linkittävät koko selosteeseen, mutta `notice.url` ei "
-           "anna osoitetta sen kieliversiolle {lang}",
-           "Lisää osoite, jossa koko seloste on julkaistu: `notice: url: {{{lang}: "
-           "https://…}}`, tai jätä `--format short` pois."),
-}
-
-
 def _no_address(lang: str) -> tuple[str, str]:
-    from noticegen.lint.lang import message_language
+    from noticegen.l10n import message_language, tr
 
-    message, hint = _NO_ADDRESS.get(message_language(), _NO_ADDRESS["en"])
-    return message.format(lang=lang), hint.format(lang=lang)
+    shown = message_language()
+    return (tr(shown, "the short notices ({lang}) link to the full notice, but `notice.url` "
+                      "gives no address for its {lang} version", lang=lang),
+            tr(shown, "Add the address where the full notice is published: `notice: url: "
+                      "{{{lang}: https://…}}`, or build without `--format short`.", lang=lang))
 
 
 def _json(renderer: _Renderer, lang: str) -> str:
