@@ -80,6 +80,13 @@ def test_bad_options_exit_2_and_write_nothing(tmp_path: Path, args: list[str], m
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize(("lang", "message"), [("fi", "tuntematon muoto 'pdf'"),
+                                                ("sv", "okänt format 'pdf'")])
+def test_usage_errors_speak_the_message_language(tmp_path: Path, lang: str, message: str) -> None:
+    result = run("--lang", lang, "build", EXAMPLE, "-o", tmp_path / "out", "--format", "pdf")
+    assert result.exit_code == 2 and message in result.output, result.output
+
+
 def test_errors_stop_the_build_and_keep_earlier_output(
     tmp_path: Path, notice_file: Callable[..., Path],
 ) -> None:

@@ -128,21 +128,23 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
     from noticegen.config import settings_for
     from noticegen.errors import NoticegenError, UsageError
     from noticegen.idprefix import check_id_prefix
-    from noticegen.l10n import message_language, ntr
+    from noticegen.l10n import message_language, ntr, tr
     from noticegen.progress import wanted
     from noticegen.report import default_format, report
 
     # No --format: Job.render chooses, notice by notice (the banner configurations only for a
     # notice with cookies that need consent).
+    words = message_language(None, settings_for(files[0] if files else "-").lang)
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise UsageError(f"unknown format {', '.join(map(repr, unknown))}",
-                         hint=f"use one or more of {', '.join(FORMATS)}, comma-separated")
+        raise UsageError(tr(words, "unknown format {formats}", formats=", ".join(map(repr, unknown))),
+                         hint=tr(words, "use one or more of {formats}, comma-separated",
+                                 formats=", ".join(FORMATS)))
     check_id_prefix(id_prefix)
     if templates is not None and not templates.is_dir():
-        raise UsageError(f"the templates folder {templates} does not exist")
+        raise UsageError(tr(words, "the templates folder {folder} does not exist",
+                            folder=templates))
     stdin_once(files)
-    words = message_language(None, settings_for(files[0] if files else "-").lang)
     job = Job(tuple(langs), tuple(formats), templates.resolve() if templates else None,
               heading_level, strict, id_prefix)
     record = None if check else uptodate.Record.open(out)
@@ -314,13 +316,17 @@ def _stems(files: Sequence[str]) -> list[str]:
     """One output folder name per file; two files may not share one."""
     from noticegen.builder.write import safe_segment
     from noticegen.errors import UsageError
+    from noticegen.l10n import message_language, tr
 
     stems = [safe_segment("notice" if f == "-" else Path(f).stem) for f in files]
     seen: dict[str, str] = {}
     for stem, path in zip(stems, files, strict=True):
         if stem in seen:
-            raise UsageError(f"{seen[stem]} and {path} would both be written to <out>/{stem}/",
-                             hint="rename one of the files, or build them one at a time")
+            words = message_language()
+            raise UsageError(tr(words, "{first} and {second} would both be written to "
+                                       "<out>/{stem}/", first=seen[stem], second=path, stem=stem),
+                             hint=tr(words, "rename one of the files, or build them one at a "
+                                            "time"))
         seen[stem] = path
     return stems
 
