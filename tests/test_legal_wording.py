@@ -96,24 +96,27 @@ WORDING = {
         "Käytämme verkkosivustollamme evästeitä",
         "Sinulla on rekisteröitynä alla kuvatut tietosuoja-asetuksen mukaiset oikeudet.",
         "jokaisen sivun alalaidassa olevasta Evästeasetukset-linkistä",
-        "esimerkiksi siihen, että pysyt kirjautuneena",
+        "Välttämättömiä evästeitä käytetään vain silloin, kun se on välttämätöntä nimenomaisesti "
+        "pyytämäsi palvelun tarjoamiseksi.",
+        "mukaan lukien tällaiseen käsittelyyn perustuvaa profilointia.",
         "Välttämättömät evästeet ~",
         "Analytiikkaevästeet ~",
         "Onko henkilötietojen antaminen pakollista ~",
         "Oikeusperuste: Oikeutettu etu (tietosuoja-asetuksen 6 artiklan 1 kohdan f alakohta)",
     ],
     "en": [
-        "Strictly necessary cookies are needed to provide the website or service you have "
-        "requested",
+        "Strictly necessary cookies are used only where this is strictly necessary to provide the "
+        "service you have explicitly requested.",
         "Postal address: P.O. Box 800, FI-00531 Helsinki, Finland",
         "Analytics cookies ~",
     ],
 }
 NOT_WORDING = {
     "fi": ["Verkkosivustollamme käytetään", "sivuston alalaidan Evästeasetukset", "Oikeutetut edut",
-           "jotta pysyt kirjautuneena", "Henkilötietojen antamisen pakollisuus",
+           "pysyt kirjautuneena", "kuten tällaiseen käsittelyyn", "Nämä evästeet eivät edellytä",
+           "Henkilötietojen antamisen pakollisuus",
            "Oikeutettu etu: Oikeutettu etumme", "Analytiikka ~"],
-    "en": ["Statistics ~", "PL 800", "Legitimate interest pursued: Our legitimate interest is"],
+    "en": ["Statistics ~", "PL 800", "keep you logged in", "These cookies do not require", "Legitimate interest pursued: Our legitimate interest is"],
 }
 
 

@@ -58,7 +58,7 @@ window.klaroConfig = {
       "purposes": {
         "necessary": {
           "title": "Strictly necessary cookies",
-          "description": "Strictly necessary cookies are needed to provide the website or service you have requested, for example to keep you logged in and to remember your cookie choices. These cookies do not require your consent."
+          "description": "Strictly necessary cookies are used only where this is strictly necessary to provide the service you have explicitly requested. These cookies do not require your consent."
         },
         "analytics": {
           "title": "Analytics cookies",

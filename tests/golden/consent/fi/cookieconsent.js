@@ -114,7 +114,7 @@ const config = {
             },
             {
               "title": "Välttämättömät evästeet",
-              "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi siihen, että pysyt kirjautuneena ja että evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi.",
+              "description": "Välttämättömiä evästeitä käytetään vain silloin, kun se on välttämätöntä nimenomaisesti pyytämäsi palvelun tarjoamiseksi. Nämä evästeet eivät edellytä suostumustasi.",
               "linkedCategory": "necessary",
               "cookieTable": {
                 "headers": {

@@ -56,7 +56,7 @@ window.klaroConfig = {
       "purposes": {
         "necessary": {
           "title": "Välttämättömät evästeet",
-          "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi siihen, että pysyt kirjautuneena ja että evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi."
+          "description": "Välttämättömiä evästeitä käytetään vain silloin, kun se on välttämätöntä nimenomaisesti pyytämäsi palvelun tarjoamiseksi. Nämä evästeet eivät edellytä suostumustasi."
         },
         "analytics": {
           "title": "Analytiikkaevästeet",
@@ -113,7 +113,7 @@ window.klaroConfig = {
       "purposes": {
         "necessary": {
           "title": "Nödvändiga kakor",
-          "description": "Nödvändiga kakor behövs för att den webbplats eller tjänst som du har begärt ska fungera, till exempel för att du ska förbli inloggad och för att dina val om kakor ska sparas. Dessa kakor kräver inte ditt samtycke."
+          "description": "Nödvändiga kakor används endast när det är nödvändigt för att tillhandahålla den tjänst som du uttryckligen har begärt. Dessa kakor kräver inte ditt samtycke."
         },
         "analytics": {
           "title": "Analyskakor",
@@ -170,7 +170,7 @@ window.klaroConfig = {
       "purposes": {
         "necessary": {
           "title": "Strictly necessary cookies",
-          "description": "Strictly necessary cookies are needed to provide the website or service you have requested, for example to keep you logged in and to remember your cookie choices. These cookies do not require your consent."
+          "description": "Strictly necessary cookies are used only where this is strictly necessary to provide the service you have explicitly requested. These cookies do not require your consent."
         },
         "analytics": {
           "title": "Analytics cookies",

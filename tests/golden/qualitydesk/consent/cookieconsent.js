@@ -114,7 +114,7 @@ const config = {
             },
             {
               "title": "Välttämättömät evästeet",
-              "description": "Välttämättömiä evästeitä tarvitaan, jotta pyytämäsi sivusto tai palvelu toimii, esimerkiksi siihen, että pysyt kirjautuneena ja että evästevalintasi säilyvät. Nämä evästeet eivät edellytä suostumustasi.",
+              "description": "Välttämättömiä evästeitä käytetään vain silloin, kun se on välttämätöntä nimenomaisesti pyytämäsi palvelun tarjoamiseksi. Nämä evästeet eivät edellytä suostumustasi.",
               "linkedCategory": "necessary",
               "cookieTable": {
                 "headers": {
@@ -214,7 +214,7 @@ const config = {
             },
             {
               "title": "Strictly necessary cookies",
-              "description": "Strictly necessary cookies are needed to provide the website or service you have requested, for example to keep you logged in and to remember your cookie choices. These cookies do not require your consent.",
+              "description": "Strictly necessary cookies are used only where this is strictly necessary to provide the service you have explicitly requested. These cookies do not require your consent.",
               "linkedCategory": "necessary",
               "cookieTable": {
                 "headers": {
