@@ -329,6 +329,16 @@ def test_diagnostics_print_control_characters_escaped(monkeypatch: pytest.Monkey
     assert "\x1b" not in result.output and "\x07" not in result.output
 
 
+def test_a_file_name_with_control_characters_is_printed_escaped(tmp_path: Path) -> None:
+    """A file name is user input too: the text report writes it with its escapes shown."""
+    path = tmp_path / "a\x1b]0;PWNED\x07b.yaml"
+    path.write_text("controller: [\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path)])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "a\\e]0;PWNED\\ab.yaml" in result.output, result.output
+
+
 # --- 7. user templates are sandboxed, and their mistakes are messages ---------------------------
 
 EXAMPLE = ROOT / "examples" / "qualitydesk.yaml"

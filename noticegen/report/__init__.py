@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from noticegen.diagnostics import Diagnostic, Severity
+from noticegen.diagnostics import Diagnostic, Severity, escape_controls
 from noticegen.l10n import N_, SOURCE, tr
 from noticegen.report import sarif
 
@@ -43,7 +43,8 @@ def text(diags: Sequence[Diagnostic], out: TextIO, colour: bool, lang: str = SOU
     """`file:line:col: error CODE message`, then the fix on an indented line."""
     fix = tr(lang, "fix:")
     for d in diags:
-        where = f"{d.file}:{d.line}:{d.column}" if d.line else d.file
+        name = escape_controls(d.file, keep_lines=False)  # a file name reaches a terminal too
+        where = f"{name}:{d.line}:{d.column}" if d.line else name
         sev = _paint(severity_word(d.severity, lang), "1;31" if d.is_error else "1;33", colour)
         code = _paint(d.code, "2", colour)
         out.write(f"{where}: {sev} {code} {d.message}\n")
