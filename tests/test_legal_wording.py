@@ -116,7 +116,8 @@ NOT_WORDING = {
            "pysyt kirjautuneena", "kuten tällaiseen käsittelyyn", "Nämä evästeet eivät edellytä",
            "Henkilötietojen antamisen pakollisuus",
            "Oikeutettu etu: Oikeutettu etumme", "Analytiikka ~"],
-    "en": ["Statistics ~", "PL 800", "keep you logged in", "These cookies do not require", "Legitimate interest pursued: Our legitimate interest is"],
+    "en": ["Statistics ~", "PL 800", "keep you logged in", "These cookies do not require",
+           "Legitimate interest pursued: Our legitimate interest is"],
 }
 
 
