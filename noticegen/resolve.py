@@ -202,13 +202,11 @@ def _cookie_purposes(notice: Notice) -> list[Cookie]:
                 by_recipient.setdefault(ref, []).append(purpose.id)
                 if "consent" in purpose.legal_basis:
                     on_consent.setdefault(ref, []).append(purpose.id)
-    categories = vocab.vocabulary("cookie_categories")
     out = []
     for cookie in notice.cookies:
         if not cookie.purposes and cookie.provider in by_recipient:
             served = by_recipient[cookie.provider]
-            term = categories.get(cookie.category)
-            if term is not None and term.attrs.get("consent_required"):
+            if vocab.consent_required(cookie.category):
                 served = on_consent.get(cookie.provider) or served
             cookie = cookie.model_copy(update={"purposes": served})
         out.append(cookie)

@@ -185,10 +185,6 @@ def vocab_label(vocabulary: str, term_id: str) -> Mapping[str, str]:
     return vocab.vocabulary(vocabulary)[term_id].label
 
 
-def consent_required(category: str) -> bool:
-    return bool(vocab.vocabulary("cookie_categories")[category].attrs.get("consent_required"))
-
-
 def service_of(resolved: ResolvedNotice, provider: str | None) -> str | None:
     """The catalogue service behind a cookie's provider (a recipient id), if any."""
     if provider is None:

@@ -55,8 +55,7 @@ class Regex:
 
 def needed(resolved: ResolvedNotice) -> bool:
     """Whether the notice declares a cookie that needs consent (then a build writes the configs)."""
-    categories = vocab.vocabulary("cookie_categories")
-    return any(categories[c].attrs.get("consent_required") for c in resolved.cookie_groups)
+    return any(vocab.consent_required(c) for c in resolved.cookie_groups)
 
 
 def category_id(category: str) -> str:
@@ -160,15 +159,14 @@ class _Builder:
 
     def description(self, category: str, lang: str) -> str:
         text = vocab.vocabulary("cookie_categories")[category].attrs["description"]
-        consent = vocab.vocabulary("cookie_categories")[category].attrs.get("consent_required")
-        key = "cookies_category_consent" if consent else "cookies_category_no_consent"
+        key = ("cookies_category_consent" if vocab.consent_required(category)
+               else "cookies_category_no_consent")
         return f"{text.get(lang) or text['en']} {self.langs[lang].messages[key]}"
 
     def notice_url(self, lang: str) -> str | None:
-        url: Any = self.resolved.notice.notice.url
-        if isinstance(url, Mapping):
-            return url.get(lang) or None
-        return str(url) if url else None
+        from noticegen.render import notice_address
+
+        return notice_address(self.resolved, lang)
 
     def cookies_url(self, lang: str) -> str | None:
         from noticegen.render.sections import plan

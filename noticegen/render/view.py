@@ -120,7 +120,7 @@ class View:
         return self.cookie_recipient(cookie)
 
     def consent_needed(self, category: str) -> bool:
-        return bool(vocab.vocabulary("cookie_categories")[category].attrs.get("consent_required"))
+        return vocab.consent_required(category)
 
     def any_consent_cookies(self) -> bool:
         return any(self.consent_needed(c) for c in self.resolved.cookie_groups)

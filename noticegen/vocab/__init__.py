@@ -60,6 +60,13 @@ def vocabulary(name: str) -> Mapping[str, Term]:
 
 
 @cache
+
+def consent_required(category: str) -> bool:
+    """Whether cookies of ``category`` need consent (section 205 of Act 917/2014); False for
+    a category the vocabulary does not know."""
+    term = vocabulary("cookie_categories").get(category)
+    return term is not None and bool(term.attrs.get("consent_required"))
+
 def ids(name: str) -> frozenset[str]:
     """The term ids of vocabulary ``name``."""
     return frozenset(vocabulary(name))

@@ -9,7 +9,6 @@ from noticegen.diagnostics import Loc, Severity
 from noticegen.lint.facts import (
     TextValue,
     categories_with_locs,
-    consent_required,
     recipient_name,
     scan,
     term_attr,
@@ -17,6 +16,7 @@ from noticegen.lint.facts import (
 )
 from noticegen.lint.registry import Finding, Param, rule
 from noticegen.resolve import ResolvedNotice, outside_eea
+from noticegen.vocab import consent_required
 
 E, W = Severity.ERROR, Severity.WARNING
 

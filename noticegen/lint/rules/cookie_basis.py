@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from noticegen.diagnostics import Loc, Severity
-from noticegen.lint.facts import consent_required, cookie_name, join, vocab_label
+from noticegen.lint.facts import cookie_name, join, vocab_label
 from noticegen.lint.registry import Finding, rule
 from noticegen.resolve import ResolvedNotice
+from noticegen.vocab import consent_required
 
 
 def _lower(vocabulary: str, term: str) -> dict[str, str]:

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 
 from noticegen.diagnostics import Severity
-from noticegen.lint.facts import consent_required, term_attr, texts
+from noticegen.lint.facts import term_attr, texts
 from noticegen.lint.patterns import excerpt
 from noticegen.lint.registry import Finding, rule
 from noticegen.resolve import ResolvedNotice
+from noticegen.vocab import consent_required
 
 E = Severity.ERROR
 

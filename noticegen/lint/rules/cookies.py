@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from noticegen import catalog
 from noticegen.diagnostics import Loc, Severity
 from noticegen.lint.facts import (
-    consent_required,
     cookie_matches,
     cookie_name,
     join,
@@ -19,6 +18,7 @@ from noticegen.lint.facts import (
 from noticegen.lint.registry import Finding, rule
 from noticegen.model.types import approx_days, parse_duration
 from noticegen.resolve import ResolvedNotice
+from noticegen.vocab import consent_required
 
 E, W = Severity.ERROR, Severity.WARNING
 
