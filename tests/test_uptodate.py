@@ -362,6 +362,29 @@ def test_an_older_file_is_not_read(example: Path, renders: list[str],
     assert renders == []
 
 
+def test_files_read_once_and_found_as_built_are_not_read_again(
+        example: Path, renders: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build writes its files seconds before it records them, so the next build must read
+    them; it then records the time of that reading, and the builds after it read nothing."""
+    out = example.parent / "out"
+    real_now = uptodate.time.time_ns
+    monkeypatch.setattr(uptodate.time, "time_ns", lambda: real_now() + 10 * 10**9)  # 10 s on
+    real = uptodate.file_digest
+    read: list[Path] = []
+
+    def counted(path: str | Path) -> str | None:
+        if out in Path(path).parents:
+            read.append(Path(path))
+        return real(path)
+
+    monkeypatch.setattr(uptodate, "file_digest", counted)
+    assert SKIPPED in run("build", example, "-o", out).output
+    assert len(read) == 18  # the files written seconds before they were recorded
+    read.clear()
+    assert SKIPPED in run("build", example, "-o", out).output
+    assert read == [] and renders == []
+
+
 def test_the_record_names_the_bytes_that_were_built(tmp_path: Path, renders: list[str],
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """A file saved between the up-to-date test and the check is recorded as what was checked,

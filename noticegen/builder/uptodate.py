@@ -18,8 +18,11 @@ still the very file the build left there: same inode, size, modification and cha
 Git's index checks a work tree. A file changed within a few seconds before it was recorded
 could be changed again within the same tick of the file system's clock without its times
 showing it (Git's "racy clean" files), so such a file is also compared by its content's
-hash, taken from the bytes the build wrote. A file deleted, edited or replaced in the
-meantime gets the notice rebuilt. The skipped notice's diagnostics are replayed from the
+hash, taken from the bytes the build wrote. The files a build writes are all that recent
+when it records them, so a later build that reads them and finds them as built records the
+time of that reading instead (as ``git status`` refreshes Git's index): from then on their
+identities alone decide, and a rebuild reads no output file. A file deleted, edited or replaced
+in the meantime gets the notice rebuilt. The skipped notice's diagnostics are replayed from the
 record, so the report is the same.
 
 Nothing is recorded for standard input or ``--check`` (which always compares for real), and
@@ -146,6 +149,11 @@ class Entry:
                 return f"{name} was changed"
         return None if self.files else "no file was recorded"
 
+    def racy(self) -> bool:
+        """Whether ``changed`` had to read a file: one changed close to its recording."""
+        return any(max(stat[2], stat[3]) >= self.recorded - RACY_NS
+                   for stat, _ in self.files.values())
+
 
 class Record:
     """The notices built into one output folder, and what they were built from."""
@@ -191,7 +199,16 @@ class Record:
                           [_diagnostic(d) for d in raw["diagnostics"]])
         except (KeyError, TypeError, ValueError):
             return "its record is damaged"
-        return entry.changed(folder) or entry
+        checked = time.time_ns()
+        reason = entry.changed(folder)
+        if reason is not None:
+            return reason
+        if entry.racy():
+            # Read now and found as built: their identities decide from here on, unless they
+            # are still this recent (else every later build would read every file again).
+            raw["recorded"] = checked
+            self._changed = True
+        return entry
 
     def remember(self, step: Step) -> None:
         """Record a notice built by ``step`` whose files are now in place."""
