@@ -99,17 +99,24 @@ def spoken() -> str:
 
 class Translated(Mapping[str, str]):
     """One message in every language, as the rule registry holds texts (``{"en": …,
-    "fi": …}``), read from the catalogues when it is looked up."""
+    "fi": …}``), read from the catalogues when it is looked up; ``params`` fill its
+    ``{placeholders}`` after the translation, and ``context`` tells apart one English word
+    that other languages write in several forms (:func:`C_`)."""
 
-    __slots__ = ("message",)
+    __slots__ = ("context", "message", "params")
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, /, *, context: str | None = None, **params: object) -> None:
         self.message = message
+        self.context = context
+        self.params = params
 
     def __getitem__(self, lang: str) -> str:
         if lang not in message_languages():
             raise KeyError(lang)
-        return tr(lang, self.message)
+        if self.context is None:
+            return tr(lang, self.message, **self.params)
+        text = catalogue(lang).pgettext(self.context, self.message)
+        return text.format(**self.params) if self.params else text
 
     def __iter__(self) -> Iterator[str]:
         return iter(message_languages())
@@ -119,6 +126,12 @@ class Translated(Mapping[str, str]):
 
     def __repr__(self) -> str:
         return f"Translated({self.message!r})"
+
+
+def C_(context: str, message: str) -> Translated:
+    """A message in a ``context``: one English word (``Finnish``) that another language writes
+    in a form of its own for each use (``suomenkielinen``, ``suomenkielisestä``)."""
+    return Translated(message, context=context)
 
 
 def notice_language(lang: str, user_dir: Path | None = None) -> Language:

@@ -23,7 +23,7 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "noticegen" / "locale"
 TEMPLATE = LOCALE / "noticegen.pot"
-KEYWORDS = ["-k", "tr:2", "-k", "ntr:2,3", "-k", "N_"]
+KEYWORDS = ["-k", "tr:2", "-k", "ntr:2,3", "-k", "N_", "-k", "C_:1c,2"]
 """``tr(lang, message)``: the message is the second argument; ``N_`` marks a table's entry."""
 EXTRACT = ["extract", "-F", str(ROOT / "babel.cfg"), *KEYWORDS, "--no-default-keywords",
            "--sort-output", "--add-location=file", "--no-wrap", "-c", "TRANSLATORS:",

@@ -20,18 +20,19 @@ from noticegen.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "fi", "sv")
-KEYWORDS = {"tr": (2,), "ntr": (2, 3), "N_": None}
+KEYWORDS = {"tr": (2,), "ntr": (2, 3), "N_": None, "C_": ((1, "c"), 2)}
 """As scripts/messages.py gives them to `pybabel extract`."""
 EXAMPLE = ROOT / "examples" / "qualitydesk.yaml"
 
 
-def _extracted() -> dict[str, tuple[str, ...]]:
-    """Every message the code marks, by its id: its forms (one, or singular and plural)."""
-    found: dict[str, tuple[str, ...]] = {}
-    for _file, _line, message, _comments, _context in extract_from_dir(
+def _extracted() -> dict[tuple[str | None, str], tuple[str, ...]]:
+    """Every message the code marks, by its context and id: its forms (one, or singular and
+    plural)."""
+    found: dict[tuple[str | None, str], tuple[str, ...]] = {}
+    for _file, _line, message, _comments, context in extract_from_dir(
             str(ROOT / "noticegen"), method_map=[("**.py", "python")], keywords=KEYWORDS):
         forms = message if isinstance(message, tuple) else (message,)
-        found[forms[0]] = forms
+        found[context, forms[0]] = forms
     return found
 
 
@@ -56,7 +57,7 @@ def test_the_code_has_messages() -> None:
 def test_every_message_of_the_code_is_translated_in_every_language(lang: str) -> None:
     catalog = _catalogue(lang)
     wanted = _extracted()
-    have = {(m.id[0] if isinstance(m.id, tuple) else m.id): m for m in catalog if m.id}
+    have = {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id): m for m in catalog if m.id}
     missing = sorted(set(wanted) - set(have))
     assert not missing, f"{lang}: not in the catalogue (python scripts/messages.py update): {missing}"
     assert not sorted(set(have) - set(wanted)), f"{lang}: messages the code no longer has"

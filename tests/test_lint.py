@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from babel.messages.pofile import read_po
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from noticegen import l10n
 from noticegen.lint import patterns
 from noticegen.lint.docs import render_markdown
 from noticegen.lint.registry import Doc, all_rules, lookup, suggest
@@ -59,6 +61,24 @@ def test_messages_use_the_same_placeholders_in_every_language(rule: object) -> N
         assert fields["en"] == fields["fi"], rule.code
         for text in texts.values():  # formats with any values: no stray braces
             text.format(**dict.fromkeys(rule.placeholders(), "x"))
+
+
+@pytest.mark.parametrize("lang", l10n.message_languages())
+def test_every_rule_has_its_message_and_fix_in_every_message_language(lang: str) -> None:
+    """One place per language (#17): every rule's message and fix is a message of the
+    catalogues, translated (not fuzzy) in each of them; the translation is what the rule says
+    in that language, and, where the message has words, not the English text."""
+    with (l10n.LOCALE_DIR / lang / "LC_MESSAGES" / "noticegen.po").open("rb") as file:
+        catalog = read_po(file, locale=lang)
+    for rule in all_rules():
+        for texts in (rule.message, rule.hint):
+            assert isinstance(texts, l10n.Translated), f"{rule.code}: a text outside the catalogues"
+            entry = catalog.get(texts.message)
+            assert entry is not None and entry.string, f"{lang}: {rule.code} {texts.message!r}"
+            assert "fuzzy" not in entry.flags, f"{lang}: {rule.code} {texts.message!r} is fuzzy"
+            assert texts[lang] == entry.string
+            if lang != "en" and re.search(r"[a-z]{3}", re.sub(r"\{[^{}]*\}|`[^`]*`", "", texts.message)):
+                assert texts[lang] != texts["en"], f"{lang}: {rule.code} {texts.message!r} in English"
 
 
 def test_the_core_codes_of_the_validator_are_registered_and_explainable() -> None:

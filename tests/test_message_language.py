@@ -7,20 +7,22 @@ any language (the allow-list): the YAML keys of the model, the ids of the vocabu
 values, rule codes and names, group names (all quoted whole, as identifiers), file names, and
 the values the notice itself holds.
 
-Covered: check (core diagnostics NG0xx, the lint rules that have a text in the language, the
-notes and summaries), build (the refusal and the summary), explain of a core check, diff (no
-changes, an invalid notice). Not covered: preview and init, whose messages are not in the
-catalogues yet, and, in Swedish, the lint rules (they have no Swedish texts yet: the notice
-below triggers none).
+Covered: check (core diagnostics NG0xx, a notice with findings of six lint rules, the notes
+and summaries), build (the refusal and the summary), explain of a core check, diff (no changes,
+an invalid notice); and every lint rule's message and fix, on every failing case of
+tests/data/rules, in Finnish and Swedish. Not covered: preview and init, whose messages are
+not in the catalogues yet.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import typing
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.messages.pofile import read_po
 from pydantic import BaseModel
 from typer.testing import CliRunner
@@ -29,6 +31,7 @@ from noticegen import l10n, vocab
 from noticegen.cli import app
 from noticegen.lint.registry import all_rules
 from noticegen.model import Notice
+from noticegen.pipeline import check_consent_config, check_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "qualitydesk.yaml"
@@ -128,6 +131,30 @@ def _notices(folder: Path) -> tuple[Path, Path]:
     return good, bad
 
 
+LINTED = {"NG101", "NG107", "NG118", "NG501", "NG506", "NG602"}
+QUOTED = _words("may customer-relationship bookkeeping")
+"""What the notice below says in English that its messages quote back: NG506's "{found}", the
+ids of purposes."""
+
+
+def _linted_notice(folder: Path) -> Path:
+    """The example, valid, with findings of six lint rules: a repealed law (NG501) in the Finnish
+    text only (NG602 both ways), no Y-tunnus (NG107), a purpose without a legal basis (NG101), a
+    legal obligation without its law (NG118), a hedge (NG506)."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for old, new in [("tietosuojalain (1050/2018)", "henkilötietolain (523/1999)"),
+                     ("        law: {fi: Kirjanpitolaki (1336/1997), en: Accounting Act (1336/1997)}\n",
+                      ""),
+                     ("        legal_basis: [contract]\n", ""),
+                     ("en: Analysing the use of our website and",
+                      "en: We may analyse the use of our website, e.g.")]:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = folder / "linted.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def _run(args: list[str]) -> tuple[int, str]:
     result = CliRunner().invoke(app, args)
     return result.exit_code, result.output
@@ -145,6 +172,7 @@ def test_a_user_meets_no_english_word(locale: str, tmp_path: Path, english: dict
     runs = {
         "check bad": (["check", bad.name], 1),
         "check good": (["check", good.name], 0),
+        "check linted": (["check", _linted_notice(tmp_path).name], 1),
         "build bad": (["build", bad.name, "--out", "out"], 1),
         "build good": (["build", good.name, "--out", "out"], 0),
         "build --check": (["build", "--check", good.name, "--out", "out"], 0),
@@ -159,9 +187,12 @@ def test_a_user_meets_no_english_word(locale: str, tmp_path: Path, english: dict
         seen[label] = output
     codes = {"NG010", "NG011", "NG022"}
     assert codes <= set(re.findall(r"NG\d{3}", seen["check bad"])), seen["check bad"]
+    linted = set(re.findall(r"NG\d{3}", seen["check linted"]))
+    assert not LINTED - linted, seen["check linted"]
     values = _words("owner Joku privacy-at-qd contrat contract")
     for label, output in seen.items():
-        found = sorted((_shown_words(output) - values) & english[lang])
+        quoted = QUOTED if label == "check linted" else set()
+        found = sorted((_shown_words(output) - values - quoted) & english[lang])
         assert not found, f"{lang}, {label}: English words {found} in:\n{output}"
 
 
@@ -169,3 +200,61 @@ def test_the_english_words_are_found(english: dict[str, set[str]]) -> None:
     """The test above would catch English: the words of the English messages are in the list."""
     for lang in ("fi", "sv"):
         assert {"error", "warning", "checked", "missing", "unknown", "file"} <= english[lang]
+
+
+def _rule_cases() -> list[tuple[str, dict[str, typing.Any]]]:
+    """Every failing case of every rule (tests/data/rules/NGxxx.yaml): together they draw every
+    lint rule, each with the parameters its checks give."""
+    cases = []
+    for path in sorted((ROOT / "tests" / "data" / "rules").glob("NG*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            if case["expect"]:
+                cases.append((path.stem, case))
+    return cases
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_every_rule_speaks_the_user_s_language(lang: str, tmp_path: Path,
+                                               english: dict[str, set[str]]) -> None:
+    """Every lint rule's message and fix, with the values its checks fill in (a vocabulary
+    label, a date, a language's name, a list joined with "and"), has no English word in Finnish
+    or Swedish. What the notice itself says (quoted back) may be in any language."""
+    drawn: set[str] = set()
+    english_found: list[str] = []
+    for code, case in _rule_cases():
+        result = check_text(case["notice"], f"{code}.yaml", lang=lang)
+        user = case["notice"]
+        if "consent_config" in case:
+            config = tmp_path / "consent.json"
+            config.write_text(case["consent_config"], "utf-8")
+            result = check_consent_config(result, str(config), lang=lang)
+            user += case["consent_config"]
+        values = _words(user) | _catalogue_values()
+        for d in result.diagnostics:
+            drawn.add(d.code)
+            shown = f"{d.message}\n{d.hint}"  # code (`noticegen build`, YAML) quoted as it is
+            found = sorted((_shown_words(re.sub(r"`[^`]*`", " ", shown)) - values) & english[lang])
+            if found:
+                english_found.append(f"{code} ({case['name']}): {found} in:\n{shown}")
+    assert not english_found, f"{lang}: English words in\n" + "\n".join(english_found)
+    lint = {r.code for r in all_rules() if not r.core}
+    assert lint <= drawn, f"rules no case draws: {sorted(lint - drawn)}"
+
+
+@functools.cache
+def _catalogue_values() -> set[str]:
+    """The words of the names in the service catalogue (services, their companies, cookies)
+    and of the supervisory authority's official names and addresses: values a message quotes
+    as they are."""
+    words = _words(str(yaml.safe_load(
+        (ROOT / "noticegen" / "vocab" / "supervisory_authorities.yaml").read_text("utf-8"))))
+    for path in (ROOT / "noticegen" / "catalog").rglob("*.yaml"):
+        stack = [yaml.safe_load(path.read_text(encoding="utf-8"))]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                words |= _words(str(item.get("name", "")))
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    return words

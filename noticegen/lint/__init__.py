@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from noticegen.diagnostics import Diagnostic, Loc, shown
+from noticegen.l10n import N_, Translated
 from noticegen.lenient import MissingInput
 from noticegen.lint.facts import element_lints
 from noticegen.lint.registry import AT_WORD, Param, Params, Rule, all_rules, lookup
@@ -104,15 +105,13 @@ def diagnostic(rule: Rule, params: Params, loc: Loc, lang: str,
     return make(rule.code, message, loc=loc, hint=hint, name=rule.name)
 
 
-CATALOGUE_NOTE = {"en": " (from the catalogue's service `{service}`: {fact})",
-                  "fi": " (palveluluettelon palvelun `{service}` tiedoista: {fact})"}
+CATALOGUE_NOTE = Translated(N_(" (from the catalogue's service `{service}`: {fact})"))
 """Added to a finding about a fact that the catalogue brought in, not the user's YAML."""
 _FACTS = {
-    "service": {"en": "the service itself", "fi": "palvelu itse"},
-    "field": {"en": "its `{field}`", "fi": "sen kohta `{field}`"},
-    "cookie": {"en": "its cookie `{cookie}`", "fi": "sen eväste `{cookie}`"},
-    "cookie_field": {"en": "`{field}` of its cookie `{cookie}`",
-                     "fi": "sen evästeen `{cookie}` kohta `{field}`"},
+    "service": N_("the service itself"),
+    "field": N_("its `{field}`"),
+    "cookie": N_("its cookie `{cookie}`"),
+    "cookie_field": N_("`{field}` of its cookie `{cookie}`"),
 }
 
 
@@ -136,11 +135,9 @@ def catalogue_fact(resolved: ResolvedNotice, loc: Loc, smap: SourceMap) -> Param
     if loc[0] == "cookies":
         cookie = str(notice.cookies[int(loc[1])].name)
         fact = _FACTS["cookie_field" if field else "cookie"]
-        return {"service": service, "fact": {lang: text.format(cookie=cookie, field=field)
-                                             for lang, text in fact.items()}}
+        return {"service": service, "fact": Translated(fact, cookie=cookie, field=field)}
     fact = _FACTS["field" if field else "service"]
-    return {"service": service, "fact": {lang: text.format(field=field)
-                                         for lang, text in fact.items()}}
+    return {"service": service, "fact": Translated(fact, field=field)}
 
 
 def _text(value: Param, lang: str) -> str:

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from noticegen import catalog, vocab
 from noticegen.diagnostics import Loc
+from noticegen.l10n import N_, Translated, message_languages, tr
 from noticegen.lenient import is_hole
 from noticegen.model import (
     Cookie,
@@ -198,7 +199,7 @@ def cookie_name(cookie: Cookie, c: int) -> Param:
     """A cookie as a message parameter: its name, or its place in the list when it has none."""
     if cookie.name is not None:
         return cookie.name
-    return {"en": f"no. {c + 1} (name not given)", "fi": f"nro {c + 1} (nimi puuttuu)"}
+    return Translated(N_("no. {number} (name not given)"), number=c + 1)
 
 
 def cookie_matches(name: str, prefix: bool, known_name: str, known_prefix: bool) -> bool:
@@ -227,12 +228,12 @@ def recipient_name(resolved: ResolvedNotice, recipient_id: str) -> str | Mapping
 
 
 def join(items: Sequence[Mapping[str, str]]) -> dict[str, str]:
-    """Localized items joined as a list: "a, b and c" / "a, b ja c"."""
-    words = {"en": "and", "fi": "ja", "sv": "och"}
+    """Localized items joined as a list: "a, b and c" / "a, b ja c" / "a, b och c"."""
     out: dict[str, str] = {}
-    for lang, conj in words.items():
+    for lang in message_languages():
         parts = [item.get(lang) or item["en"] for item in items]
-        out[lang] = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {conj} {parts[-1]}"
+        out[lang] = parts[0] if len(parts) == 1 else tr(
+            lang, "{items} and {last}", items=", ".join(parts[:-1]), last=parts[-1])
     return out
 
 

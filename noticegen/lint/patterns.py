@@ -13,6 +13,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from noticegen.l10n import N_, Translated
+
 ANY = "*"
 
 
@@ -58,101 +60,61 @@ _NEG_FI = r"(?:en|et|ei|emme|ette|eivät|enkä|etkä|eikä|emmekä|ettekä|eivä
 _SAME_SENTENCE = r"[^.!?]{0,80}?"
 
 # --- NG501 law-repealed ------------------------------------------------------------------
-_GDPR_AND_TSL = {"en": "the GDPR (EU) 2016/679 and the Data Protection Act (1050/2018)",
-                 "fi": "EU:n yleiseen tietosuoja-asetukseen (EU) 2016/679 ja tietosuojalakiin "
-                       "(1050/2018)"}
-_LAW_523 = {"law": {"en": "the Personal Data Act (523/1999), repealed in 2019",
-                    "fi": "henkilötietolaki (523/1999), kumottu vuonna 2019"},
+_GDPR_AND_TSL = Translated(N_("the GDPR (EU) 2016/679 and the Data Protection Act (1050/2018)"))
+_LAW_523 = {"law": Translated(N_("the Personal Data Act (523/1999), repealed in 2019")),
             "replacement": _GDPR_AND_TSL}
-_LAW_516 = {"law": {"en": "the Act on the Protection of Privacy in Electronic Communications "
-                          "(516/2004), repealed in 2015",
-                    "fi": "sähköisen viestinnän tietosuojalaki (516/2004), kumottu vuonna 2015"},
-            "replacement": {"en": "the Act on Electronic Communications Services (917/2014)",
-                            "fi": "lakiin sähköisen viestinnän palveluista (917/2014)"}}
-_LAW_95_46 = {"law": {"en": "the Data Protection Directive 95/46/EC, repealed in 2018",
-                      "fi": "tietosuojadirektiivi 95/46/EY, kumottu vuonna 2018"},
-              "replacement": {"en": "the GDPR (EU) 2016/679",
-                              "fi": "EU:n yleiseen tietosuoja-asetukseen (EU) 2016/679"}}
-_SHIELD = {"law": {"en": "the EU-U.S. Privacy Shield, invalidated by the EU Court of Justice in "
-                         "2020 (C-311/18)",
-                   "fi": "EU:n ja Yhdysvaltojen välinen Privacy Shield -järjestely, jonka "
-                         "unionin tuomioistuin totesi pätemättömäksi vuonna 2020 (C-311/18)"},
-           "replacement": {"en": "the EU-U.S. Data Privacy Framework (for certified companies) or "
-                                 "standard contractual clauses, under each recipient's `transfers:`",
-                           "fi": "EU:n ja Yhdysvaltojen väliseen tietosuojakehykseen (sertifioidut "
-                                 "yritykset) tai vakiolausekkeisiin vastaanottajan kohdassa "
-                                 "`transfers:`"}}
+_LAW_516 = {"law": Translated(N_("the Act on the Protection of Privacy in Electronic Communications "
+                                 "(516/2004), repealed in 2015")),
+            "replacement": Translated(N_("the Act on Electronic Communications Services (917/2014)"))}
+_LAW_95_46 = {"law": Translated(N_("the Data Protection Directive 95/46/EC, repealed in 2018")),
+              "replacement": Translated(N_("the GDPR (EU) 2016/679"))}
+_SHIELD = {"law": Translated(N_("the EU-U.S. Privacy Shield, invalidated by the EU Court of Justice in "
+                                "2020 (C-311/18)")),
+           "replacement": Translated(N_("the EU-U.S. Data Privacy Framework (for certified companies) or "
+                                        "standard contractual clauses, under each recipient's "
+                                        "`transfers:`"))}
 
 # --- NG502 legacy-term -------------------------------------------------------------------
-_ACT_917 = {"why": {"en": "the Information Society Code was renamed the Act on Electronic "
-                          "Communications Services in 2021",
-                    "fi": "tietoyhteiskuntakaaren nimi muutettiin vuonna 2021 laiksi sähköisen "
-                          "viestinnän palveluista"},
-            "instead": {"en": "\"the Act on Electronic Communications Services (917/2014)\"",
-                        "fi": "\"laki sähköisen viestinnän palveluista (917/2014)\""}}
-_SELOSTE = {"why": {"en": "the register description (rekisteriseloste) belonged to the repealed "
-                          "Personal Data Act",
-                    "fi": "rekisteriseloste kuului kumottuun henkilötietolakiin"},
-            "instead": {"en": "\"privacy notice\" (tietosuojaseloste)",
-                        "fi": "\"tietosuojaseloste\""}}
-_ACCESS = {"why": {"en": "the GDPR calls it the right of access (Art. 15)",
-                   "fi": "tietosuoja-asetuksessa oikeus on nimeltään oikeus saada pääsy tietoihin "
-                         "(15 artikla)"},
-           "instead": {"en": "\"right of access\"", "fi": "\"oikeus saada pääsy tietoihin\""}}
-_OBJECT = {"why": {"en": "the GDPR calls it the right to object (Art. 21)",
-                   "fi": "tietosuoja-asetuksessa oikeus on nimeltään vastustamisoikeus (21 artikla)"},
-           "instead": {"en": "\"right to object\"", "fi": "\"vastustamisoikeus\""}}
-_PERSONAL_REGISTER = {"why": {"en": "\"personal data file\" (henkilörekisteri) is a term of the "
-                                    "repealed Personal Data Act",
-                              "fi": "henkilörekisteri on kumotun henkilötietolain termi"},
-                      "instead": {"en": "\"register\" or \"processing of personal data\"",
-                                  "fi": "\"rekisteri\" tai \"henkilötietojen käsittely\""}}
+_ACT_917 = {"why": Translated(N_("the Information Society Code was renamed the Act on Electronic "
+                                 "Communications Services in 2021")),
+            "instead": Translated(N_("\"the Act on Electronic Communications Services (917/2014)\""))}
+_SELOSTE = {"why": Translated(N_("the register description (rekisteriseloste) belonged to the repealed "
+                                 "Personal Data Act")),
+            "instead": Translated(N_("\"privacy notice\" (tietosuojaseloste)"))}
+_ACCESS = {"why": Translated(N_("the GDPR calls it the right of access (Art. 15)")),
+           "instead": Translated(N_("\"right of access\""))}
+_OBJECT = {"why": Translated(N_("the GDPR calls it the right to object (Art. 21)")),
+           "instead": Translated(N_("\"right to object\""))}
+_PERSONAL_REGISTER = {"why": Translated(N_("\"personal data file\" (henkilörekisteri) is a term of the "
+                                           "repealed Personal Data Act")),
+                      "instead": Translated(N_("\"register\" or \"processing of personal data\""))}
 
 # The same old terms in the Swedish of Finland's repealed Personal Data Act (personuppgiftslagen
 # 523/1999), with the terms of the Swedish GDPR text (dataskyddsförordningen) instead; sources in
 # docs/terms.sv.md.
 _SELOSTE_SV = {"why": _SELOSTE["why"],
-               "instead": {"en": "\"dataskyddsbeskrivning\" (privacy notice)",
-                           "fi": "\"dataskyddsbeskrivning\" (tietosuojaseloste)"}}
-_CONTROLLER_SV = {"why": {"en": "\"registeransvarig\" is the controller of the repealed Personal "
-                                "Data Act",
-                          "fi": "\"registeransvarig\" on kumotun henkilötietolain rekisterinpitäjä"},
-                  "instead": {"en": "\"personuppgiftsansvarig\" (GDPR Art. 4(7))",
-                              "fi": "\"personuppgiftsansvarig\" (tietosuoja-asetuksen 4 artiklan 7 "
-                                    "alakohta)"}}
+               "instead": Translated(N_("\"dataskyddsbeskrivning\" (privacy notice)"))}
+_CONTROLLER_SV = {"why": Translated(N_("\"registeransvarig\" is the controller of the repealed Personal "
+                                       "Data Act")),
+                  "instead": Translated(N_("\"personuppgiftsansvarig\" (GDPR Art. 4(7))"))}
 _ACCESS_SV = {"why": _ACCESS["why"],
-              "instead": {"en": "\"rätt till tillgång\"", "fi": "\"rätt till tillgång\""}}
+              "instead": Translated(N_("\"rätt till tillgång\""))}
 _OBJECT_SV = {"why": _OBJECT["why"],
-              "instead": {"en": "\"rätt att göra invändningar\"",
-                          "fi": "\"rätt att göra invändningar\""}}
+              "instead": Translated(N_("\"rätt att göra invändningar\""))}
 _PERSONAL_REGISTER_SV = {"why": _PERSONAL_REGISTER["why"],
-                         "instead": {"en": "\"register\" or \"behandling av personuppgifter\"",
-                                     "fi": "\"register\" tai \"behandling av personuppgifter\""}}
+                         "instead": Translated(N_("\"register\" or \"behandling av personuppgifter\""))}
 # --- NG511 rights-formality ----------------------------------------------------------------
-_FEE = {"why": {"en": "requests must be free of charge (Art. 12(5)); a fee is allowed only for "
-                      "manifestly unfounded or excessive requests or further copies",
-                "fi": "pyynnöt on käsiteltävä maksutta (12 artiklan 5 kohta); maksun saa periä "
-                      "vain ilmeisen perusteettomista tai kohtuuttomista pyynnöistä tai "
-                      "lisäjäljennöksistä"},
-        "instead": {"en": "Say that requests are free of charge.",
-                    "fi": "Kerro, että pyynnöt ovat maksuttomia."}}
-_CHANNEL = {"why": {"en": "people must be able to make requests easily, also electronically "
-                          "(Art. 12(2), 12(3))",
-                    "fi": "pyynnön on voitava tehdä helposti, myös sähköisesti (12 artiklan 2 ja "
-                          "3 kohta)"},
-            "instead": {"en": "Accept requests by e-mail or a web form as well as by post.",
-                        "fi": "Ota pyyntöjä vastaan postin lisäksi myös sähköpostitse tai "
-                              "verkkolomakkeella."}}
-_ID_COPY = {"why": {"en": "further proof of identity may be asked only when there are "
-                          "reasonable doubts about who is asking (Art. 12(6))",
-                    "fi": "lisätietoja henkilöllisyydestä saa pyytää vain, jos on perusteltua "
-                          "syytä epäillä pyytäjän henkilöllisyyttä (12 artiklan 6 kohta)"},
-            "instead": {"en": "Say that you may ask for information to confirm the person's "
-                              "identity when you have reasonable doubts, e.g. by a reply from "
-                              "the e-mail address you hold.",
-                        "fi": "Kerro, että henkilöllisyyttä voidaan pyytää todentamaan, jos siihen "
-                              "on perusteltu syy, esimerkiksi vastaamalla rekisterissä olevasta "
-                              "sähköpostiosoitteesta."}}
+_FEE = {"why": Translated(N_("requests must be free of charge (Art. 12(5)); a fee is allowed only for "
+                             "manifestly unfounded or excessive requests or further copies")),
+        "instead": Translated(N_("Say that requests are free of charge."))}
+_CHANNEL = {"why": Translated(N_("people must be able to make requests easily, also electronically (Art. "
+                                 "12(2), 12(3))")),
+            "instead": Translated(N_("Accept requests by e-mail or a web form as well as by post."))}
+_ID_COPY = {"why": Translated(N_("further proof of identity may be asked only when there are reasonable "
+                                 "doubts about who is asking (Art. 12(6))")),
+            "instead": Translated(N_("Say that you may ask for information to confirm the person's "
+                                     "identity when you have reasonable doubts, e.g. by a reply from the "
+                                     "e-mail address you hold."))}
 # A fee, unless the text says the request is free or the fee is for what Art. 12(5)/15(3) allow.
 _NO_FREE = (r"(?![^.!?]{0,80}\b(?:lisäjäljennö|lisäkopio|ilmeisen\s+perusteet|kohtuut|"
             r"further\s+cop|additional\s+cop|manifestly|excessive|ytterligare\s+kopi|"

@@ -10,14 +10,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from noticegen.diagnostics import Loc, Severity
+from noticegen.l10n import Translated
 
 if TYPE_CHECKING:
     from noticegen.lint.banner import Banner
     from noticegen.resolve import ResolvedNotice
 
 LANGS = ("en", "fi")
-"""The languages every rule's message, hint and documentation must be written in; a rule may
-add others (``sv``), and where it has none in a message language, English is shown."""
+"""The languages every rule's documentation must be written in; a rule may add others (``sv``),
+and where it has none in a message language, English is shown. Messages and hints are in the
+message catalogues (``noticegen/locale/``), in every message language."""
 
 Text = Mapping[str, str]
 """Text per message language: ``{"en": ..., "fi": ...}``."""
@@ -124,6 +126,8 @@ def add(rule: Rule) -> Rule:
     if rule.code in RULES or rule.name in _BY_NAME:
         raise ValueError(f"rule {rule.code} {rule.name} is registered twice")
     for texts in (rule.message, rule.hint, rule.doc.text):
+        if isinstance(texts, Translated):
+            continue  # in the catalogues: tests/test_l10n.py proves every language has it
         missing = [lang for lang in LANGS if not texts.get(lang)]
         if missing:
             raise ValueError(f"{rule.code}: no {', '.join(missing)} text")
@@ -141,17 +145,19 @@ def rule(
     *,
     groups: tuple[str, ...],
     severity: Severity,
-    message: Text,
-    hint: Text,
+    message: str,
+    hint: str,
     source: str,
     user_text: bool = False,
     banner: bool = False,
 ) -> Callable[[_Fn], _Fn]:
     """Register the decorated function as the check of a rule; its docstring is the doc.
-    With ``banner``, it compares a consent-banner configuration (a :data:`Compare`)."""
+    ``message`` and ``hint`` are written in English, marked ``N_("…")``, and translated by the
+    message catalogues. With ``banner``, it compares a consent-banner configuration (a
+    :data:`Compare`)."""
 
     def register(fn: _Fn) -> _Fn:
-        add(Rule(code, name, groups, severity, message, hint, source,
+        add(Rule(code, name, groups, severity, Translated(message), Translated(hint), source,
                  Doc.parse(fn.__doc__ or ""), None if banner else fn, user_text,
                  fn if banner else None))
         return fn

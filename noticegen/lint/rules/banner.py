@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from noticegen import vocab
 from noticegen.diagnostics import Severity
+from noticegen.l10n import N_
 from noticegen.lint.registry import Finding, rule
 
 if TYPE_CHECKING:
@@ -27,14 +28,10 @@ def _name(cookie: Cookie) -> str:
 
 
 @rule("NG801", "banner-category-missing", groups=("cookies", "banner"), severity=E,
-      message={"en": "the notice has cookies in the category {category} ({cookies}), but "
-                     "the consent banner does not ask about that category",
-               "fi": "selosteen luokassa {category} on evästeitä ({cookies}), mutta "
-                     "suostumusbanneri ei kysy tästä luokasta"},
-      hint={"en": "Add the category and its cookies to the banner's configuration, or "
-                  "let `noticegen build` write it (docs/embedding.md).",
-            "fi": "Lisää luokka evästeineen bannerin asetuksiin tai anna `noticegen build` "
-                  "-komennon kirjoittaa ne (docs/embedding.md)."},
+      message=N_("the notice has cookies in the category {category} ({cookies}), but the consent banner "
+                 "does not ask about that category"),
+      hint=N_("Add the category and its cookies to the banner's configuration, or let `noticegen build` "
+              "write it (docs/embedding.md)."),
       source=_SOURCE, banner=True)
 def banner_category_missing(resolved: ResolvedNotice, banner: Banner) -> Iterator[Finding]:
     """Every category of cookies that need consent must be one the banner asks about.
@@ -68,16 +65,11 @@ def banner_category_missing(resolved: ResolvedNotice, banner: Banner) -> Iterato
 
 
 @rule("NG802", "banner-category-not-in-notice", groups=("cookies", "banner"), severity=E,
-      message={"en": "the consent banner asks about the category \"{category}\", but the "
-                     "notice declares no such cookies",
-               "fi": "suostumusbanneri kysyy luokasta \"{category}\", mutta selosteessa ei "
-                     "ole sellaisia evästeitä"},
-      hint={"en": "Describe those cookies in the notice under `cookies:`, or remove the "
-                  "category from the banner; a category the notice does not know is named "
-                  "as in docs/embedding.md (`analytics` for statistics).",
-            "fi": "Kuvaa evästeet selosteen kohdassa `cookies:` tai poista luokka "
-                  "bannerista; selosteen luokkien nimet ovat docs/embedding.md-sivulla "
-                  "(`analytics` tarkoittaa tilastointia)."},
+      message=N_("the consent banner asks about the category \"{category}\", but the notice declares no "
+                 "such cookies"),
+      hint=N_("Describe those cookies in the notice under `cookies:`, or remove the category from the "
+              "banner; a category the notice does not know is named as in docs/embedding.md (`analytics` "
+              "for statistics)."),
       source=_SOURCE, banner=True)
 def banner_category_not_in_notice(resolved: ResolvedNotice, banner: Banner) -> Iterator[Finding]:
     """A banner category must have cookies in the notice.
@@ -108,13 +100,9 @@ def banner_category_not_in_notice(resolved: ResolvedNotice, banner: Banner) -> I
 
 
 @rule("NG803", "banner-cookie-unknown", groups=("cookies", "banner"), severity=E,
-      message={"en": "the consent banner lists the cookie {cookie}, which the notice does "
-                     "not declare",
-               "fi": "suostumusbannerissa on eväste {cookie}, jota selosteessa ei kerrota"},
-      hint={"en": "Declare the cookie under `cookies:` (name, category, party, duration "
-                  "and purpose), or remove it from the banner.",
-            "fi": "Kuvaa eväste kohdassa `cookies:` (nimi, luokka, osapuoli, "
-                  "voimassaoloaika ja käyttötarkoitus) tai poista se bannerista."},
+      message=N_("the consent banner lists the cookie {cookie}, which the notice does not declare"),
+      hint=N_("Declare the cookie under `cookies:` (name, category, party, duration and purpose), or "
+              "remove it from the banner."),
       source=_SOURCE, banner=True)
 def banner_cookie_unknown(resolved: ResolvedNotice, banner: Banner) -> Iterator[Finding]:
     """Every cookie in the banner must be one the notice declares.
@@ -144,14 +132,10 @@ def banner_cookie_unknown(resolved: ResolvedNotice, banner: Banner) -> Iterator[
 
 
 @rule("NG804", "banner-cookie-category-differs", groups=("cookies", "banner"), severity=E,
-      message={"en": "the consent banner has the cookie {cookie} under \"{category}\", but "
-                     "the notice declares it as {declared}",
-               "fi": "suostumusbannerissa eväste {cookie} on luokassa \"{category}\", mutta "
-                     "selosteessa sen luokka on {declared}"},
-      hint={"en": "Move the cookie to the banner category of its category in the notice "
-                  "(docs/embedding.md), or correct its `category:` in the notice.",
-            "fi": "Siirrä eväste bannerissa sen luokan kohdalle, joka sillä on "
-                  "selosteessa (docs/embedding.md), tai korjaa selosteen `category:`."},
+      message=N_("the consent banner has the cookie {cookie} under \"{category}\", but the notice "
+                 "declares it as {declared}"),
+      hint=N_("Move the cookie to the banner category of its category in the notice (docs/embedding.md), "
+              "or correct its `category:` in the notice."),
       source=_SOURCE, banner=True)
 def banner_cookie_category_differs(resolved: ResolvedNotice, banner: Banner) -> Iterator[Finding]:
     """A cookie must be in the same category in the banner as in the notice.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from noticegen.diagnostics import Severity
+from noticegen.l10n import N_, Translated
 from noticegen.lint.facts import purpose_categories, purpose_loc, term_attr
 from noticegen.lint.registry import Finding, rule
 from noticegen.model import Retention
@@ -14,14 +15,9 @@ E, W = Severity.ERROR, Severity.WARNING
 
 
 @rule("NG101", "purpose-no-legal-basis", groups=("completeness", "legal-basis"), severity=E,
-      message={"en": "the purpose '{purpose}' has no legal basis",
-               "fi": "käyttötarkoitukselle '{purpose}' ei ole ilmoitettu käsittelyn oikeusperustetta"},
-      hint={"en": "Add `legal_basis:` with the Art. 6(1) ground you rely on, e.g. `[contract]` for "
-                  "serving customers, `[legal_obligation]` for bookkeeping or `[consent]` for a "
-                  "newsletter.",
-            "fi": "Lisää `legal_basis:` ja se 6 artiklan 1 kohdan peruste, johon käsittely perustuu, "
-                  "esimerkiksi `[contract]` asiakassuhteen hoitamiseen, `[legal_obligation]` "
-                  "kirjanpitoon tai `[consent]` uutiskirjeeseen."},
+      message=N_("the purpose '{purpose}' has no legal basis"),
+      hint=N_("Add `legal_basis:` with the Art. 6(1) ground you rely on, e.g. `[contract]` for serving "
+              "customers, `[legal_obligation]` for bookkeeping or `[consent]` for a newsletter."),
       source="GDPR Art. 6(1), 13(1)(c), 14(1)(c)")
 def purpose_no_legal_basis(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every purpose needs a legal basis from GDPR Art. 6(1).
@@ -52,15 +48,10 @@ def purpose_no_legal_basis(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG102", "legitimate-interest-missing", groups=("completeness", "legal-basis"), severity=E,
-      message={"en": "the purpose '{purpose}' relies on legitimate interests but does not say what "
-                     "the interest is",
-               "fi": "käyttötarkoitus '{purpose}' perustuu oikeutettuun etuun, mutta etua ei kerrota"},
-      hint={"en": "Add `legitimate_interest:` naming the specific interest, e.g. \"Telling our "
-                  "customers about our own services.\" (the notice already labels it as the "
-                  "legitimate interest).",
-            "fi": "Lisää `legitimate_interest:` ja kerro siinä, mikä etu on kyseessä, esimerkiksi "
-                  "\"Omista palveluistamme kertominen asiakkaillemme.\" (seloste otsikoi sen jo "
-                  "oikeutetuksi eduksi)."},
+      message=N_("the purpose '{purpose}' relies on legitimate interests but does not say what the "
+                 "interest is"),
+      hint=N_("Add `legitimate_interest:` naming the specific interest, e.g. \"Telling our customers "
+              "about our own services.\" (the notice already labels it as the legitimate interest)."),
       source="GDPR Art. 13(1)(d), 14(2)(b); WP260 Annex")
 def legitimate_interest_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A purpose based on legitimate interests must say what the interest is.
@@ -91,15 +82,10 @@ def legitimate_interest_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG103", "consent-no-withdrawal", groups=("completeness", "consent", "rights"), severity=E,
-      message={"en": "processing for '{item}' relies on consent, but the notice does not say how "
-                     "to withdraw it",
-               "fi": "'{item}': käsittely perustuu suostumukseen, mutta selosteessa ei kerrota, "
-                     "miten suostumuksen voi peruuttaa"},
-      hint={"en": "Add `withdrawal:` to the purpose, saying how, e.g. \"You can withdraw your "
-                  "consent at any time with the unsubscribe link in every newsletter.\"",
-            "fi": "Lisää käyttötarkoitukselle `withdrawal:` ja kerro siinä peruuttamistapa, "
-                  "esimerkiksi \"Voit peruuttaa suostumuksesi milloin tahansa jokaisen "
-                  "uutiskirjeen lopussa olevasta linkistä.\""},
+      message=N_("processing for '{item}' relies on consent, but the notice does not say how to withdraw "
+                 "it"),
+      hint=N_("Add `withdrawal:` to the purpose, saying how, e.g. \"You can withdraw your consent at any "
+              "time with the unsubscribe link in every newsletter.\""),
       source="GDPR Art. 7(3), 13(2)(c), 14(2)(d)")
 def consent_no_withdrawal(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Where processing relies on consent, the notice must say how to withdraw it.
@@ -152,17 +138,11 @@ def _says_how_long(retention: Retention | None) -> bool:
 
 
 @rule("NG104", "retention-missing", groups=("completeness", "retention"), severity=E,
-      message={"en": "the notice does not say how long {what} are kept",
-               "fi": "selosteessa ei kerrota, kuinka kauan {what} säilytetään"},
-      hint={"en": "Add `retention:` with a period, e.g. `{{period: P2Y, after: "
-                  "end_of_customer_relationship}}`, or, when no fixed period is possible, the "
-                  "`criteria:` that decide it. `after:` alone is enough only for an event that "
-                  "ends the retention itself, e.g. `{{after: consent_withdrawal}}`.",
-            "fi": "Lisää `retention:` ja säilytysaika, esimerkiksi `{{period: P2Y, after: "
-                  "end_of_customer_relationship}}`, tai jos kiinteää aikaa ei voi antaa, ne "
-                  "perusteet (`criteria:`), joiden mukaan aika määräytyy. Pelkkä `after:` "
-                  "riittää vain tapahtumalle, johon säilytys itse päättyy, esimerkiksi "
-                  "`{{after: consent_withdrawal}}`."},
+      message=N_("the notice does not say how long {what} are kept"),
+      hint=N_("Add `retention:` with a period, e.g. `{{period: P2Y, after: "
+              "end_of_customer_relationship}}`, or, when no fixed period is possible, the `criteria:` "
+              "that decide it. `after:` alone is enough only for an event that ends the retention itself, "
+              "e.g. `{{after: consent_withdrawal}}`."),
       source="GDPR Art. 5(1)(e), 13(2)(a), 14(2)(a); WP260 Annex")
 def retention_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Each purpose, or each category of data, needs a retention period or its criteria.
@@ -195,8 +175,7 @@ def retention_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
         covered = [t for rule_ in reg.retention if _says_how_long(rule_) for t in rule_.data_categories]
         for k, rule_ in enumerate(reg.retention):
             if not _says_how_long(rule_):
-                yield ("registers", r, "retention", k), {"what": {"en": "these data",
-                                                                   "fi": "näitä tietoja"}}
+                yield ("registers", r, "retention", k), {"what": Translated(N_("these data"))}
         for p, purpose in enumerate(reg.purposes):
             if _says_how_long(purpose.retention):
                 continue
@@ -204,17 +183,12 @@ def retention_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
             if purpose.retention is None and categories and all(c in covered for c in categories):
                 continue
             loc = (*purpose_loc(r, p), "retention") if purpose.retention else purpose_loc(r, p)
-            yield loc, {"what": {"en": f"the data of '{purpose.id}'",
-                                 "fi": f"käyttötarkoituksen '{purpose.id}' tietoja"}}
+            yield loc, {"what": Translated(N_("the data of '{purpose}'"), purpose=purpose.id)}
 
 
 @rule("NG118", "legal-obligation-no-law", groups=("completeness", "legal-basis"), severity=W,
-      message={"en": "the purpose '{purpose}' relies on a legal obligation but does not name the law",
-               "fi": "käyttötarkoitus '{purpose}' perustuu lakisääteiseen velvoitteeseen, mutta "
-                     "lakia ei mainita"},
-      hint={"en": "Add `law:` naming the act and its number, e.g. \"Accounting Act (1336/1997)\".",
-            "fi": "Lisää `law:` ja mainitse siinä laki ja sen numero, esimerkiksi "
-                  "\"Kirjanpitolaki (1336/1997)\"."},
+      message=N_("the purpose '{purpose}' relies on a legal obligation but does not name the law"),
+      hint=N_("Add `law:` naming the act and its number, e.g. \"Accounting Act (1336/1997)\"."),
       source="GDPR Art. 6(3), 13(1)(c); WP260 Annex")
 def legal_obligation_no_law(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A legal obligation should name the law that imposes it.
@@ -244,11 +218,8 @@ def legal_obligation_no_law(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG119", "register-no-purposes", groups=("completeness", "legal-basis"), severity=E,
-      message={"en": "the register '{register}' has no purposes",
-               "fi": "rekisterille '{register}' ei ole ilmoitettu käyttötarkoituksia"},
-      hint={"en": "Add `purposes:`, each with a `description:` and a `legal_basis:`.",
-            "fi": "Lisää `purposes:` ja jokaiselle käyttötarkoitukselle `description:` ja "
-                  "`legal_basis:`."},
+      message=N_("the register '{register}' has no purposes"),
+      hint=N_("Add `purposes:`, each with a `description:` and a `legal_basis:`."),
       source="GDPR Art. 13(1)(c), 14(1)(c)")
 def register_no_purposes(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A register must say what its data are used for.

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from noticegen.diagnostics import Loc, Severity
+from noticegen.l10n import N_, Translated
 from noticegen.lint.facts import (
     TextValue,
     categories_with_locs,
@@ -34,15 +35,10 @@ def _third_country_recipient(resolved: ResolvedNotice) -> tuple[str, str] | None
 
 
 @rule("NG201", "transfer-denial-contradiction", groups=("contradictions", "transfers"), severity=E,
-      message={"en": "the text says data are not transferred outside the EU/EEA (\"{found}\"), but "
-                     "{recipient} sends them to a third country ({country})",
-               "fi": "tekstin mukaan tietoja ei siirretä EU:n/ETA:n ulkopuolelle (\"{found}\"), "
-                     "mutta vastaanottajan {recipient} kautta niitä siirretään kolmanteen maahan "
-                     "({country})"},
-      hint={"en": "Delete the sentence: the notice lists each transfer and its safeguard under the "
-                  "recipient's `transfers:`.",
-            "fi": "Poista lause: seloste kertoo kustakin siirrosta ja sen suojatoimista "
-                  "vastaanottajan kohdassa `transfers:`."},
+      message=N_("the text says data are not transferred outside the EU/EEA (\"{found}\"), but "
+                 "{recipient} sends them to a third country ({country})"),
+      hint=N_("Delete the sentence: the notice lists each transfer and its safeguard under the "
+              "recipient's `transfers:`."),
       source="GDPR Art. 13(1)(f), 14(1)(f), 44", user_text=True)
 def transfer_denial_contradiction(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The notice must not deny transfers outside the EU/EEA that its recipients make.
@@ -75,14 +71,10 @@ def transfer_denial_contradiction(resolved: ResolvedNotice) -> Iterator[Finding]
 
 
 @rule("NG202", "disclosure-denial-contradiction", groups=("contradictions", "recipients"), severity=E,
-      message={"en": "the text says data are not disclosed to third parties (\"{found}\"), but "
-                     "{recipient} receives them",
-               "fi": "tekstin mukaan tietoja ei luovuteta ulkopuolisille (\"{found}\"), mutta "
-                     "{recipient} saa niitä"},
-      hint={"en": "Delete the sentence, or say exactly who receives data: processors acting on "
-                  "your behalf are recipients too, and the notice lists them.",
-            "fi": "Poista lause tai kerro tarkasti, kuka tietoja saa: myös lukuunne toimivat "
-                  "henkilötietojen käsittelijät ovat vastaanottajia, ja seloste luettelee ne."},
+      message=N_("the text says data are not disclosed to third parties (\"{found}\"), but {recipient} "
+                 "receives them"),
+      hint=N_("Delete the sentence, or say exactly who receives data: processors acting on your behalf "
+              "are recipients too, and the notice lists them."),
       source="GDPR Art. 4(9), 13(1)(e), 14(1)(e); WP260 Annex", user_text=True)
 def disclosure_denial_contradiction(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The notice must not say data go to no one while it lists recipients.
@@ -112,17 +104,10 @@ def disclosure_denial_contradiction(resolved: ResolvedNotice) -> Iterator[Findin
 
 
 @rule("NG203", "anonymity-claim", groups=("contradictions", "cookies"), severity=W,
-      message={"en": "\"{found}\": the data are not anonymous: {category} single out a device or "
-                     "browser",
-               "fi": "\"{found}\": tiedot eivät ole anonyymejä, sillä {category} yksilöivät "
-                     "laitteen tai selaimen"},
-      hint={"en": "Say what you actually do, e.g. \"The data are pseudonymised\" or \"IP "
-                  "addresses are shortened before storage\". Call data anonymous only when no one "
-                  "can identify the person by any means reasonably likely to be used.",
-            "fi": "Kerro, mitä todella teette, esimerkiksi \"Tiedot pseudonymisoidaan\" tai "
-                  "\"IP-osoitteet lyhennetään ennen tallentamista\". Kutsu tietoja anonyymeiksi "
-                  "vain, jos ketään ei voida tunnistaa millään keinolla, jota todennäköisesti "
-                  "käytettäisiin."},
+      message=N_("\"{found}\": the data are not anonymous: {category} single out a device or browser"),
+      hint=N_("Say what you actually do, e.g. \"The data are pseudonymised\" or \"IP addresses are "
+              "shortened before storage\". Call data anonymous only when no one can identify the person "
+              "by any means reasonably likely to be used."),
       source="GDPR Art. 4(1), recital 26, recital 30", user_text=True)
 def anonymity_claim(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Data that single out a device are personal data, not anonymous.
@@ -174,7 +159,7 @@ def _contradicting(value: TextValue, identifiers: list[tuple[Loc, str]]) -> Para
     listed in the same register, else the first; the cookies when no category singles out a
     device."""
     if not identifiers:
-        return {"en": "the cookies", "fi": "evästeet"}
+        return Translated(N_("the cookies"))
     named = [(loc, t) for want, mention in _MENTIONS.items() if mention.search(value.text)
              for loc, t in identifiers if t == want]  # the IP address before the device
     near = [(loc, t) for loc, t in identifiers if loc[:2] == value.loc[:2]]

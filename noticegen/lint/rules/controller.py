@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from noticegen import vocab
 from noticegen.diagnostics import Severity
+from noticegen.l10n import N_, Translated
 from noticegen.lint.facts import texts, vocab_label
 from noticegen.lint.registry import Finding, rule
 from noticegen.resolve import ResolvedNotice, outside_eea
@@ -20,13 +21,9 @@ _OMBUDSMAN = re.compile(r"\b(?:tietosuojavaltuut\w*|data\s+protection\s+ombudsma
 
 
 @rule("NG106", "controller-no-electronic-contact", groups=("completeness", "controller"), severity=E,
-      message={"en": "the notice gives no e-mail address or web form for contacting the controller",
-               "fi": "selosteessa ei ole sähköpostiosoitetta eikä verkkolomaketta, jolla "
-                     "rekisterinpitäjään saa yhteyden"},
-      hint={"en": "Add `email:` under `controller:` (e.g. privacy@example.fi), or a request form "
-                  "under `rights: {{url: …}}`.",
-            "fi": "Lisää `controller:`-kohtaan `email:` (esimerkiksi tietosuoja@yritys.fi) tai "
-                  "pyyntölomakkeen osoite kohtaan `rights: {{url: …}}`."},
+      message=N_("the notice gives no e-mail address or web form for contacting the controller"),
+      hint=N_("Add `email:` under `controller:` (e.g. privacy@example.fi), or a request form under "
+              "`rights: {{url: …}}`."),
       source="GDPR Art. 12(2), 13(1)(a), 14(1)(a); WP260")
 def controller_no_electronic_contact(resolved: ResolvedNotice) -> Iterator[Finding]:
     """People must be able to reach the controller electronically, not only by post.
@@ -59,12 +56,9 @@ def controller_no_electronic_contact(resolved: ResolvedNotice) -> Iterator[Findi
 
 
 @rule("NG107", "controller-no-business-id", groups=("completeness", "controller"), severity=W,
-      message={"en": "the controller's business ID (Y-tunnus) is not given",
-               "fi": "rekisterinpitäjän Y-tunnusta ei ole ilmoitettu"},
-      hint={"en": "Add `business_id: \"1234567-1\"` under `controller:`, copied from the Trade "
-                  "Register (ytj.fi); a foreign company gives its own registry or VAT number.",
-            "fi": "Lisää `controller:`-kohtaan `business_id: \"1234567-1\"` kaupparekisterin "
-                  "tiedoista (ytj.fi). Ulkomainen yritys ilmoittaa oman rekisteri- tai ALV-numeronsa."},
+      message=N_("the controller's business ID (Y-tunnus) is not given"),
+      hint=N_("Add `business_id: \"1234567-1\"` under `controller:`, copied from the Trade Register "
+              "(ytj.fi); a foreign company gives its own registry or VAT number."),
       source="GDPR Art. 13(1)(a), 14(1)(a); WP260")
 def controller_no_business_id(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The controller's identity is clearest with its business ID.
@@ -89,14 +83,10 @@ def controller_no_business_id(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG108", "representative-missing", groups=("completeness", "controller"), severity=E,
-      message={"en": "the controller is established outside the EU/EEA ({country}) but names no "
-                     "representative in the EU",
-               "fi": "rekisterinpitäjä on sijoittautunut EU:n/ETA:n ulkopuolelle ({country}), mutta "
-                     "sen edustajaa unionissa ei ole nimetty"},
-      hint={"en": "Add `representative:` under `controller:` with the name and EU address of your "
-                  "Art. 27 representative.",
-            "fi": "Lisää `controller:`-kohtaan `representative:` ja 27 artiklan mukaisen edustajan "
-                  "nimi ja osoite unionissa."},
+      message=N_("the controller is established outside the EU/EEA ({country}) but names no "
+                 "representative in the EU"),
+      hint=N_("Add `representative:` under `controller:` with the name and EU address of your Art. 27 "
+              "representative."),
       source="GDPR Art. 3(2), 13(1)(a), 27")
 def representative_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A controller outside the EU/EEA that targets people here needs an EU representative.
@@ -129,16 +119,10 @@ def representative_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG109", "dpo-mislabelled", groups=("completeness", "controller"), severity=W,
-      message={"en": "\"{text}\" calls someone a data protection officer, but no DPO is designated",
-               "fi": "\"{text}\" viittaa tietosuojavastaavaan, vaikka tietosuojavastaavaa ei ole "
-                     "nimitetty"},
-      hint={"en": "Only a DPO designated under Art. 37 may be called one. Otherwise describe the "
-                  "person under `controller.contact:` with a title such as \"Privacy contact\"; if "
-                  "a DPO is designated, write `dpo: {{designated: true, …}}`.",
-            "fi": "Tietosuojavastaavaksi saa kutsua vain 37 artiklan mukaisesti nimitettyä "
-                  "henkilöä. Muutoin kuvaa henkilö kohdassa `controller.contact:` ja anna hänelle "
-                  "nimike, kuten \"Tietosuoja-asioiden yhteyshenkilö\". Jos tietosuojavastaava on "
-                  "nimitetty, kirjoita `dpo: {{designated: true, …}}`."},
+      message=N_("\"{text}\" calls someone a data protection officer, but no DPO is designated"),
+      hint=N_("Only a DPO designated under Art. 37 may be called one. Otherwise describe the person under "
+              "`controller.contact:` with a title such as \"Privacy contact\"; if a DPO is designated, "
+              "write `dpo: {{designated: true, …}}`."),
       source="GDPR Art. 13(1)(b), 37(7)")
 def dpo_mislabelled(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Only a designated data protection officer may be called a DPO.
@@ -176,12 +160,9 @@ def dpo_mislabelled(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG110", "dpo-no-contact", groups=("completeness", "controller"), severity=E,
-      message={"en": "a data protection officer is designated, but no contact details are given",
-               "fi": "tietosuojavastaava on nimitetty, mutta hänen yhteystietojaan ei ole ilmoitettu"},
-      hint={"en": "Add the DPO's `email:` (and `phone:` if you like) under `controller.dpo:`; a "
-                  "shared mailbox such as dpo@example.fi is enough.",
-            "fi": "Lisää `controller.dpo:`-kohtaan tietosuojavastaavan `email:` (ja halutessasi "
-                  "`phone:`); yhteinen osoite, kuten tietosuojavastaava@yritys.fi, riittää."},
+      message=N_("a data protection officer is designated, but no contact details are given"),
+      hint=N_("Add the DPO's `email:` (and `phone:` if you like) under `controller.dpo:`; a shared "
+              "mailbox such as dpo@example.fi is enough."),
       source="GDPR Art. 13(1)(b), 14(1)(b), 37(7)")
 def dpo_no_contact(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A designated DPO's contact details must be in the notice.
@@ -207,10 +188,10 @@ def dpo_no_contact(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 _FIELDS = {
-    "name": {"en": "name", "fi": "nimi"},
-    "visiting_address": {"en": "visiting address", "fi": "käyntiosoite"},
-    "postal_address": {"en": "postal address", "fi": "postiosoite"},
-    "phone": {"en": "phone number", "fi": "puhelinnumero"},
+    "name": Translated(N_("name")),
+    "visiting_address": Translated(N_("visiting address")),
+    "postal_address": Translated(N_("postal address")),
+    "phone": Translated(N_("phone number")),
 }
 
 
@@ -222,14 +203,10 @@ def _norm(field: str, text: str) -> str:
 
 
 @rule("NG111", "supervisory-authority-noncanonical", groups=("completeness", "rights"), severity=W,
-      message={"en": "the {field} of the Office of the Data Protection Ombudsman is out of date or "
-                     "misspelt: it is \"{official}\"",
-               "fi": "tietosuojavaltuutetun toimiston {field} on vanhentunut tai kirjoitettu "
-                     "väärin: oikea muoto on \"{official}\""},
-      hint={"en": "Remove `supervisory_authority:`: noticegen fills in the Ombudsman's current "
-                  "name and contact details.",
-            "fi": "Poista `supervisory_authority:`; noticegen lisää tietosuojavaltuutetun "
-                  "toimiston ajantasaisen nimen ja yhteystiedot."},
+      message=N_("the {field} of the Office of the Data Protection Ombudsman is out of date or misspelt: "
+                 "it is \"{official}\""),
+      hint=N_("Remove `supervisory_authority:`: noticegen fills in the Ombudsman's current name and "
+              "contact details."),
       source="GDPR Art. 13(2)(d), 77; tietosuoja.fi/yhteystiedot")
 def supervisory_authority_noncanonical(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The Data Protection Ombudsman's name and address must be the current ones.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from noticegen.diagnostics import Loc, Severity
+from noticegen.l10n import N_
 from noticegen.lint.facts import cookie_name, join, vocab_label
 from noticegen.lint.registry import Finding, rule
 from noticegen.resolve import ResolvedNotice
@@ -19,26 +20,12 @@ def _lower(vocabulary: str, term: str) -> dict[str, str]:
 
 @rule("NG409", "cookie-consent-basis", groups=("cookies", "consent", "legal-basis"),
       severity=Severity.ERROR,
-      message={"en": "the cookie {cookie} needs consent ({category}), but the purpose "
-                     "'{purpose}' it serves rests on {basis}, not on consent",
-               "fi": "eväste {cookie} edellyttää suostumusta ({category}), mutta sen palveleman "
-                     "käyttötarkoituksen '{purpose}' oikeusperuste on {basis} eikä suostumus",
-               "sv": "kakan {cookie} kräver samtycke ({category}), men ändamålet '{purpose}' "
-                     "som den tjänar grundar sig på {basis}, inte på samtycke"},
-      hint={"en": "Make consent the legal basis of that purpose (`legal_basis: [consent]` with "
-                  "`withdrawal:`). If the cookie serves only some of its provider's purposes, "
-                  "list those under the cookie's `purposes:`. If the cookie is strictly necessary "
-                  "for a service the user asked for, set its `category:` to `necessary`.",
-            "fi": "Merkitse käyttötarkoituksen oikeusperusteeksi suostumus (`legal_basis: "
-                  "[consent]` ja `withdrawal:`). Jos eväste palvelee vain osaa tarjoajansa "
-                  "käyttötarkoituksista, luettele ne evästeen `purposes:`-kohdassa. Jos eväste on "
-                  "välttämätön käyttäjän pyytämän palvelun tarjoamiseksi, merkitse sen "
-                  "`category:`-kohtaan `necessary`.",
-            "sv": "Gör samtycke till den rättsliga grunden för ändamålet (`legal_basis: "
-                  "[consent]` med `withdrawal:`). Om kakan tjänar bara några av leverantörens "
-                  "ändamål, räkna upp dem under kakans `purposes:`. Om kakan är nödvändig för en "
-                  "tjänst som användaren uttryckligen har begärt, sätt dess `category:` till "
-                  "`necessary`."},
+      message=N_("the cookie {cookie} needs consent ({category}), but the purpose '{purpose}' it serves "
+                 "rests on {basis}, not on consent"),
+      hint=N_("Make consent the legal basis of that purpose (`legal_basis: [consent]` with "
+              "`withdrawal:`). If the cookie serves only some of its provider's purposes, list those "
+              "under the cookie's `purposes:`. If the cookie is strictly necessary for a service the user "
+              "asked for, set its `category:` to `necessary`."),
       source="Act 917/2014, section 205; Directive 2002/58/EC Art. 5(3); GDPR Art. 6(1)(a); "
              "EDPB Opinion 5/2019")
 def cookie_consent_basis(resolved: ResolvedNotice) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from noticegen.diagnostics import Severity
+from noticegen.l10n import N_
 from noticegen.lint.facts import term_attr, texts
 from noticegen.lint.patterns import excerpt
 from noticegen.lint.registry import Finding, rule
@@ -31,28 +32,11 @@ _COMPILED = {lang: re.compile(source, re.IGNORECASE) for lang, source in _ASKED.
 
 
 @rule("NG417", "cookie-consent-said-twice", groups=("cookies", "consent"), severity=E,
-      message={"en": "`cookie_consent.change` says again what the cookie section already says: "
-                     "\"{found}\"",
-               "fi": "`cookie_consent.change` toistaa sen, minkä evästeosio jo kertoo: "
-                     "\"{found}\"",
-               "sv": "`cookie_consent.change` upprepar det som avsnittet om kakor redan säger: "
-                     "\"{found}\""},
-      hint={"en": "Delete that sentence from `change:`. The notice itself says that consent to "
-                  "all but strictly necessary cookies is asked when people arrive on the site; "
-                  "`change:` says only how to change choices or withdraw consent, e.g. \"You "
-                  "can change your choices or withdraw your consent at any time from the Cookie "
-                  "settings link at the bottom of every page.\"",
-            "fi": "Poista lause `change:`-kohdasta. Seloste kertoo jo itse, että muihin kuin "
-                  "välttämättömiin evästeisiin pyydetään suostumus sivustolle tultaessa; "
-                  "`change:` kertoo vain, miten valintoja voi muuttaa tai suostumuksen "
-                  "peruuttaa, esimerkiksi \"Voit muuttaa valintojasi tai peruuttaa "
-                  "suostumuksesi milloin tahansa jokaisen sivun alalaidassa olevasta "
-                  "Evästeasetukset-linkistä.\"",
-            "sv": "Stryk den meningen i `change:`. Beskrivningen säger redan själv att samtycke "
-                  "till alla kakor utom de nödvändiga begärs när man kommer till webbplatsen; "
-                  "`change:` säger bara hur man ändrar sina val eller återkallar sitt samtycke, "
-                  "till exempel \"Du kan när som helst ändra dina val eller återkalla ditt "
-                  "samtycke via länken Inställningar för kakor längst ned på varje sida.\""},
+      message=N_("`cookie_consent.change` says again what the cookie section already says: \"{found}\""),
+      hint=N_("Delete that sentence from `change:`. The notice itself says that consent to all but "
+              "strictly necessary cookies is asked when people arrive on the site; `change:` says only "
+              "how to change choices or withdraw consent, e.g. \"You can change your choices or withdraw "
+              "your consent at any time from the Cookie settings link at the bottom of every page.\""),
       source="GDPR Art. 12(1) (concise, transparent); Act 917/2014, section 205",
       user_text=True)
 def cookie_consent_said_twice(resolved: ResolvedNotice) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from noticegen import catalog
 from noticegen.diagnostics import Loc, Severity
+from noticegen.l10n import N_, Translated
 from noticegen.lint.facts import (
     cookie_matches,
     cookie_name,
@@ -23,24 +24,21 @@ from noticegen.vocab import consent_required
 E, W = Severity.ERROR, Severity.WARNING
 
 _INFO = {  # in this order: the clause reads best last
-    "duration": {"en": "how long it is kept", "fi": "voimassaoloaikaa"},
-    "purpose": {"en": "what it is used for", "fi": "käyttötarkoitusta"},
-    "party": {"en": "whether it is set on your own domain or another", "fi": "sitä, onko se "
-              "ensimmäisen vai kolmannen osapuolen eväste"},
+    "duration": Translated(N_("how long it is kept")),
+    "purpose": Translated(N_("what it is used for")),
+    "party": Translated(N_("whether it is set on your own domain or another")),
 }
 
 _KEYS = {
-    "duration": {"en": "`duration:` (`P1Y`, `P30D` or `session`)",
-                 "fi": "`duration:` (`P1Y`, `P30D` tai `session`)"},
-    "purpose": {"en": "`purpose:`", "fi": "`purpose:`"},
-    "party": {"en": "`party:` (`first` or `third`)", "fi": "`party:` (`first` tai `third`)"},
+    "duration": Translated(N_("`duration:` (`P1Y`, `P30D` or `session`)")),
+    "purpose": Translated(N_("`purpose:`")),
+    "party": Translated(N_("`party:` (`first` or `third`)")),
 }
 
 
 @rule("NG401", "cookie-info-missing", groups=("cookies",), severity=E,
-      message={"en": "the cookie {cookie} does not say {missing}",
-               "fi": "evästeen {cookie} kohdalla ei kerrota {missing}"},
-      hint={"en": "Add {keys} to the cookie.", "fi": "Lisää evästeelle {keys}."},
+      message=N_("the cookie {cookie} does not say {missing}"),
+      hint=N_("Add {keys} to the cookie."),
       source="Act 917/2014, section 205; CJEU C-673/17 Planet49; Traficom cookie guidance")
 def cookie_info_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every cookie needs its purpose, duration and whether a third party has access.
@@ -83,15 +81,10 @@ def _consent_cookie(resolved: ResolvedNotice) -> int | None:
 
 
 @rule("NG402", "cookie-consent-invalid", groups=("cookies", "consent"), severity=E,
-      message={"en": "\"{method}\" is not valid consent to cookies that are not strictly necessary "
-                     "(such as {cookie})",
-               "fi": "\"{method}\" ei ole pätevä tapa saada suostumus muihin kuin välttämättömiin "
-                     "evästeisiin (kuten {cookie})"},
-      hint={"en": "Ask for consent with a banner that lets people refuse on its first layer and "
-                  "set `cookie_consent: {{method: banner}}`, or remove those cookies.",
-            "fi": "Pyydä suostumus evästebannerilla, jonka ensimmäisellä tasolla evästeistä voi "
-                  "kieltäytyä, ja merkitse `cookie_consent: {{method: banner}}`, tai poista "
-                  "evästeet."},
+      message=N_("\"{method}\" is not valid consent to cookies that are not strictly necessary (such as "
+                 "{cookie})"),
+      hint=N_("Ask for consent with a banner that lets people refuse on its first layer and set "
+              "`cookie_consent: {{method: banner}}`, or remove those cookies."),
       source="Act 917/2014, section 205; Traficom guidance 13.9.2021; CJEU C-673/17 Planet49")
 def cookie_consent_invalid(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Cookies that are not strictly necessary need real consent, not browser settings.
@@ -123,14 +116,9 @@ def cookie_consent_invalid(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG403", "cookie-consent-no-withdrawal", groups=("cookies", "consent"), severity=E,
-      message={"en": "the notice does not say how to change or withdraw cookie consent",
-               "fi": "selosteessa ei kerrota, miten evästesuostumusta voi muuttaa tai miten sen voi "
-                     "peruuttaa"},
-      hint={"en": "Add `cookie_consent: {{method: banner, change: …}}`, e.g. \"Use the Cookie "
-                  "settings link at the bottom of every page.\", or a `settings_url:`.",
-            "fi": "Lisää `cookie_consent: {{method: banner, change: …}}`, esimerkiksi \"Voit "
-                  "muuttaa valintojasi sivun alalaidan Evästeasetukset-linkistä.\", tai "
-                  "`settings_url:`."},
+      message=N_("the notice does not say how to change or withdraw cookie consent"),
+      hint=N_("Add `cookie_consent: {{method: banner, change: …}}`, e.g. \"Use the Cookie settings link "
+              "at the bottom of every page.\", or a `settings_url:`."),
       source="GDPR Art. 7(3); Act 917/2014, section 205")
 def cookie_consent_no_withdrawal(resolved: ResolvedNotice) -> Iterator[Finding]:
     """With cookies that need consent, the notice must say how to change or withdraw it.
@@ -170,14 +158,10 @@ def _service_name(service_id: str) -> str:
 
 
 @rule("NG404", "tracker-as-necessary", groups=("cookies", "contradictions", "catalogue"), severity=E,
-      message={"en": "the cookie {cookie} belongs to {service}, a tracking service, and cannot be "
-                     "strictly necessary",
-               "fi": "eväste {cookie} kuuluu seurantapalveluun {service}, eikä se voi olla "
-                     "välttämätön"},
-      hint={"en": "Set `category:` to `statistics` or `marketing`, and ask for consent before the "
-                  "cookie is set.",
-            "fi": "Merkitse `category:`-kohtaan `statistics` tai `marketing` ja pyydä suostumus "
-                  "ennen evästeen asettamista."},
+      message=N_("the cookie {cookie} belongs to {service}, a tracking service, and cannot be strictly "
+                 "necessary"),
+      hint=N_("Set `category:` to `statistics` or `marketing`, and ask for consent before the cookie is "
+              "set."),
       source="Act 917/2014, section 205(2); Traficom cookie guidance")
 def tracker_as_necessary(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Cookies of analytics and advertising services are never strictly necessary.
@@ -219,21 +203,16 @@ def _same_duration(a: str, b: str) -> bool:
     return abs(x - y) <= max(1.0, 0.02 * max(x, y))
 
 
-_FIELD = {"category": {"en": "category", "fi": "luokaksi"},
-          "duration": {"en": "duration", "fi": "voimassaoloajaksi"}}
+_FIELD = {"category": Translated(N_("category")),
+          "duration": Translated(N_("duration"))}
 
 
 @rule("NG405", "cookie-catalogue-mismatch", groups=("cookies", "catalogue"), severity=W,
-      message={"en": "the cookie {cookie} is declared with {field} {declared}, but the catalogue "
-                     "entry of {service} says {known}",
-               "fi": "evästeelle {cookie} on ilmoitettu {field} {declared}, mutta palvelun "
-                     "{service} luettelotiedoissa arvo on {known}"},
-      hint={"en": "Check the provider's documentation and correct the value; if yours is right, "
-                  "switch the rule off for this cookie with the reason: `lint: {{disable: [{{rule: "
-                  "NG405, reason: …}}]}}`.",
-            "fi": "Tarkista arvo palveluntarjoajan ohjeista ja korjaa se. Jos ilmoittamasi arvo on "
-                  "oikea, poista sääntö käytöstä tämän evästeen osalta ja kirjaa syy: `lint: "
-                  "{{disable: [{{rule: NG405, reason: …}}]}}`."},
+      message=N_("the cookie {cookie} is declared with {field} {declared}, but the catalogue entry of "
+                 "{service} says {known}"),
+      hint=N_("Check the provider's documentation and correct the value; if yours is right, switch the "
+              "rule off for this cookie with the reason: `lint: {{disable: [{{rule: NG405, reason: "
+              "…}}]}}`."),
       source="noticegen catalogue; Traficom cookie guidance")
 def cookie_catalogue_mismatch(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A declared cookie should agree with the catalogue entry of its provider.
@@ -279,13 +258,9 @@ def cookie_catalogue_mismatch(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG406", "third-party-cookie-no-provider", groups=("cookies", "recipients"), severity=W,
-      message={"en": "the cookie {cookie} is a third-party cookie, but the third party is not named",
-               "fi": "eväste {cookie} on kolmannen osapuolen eväste, mutta kolmatta osapuolta ei "
-                     "nimetä"},
-      hint={"en": "Add `provider:` with the id of the recipient that sets it, and declare that "
-                  "recipient under `recipients:` or `uses:`.",
-            "fi": "Lisää `provider:` ja sen vastaanottajan tunniste, joka evästeen asettaa, ja "
-                  "määrittele vastaanottaja kohdassa `recipients:` tai `uses:`."},
+      message=N_("the cookie {cookie} is a third-party cookie, but the third party is not named"),
+      hint=N_("Add `provider:` with the id of the recipient that sets it, and declare that recipient "
+              "under `recipients:` or `uses:`."),
       source="CJEU C-673/17 Planet49; Traficom cookie guidance")
 def third_party_cookie_no_provider(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A third-party cookie must say whose it is.
@@ -324,12 +299,8 @@ def _chosen_cookies(resolved: ResolvedNotice) -> Iterator[tuple[Loc, str, str]]:
 
 
 @rule("NG407", "catalogue-cookie-unknown", groups=("cookies", "catalogue"), severity=E,
-      message={"en": "{cookie} is not one of the cookies of {service} in the catalogue",
-               "fi": "{cookie} ei ole palvelun {service} luettelossa oleva eväste"},
-      hint={"en": "Choose from: {known}. Describe any other cookie under `cookies:` with "
-                  "`provider:`.",
-            "fi": "Valitse näistä: {known}. Kuvaa muut evästeet kohdassa `cookies:` ja anna "
-                  "`provider:`."},
+      message=N_("{cookie} is not one of the cookies of {service} in the catalogue"),
+      hint=N_("Choose from: {known}. Describe any other cookie under `cookies:` with `provider:`."),
       source="noticegen catalogue; Act 917/2014, section 205")
 def catalogue_cookie_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A cookie chosen from a catalogue service must be one of that service's cookies.
@@ -360,18 +331,11 @@ def catalogue_cookie_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG408", "cookie-no-purpose", groups=("cookies", "legal-basis"), severity=E,
-      message={"en": "the cookie {cookie} serves no purpose with a legal basis",
-               "fi": "eväste {cookie} ei liity mihinkään käyttötarkoitukseen, jolla on "
-                     "oikeusperuste"},
-      hint={"en": "Name its provider under `recipients:` of the purpose the cookie serves (e.g. "
-                  "website analytics with `legal_basis: [consent]`), or list that purpose's id "
-                  "in the cookie's `purposes:`. If your site does not set the cookie, remove it "
-                  "(choose a service's cookies with `uses: [{{service: …, cookies: […]}}]`).",
-            "fi": "Mainitse evästeen tarjoaja sen käyttötarkoituksen `recipients:`-kohdassa, "
-                  "jota eväste palvelee (esimerkiksi verkkosivuston analytiikka, `legal_basis: "
-                  "[consent]`), tai kirjoita käyttötarkoituksen tunniste evästeen "
-                  "`purposes:`-kohtaan. Jos sivusto ei aseta evästettä, poista se (palvelun "
-                  "evästeet valitaan muodossa `uses: [{{service: …, cookies: […]}}]`)."},
+      message=N_("the cookie {cookie} serves no purpose with a legal basis"),
+      hint=N_("Name its provider under `recipients:` of the purpose the cookie serves (e.g. website "
+              "analytics with `legal_basis: [consent]`), or list that purpose's id in the cookie's "
+              "`purposes:`. If your site does not set the cookie, remove it (choose a service's cookies "
+              "with `uses: [{{service: …, cookies: […]}}]`)."),
       source="GDPR Art. 6(1), 13(1)(c); Act 917/2014, section 205")
 def cookie_no_purpose(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every cookie shown must belong to a purpose that has a legal basis.

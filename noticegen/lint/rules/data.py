@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from noticegen.diagnostics import Severity
+from noticegen.l10n import N_, Translated
 from noticegen.lint.facts import (
     categories_with_locs,
     from_data_subject,
@@ -28,14 +29,10 @@ def _term_param(vocabulary: str, term: str | CustomTerm) -> Param:
 
 @rule("NG105", "special-category-no-condition", groups=("completeness", "special-categories"),
       severity=E,
-      message={"en": "\"{category}\" is a special category of personal data, but no Art. 9(2) "
-                     "condition is given for it",
-               "fi": "tietoryhmä \"{category}\" on erityinen henkilötietoryhmä, mutta sen "
-                     "käsittelylle ei ole ilmoitettu 9 artiklan 2 kohdan mukaista edellytystä"},
-      hint={"en": "Add it under the register's `special_categories:` with its `condition:`, e.g. "
-                  "`{{category: health_data, condition: explicit_consent}}`.",
-            "fi": "Lisää se rekisterin kohtaan `special_categories:` ja ilmoita `condition:`, "
-                  "esimerkiksi `{{category: health_data, condition: explicit_consent}}`."},
+      message=N_("\"{category}\" is a special category of personal data, but no Art. 9(2) condition is "
+                 "given for it"),
+      hint=N_("Add it under the register's `special_categories:` with its `condition:`, e.g. `{{category: "
+              "health_data, condition: explicit_consent}}`."),
       source="GDPR Art. 9(1)-(2), 13(1)(c); Data Protection Act 1050/2018, section 6")
 def special_category_no_condition(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Special categories of data need an Art. 9(2) condition besides the Art. 6 basis.
@@ -68,22 +65,16 @@ def special_category_no_condition(resolved: ResolvedNotice) -> Iterator[Finding]
 
 
 _MISSING = {
-    "logic": {"en": "the logic involved", "fi": "tiedot käsittelyn logiikasta"},
-    "significance": {"en": "its significance and envisaged consequences",
-                     "fi": "tiedot sen merkittävyydestä ja seurauksista"},
+    "logic": Translated(N_("the logic involved")),
+    "significance": Translated(N_("its significance and envisaged consequences")),
 }
 
 
 @rule("NG113", "automated-decision-no-logic", groups=("completeness", "automated-decisions"),
       severity=E,
-      message={"en": "automated decision-making is declared without {missing}",
-               "fi": "automatisoidun päätöksenteon kuvauksesta puuttuvat {missing}"},
-      hint={"en": "Add `logic:` (in plain words, what the decision is based on) and `significance:` "
-                  "(what it means for the person, e.g. \"An application that scores too low is "
-                  "refused.\").",
-            "fi": "Lisää `logic:` (selkokielellä, mihin päätös perustuu) ja `significance:` (mitä "
-                  "päätös merkitsee henkilölle, esimerkiksi \"Hakemus hylätään, jos pisteet jäävät "
-                  "liian pieniksi.\")."},
+      message=N_("automated decision-making is declared without {missing}"),
+      hint=N_("Add `logic:` (in plain words, what the decision is based on) and `significance:` (what it "
+              "means for the person, e.g. \"An application that scores too low is refused.\")."),
       source="GDPR Art. 13(2)(f), 14(2)(g), 22")
 def automated_decision_no_logic(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Automated decisions and profiling need meaningful information on logic and effects.
@@ -114,12 +105,9 @@ def automated_decision_no_logic(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG114", "register-no-source", groups=("completeness", "sources"), severity=E,
-      message={"en": "the register '{register}' does not say where its data come from",
-               "fi": "rekisterin '{register}' kohdalla ei kerrota, mistä tiedot saadaan"},
-      hint={"en": "Add `sources:`, e.g. `[data_subject]` when people give the data themselves, or "
-                  "the registers and partners you obtain them from.",
-            "fi": "Lisää `sources:`, esimerkiksi `[data_subject]`, kun henkilöt antavat tiedot "
-                  "itse, tai ne rekisterit ja kumppanit, joilta tiedot saadaan."},
+      message=N_("the register '{register}' does not say where its data come from"),
+      hint=N_("Add `sources:`, e.g. `[data_subject]` when people give the data themselves, or the "
+              "registers and partners you obtain them from."),
       source="GDPR Art. 13, 14(2)(f)")
 def register_no_source(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every register must say where its data come from.
@@ -147,14 +135,10 @@ def register_no_source(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG115", "indirect-data-no-categories", groups=("completeness", "sources"), severity=E,
-      message={"en": "the register '{register}' obtains data from \"{source}\" but does not list "
-                     "the categories of data",
-               "fi": "rekisteriin '{register}' saadaan tietoja lähteestä \"{source}\", mutta "
-                     "tietoryhmiä ei luetella"},
-      hint={"en": "Add `data_categories:` to the register, e.g. `[name, company_and_position, "
-                  "contact_details]`.",
-            "fi": "Lisää rekisterille `data_categories:`, esimerkiksi `[name, company_and_position, "
-                  "contact_details]`."},
+      message=N_("the register '{register}' obtains data from \"{source}\" but does not list the "
+                 "categories of data"),
+      hint=N_("Add `data_categories:` to the register, e.g. `[name, company_and_position, "
+              "contact_details]`."),
       source="GDPR Art. 14(1)(d)")
 def indirect_data_no_categories(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Data obtained from others need their categories listed.
@@ -190,17 +174,11 @@ _SECTION_29 = re.compile(r"\b29\s*§|§\s*29\b|\bsection\s+29\b|\b29\s+section\b
 
 
 @rule("NG116", "identity-code-no-ground", groups=("completeness", "finnish-law"), severity=W,
-      message={"en": "the personal identity code (henkilötunnus) is processed, but no ground under "
-                     "section 29 of the Data Protection Act is given",
-               "fi": "henkilötunnusta käsitellään, mutta tietosuojalain 29 §:n mukaista perustetta "
-                     "ei kerrota"},
-      hint={"en": "Say in the purpose's `law:` or `description:` why the code is needed, with its "
-                  "ground, e.g. \"to identify the borrower reliably (Data Protection Act 1050/2018, "
-                  "section 29)\"; if you do not need the code, remove it.",
-            "fi": "Kerro käyttötarkoituksen kohdassa `law:` tai `description:`, miksi "
-                  "henkilötunnusta tarvitaan ja mihin perusteeseen käsittely perustuu, esimerkiksi "
-                  "\"velallisen yksilöimiseksi luotettavasti (tietosuojalaki 1050/2018, 29 §)\". "
-                  "Jos henkilötunnusta ei tarvita, poista se."},
+      message=N_("the personal identity code (henkilötunnus) is processed, but no ground under section 29 "
+                 "of the Data Protection Act is given"),
+      hint=N_("Say in the purpose's `law:` or `description:` why the code is needed, with its ground, "
+              "e.g. \"to identify the borrower reliably (Data Protection Act 1050/2018, section 29)\"; if "
+              "you do not need the code, remove it."),
       source="Data Protection Act 1050/2018, section 29")
 def identity_code_no_ground(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The henkilötunnus may be processed only on a ground of section 29 of the Data Protection Act.
@@ -241,15 +219,10 @@ _PARENT = re.compile(r"\b(?:huoltaj\w*|vanhemp\w*|vanhemmi\w*|parent\w*|guardian
 
 
 @rule("NG117", "child-consent-no-parent", groups=("completeness", "consent", "finnish-law"), severity=W,
-      message={"en": "the register '{register}' concerns children and relies on consent, but a "
-                     "parent's or guardian's consent is not mentioned",
-               "fi": "rekisteri '{register}' koskee lapsia ja käsittely perustuu suostumukseen, "
-                     "mutta huoltajan suostumusta ei mainita"},
-      hint={"en": "For online services offered to children under 13, a parent or guardian must "
-                  "give the consent: say how you obtain it, e.g. in the purpose's `description:`.",
-            "fi": "Alle 13-vuotiaalle tarjottavissa tietoyhteiskunnan palveluissa suostumuksen "
-                  "antaa huoltaja. Kerro, miten huoltajan suostumus pyydetään, esimerkiksi "
-                  "käyttötarkoituksen kohdassa `description:`."},
+      message=N_("the register '{register}' concerns children and relies on consent, but a parent's or "
+                 "guardian's consent is not mentioned"),
+      hint=N_("For online services offered to children under 13, a parent or guardian must give the "
+              "consent: say how you obtain it, e.g. in the purpose's `description:`."),
       source="GDPR Art. 8; Data Protection Act 1050/2018, section 5")
 def child_consent_no_parent(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Consent of children under 13 to online services must come from a parent or guardian.
@@ -292,16 +265,9 @@ def child_consent_no_parent(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG121", "data-category-no-purpose", groups=("completeness", "legal-basis"), severity=E,
-      message={"en": "the data category {category} of the register '{register}' is used for no "
-                     "purpose",
-               "fi": "rekisterin '{register}' tietoryhmää {category} ei käytetä mihinkään "
-                     "käyttötarkoitukseen"},
-      hint={"en": "Add it to `data_categories:` of each purpose it is used for, so that the "
-                  "notice gives its legal basis and retention; remove it if you do not process "
-                  "it.",
-            "fi": "Lisää se niiden käyttötarkoitusten `data_categories:`-kohtaan, joihin sitä "
-                  "käytetään, jotta selosteessa kerrotaan sen oikeusperuste ja säilytysaika; "
-                  "poista se, jos ette käsittele sitä."},
+      message=N_("the data category {category} of the register '{register}' is used for no purpose"),
+      hint=N_("Add it to `data_categories:` of each purpose it is used for, so that the notice gives its "
+              "legal basis and retention; remove it if you do not process it."),
       source="GDPR Art. 5(1)(b), 13(1)(c), 13(2)(a)")
 def data_category_no_purpose(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every data category of a register must be used for at least one purpose.

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from noticegen import catalog
 from noticegen.diagnostics import Severity
+from noticegen.l10n import N_, Translated
 from noticegen.lint.registry import Finding, rule
 from noticegen.lint.rules.transfers import transfers_outside_eea
 from noticegen.model import Recipient, Transfer
@@ -26,15 +27,10 @@ def _dpf_checked(rec: Recipient, transfer: Transfer) -> dt.date | None:
 
 
 @rule("NG303", "dpf-not-checked", groups=("transfers",), severity=W,
-      message={"en": "the transfer relies on the EU-U.S. Data Privacy Framework, but the date the "
-                     "certification was checked is not recorded",
-               "fi": "siirto perustuu EU:n ja Yhdysvaltojen väliseen tietosuojakehykseen, mutta "
-                     "sertifioinnin tarkistuspäivää ei ole merkitty"},
-      hint={"en": "Look the company up on the Data Privacy Framework List "
-                  "(dataprivacyframework.gov) and record the date, e.g. `checked: 2026-12-01`.",
-            "fi": "Tarkista yrityksen sertifiointi Data Privacy Framework -luettelosta "
-                  "(dataprivacyframework.gov) ja merkitse päivämäärä, esimerkiksi "
-                  "`checked: 2026-12-01`."},
+      message=N_("the transfer relies on the EU-U.S. Data Privacy Framework, but the date the "
+                 "certification was checked is not recorded"),
+      hint=N_("Look the company up on the Data Privacy Framework List (dataprivacyframework.gov) and "
+              "record the date, e.g. `checked: 2026-12-01`."),
       source="GDPR Art. 45; Commission Implementing Decision (EU) 2023/1795")
 def dpf_not_checked(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A transfer under the Data Privacy Framework needs the date the certification was checked.
@@ -65,17 +61,15 @@ def dpf_not_checked(resolved: ResolvedNotice) -> Iterator[Finding]:
             yield (*loc, "mechanism"), {}
 
 
-def _date(day: dt.date) -> dict[str, str]:
-    return {"en": day.isoformat(), "fi": f"{day.day}.{day.month}.{day.year}"}
+def _date(day: dt.date) -> Translated:
+    # TRANSLATORS: a date in a message (2026-12-01); {day:02} and {month:02} with leading zeros.
+    return Translated(N_("{year}-{month:02}-{day:02}"), day=day.day, month=day.month, year=day.year)
 
 
 @rule("NG305", "dpf-check-outdated", groups=("transfers",), severity=W,
-      message={"en": "the Data Privacy Framework certification was last checked on {checked}, more "
-                     "than a year before the notice takes effect ({effective})",
-               "fi": "tietosuojakehyksen sertifiointi on tarkistettu viimeksi {checked}, yli vuotta "
-                     "ennen selosteen voimaantuloa ({effective})"},
-      hint={"en": "Check the Data Privacy Framework List again and update `checked:`.",
-            "fi": "Tarkista Data Privacy Framework -luettelo uudelleen ja päivitä `checked:`."},
+      message=N_("the Data Privacy Framework certification was last checked on {checked}, more than a "
+                 "year before the notice takes effect ({effective})"),
+      hint=N_("Check the Data Privacy Framework List again and update `checked:`."),
       source="Commission Implementing Decision (EU) 2023/1795 (annual re-certification)")
 def dpf_check_outdated(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A DPF certification checked more than a year before the notice may have lapsed.

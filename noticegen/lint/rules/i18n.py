@@ -10,26 +10,33 @@ import re
 from collections.abc import Iterator, Mapping
 
 from noticegen.diagnostics import Loc, Severity
+from noticegen.l10n import C_, N_, Translated
 from noticegen.lint.facts import TextValue, texts
 from noticegen.lint.registry import Finding, rule
 from noticegen.resolve import ResolvedNotice
 
 E, W = Severity.ERROR, Severity.WARNING
 
-# Language names in the forms the messages need: English, and Finnish adjective cases.
-_NAMES: dict[str, dict[str, str]] = {
-    "fi": {"en": "Finnish", "nom": "suomenkielinen", "ela": "suomenkielisestä",
-           "ine": "suomenkielisessä", "par": "suomea"},
-    "en": {"en": "English", "nom": "englanninkielinen", "ela": "englanninkielisestä",
-           "ine": "englanninkielisessä", "par": "englantia"},
-    "sv": {"en": "Swedish", "nom": "ruotsinkielinen", "ela": "ruotsinkielisestä",
-           "ine": "ruotsinkielisessä", "par": "ruotsia"},
+# Language names in the forms the messages need (Finnish declines them: "suomenkielinen teksti",
+# "suomenkielisestä tekstistä"): one English word per language, in a context per use.
+# TRANSLATORS: the contexts name the form: "text" as in "the Finnish text is shorter", "from
+# text" and "in text" as in "the Finnish text does not mention …, which the English text does",
+# "language" as in "looks like Finnish".
+_NAMES: dict[str, dict[str, Translated]] = {
+    "fi": {"nom": C_("text", "Finnish"), "ela": C_("from text", "Finnish"),
+           "ine": C_("in text", "Finnish"), "par": C_("language", "Finnish")},
+    "en": {"nom": C_("text", "English"), "ela": C_("from text", "English"),
+           "ine": C_("in text", "English"), "par": C_("language", "English")},
+    "sv": {"nom": C_("text", "Swedish"), "ela": C_("from text", "Swedish"),
+           "ine": C_("in text", "Swedish"), "par": C_("language", "Swedish")},
 }
 
 
-def _name(lang: str, case: str) -> dict[str, str]:
-    names = _NAMES.get(lang, {"en": lang, "nom": lang, "ela": lang, "ine": lang, "par": lang})
-    return {"en": names["en"], "fi": names[case]}
+def _name(lang: str, case: str) -> Mapping[str, str] | str:
+    """A language's name in the form ``case`` needs, in every message language (its code,
+    for a language without a name here)."""
+    names = _NAMES.get(lang)
+    return names[case] if names is not None else lang
 
 
 def _versions(resolved: ResolvedNotice) -> Iterator[dict[str, TextValue]]:
@@ -48,14 +55,10 @@ _RATIO = 0.5
 
 
 @rule("NG601", "translation-much-shorter", groups=("cross-language",), severity=W,
-      message={"en": "the {short} text is much shorter than the {long} one ({n} and {m} characters): "
-                     "a sentence may be missing",
-               "fi": "{short} teksti on paljon lyhyempi kuin {long} ({n} ja {m} merkkiä): siitä "
-                     "saattaa puuttua virke"},
-      hint={"en": "Compare the two texts and translate what is missing; every language version "
-                  "must say the same.",
-            "fi": "Vertaa tekstejä ja käännä puuttuva osa; jokaisen kieliversion on kerrottava "
-                  "samat asiat."},
+      message=N_("the {short} text is much shorter than the {long} one ({n} and {m} characters): a "
+                 "sentence may be missing"),
+      hint=N_("Compare the two texts and translate what is missing; every language version must say the "
+              "same."),
       source="GDPR Art. 12(1); WP260 para. 13 (translations)", user_text=True)
 def translation_much_shorter(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A language version much shorter than another has probably lost a sentence.
@@ -113,12 +116,9 @@ def _facts(text: str, langs: Mapping[str, object]) -> set[str]:
 
 
 @rule("NG602", "fact-divergence", groups=("cross-language",), severity=E,
-      message={"en": "the {lang} text does not mention {fact}, which the {other} text does",
-               "fi": "{lang} tekstistä puuttuu {fact}, joka on {other} tekstissä"},
-      hint={"en": "Use the same e-mail addresses, web sites and law numbers in every language, "
-                  "and correct the one that is wrong.",
-            "fi": "Käytä samoja sähköpostiosoitteita, verkkosivustoja ja säädösnumeroita kaikilla "
-                  "kielillä ja korjaa väärä."},
+      message=N_("the {lang} text does not mention {fact}, which the {other} text does"),
+      hint=N_("Use the same e-mail addresses, web sites and law numbers in every language, and correct "
+              "the one that is wrong."),
       source="GDPR Art. 12(1); WP260 para. 13 (translations)", user_text=True)
 def fact_divergence(resolved: ResolvedNotice) -> Iterator[Finding]:
     """E-mail addresses, web sites and law numbers must be the same in every language.
@@ -152,10 +152,8 @@ def fact_divergence(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG603", "untranslated-text", groups=("cross-language",), severity=W,
-      message={"en": "the {lang} text is the same as the {other} one: it has not been translated",
-               "fi": "{lang} teksti on sama kuin {other}: sitä ei ole käännetty"},
-      hint={"en": "Translate the text; each language version must be written in its own language.",
-            "fi": "Käännä teksti; jokainen kieliversio on kirjoitettava omalla kielellään."},
+      message=N_("the {lang} text is the same as the {other} one: it has not been translated"),
+      hint=N_("Translate the text; each language version must be written in its own language."),
       source="GDPR Art. 12(1); WP260 para. 13 (translations)", user_text=True)
 def untranslated_text(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A text that is identical in two languages has not been translated.
@@ -200,12 +198,8 @@ _WORD = re.compile(r"\w+")
 
 
 @rule("NG604", "text-wrong-language", groups=("cross-language",), severity=W,
-      message={"en": "the text under `{code}` looks like {other}",
-               "fi": "kohdan `{code}` teksti näyttää olevan {other}"},
-      hint={"en": "Put each text under its own language code: `{{fi: <Finnish text>, en: <English "
-                  "text>}}`.",
-            "fi": "Kirjoita kukin teksti oman kielikoodinsa alle: `{{fi: <suomenkielinen teksti>, "
-                  "en: <englanninkielinen teksti>}}`."},
+      message=N_("the text under `{code}` looks like {other}"),
+      hint=N_("Put each text under its own language code: `{{fi: <Finnish text>, en: <English text>}}`."),
       source="GDPR Art. 12(1); WP260 para. 13 (translations)", user_text=True)
 def text_wrong_language(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A text written in the wrong language, or under the wrong code, is missing in its own.

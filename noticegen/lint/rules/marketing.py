@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from noticegen.diagnostics import Severity
+from noticegen.l10n import N_
 from noticegen.lint.facts import join, label, purpose_categories, purpose_loc, term_attr, vocab_label
 from noticegen.lint.registry import Finding, rule
 from noticegen.resolve import ResolvedNotice
@@ -17,23 +18,13 @@ ELECTRONIC_CONTACT = frozenset({"email_address", "phone_number", "contact_detail
 
 @rule("NG122", "email-marketing-without-consent",
       groups=("completeness", "consent", "legal-basis"), severity=E,
-      message={"en": "direct marketing by e-mail or text message in '{purpose}' relies on "
-                     "legitimate interests, but it also reaches {subjects}, who must have "
-                     "consented to it in advance",
-               "fi": "käyttötarkoituksen '{purpose}' sähköposti- tai tekstiviestimarkkinointi "
-                     "perustuu oikeutettuun etuun, mutta se kohdistuu myös ryhmään {subjects}, "
-                     "jolta tarvitaan ennalta annettu suostumus"},
-      hint={"en": "Without consent, e-mail and text-message marketing may reach only existing "
-                  "customers, about your own products of the same kind, who could refuse it when "
-                  "their contact details were collected and can refuse it in every message: set "
-                  "`data_subjects: [customers]` on this purpose, and add a separate purpose with "
-                  "`legal_basis: [consent]` and `direct_marketing: true` for everyone else.",
-            "fi": "Ilman suostumusta sähköposti- ja tekstiviestimarkkinointia saa kohdistaa vain "
-                  "nykyisiin asiakkaisiin ja vain omiin samaan tuoteryhmään kuuluviin tuotteisiin, "
-                  "kun asiakas on voinut kieltää sen yhteystietoja kerättäessä ja voi kieltää sen "
-                  "jokaisessa viestissä: merkitse tälle käyttötarkoitukselle `data_subjects: "
-                  "[customers]` ja lisää muille erillinen käyttötarkoitus, jolla on `legal_basis: "
-                  "[consent]` ja `direct_marketing: true`."},
+      message=N_("direct marketing by e-mail or text message in '{purpose}' relies on legitimate "
+                 "interests, but it also reaches {subjects}, who must have consented to it in advance"),
+      hint=N_("Without consent, e-mail and text-message marketing may reach only existing customers, "
+              "about your own products of the same kind, who could refuse it when their contact details "
+              "were collected and can refuse it in every message: set `data_subjects: [customers]` on "
+              "this purpose, and add a separate purpose with `legal_basis: [consent]` and "
+              "`direct_marketing: true` for everyone else."),
       source="Act on Electronic Communications Services 917/2014, sections 200 and 202; "
              "GDPR Art. 6(1)(a), 21(2)")
 def email_marketing_without_consent(resolved: ResolvedNotice) -> Iterator[Finding]:

@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from noticegen.diagnostics import Severity
+from noticegen.l10n import N_, Translated
 from noticegen.lint.facts import all_lints, strings
 from noticegen.lint.registry import AT_WORD, Finding, lookup, rule, suggest
 from noticegen.resolve import ResolvedNotice
@@ -19,9 +20,8 @@ E, W = Severity.ERROR, Severity.WARNING
 
 
 @rule("NG701", "lint-unknown-rule", groups=("meta",), severity=E,
-      message={"en": "'{rule}' is not a rule", "fi": "'{rule}' ei ole tunnettu sääntö"},
-      hint={"en": "{suggestion}`noticegen rules` lists the codes and names.",
-            "fi": "{suggestion}`noticegen rules` luettelee sääntöjen koodit ja nimet."},
+      message=N_("'{rule}' is not a rule"),
+      hint=N_("{suggestion}`noticegen rules` lists the codes and names."),
       source="noticegen")
 def lint_unknown_rule(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A `lint: disable:` entry must name an existing rule, by code or name.
@@ -46,17 +46,13 @@ def lint_unknown_rule(resolved: ResolvedNotice) -> Iterator[Finding]:
         for k, entry in enumerate(lint.disable):
             if lookup(entry.rule) is None:
                 close = suggest(entry.rule)
-                yield (*loc, "disable", k, "rule"), {"rule": entry.rule, "suggestion": {
-                    "en": f"Did you mean {close}? " if close else "",
-                    "fi": f"Tarkoititko {close}? " if close else ""}}
+                suggestion = Translated(N_("Did you mean {close}? "), close=close) if close else ""
+                yield (*loc, "disable", k, "rule"), {"rule": entry.rule, "suggestion": suggestion}
 
 
 @rule("NG702", "lint-core-not-disableable", groups=("meta",), severity=E,
-      message={"en": "{code} is a core check and cannot be switched off",
-               "fi": "{code} on perustarkistus, eikä sitä voi poistaa käytöstä"},
-      hint={"en": "Remove this entry and fix what {code} reports; `noticegen explain {code}` says how.",
-            "fi": "Poista tämä kohta ja korjaa se, mistä {code} huomauttaa; `noticegen explain "
-                  "{code}` kertoo, miten."},
+      message=N_("{code} is a core check and cannot be switched off"),
+      hint=N_("Remove this entry and fix what {code} reports; `noticegen explain {code}` says how."),
       source="noticegen")
 def lint_core_not_disableable(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The loader's and validator's checks (NG000-NG026) cannot be switched off.
@@ -86,11 +82,9 @@ def lint_core_not_disableable(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG703", "no-change-log", groups=("meta",), severity=W,
-      message={"en": "the notice has no change log", "fi": "selosteessa ei ole muutoshistoriaa"},
-      hint={"en": "Add `changes:` under `notice:` with the date and a summary of each version, "
-                  "newest first, e.g. `- {{date: 2026-12-01, summary: …}}`.",
-            "fi": "Lisää `notice:`-kohtaan `changes:` ja kunkin version päivämäärä ja tiivistelmä "
-                  "uusin ensin, esimerkiksi `- {{date: 2026-12-01, summary: …}}`."},
+      message=N_("the notice has no change log"),
+      hint=N_("Add `changes:` under `notice:` with the date and a summary of each version, newest first, "
+              "e.g. `- {{date: 2026-12-01, summary: …}}`."),
       source="WP260 para. 29-32 (changes to information)")
 def no_change_log(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A notice should keep a dated change log.
@@ -209,13 +203,9 @@ def _json(model: BaseModel) -> bytes:
 
 
 @rule("NG704", "todo-marker", groups=("meta",), severity=E,
-      message={"en": "a placeholder from `noticegen init` is left in the notice: \"{found}\"",
-               "fi": "selosteeseen on jäänyt `noticegen init` -komennon täytettävä kohta: "
-                     "\"{found}\""},
-      hint={"en": "Replace the whole placeholder sentence with the real information, or delete "
-                  "all of it; `build` publishes nothing until then.",
-            "fi": "Korvaa koko täytettävä lause oikealla tiedolla tai poista se kokonaan; "
-                  "`build` ei julkaise mitään ennen sitä."},
+      message=N_("a placeholder from `noticegen init` is left in the notice: \"{found}\""),
+      hint=N_("Replace the whole placeholder sentence with the real information, or delete all of it; "
+              "`build` publishes nothing until then."),
       source="noticegen", user_text=True)
 def todo_marker(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The placeholders `noticegen init` writes must be replaced before the notice is published.
@@ -252,15 +242,10 @@ def todo_marker(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG705", "notice-url-per-language", groups=("meta", "i18n"), severity=E,
-      message={"en": "the notice's {lang} version has no address of its own under `notice.url`",
-               "fi": "selosteen kieliversiolla {lang} ei ole omaa osoitetta kohdassa "
-                     "`notice.url`"},
-      hint={"en": "Give one address per language: `url: {{fi: https://…/fi/tietosuojaseloste, en: "
-                  "https://…/en/privacy-notice}}` (the same address twice only if that page "
-                  "holds both languages).",
-            "fi": "Anna osoite kullekin kielelle: `url: {{fi: https://…/fi/tietosuojaseloste, en: "
-                  "https://…/en/privacy-notice}}` (sama osoite kahdesti vain, jos sama sivu "
-                  "sisältää molemmat kielet)."},
+      message=N_("the notice's {lang} version has no address of its own under `notice.url`"),
+      hint=N_("Give one address per language: `url: {{fi: https://…/fi/tietosuojaseloste, en: "
+              "https://…/en/privacy-notice}}` (the same address twice only if that page holds both "
+              "languages)."),
       source="GDPR Art. 12(1); WP260 para. 13 (translations)")
 def notice_url_per_language(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Each language version of the notice links to its own published address.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from noticegen.diagnostics import Severity
+from noticegen.l10n import N_
 from noticegen.lint.facts import from_data_subject, purpose_loc
 from noticegen.lint.registry import Finding, rule
 from noticegen.resolve import ResolvedNotice
@@ -18,15 +19,10 @@ def _collected_from_data_subject(resolved: ResolvedNotice, r: int) -> bool:
 
 
 @rule("NG112", "requirement-missing", groups=("completeness",), severity=W,
-      message={"en": "the purpose '{purpose}' does not say whether people must give their data",
-               "fi": "käyttötarkoituksen '{purpose}' kohdalla ei kerrota, onko tietojen antaminen "
-                     "pakollista"},
-      hint={"en": "Add `requirement:` with `type:` (statutory, contractual, contract_prerequisite "
-                  "or voluntary) and the `consequence:` of not giving the data, e.g. \"Without your "
-                  "address we cannot deliver the order.\"",
-            "fi": "Lisää `requirement:`, jossa on `type:` (statutory, contractual, "
-                  "contract_prerequisite tai voluntary) ja tietojen antamatta jättämisen seuraus "
-                  "(`consequence:`), esimerkiksi \"Ilman osoitettasi emme voi toimittaa tilausta.\""},
+      message=N_("the purpose '{purpose}' does not say whether people must give their data"),
+      hint=N_("Add `requirement:` with `type:` (statutory, contractual, contract_prerequisite or "
+              "voluntary) and the `consequence:` of not giving the data, e.g. \"Without your address we "
+              "cannot deliver the order.\""),
       source="GDPR Art. 13(2)(e)")
 def requirement_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Say whether the data must be given, when a contract or the law requires them.
@@ -62,14 +58,10 @@ def requirement_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG120", "requirement-no-consequence", groups=("completeness",), severity=W,
-      message={"en": "the purpose '{purpose}' says the data are required, but not what happens if "
-                     "they are not given",
-               "fi": "käyttötarkoituksen '{purpose}' tiedot ovat pakollisia, mutta selosteessa ei "
-                     "kerrota, mitä seuraa, jos niitä ei anneta"},
-      hint={"en": "Add `consequence:` under `requirement:`, e.g. \"Without these data we cannot "
-                  "deliver the service.\"",
-            "fi": "Lisää `requirement:`-kohtaan `consequence:`, esimerkiksi \"Ilman näitä tietoja "
-                  "emme voi toimittaa palvelua.\""},
+      message=N_("the purpose '{purpose}' says the data are required, but not what happens if they are "
+                 "not given"),
+      hint=N_("Add `consequence:` under `requirement:`, e.g. \"Without these data we cannot deliver the "
+              "service.\""),
       source="GDPR Art. 13(2)(e)")
 def requirement_no_consequence(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A required provision of data needs its consequence.

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from noticegen.diagnostics import Severity
+from noticegen.l10n import N_
 from noticegen.lint.facts import join, texts, vocab_label
 from noticegen.lint.patterns import excerpt, search
 from noticegen.lint.registry import Finding, rule
@@ -36,14 +37,9 @@ _ENOUGH = 2
 
 
 @rule("NG510", "rights-text-incomplete", groups=("free-text", "rights"), severity=W,
-      message={"en": "this text names only these rights: {named}; these apply too: {missing}",
-               "fi": "tekstissä mainitaan vain nämä oikeudet: {named}; rekisteröidyllä on myös "
-                     "nämä oikeudet: {missing}"},
-      hint={"en": "Leave the list out and say only how to make a request: the notice's rights "
-                  "section lists every right that applies. Or name them all.",
-            "fi": "Jätä luettelo pois ja kerro vain, miten pyynnön voi tehdä: selosteen "
-                  "oikeusosio luettelee kaikki oikeudet, jotka koskevat rekisteröityä. Tai "
-                  "mainitse ne kaikki."},
+      message=N_("this text names only these rights: {named}; these apply too: {missing}"),
+      hint=N_("Leave the list out and say only how to make a request: the notice's rights section lists "
+              "every right that applies. Or name them all."),
       source="GDPR Art. 13(2)(b)-(d), 14(2)(c)-(e); WP260 Annex", user_text=True)
 def rights_text_incomplete(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A text about rights must not name fewer rights than apply.
@@ -85,8 +81,8 @@ def _labels(rights: list[str]) -> dict[str, str]:
 
 
 @rule("NG511", "rights-formality", groups=("free-text", "rights"), severity=W,
-      message={"en": "\"{found}\": {why}", "fi": "\"{found}\": {why}"},
-      hint={"en": "{instead}", "fi": "{instead}"},
+      message=N_("\"{found}\": {why}"),
+      hint=N_("{instead}"),
       source="GDPR Art. 12(2), 12(5), 12(6); EDPB Guidelines 01/2022 on the right of access",
       user_text=True)
 def rights_formality(resolved: ResolvedNotice) -> Iterator[Finding]:

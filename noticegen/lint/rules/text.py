@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from noticegen.diagnostics import Severity
+from noticegen.l10n import N_
 from noticegen.lint.facts import TextValue, field_of, scan
 from noticegen.lint.registry import Finding, rule
 from noticegen.resolve import ResolvedNotice
@@ -21,10 +22,8 @@ def _findings(resolved: ResolvedNotice, code: str) -> Iterator[Finding]:
 
 
 @rule("NG501", "law-repealed", groups=("free-text", "legacy-law"), severity=E,
-      message={"en": "\"{found}\": the text cites {law}",
-               "fi": "\"{found}\": tekstissä viitataan säädökseen, joka ei ole enää voimassa: {law}"},
-      hint={"en": "Refer to {replacement} instead, or leave the reference out.",
-            "fi": "Viittaa sen sijaan {replacement} tai jätä viittaus pois."},
+      message=N_("\"{found}\": the text cites {law}"),
+      hint=N_("Refer to {replacement} instead, or leave the reference out."),
       source="Data Protection Act 1050/2018; Act 917/2014; GDPR Art. 94; CJEU C-311/18 Schrems II",
       user_text=True)
 def law_repealed(resolved: ResolvedNotice) -> Iterator[Finding]:
@@ -54,9 +53,8 @@ def law_repealed(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG502", "legacy-term", groups=("free-text", "legacy-law"), severity=W,
-      message={"en": "\"{found}\" is an outdated term: {why}",
-               "fi": "\"{found}\" on vanhentunut termi: {why}"},
-      hint={"en": "Write {instead}.", "fi": "Kirjoita sen sijaan {instead}."},
+      message=N_("\"{found}\" is an outdated term: {why}"),
+      hint=N_("Write {instead}."),
       source="GDPR Art. 15, 21; Data Protection Ombudsman (tietosuoja.fi)", user_text=True)
 def legacy_term(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Terms of the repealed law should give way to the GDPR's.
@@ -86,16 +84,10 @@ def legacy_term(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG503", "consent-by-acceptance", groups=("free-text", "consent"), severity=E,
-      message={"en": "\"{found}\": accepting a privacy notice, or using a site, is not consent",
-               "fi": "\"{found}\": tietosuojaselosteen hyväksyminen tai sivuston käyttäminen ei ole "
-                     "suostumus"},
-      hint={"en": "Delete the sentence. A notice informs; nobody agrees to it. Each purpose "
-                  "states its own legal basis, and where you rely on consent, ask for it "
-                  "separately with an active choice (e.g. an unticked box).",
-            "fi": "Poista lause. Seloste on tiedote, eikä sitä hyväksytä. Kunkin käyttötarkoituksen "
-                  "oikeusperuste ilmoitetaan erikseen, ja jos käsittely perustuu suostumukseen, "
-                  "se pyydetään erikseen aktiivisella valinnalla (esimerkiksi valitsemattomalla "
-                  "valintaruudulla)."},
+      message=N_("\"{found}\": accepting a privacy notice, or using a site, is not consent"),
+      hint=N_("Delete the sentence. A notice informs; nobody agrees to it. Each purpose states its own "
+              "legal basis, and where you rely on consent, ask for it separately with an active choice "
+              "(e.g. an unticked box)."),
       source="GDPR Art. 4(11), 6(1)(a), 7(2); EDPB Guidelines 05/2020 on consent", user_text=True)
 def consent_by_acceptance(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Reading a notice, sending a form or using a site is not consent.
@@ -123,13 +115,9 @@ def consent_by_acceptance(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG504", "consent-open-ended", groups=("free-text", "consent"), severity=W,
-      message={"en": "\"{found}\": consent is valid only for specific purposes named in the notice",
-               "fi": "\"{found}\": suostumus on pätevä vain tiettyihin, selosteessa nimettyihin "
-                     "tarkoituksiin"},
-      hint={"en": "Name each purpose that relies on consent as a purpose of its own, with "
-                  "`legal_basis: [consent]`.",
-            "fi": "Kirjaa jokainen suostumukseen perustuva käyttötarkoitus omaksi "
-                  "käyttötarkoituksekseen, jonka peruste on `legal_basis: [consent]`."},
+      message=N_("\"{found}\": consent is valid only for specific purposes named in the notice"),
+      hint=N_("Name each purpose that relies on consent as a purpose of its own, with `legal_basis: "
+              "[consent]`."),
       source="GDPR Art. 4(11), 6(1)(a), 13(1)(c); EDPB Guidelines 05/2020 on consent",
       user_text=True)
 def consent_open_ended(resolved: ResolvedNotice) -> Iterator[Finding]:
@@ -152,14 +140,10 @@ def consent_open_ended(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG505", "retention-vague", groups=("free-text", "retention"), severity=W,
-      message={"en": "\"{found}\" does not tell how long data are kept",
-               "fi": "\"{found}\" ei kerro, kuinka kauan tietoja säilytetään"},
-      hint={"en": "Give a period, e.g. \"2 years after the end of the customer relationship\" "
-                  "(`retention: {{period: P2Y, after: end_of_customer_relationship}}`), or the "
-                  "specific criteria that decide it.",
-            "fi": "Ilmoita säilytysaika, esimerkiksi \"2 vuotta asiakassuhteen päättymisestä\" "
-                  "(`retention: {{period: P2Y, after: end_of_customer_relationship}}`), tai ne "
-                  "yksilöidyt perusteet, joiden mukaan aika määräytyy."},
+      message=N_("\"{found}\" does not tell how long data are kept"),
+      hint=N_("Give a period, e.g. \"2 years after the end of the customer relationship\" (`retention: "
+              "{{period: P2Y, after: end_of_customer_relationship}}`), or the specific criteria that "
+              "decide it."),
       source="GDPR Art. 13(2)(a), 14(2)(a); WP260 Annex", user_text=True)
 def retention_vague(resolved: ResolvedNotice) -> Iterator[Finding]:
     """"As long as necessary" is not a retention period.
@@ -189,14 +173,9 @@ def _in_purpose(value: TextValue) -> bool:
 
 
 @rule("NG506", "style-hedging", groups=("free-text", "style"), severity=W,
-      message={"en": "\"{found}\" hedges: say what you do, not what you might do",
-               "fi": "\"{found}\" jättää asian avoimeksi: kerro, mitä teette, älä mitä saatatte tehdä"},
-      hint={"en": "Write the purpose as a plain statement, e.g. \"We send our newsletter to "
-                  "subscribers\" instead of \"We may send…\", and list the cases in full instead of "
-                  "\"e.g.\".",
-            "fi": "Kirjoita käyttötarkoitus suoraksi toteamukseksi, esimerkiksi \"Lähetämme "
-                  "uutiskirjeen tilaajille\" eikä \"Voimme lähettää…\", ja luettele tapaukset "
-                  "kokonaan äläkä kirjoita \"esim.\"."},
+      message=N_("\"{found}\" hedges: say what you do, not what you might do"),
+      hint=N_("Write the purpose as a plain statement, e.g. \"We send our newsletter to subscribers\" "
+              "instead of \"We may send…\", and list the cases in full instead of \"e.g.\"."),
       source="GDPR Art. 12(1); WP260 para. 12-13", user_text=True)
 def hedging(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Purposes should be stated plainly, without "may", "might", "e.g." or "voimme".
@@ -222,15 +201,9 @@ def hedging(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG507", "signed-request", groups=("free-text", "rights"), severity=W,
-      message={"en": "\"{found}\": people must not be required to send a signed letter to use "
-                     "their rights",
-               "fi": "\"{found}\": oikeuksien käyttämisen edellytykseksi ei saa asettaa "
-                     "allekirjoitettua pyyntöä"},
-      hint={"en": "Accept requests by e-mail or a web form as well, and ask for identification "
-                  "only when you have reasonable doubts about who is asking (Art. 12(6)).",
-            "fi": "Ota pyyntöjä vastaan myös sähköpostitse tai verkkolomakkeella ja pyydä "
-                  "henkilöllisyyden todentamista vain, jos on perusteltua syytä epäillä pyytäjän "
-                  "henkilöllisyyttä (12 artiklan 6 kohta)."},
+      message=N_("\"{found}\": people must not be required to send a signed letter to use their rights"),
+      hint=N_("Accept requests by e-mail or a web form as well, and ask for identification only when you "
+              "have reasonable doubts about who is asking (Art. 12(6))."),
       source="GDPR Art. 12(2), 12(6)", user_text=True)
 def signed_request(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Exercising rights must not require a signed, written letter.
@@ -256,12 +229,9 @@ def signed_request(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG508", "check-page-regularly", groups=("free-text", "meta"), severity=W,
-      message={"en": "\"{found}\": telling people to check the page for changes is not enough",
-               "fi": "\"{found}\": kehotus seurata sivua muutosten varalta ei riitä"},
-      hint={"en": "Keep a change log under `notice.changes`, and tell people directly (e.g. by "
-                  "e-mail or a notice on the site) about important changes.",
-            "fi": "Pidä muutoshistoriaa kohdassa `notice.changes` ja kerro olennaisista "
-                  "muutoksista suoraan, esimerkiksi sähköpostilla tai ilmoituksella sivustolla."},
+      message=N_("\"{found}\": telling people to check the page for changes is not enough"),
+      hint=N_("Keep a change log under `notice.changes`, and tell people directly (e.g. by e-mail or a "
+              "notice on the site) about important changes."),
       source="WP260 para. 29-32 (changes to information)", user_text=True)
 def check_page_regularly(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Changes must be communicated, not left for people to discover.
@@ -286,14 +256,9 @@ def check_page_regularly(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG509", "authority-old-address", groups=("free-text", "rights"), severity=W,
-      message={"en": "\"{found}\" is an old address of the Data Protection Ombudsman",
-               "fi": "\"{found}\" on tietosuojavaltuutetun toimiston vanha osoite"},
-      hint={"en": "Write the current address, Lintulahdenkuja 4, 00530 Helsinki (postal address PL "
-                  "800, 00531 Helsinki), or leave it out: the notice names the Ombudsman with its "
-                  "current address.",
-            "fi": "Kirjoita nykyinen osoite Lintulahdenkuja 4, 00530 Helsinki (postiosoite PL 800, "
-                  "00531 Helsinki) tai jätä osoite pois: seloste kertoo tietosuojavaltuutetun "
-                  "toimiston ajantasaiset yhteystiedot."},
+      message=N_("\"{found}\" is an old address of the Data Protection Ombudsman"),
+      hint=N_("Write the current address, Lintulahdenkuja 4, 00530 Helsinki (postal address PL 800, 00531 "
+              "Helsinki), or leave it out: the notice names the Ombudsman with its current address."),
       source="GDPR Art. 13(2)(d), 77; tietosuoja.fi/yhteystiedot", user_text=True)
 def authority_old_address(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The Data Protection Ombudsman no longer sits at Ratapihantie 9.
@@ -322,16 +287,11 @@ def _consequence(value: TextValue) -> bool:
 
 
 @rule("NG512", "consequence-restates-obligation", groups=("free-text", "completeness"), severity=W,
-      message={"en": "\"{found}\" restates the obligation; it does not say what happens if the "
-                     "data are not provided",
-               "fi": "\"{found}\" toistaa velvoitteen eikä kerro, mitä tapahtuu, jos tietoja ei "
-                     "anneta"},
-      hint={"en": "Say what the person loses, e.g. \"Without these data we cannot invoice you, "
-                  "and so we cannot deliver the order.\" The obligation itself is already shown "
-                  "by `requirement.type` and `law:`.",
-            "fi": "Kerro, mitä henkilö menettää, esimerkiksi \"Ilman näitä tietoja emme voi "
-                  "laskuttaa sinua emmekä siksi toimittaa tilausta.\" Itse velvoite näkyy jo "
-                  "kohdista `requirement.type` ja `law:`."},
+      message=N_("\"{found}\" restates the obligation; it does not say what happens if the data are not "
+                 "provided"),
+      hint=N_("Say what the person loses, e.g. \"Without these data we cannot invoice you, and so we "
+              "cannot deliver the order.\" The obligation itself is already shown by `requirement.type` "
+              "and `law:`."),
       source="GDPR Art. 13(2)(e)", user_text=True)
 def consequence_restates_obligation(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The consequences of not providing the data must be consequences.

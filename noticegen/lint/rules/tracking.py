@@ -8,6 +8,7 @@ from functools import cache
 
 from noticegen import catalog
 from noticegen.diagnostics import Loc, Severity
+from noticegen.l10n import N_
 from noticegen.lint.facts import texts, vocab_label
 from noticegen.lint.registry import Finding, rule
 from noticegen.resolve import ResolvedNotice
@@ -74,19 +75,12 @@ def _tracking_evidence(resolved: ResolvedNotice) -> tuple[Loc, str] | None:
 
 
 @rule("NG415", "tracking-without-cookies", groups=("cookies", "contradictions"), severity=E,
-      message={"en": "the notice speaks of tracking the site's visitors (\"{found}\"), but "
-                     "declares no cookies or similar technologies",
-               "fi": "selosteessa kerrotaan sivuston kävijöiden seurannasta (\"{found}\"), mutta "
-                     "siinä ei luetella evästeitä eikä vastaavia tekniikoita"},
-      hint={"en": "List each cookie, local-storage entry or pixel under `cookies:` with its "
-                  "provider, category, purpose and duration (for a known service, `uses: "
-                  "[hotjar]` brings in its cookies), and say how consent is asked under "
-                  "`cookie_consent:`. If the site sets none, remove what says it does.",
-            "fi": "Luettele jokainen eväste, paikallisen tallennustilan merkintä ja seurantapikseli "
-                  "kohdassa `cookies:` palveluntarjoajineen, luokkineen, käyttötarkoituksineen ja "
-                  "voimassaoloaikoineen (tunnetun palvelun evästeet tuo `uses: [hotjar]`), ja "
-                  "kerro kohdassa `cookie_consent:`, miten suostumus pyydetään. Jos sivusto ei "
-                  "aseta niitä, poista maininta."},
+      message=N_("the notice speaks of tracking the site's visitors (\"{found}\"), but declares no "
+                 "cookies or similar technologies"),
+      hint=N_("List each cookie, local-storage entry or pixel under `cookies:` with its provider, "
+              "category, purpose and duration (for a known service, `uses: [hotjar]` brings in its "
+              "cookies), and say how consent is asked under `cookie_consent:`. If the site sets none, "
+              "remove what says it does."),
       source="Act 917/2014, section 205; ePrivacy Directive Art. 5(3); CJEU C-673/17 Planet49")
 def tracking_without_cookies(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Analytics, session recording or targeted advertising need a cookie section.
@@ -125,14 +119,9 @@ def tracking_without_cookies(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG416", "cookie-name-unknown", groups=("cookies",), severity=E,
-      message={"en": "{kind} no. {number} has no name",
-               "fi": "{kind} nro {number} on ilman nimeä"},
-      hint={"en": "Find its name in the browser while on the site (developer tools, Application "
-                  "or Storage tab: Cookies, Local storage) or in the provider's documentation, "
-                  "and write it as `name:`.",
-            "fi": "Selvitä nimi selaimella sivustolla ollessasi (kehittäjätyökalujen Application- "
-                  "tai Tallennustila-välilehti: Cookies, Local storage) tai palveluntarjoajan "
-                  "ohjeista, ja kirjoita se kohtaan `name:`."},
+      message=N_("{kind} no. {number} has no name"),
+      hint=N_("Find its name in the browser while on the site (developer tools, Application or Storage "
+              "tab: Cookies, Local storage) or in the provider's documentation, and write it as `name:`."),
       source="Act 917/2014, section 205; Traficom cookie guidance")
 def cookie_name_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every cookie or storage entry must be named.

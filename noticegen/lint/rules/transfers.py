@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from noticegen.diagnostics import Loc, Severity
+from noticegen.l10n import N_, Translated
 from noticegen.lint.facts import join, recipient_name, term_attr, vocab_label
 from noticegen.lint.registry import Finding, Param, rule
 from noticegen.model import Recipient, Transfer
@@ -19,7 +20,7 @@ def transfers_outside_eea(resolved: ResolvedNotice) -> Iterator[tuple[Loc, Recip
         yield entry.loc, entry.recipient, entry.transfer
 
 
-_UNKNOWN = {"en": "countries not given", "fi": "maita ei ole ilmoitettu"}
+_UNKNOWN = Translated(N_("countries not given"))
 
 
 def _countries(transfer: Transfer) -> Param:
@@ -27,18 +28,11 @@ def _countries(transfer: Transfer) -> Param:
 
 
 @rule("NG301", "transfer-no-mechanism", groups=("transfers", "recipients"), severity=E,
-      message={"en": "{recipient} receives data outside the EU/EEA ({country}), but no transfer "
-                     "mechanism is given",
-               "fi": "{recipient} vastaanottaa tietoja EU:n/ETA:n ulkopuolella ({country}), mutta "
-                     "siirtoperustetta ei ole ilmoitettu"},
-      hint={"en": "Add `transfers: [{{countries: [{code}], mechanism: …}}]` to the recipient, with "
-                  "the mechanism its contract uses: `adequacy_decision`, `eu_us_dpf` (certified US "
-                  "companies), `standard_clauses` or `binding_corporate_rules` (the last two with "
-                  "a `link:`).",
-            "fi": "Lisää vastaanottajalle `transfers: [{{countries: [{code}], mechanism: …}}]` ja "
-                  "siirtoperuste, jota sen sopimus käyttää: `adequacy_decision`, `eu_us_dpf` "
-                  "(sertifioidut yhdysvaltalaiset yritykset), `standard_clauses` tai "
-                  "`binding_corporate_rules` (kahdelle viimeiselle myös `link:`)."},
+      message=N_("{recipient} receives data outside the EU/EEA ({country}), but no transfer mechanism is "
+                 "given"),
+      hint=N_("Add `transfers: [{{countries: [{code}], mechanism: …}}]` to the recipient, with the "
+              "mechanism its contract uses: `adequacy_decision`, `eu_us_dpf` (certified US companies), "
+              "`standard_clauses` or `binding_corporate_rules` (the last two with a `link:`)."),
       source="GDPR Art. 13(1)(f), 14(1)(f), 44-49")
 def transfer_no_mechanism(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every transfer outside the EU/EEA needs a mechanism of Art. 45-49.
@@ -88,17 +82,11 @@ def transfer_no_mechanism(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG315", "transfer-countries-unknown", groups=("transfers", "recipients"), severity=E,
-      message={"en": "{recipient} transfers data outside the EU/EEA, but the notice does not say "
-                     "to which countries",
-               "fi": "{recipient} siirtää tietoja EU:n/ETA:n ulkopuolelle, mutta selosteessa ei "
-                     "kerrota, mihin maihin"},
-      hint={"en": "Ask the recipient where the data go (its data processing agreement or list of "
-                  "sub-processors says it) and list them: `countries: [US]`. If nothing leaves the "
-                  "EU/EEA after all, remove the transfer.",
-            "fi": "Selvitä vastaanottajalta, mihin maihin tiedot siirtyvät (sen "
-                  "tietojenkäsittelysopimuksessa tai alihankkijaluettelossa se kerrotaan), ja "
-                  "luettele maat: `countries: [US]`. Jos tietoja ei sittenkään siirretä EU:n/ETA:n "
-                  "ulkopuolelle, poista siirto."},
+      message=N_("{recipient} transfers data outside the EU/EEA, but the notice does not say to which "
+                 "countries"),
+      hint=N_("Ask the recipient where the data go (its data processing agreement or list of "
+              "sub-processors says it) and list them: `countries: [US]`. If nothing leaves the EU/EEA "
+              "after all, remove the transfer."),
       source="GDPR Art. 13(1)(f), 14(1)(f); WP260 Annex")
 def transfer_countries_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A transfer outside the EU/EEA must name its countries.
@@ -130,14 +118,10 @@ def transfer_countries_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG302", "transfer-no-link", groups=("transfers",), severity=E,
-      message={"en": "the transfer ({countries}) relies on \"{mechanism}\", but the notice does "
-                     "not say where a copy of the safeguards can be obtained",
-               "fi": "siirto ({countries}) perustuu siirtoperusteeseen \"{mechanism}\", mutta "
-                     "selosteessa ei kerrota, mistä suojatoimista saa jäljennöksen"},
-      hint={"en": "Add `link:` to the transfer, pointing to the clauses or rules (e.g. the "
-                  "provider's data processing agreement).",
-            "fi": "Lisää siirrolle `link:`, joka osoittaa vakiolausekkeisiin tai sitoviin sääntöihin "
-                  "(esimerkiksi palveluntarjoajan tietojenkäsittelysopimukseen)."},
+      message=N_("the transfer ({countries}) relies on \"{mechanism}\", but the notice does not say where "
+                 "a copy of the safeguards can be obtained"),
+      hint=N_("Add `link:` to the transfer, pointing to the clauses or rules (e.g. the provider's data "
+              "processing agreement)."),
       source="GDPR Art. 13(1)(f), 14(1)(f), 46, 47")
 def transfer_no_link(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Standard clauses and binding corporate rules need a link or copy.
@@ -171,23 +155,17 @@ def transfer_no_link(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 _MISMATCH = {
-    "adequacy_decision": ("adequacy", {
-        "en": "the European Commission has made no adequacy decision for it",
-        "fi": "Euroopan komissio ei ole tehnyt maasta tietosuojan riittävyyttä koskevaa päätöstä"}),
-    "eu_us_dpf": ("dpf", {
-        "en": "the Data Privacy Framework covers only certified companies in the United States",
-        "fi": "EU:n ja Yhdysvaltojen välinen tietosuojakehys koskee vain sertifioituja "
-              "yhdysvaltalaisia yrityksiä"}),
+    "adequacy_decision": ("adequacy", Translated(N_("the European Commission has made no adequacy "
+                                                    "decision for it"))),
+    "eu_us_dpf": ("dpf", Translated(N_("the Data Privacy Framework covers only certified companies in "
+                                       "the United States"))),
 }
 
 
 @rule("NG304", "transfer-mechanism-mismatch", groups=("transfers",), severity=E,
-      message={"en": "the transfer mechanism does not fit {country}: {why}",
-               "fi": "siirtoperuste ei sovellu kohdemaahan ({country}): {why}"},
-      hint={"en": "Give the mechanism the recipient's contract actually relies on, usually "
-                  "`standard_clauses` with a `link:`.",
-            "fi": "Ilmoita siirtoperuste, johon vastaanottajan sopimus todella perustuu; yleensä "
-                  "se on `standard_clauses` ja `link:`."},
+      message=N_("the transfer mechanism does not fit {country}: {why}"),
+      hint=N_("Give the mechanism the recipient's contract actually relies on, usually `standard_clauses` "
+              "with a `link:`."),
       source="GDPR Art. 45; Commission Implementing Decision (EU) 2023/1795")
 def transfer_mechanism_mismatch(resolved: ResolvedNotice) -> Iterator[Finding]:
     """An adequacy decision or the DPF must actually cover the destination country.
@@ -224,17 +202,14 @@ def transfer_mechanism_mismatch(resolved: ResolvedNotice) -> Iterator[Finding]:
                 break
 
 
-_VAGUE = {"role": {"en": "its role", "fi": "rooli"},
-          "country": {"en": "its country", "fi": "sijaintimaa"}}
+_VAGUE = {"role": Translated(N_("its role")),
+          "country": Translated(N_("its country"))}
 
 
 @rule("NG306", "recipient-too-generic", groups=("recipients",), severity=W,
-      message={"en": "the recipient {recipient} is described too vaguely: give {missing}",
-               "fi": "vastaanottaja {recipient} on kuvattu liian ylimalkaisesti: ilmoita {missing}"},
-      hint={"en": "Add `role:` (processor, independent_controller, authority…) and `country:`; for "
-                  "a category of recipients, add `sector:` too.",
-            "fi": "Lisää `role:` (processor, independent_controller, authority…) ja `country:`; "
-                  "vastaanottajaryhmälle lisää myös `sector:`."},
+      message=N_("the recipient {recipient} is described too vaguely: give {missing}"),
+      hint=N_("Add `role:` (processor, independent_controller, authority…) and `country:`; for a category "
+              "of recipients, add `sector:` too."),
       source="GDPR Art. 13(1)(e), 14(1)(e); WP260 Annex")
 def recipient_too_generic(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Recipients need their role and location.
@@ -269,14 +244,10 @@ def recipient_too_generic(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 
 @rule("NG307", "transfer-derogation-systematic", groups=("transfers",), severity=W,
-      message={"en": "{recipient} processes data for you regularly, but its transfer relies on an "
-                     "Art. 49 derogation, which is meant for occasional transfers",
-               "fi": "{recipient} käsittelee tietoja lukuunne säännöllisesti, mutta siirto perustuu "
-                     "49 artiklan poikkeukseen, joka on tarkoitettu vain satunnaisiin siirtoihin"},
-      hint={"en": "Ask the provider which safeguard its contract uses (usually standard contractual "
-                  "clauses) and give that, with a `link:`.",
-            "fi": "Kysy palveluntarjoajalta, mihin suojatoimiin sen sopimus perustuu (yleensä "
-                  "vakiolausekkeisiin), ja ilmoita se sekä `link:`."},
+      message=N_("{recipient} processes data for you regularly, but its transfer relies on an Art. 49 "
+                 "derogation, which is meant for occasional transfers"),
+      hint=N_("Ask the provider which safeguard its contract uses (usually standard contractual clauses) "
+              "and give that, with a `link:`."),
       source="GDPR Art. 49; EDPB Guidelines 2/2018 on derogations")
 def transfer_derogation_systematic(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A processor's regular transfers cannot rest on an Art. 49 derogation.
@@ -308,16 +279,10 @@ def transfer_derogation_systematic(resolved: ResolvedNotice) -> Iterator[Finding
 
 @rule("NG308", "recipient-not-linked", groups=("recipients", "transfers", "completeness"),
       severity=E,
-      message={"en": "{recipient} receives personal data, but no purpose or register says for what",
-               "fi": "{recipient} vastaanottaa henkilötietoja, mutta mikään käyttötarkoitus tai "
-                     "rekisteri ei kerro, mitä varten"},
-      hint={"en": "Add `{id}` to `recipients:` of each purpose it receives data for (or of the "
-                  "register), so that the notice says why and on which legal basis, and shows "
-                  "its transfers in the right place. Remove it if you no longer use it.",
-            "fi": "Lisää `{id}` jokaisen sellaisen käyttötarkoituksen (tai rekisterin) "
-                  "`recipients:`-kohtaan, jota varten se saa tietoja, jotta selosteessa kerrotaan "
-                  "käsittelyn tarkoitus ja oikeusperuste ja sen siirrot näkyvät oikeassa "
-                  "kohdassa. Poista se, jos ette enää käytä sitä."},
+      message=N_("{recipient} receives personal data, but no purpose or register says for what"),
+      hint=N_("Add `{id}` to `recipients:` of each purpose it receives data for (or of the register), so "
+              "that the notice says why and on which legal basis, and shows its transfers in the right "
+              "place. Remove it if you no longer use it."),
       source="GDPR Art. 13(1)(c), (e), (f); 14(1)(c), (e), (f)")
 def recipient_not_linked(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every recipient, and every service taken from the catalogue, must be tied to a purpose.
@@ -357,18 +322,12 @@ def recipient_not_linked(resolved: ResolvedNotice) -> Iterator[Finding]:
 
 @rule("NG309", "joint-controller-no-arrangement", groups=("recipients", "completeness"),
       severity=E,
-      message={"en": "{recipient} is a joint controller, but the notice does not give the essence "
-                     "of the arrangement between you",
-               "fi": "{recipient} on yhteisrekisterinpitäjä, mutta selosteessa ei kerrota "
-                     "välisenne järjestelyn keskeistä sisältöä"},
-      hint={"en": "Add `arrangement:` to the recipient: which processing you control jointly, who "
-                  "is responsible for informing people and for answering requests about their "
-                  "rights, and that people can exercise their rights against either of you; add "
-                  "`arrangement_url:` where the arrangement can be read.",
-            "fi": "Lisää vastaanottajalle `arrangement:`: mitä käsittelyä päätätte yhdessä, kuka "
-                  "vastaa rekisteröityjen informoinnista ja oikeuksia koskeviin pyyntöihin "
-                  "vastaamisesta, ja että rekisteröity voi käyttää oikeuksiaan kumpaa tahansa "
-                  "kohtaan; lisää `arrangement_url:`, josta järjestelyn voi lukea."},
+      message=N_("{recipient} is a joint controller, but the notice does not give the essence of the "
+                 "arrangement between you"),
+      hint=N_("Add `arrangement:` to the recipient: which processing you control jointly, who is "
+              "responsible for informing people and for answering requests about their rights, and that "
+              "people can exercise their rights against either of you; add `arrangement_url:` where the "
+              "arrangement can be read."),
       source="GDPR Art. 26(2), 26(3)")
 def joint_controller_no_arrangement(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A joint controller needs the essence of the joint-controller arrangement.
