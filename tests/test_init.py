@@ -30,6 +30,8 @@ from noticegen.pipeline import check_file
 
 FI = {"LANG": "fi_FI.UTF-8", "LC_ALL": None, "LC_MESSAGES": None}
 EN = {"LANG": "en_GB.UTF-8", "LC_ALL": None, "LC_MESSAGES": None}
+SV = {"LANG": "sv_FI.UTF-8", "LC_ALL": None, "LC_MESSAGES": None}
+YES = {"fi": "k", "en": "y", "sv": "j"}
 
 
 def run(args: list[str], *, input: str = "", env: dict[str, str | None] | None = None) -> Result:
@@ -43,7 +45,7 @@ def interview_input(*, yes: frozenset[str] = frozenset(), pick_all: bool = True,
              languages]
     kinds = catalogue_kinds()
     for choice in parts.CHOICES:
-        lines.append(("k" if lang == "fi" else "y") if choice in yes else "")
+        lines.append(YES[lang] if choice in yes else "")
         if choice in yes and offered_services(choice, kinds):
             n = len(offered_services(choice, kinds))
             lines.append(",".join(str(i) for i in range(1, n + 1)) if pick_all else "")
@@ -64,8 +66,8 @@ COMBINATIONS = [frozenset(c for c, on in zip(parts.CHOICES, bits, strict=True) i
 @pytest.mark.parametrize("yes", COMBINATIONS, ids=lambda y: "+".join(sorted(y)) or "none")
 def test_every_combination_of_answers_passes_check(yes: frozenset[str], tmp_path: Path) -> None:
     # Alternate the interview language and whether the offered services are picked, so that
-    # both sides of each are covered across the combinations.
-    lang = "fi" if len(yes) % 2 == 0 else "en"
+    # every language and both sides of picking are covered across the combinations.
+    lang = ("fi", "en", "sv")[sum(map(parts.CHOICES.index, yes)) % 3]
     pick_all = sum(parts.CHOICES.index(c) for c in yes) % 2 == 0
     target = tmp_path / "notice.yaml"
     result = run(["init", "--lang", lang, str(target)],
@@ -168,16 +170,43 @@ def test_default_language_follows_the_locale() -> None:
 @pytest.mark.parametrize(("env", "name", "question"), [
     (FI, "tietosuojaseloste.yaml", "Yrityksen virallinen nimi"),
     (EN, "privacy-notice.yaml", "The company's legal name"),
+    (SV, "dataskyddsbeskrivning.yaml", "Företagets officiella namn"),
 ])
 def test_default_path_and_questions_follow_lang(env: dict[str, str | None], name: str,
                                                 question: str, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    lang = "fi" if env is FI else "en"
+    lang = str(env["LANG"])[:2]
     result = run(["init"], input=interview_input(lang=lang), env=env)
     assert result.exit_code == 0, result.output
     assert question in result.output
     assert (tmp_path / name).is_file()
+
+
+def test_init_asks_in_swedish_and_writes_a_swedish_and_finnish_starter(tmp_path: Path) -> None:
+    """#17: `init --lang sv` asks in Swedish, proposes Swedish and Finnish, comments the file in
+    Swedish, and what it writes passes `check` but for the placeholders."""
+    target = tmp_path / "n.yaml"
+    yes = frozenset({"newsletter", "jobs"})
+    result = run(["init", "--lang", "sv", str(target)], input=interview_input(yes=yes, lang="sv"),
+                 env=FI)
+    assert result.exit_code == 0, result.output
+    for asked in ("Företagets officiella namn", "FO-nummer", "Skickar företaget ut ett nyhetsbrev?",
+                  "[sv, fi]", "Utkastet till dataskyddsbeskrivning har sparats"):
+        assert asked in result.output
+    assert "Yrityksen" not in result.output and "company" not in result.output
+    text = target.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert data["notice"]["languages"] == ["sv", "fi"]
+    assert data["registers"][0]["name"] == {"sv": "Kundregister", "fi": "Asiakasrekisteri"}
+    newsletter = next(p for r in data["registers"] for p in r["purposes"] if p["id"] == "newsletter")
+    assert newsletter["withdrawal"]["sv"].startswith("Du kan när som helst återkalla ditt samtycke")
+    assert "# Personuppgiftsansvarig, det vill säga det företag" in text
+    assert errors_of(target) == []
+    no_input = run(["init", "--no-input", "-"], env=SV).stdout
+    assert yaml.safe_load(no_input)["controller"]["name"] == "TODO: företagets officiella namn"
+    placeholders = {d.message for d in check_file(str(target)).errors if d.code == "NG704"}
+    assert any("TODO: Kontrollera att lagringstiden" in m for m in placeholders)
 
 
 def test_lang_option_overrides_the_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -214,7 +243,7 @@ def test_other_answers_are_checked_too(tmp_path: Path) -> None:
     answers = answers.replace("Helsinki\n", "Helsinki\n", 1)
     lines = answers.split("\n")
     languages_at = lines.index("tietosuoja@testi.fi") + 1
-    lines[languages_at] = "sv\nen"
+    lines[languages_at] = "de\nen"  # German is not a notice language
     jobs_at = len(lines) - 2
     lines[jobs_at] = "ehkä\nk"
     result = run(["init", str(tmp_path / "n.yaml")], input="\n".join(lines))

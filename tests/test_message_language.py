@@ -9,9 +9,9 @@ the values the notice itself holds.
 
 Covered: check (core diagnostics NG0xx, a notice with findings of six lint rules, the notes
 and summaries), build (the refusal and the summary), explain of a core check, diff (no changes,
-an invalid notice); and every lint rule's message and fix, on every failing case of
-tests/data/rules, in Finnish and Swedish. Not covered: preview and init, whose messages are
-not in the catalogues yet.
+an invalid notice), init --no-input (its summary and the comments of the file it writes); and
+every lint rule's message and fix, on every failing case of tests/data/rules, in Finnish and
+Swedish. Not covered here: preview (tests/test_preview.py).
 """
 
 from __future__ import annotations
@@ -104,8 +104,9 @@ ALLOWED = {"yaml", "yml", "noticegen", "html", "index", "fi", "sv", "en", "gdpr"
 
 
 def _shown_words(output: str) -> set[str]:
-    """The words of ``output`` that are not identifiers (which any language quotes as is)."""
-    return _words(IDENTIFIERS.sub(" ", output)) - ALLOWED
+    """The words of ``output`` that are not identifiers or code in backticks (`noticegen
+    init`), which any language quotes as they are."""
+    return _words(IDENTIFIERS.sub(" ", re.sub(r"`[^`\n]*`", " ", output))) - ALLOWED
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +132,7 @@ def _notices(folder: Path) -> tuple[Path, Path]:
     return good, bad
 
 
+NOTICE_FILES = {"good.yaml", "bad.yaml", "linted.yaml"}
 LINTED = {"NG101", "NG107", "NG118", "NG501", "NG506", "NG602"}
 QUOTED = _words("may customer-relationship bookkeeping")
 """What the notice below says in English that its messages quote back: NG506's "{found}", the
@@ -179,12 +181,20 @@ def test_a_user_meets_no_english_word(locale: str, tmp_path: Path, english: dict
         "explain": (["explain", "NG022"], 0),
         "diff same": (["diff", good.name, good.name], 0),
         "diff invalid": (["diff", good.name, bad.name], 2),
+        "init --no-input": (["init", "--no-input"], 0),
     }
     seen: dict[str, str] = {}
     for label, (args, status) in runs.items():
         code, output = _run(args)
         assert code == status, f"{label}: exit {code}\n{output}"
         seen[label] = output
+    # The starter init wrote, named in the user's language: its comments are in that language
+    # (its free texts are in every notice language, English among them for a Finnish user).
+    starter = next(p for p in tmp_path.glob("*.yaml") if p.name not in NOTICE_FILES)
+    seen["init's comments"] = "\n".join(
+        line for line in starter.read_text(encoding="utf-8").splitlines()
+        if line.lstrip().startswith("#") and "yaml-language-server" not in line)
+    assert starter.name == {"fi": "tietosuojaseloste.yaml", "sv": "dataskyddsbeskrivning.yaml"}[lang]
     codes = {"NG010", "NG011", "NG022"}
     assert codes <= set(re.findall(r"NG\d{3}", seen["check bad"])), seen["check bad"]
     linted = set(re.findall(r"NG\d{3}", seen["check linted"]))
@@ -232,8 +242,8 @@ def test_every_rule_speaks_the_user_s_language(lang: str, tmp_path: Path,
         values = _words(user) | _catalogue_values()
         for d in result.diagnostics:
             drawn.add(d.code)
-            shown = f"{d.message}\n{d.hint}"  # code (`noticegen build`, YAML) quoted as it is
-            found = sorted((_shown_words(re.sub(r"`[^`]*`", " ", shown)) - values) & english[lang])
+            shown = f"{d.message}\n{d.hint}"
+            found = sorted((_shown_words(shown) - values) & english[lang])
             if found:
                 english_found.append(f"{code} ({case['name']}): {found} in:\n{shown}")
     assert not english_found, f"{lang}: English words in\n" + "\n".join(english_found)

@@ -1,25 +1,24 @@
 """`noticegen init`: interview the owner and write a commented starter notice."""
 
-from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from noticegen.commands import message_language_option
+
+if TYPE_CHECKING:
+    from noticegen.init.starter import Answers
 
 EXAMPLES = """
 Examples:
 
-  noticegen init                       # asks in Finnish or English, per your locale
+  noticegen init                       # asks in Finnish, Swedish or English, per your locale
 
   noticegen init --lang en privacy-notice.yaml
 
   noticegen init --no-input -          # the defaults, to standard output
 """
-
-
-class InterviewLanguage(str, Enum):
-    fi = "fi"
-    en = "en"
 
 
 def register(app: typer.Typer) -> None:
@@ -29,12 +28,13 @@ def register(app: typer.Typer) -> None:
 def init(
     path: Annotated[str | None, typer.Argument(
         help="Where to write the notice; '-' writes to standard output. Default: "
-        "tietosuojaseloste.yaml (Finnish) or privacy-notice.yaml (English).",
+        "tietosuojaseloste.yaml (Finnish), dataskyddsbeskrivning.yaml (Swedish) or "
+        "privacy-notice.yaml (English).",
         metavar="PATH", show_default=False)] = None,
-    lang: Annotated[InterviewLanguage | None, typer.Option(
-        "--lang", help="Language of the questions and of the file's comments: fi or en "
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Language of the questions and of the file's comments: fi, sv or en "
         "(default: NOTICEGEN_LANG, the project setting, the locale, else en).",
-        show_default=False)] = None,
+        callback=message_language_option, show_default=False)] = None,
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Ask nothing; write the defaults, with TODO: markers to fill in.")] = False,
     force: Annotated[bool, typer.Option(
@@ -50,18 +50,18 @@ def init(
     from noticegen.config import settings_for
     from noticegen.errors import OutputError
     from noticegen.init.interview import SAY, default_language, interview
-    from noticegen.init.starter import Answers, count_todos, starter_text
+    from noticegen.init.starter import count_todos, starter_text
 
-    language = lang.value if lang else default_language(
-        configured=settings_for(str(path) if path else "-").lang)
-    target = path or DEFAULT_PATHS[language]
+    language = lang or default_language(configured=settings_for(str(path) if path else "-").lang)
+    default_path = default_file_name(language)
+    target = path or default_path
     to_stdout = target == "-"
     exists = OutputError(SAY["exists"](language).format(path=target),
                          hint=SAY["exists_hint"](language))
     if not to_stdout and Path(target).exists() and not force:
         raise exists  # before the questions: nobody wants to answer them for nothing
-    answers = Answers(lang=language) if no_input else interview(language)
-    text = starter_text(answers, file_name=DEFAULT_PATHS[language] if to_stdout else target)
+    answers = interview(language) if not no_input else _defaults(language)
+    text = starter_text(answers, file_name=default_path if to_stdout else target)
     if to_stdout:
         typer.echo(text, nl=False)
         return
@@ -75,4 +75,22 @@ def init(
     say(SAY["next"](language).format(path=target))
 
 
-DEFAULT_PATHS = {"fi": "tietosuojaseloste.yaml", "en": "privacy-notice.yaml"}
+def _defaults(lang: str) -> "Answers":
+    """The answers of `--no-input`: Finnish and English, as most small businesses publish; in
+    another language of the questions (Swedish), that language and Finnish."""
+    from dataclasses import replace
+
+    from noticegen.init.starter import Answers, default_languages
+
+    answers = Answers(lang=lang)
+    if lang in answers.languages:
+        return answers
+    return replace(answers, languages=default_languages(lang))
+
+
+def default_file_name(lang: str) -> str:
+    """The file init writes when no PATH is given, named in the language of the interview."""
+    from noticegen.l10n import tr
+
+    # TRANSLATORS: the file name `noticegen init` writes by default (letters, digits, hyphens).
+    return tr(lang, "privacy-notice.yaml")

@@ -12,7 +12,14 @@ import typer
 
 from noticegen.init import parts
 from noticegen.init.parts import Tx
-from noticegen.init.starter import NOTICE_LANGUAGES, Answers, catalogue_kinds, offered_services
+from noticegen.init.starter import (
+    Answers,
+    catalogue_kinds,
+    default_languages,
+    notice_languages,
+    offered_services,
+)
+from noticegen.l10n import C_, N_, message_languages
 
 T = TypeVar("T")
 
@@ -93,22 +100,31 @@ def check_email(lang: str) -> Check[str]:
 def check_languages(lang: str) -> Check[tuple[str, ...]]:
     def check(text: str) -> tuple[tuple[str, ...] | None, str]:
         codes = [c for c in re.split(r"[\s,;]+", text.lower()) if c]
-        if not codes or any(c not in NOTICE_LANGUAGES for c in codes):
-            return None, SAY["languages"](lang)
+        if not codes or any(c not in notice_languages() for c in codes):
+            return None, SAY["languages"](lang).format(choices=", ".join(notice_languages()))
         return tuple(dict.fromkeys(codes)), ""
 
     return check
 
 
-YES = {"k", "kyllä", "kylla", "y", "yes"}
-NO = {"e", "ei", "n", "no"}
+# TRANSLATORS: the answers a user may type for yes (for no), separated by spaces; the first is
+# the one the questions show ("[y/N]").
+YES = C_("answers meaning yes", "y yes")
+NO = C_("answers meaning no", "n no")
+
+
+def _answers(words: Mapping[str, str]) -> set[str]:
+    """The answers of every message language: "yes" works in a Finnish interview too."""
+    return {w.lower() for lang in message_languages() for w in words[lang].split()}
 
 
 def check_yes_no(lang: str) -> Check[bool]:
+    yes, no = _answers(YES), _answers(NO) - _answers(YES)
+
     def check(text: str) -> tuple[bool | None, str]:
-        if text.lower() in YES:
+        if text.lower() in yes:
             return True, ""
-        if text.lower() in NO:
+        if text.lower() in no:
             return False, ""
         return None, SAY["yes_no"](lang)
 
@@ -153,14 +169,14 @@ def _interview(lang: str) -> Answers:
     postal_code = ask(lang, "postal_code", check_postal_code(lang))
     city = ask(lang, "city", check_text)
     email = ask(lang, "email", check_email(lang))
-    first = [lang, *(x for x in NOTICE_LANGUAGES if x != lang)]
-    languages = ask(lang, "languages", check_languages(lang), default=", ".join(first))
+    languages = ask(lang, "languages", check_languages(lang),
+                    default=", ".join(default_languages(lang)))
     yes_no = check_yes_no(lang)
     kinds, unconfirmed = catalogue_kinds(), catalogue_kinds(confirmed=False)
     choices: set[str] = set()
     services: dict[str, tuple[str, ...]] = {}
     for choice in parts.CHOICES:
-        if not ask(lang, choice, yes_no, default=NO_DEFAULT[lang], show_default=False):
+        if not ask(lang, choice, yes_no, default=NO[lang].split()[0], show_default=False):
             continue
         choices.add(choice)
         offered = offered_services(choice, kinds)
@@ -195,78 +211,42 @@ def _service_name(entry: dict[str, Any], sid: str) -> str:
     return f"{name} ({entity})" if entity and entity != name else str(name)
 
 
-NO_DEFAULT = {"fi": "e", "en": "n"}
-
 QUESTIONS: dict[str, Tx] = {
-    "company": Tx("Yrityksen virallinen nimi (kuten kaupparekisterissä)",
-                  "The company's legal name (as in the Trade Register)"),
-    "business_id": Tx("Y-tunnus (esim. 1234567-1; jätä tyhjäksi, jos sitä ei ole)",
-                      "Y-tunnus, the Finnish business ID (e.g. 1234567-1; leave empty if none)"),
-    "street": Tx("Katuosoite", "Street address"),
-    "postal_code": Tx("Postinumero", "Postal code"),
-    "city": Tx("Postitoimipaikka", "City"),
-    "email": Tx("Sähköpostiosoite, johon tietosuojaa koskevat pyynnöt lähetetään",
-                "E-mail address for privacy requests"),
-    "languages": Tx("Selosteen kielet (fi = suomi, en = englanti)",
-                    "The notice's languages (fi = Finnish, en = English)"),
-    "analytics": Tx(
-        "Käyttääkö verkkosivusto analytiikkaevästeitä, esimerkiksi Google Analyticsia? [k/E]",
-        "Does the website use analytics cookies, such as Google Analytics? [y/N]"),
-    "marketing": Tx(
-        "Käyttääkö verkkosivusto markkinointievästeitä, esimerkiksi Meta-pikseliä? [k/E]",
-        "Does the website use marketing cookies, such as the Meta Pixel? [y/N]"),
-    "newsletter": Tx("Lähettääkö yritys uutiskirjettä? [k/E]",
-                     "Does the company send a newsletter? [y/N]"),
-    "shop": Tx("Onko yrityksellä verkkokauppa? [k/E]", "Does the company have an online shop? [y/N]"),
-    "jobs": Tx("Ottaako yritys vastaan työhakemuksia? [k/E]",
-               "Does the company receive job applications? [y/N]"),
-    "services": Tx("Kirjoita numerot pilkuin erotettuina tai jätä tyhjäksi, jos mikään ei sovi",
-                   "Type the numbers separated by commas, or leave empty if none applies"),
+    "company": Tx(N_("The company's legal name (as in the Trade Register)")),
+    "business_id": Tx(N_("Y-tunnus, the Finnish business ID (e.g. 1234567-1; leave empty if none)")),
+    "street": Tx(N_("Street address")),
+    "postal_code": Tx(N_("Postal code")),
+    "city": Tx(N_("City")),
+    "email": Tx(N_("E-mail address for privacy requests")),
+    "languages": Tx(N_("The notice's languages, separated by commas (fi = Finnish, sv = Swedish, "
+                       "en = English)")),
+    "analytics": Tx(N_("Does the website use analytics cookies, such as Google Analytics? [y/N]")),
+    "marketing": Tx(N_("Does the website use marketing cookies, such as the Meta Pixel? [y/N]")),
+    "newsletter": Tx(N_("Does the company send a newsletter? [y/N]")),
+    "shop": Tx(N_("Does the company have an online shop? [y/N]")),
+    "jobs": Tx(N_("Does the company receive job applications? [y/N]")),
+    "services": Tx(N_("Type the numbers separated by commas, or leave empty if none applies")),
 }
 
 SAY: dict[str, Tx] = {
-    "intro": Tx(
-        "Vastaa muutamaan kysymykseen, niin saat tietosuojaselosteen pohjan. Jos et vielä "
-        "tiedä vastausta, paina Enteriä. Kohta merkitään tiedostoon merkinnällä TODO, ja voit "
-        "täydentää sen myöhemmin.",
-        "Answer a few questions to get a starter privacy notice. If you do not know an answer "
-        "yet, press Enter: the spot is marked TODO in the file for you to fill in later.",
-    ),
-    "business_id_shape": Tx("Kirjoita Y-tunnus muodossa 1234567-1.",
-                            "Write the Y-tunnus as 1234567-1."),
-    "business_id_digit": Tx(
-        "Y-tunnuksen tarkistusnumero ei täsmää. Tarkista tunnus osoitteesta ytj.fi.",
-        "The Y-tunnus's check digit does not match. Look the ID up at ytj.fi."),
-    "postal_code": Tx("Postinumerossa on viisi numeroa, esimerkiksi 00100.",
-                      "A Finnish postal code has five digits, such as 00100."),
-    "email": Tx("Tämä ei ole sähköpostiosoite. Kirjoita se muodossa nimi@yritys.fi.",
-                "This is not an e-mail address. Write it as name@company.fi."),
-    "email_needed": Tx("Sähköpostiosoite tarvitaan, koska sen kautta ihmiset voivat käyttää oikeuksiaan.",
-                       "An e-mail address is needed: people use it to exercise their rights."),
-    "languages": Tx("Valitse kielet vaihtoehdoista fi ja en pilkuin erotettuina.",
-                    "Choose the languages from fi and en, separated by commas."),
-    "yes_no": Tx("Vastaa k (kyllä) tai e (ei).", "Answer y (yes) or n (no)."),
-    "number_one": Tx("Kirjoita 1 tai jätä tyhjäksi.", "Type 1, or leave it empty."),
-    "numbers": Tx("Kirjoita numeroita väliltä 1–{n} pilkuin erotettuina.",
-                  "Type numbers from 1 to {n}, separated by commas."),
-    "written": Tx("Tietosuojaselosteen pohja on tallennettu tiedostoon {path}.",
-                  "The starter privacy notice is saved in {path}."),
-    "unconfirmed": Tx(
-        "  Luettelosta puuttuu {names}: palveluluettelossa ei ole vahvistettua tietoa siitä, "
-        "millä perusteella palvelu siirtää tietoja EU:n ulkopuolelle. Jos käytät sitä, lisää "
-        "se tiedostoon itse.",
-        "  Not listed: {names}, because the catalogue cannot confirm on what ground it "
-        "transfers data outside the EU. If you use it, add it to the file yourself."),
-    "todo": Tx("Täydennä ennen julkaisemista kohta, joka on merkitty tekstillä TODO:",
-               "Before you publish, fill in the spot marked TODO:"),
-    "todos": Tx("Täydennä ennen julkaisemista {n} kohtaa, jotka on merkitty tekstillä TODO:",
-                "Before you publish, fill in the {n} spots marked TODO:"),
-    "next": Tx("Seuraavaksi: avaa tiedosto tekstieditorissa ja tarkista se komennolla\n"
-               "  noticegen check {path}",
-               "Next: open the file in a text editor and check it with\n"
-               "  noticegen check {path}"),
-    "exists": Tx("{path} on jo olemassa, eikä sitä korvata.",
-                 "{path} already exists and is not overwritten."),
-    "exists_hint": Tx("Anna toinen tiedostonimi tai korvaa tiedosto valitsimella --force.",
-                      "Give another file name, or replace the file with --force."),
+    "intro": Tx(N_("Answer a few questions to get a starter privacy notice. If you do not know an answer "
+                   "yet, press Enter: the spot is marked TODO in the file for you to fill in later.")),
+    "business_id_shape": Tx(N_("Write the Y-tunnus as 1234567-1.")),
+    "business_id_digit": Tx(N_("The Y-tunnus's check digit does not match. Look the ID up at ytj.fi.")),
+    "postal_code": Tx(N_("A Finnish postal code has five digits, such as 00100.")),
+    "email": Tx(N_("This is not an e-mail address. Write it as name@company.fi.")),
+    "email_needed": Tx(N_("An e-mail address is needed: people use it to exercise their rights.")),
+    "languages": Tx(N_("Choose the languages from {choices}, separated by commas.")),
+    "yes_no": Tx(N_("Answer y (yes) or n (no).")),
+    "number_one": Tx(N_("Type 1, or leave it empty.")),
+    "numbers": Tx(N_("Type numbers from 1 to {n}, separated by commas.")),
+    "written": Tx(N_("The starter privacy notice is saved in {path}.")),
+    "unconfirmed": Tx(N_("  Not listed: {names}, because the catalogue cannot confirm on what ground it "
+                         "transfers data outside the EU. If you use it, add it to the file yourself.")),
+    "todo": Tx(N_("Before you publish, fill in the spot marked TODO:")),
+    "todos": Tx(N_("Before you publish, fill in the {n} spots marked TODO:")),
+    "next": Tx(N_("Next: open the file in a text editor and check it with\n"
+                  "  noticegen check {path}")),
+    "exists": Tx(N_("{path} already exists and is not overwritten.")),
+    "exists_hint": Tx(N_("Give another file name, or replace the file with --force.")),
 }

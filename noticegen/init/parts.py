@@ -5,16 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from noticegen.l10n import N_, tr
+
 
 @dataclass(frozen=True)
 class Tx:
-    """Text in Finnish and English: free text of the notice, or a comment in the file."""
+    """A text init writes, in any message language: free text of the notice, a comment in the
+    file, a question. Written here in English (the message id, marked ``N_``); the other
+    languages are in the message catalogues (noticegen/locale/), one place per language."""
 
-    fi: str
     en: str
+    todo: bool = False
+    """A placeholder for the owner to replace: written after the marker TODO:, which stays
+    the same in every language (`check` finds it, NG704)."""
 
     def __call__(self, lang: str) -> str:
-        return str(getattr(self, lang))
+        text = tr(lang, self.en)
+        return f"{TODO} {text}" if self.todo else text
 
 
 TODO = "TODO:"
@@ -59,12 +66,8 @@ class PurposePart:
     """Keys after `data_categories` (retention, requirement, withdrawal)."""
 
 
-CHECK_RETENTION = Tx(
-    f"{TODO} Tarkista, että säilytysaika vastaa yrityksesi käytäntöä, ja poista sitten tämä "
-    "teksti.",
-    f"{TODO} Check that this retention period matches your business's practice, then delete "
-    "this text.",
-)
+CHECK_RETENTION = Tx(N_("Check that this retention period matches your business's practice, "
+                        "then delete this text."), todo=True)
 
 
 def confirm_retention(period: str, after: str | None = None) -> dict[str, Any]:
@@ -76,36 +79,29 @@ def confirm_retention(period: str, after: str | None = None) -> dict[str, Any]:
     return retention
 
 
-CONSENT_WITHDRAWAL_COOKIES = Tx(
-    "Voit peruuttaa suostumuksesi milloin tahansa jokaisen sivun alalaidassa olevasta "
-    "Evästeasetukset-linkistä.",
-    "You can withdraw your consent at any time from the Cookie settings link at the bottom of "
-    "every page.",
-)
+CONSENT_WITHDRAWAL_COOKIES = Tx(N_("You can withdraw your consent at any time from the Cookie settings "
+                                   "link at the bottom of every page."))
 
 REGISTERS: dict[str, RegisterPart] = {
     r.id: r for r in (
         RegisterPart(
-            "customers", Tx("Asiakasrekisteri", "Customer register"), ("data_subject",),
-            Tx("Asiakkaiden ja yhteydenottajien tiedot.",
-               "Data about customers and people who contact you."),
+            "customers", Tx(N_("Customer register")), ("data_subject",),
+            Tx(N_("Data about customers and people who contact you.")),
             recipients=("authorities",),
         ),
         RegisterPart(
-            "website-visitors", Tx("Verkkosivuston kävijät", "Website visitors"),
+            "website-visitors", Tx(N_("Website visitors")),
             ("service_usage",),
-            Tx("Evästeillä kerättävät tiedot sivuston kävijöistä.",
-               "Data about website visitors collected with cookies."),
+            Tx(N_("Data about website visitors collected with cookies.")),
         ),
         RegisterPart(
-            "newsletter-subscribers", Tx("Uutiskirjeen tilaajat", "Newsletter subscribers"),
+            "newsletter-subscribers", Tx(N_("Newsletter subscribers")),
             ("data_subject",),
-            Tx("Uutiskirjeen tilaajien tiedot.", "Data about newsletter subscribers."),
+            Tx(N_("Data about newsletter subscribers.")),
         ),
         RegisterPart(
-            "job-applicants", Tx("Työnhakijat", "Job applicants"), ("data_subject",),
-            Tx("Työnhakijoiden tiedot. Työhakemuksia ei luovuteta kenellekään.",
-               "Data about job applicants. Applications are not disclosed to anyone."),
+            "job-applicants", Tx(N_("Job applicants")), ("data_subject",),
+            Tx(N_("Data about job applicants. Applications are not disclosed to anyone.")),
         ),
     )
 }
@@ -116,24 +112,16 @@ PURPOSES: tuple[PurposePart, ...] = (
         ("name", "email_address", "phone_number", "correspondence", "customer_history"),
         {
             "id": "customer-relationship",
-            "description": Tx(
-                "Asiakassuhteen hoitaminen sekä tarjouspyyntöihin ja sopimuksia koskeviin "
-                "kysymyksiin vastaaminen",
-                "Managing customer relationships and answering requests for quotes and "
-                "questions about contracts",
-            ),
+            "description": Tx(N_("Managing customer relationships and answering requests for quotes and "
+                                 "questions about contracts")),
             "legal_basis": ["contract"],
         },
         extra={
             "retention": confirm_retention("P2Y", "end_of_customer_relationship"),
             "requirement": {
                 "type": "contract_prerequisite",
-                "consequence": Tx(
-                    "Ilman yhteystietojasi emme voi vastata pyyntöösi emmekä tehdä sopimusta "
-                    "kanssasi.",
-                    "Without your contact details we cannot answer your request or enter into "
-                    "a contract with you.",
-                ),
+                "consequence": Tx(N_("Without your contact details we cannot answer your request or "
+                                     "enter into a contract with you.")),
             },
         },
     ),
@@ -143,30 +131,19 @@ PURPOSES: tuple[PurposePart, ...] = (
          "payment_billing"),
         {
             "id": "orders",
-            "description": Tx(
-                "Verkkokaupan tilausten ja maksujen käsittely, tilausten toimittaminen sekä "
-                "palautusten ja reklamaatioiden hoitaminen",
-                "Processing online shop orders and payments, delivering orders, and handling "
-                "returns and complaints",
-            ),
+            "description": Tx(N_("Processing online shop orders and payments, delivering orders, and "
+                                 "handling returns and complaints")),
             "legal_basis": ["contract"],
         },
         kinds=("payments",),
         services=("shopify", "woocommerce", "paytrail", "stripe", "klarna"),
-        service_question=Tx(
-            "Mitä näistä palveluista verkkokauppa käyttää (kauppa-alusta ja maksut)?",
-            "Which of these services does the online shop use (platform and payments)?",
-        ),
-        comment=Tx(
-            "Lisää vastaanottajiin myös kuljetusyhtiöt, joille toimitusosoitteet annetaan.",
-            "Also add the delivery companies that receive delivery addresses as recipients.",
-        ),
+        service_question=Tx(N_("Which of these services does the online shop use (platform and payments)?")),
+        comment=Tx(N_("Also add the delivery companies that receive delivery addresses as recipients.")),
         extra={
             "retention": confirm_retention("P3Y", "end_of_contract"),
             "requirement": {
                 "type": "contract_prerequisite",
-                "consequence": Tx("Ilman näitä tietoja emme voi toimittaa tilaustasi.",
-                                  "Without these data we cannot deliver your order."),
+                "consequence": Tx(N_("Without these data we cannot deliver your order.")),
             },
         },
     ),
@@ -175,26 +152,18 @@ PURPOSES: tuple[PurposePart, ...] = (
         ("name", "customer_history", "payment_billing"),
         {
             "id": "bookkeeping",
-            "description": Tx("Laskutus ja kirjanpito", "Invoicing and bookkeeping"),
+            "description": Tx(N_("Invoicing and bookkeeping")),
             "legal_basis": ["legal_obligation"],
-            "law": Tx("Kirjanpitolaki (1336/1997)", "Accounting Act (1336/1997)"),
+            "law": Tx(N_("Accounting Act (1336/1997)")),
         },
-        comment=Tx(
-            "Kirjanpitolain (2 luvun 10 §) mukaan tositteet säilytetään vähintään kuusi vuotta "
-            "sen vuoden lopusta, jonka aikana tilikausi päättyi.",
-            "The Accounting Act (chapter 2, section 10) requires vouchers to be kept for at "
-            "least six years from the end of the year in which the financial period ended.",
-        ),
+        comment=Tx(N_("The Accounting Act (chapter 2, section 10) requires vouchers to be kept for at "
+                      "least six years from the end of the year in which the financial period ended.")),
         extra={
             "retention": {"period": "P6Y", "after": "end_of_year_of_financial_period"},
             "requirement": {
                 "type": "statutory",
-                "consequence": Tx(
-                    "Ilman näitä tietoja emme voi laskuttaa sinua emmekä siksi toimittaa "
-                    "tilaamaasi palvelua tai tuotetta.",
-                    "Without these data we cannot invoice you, and so we cannot deliver the "
-                    "service or product you ordered.",
-                ),
+                "consequence": Tx(N_("Without these data we cannot invoice you, and so we cannot deliver "
+                                     "the service or product you ordered.")),
             },
         },
     ),
@@ -203,18 +172,14 @@ PURPOSES: tuple[PurposePart, ...] = (
         ("online_identifiers", "device_data", "usage_log_data"),
         {
             "id": "analytics",
-            "description": Tx(
-                "Verkkosivuston käytön tilastointi ja sivuston kehittäminen",
-                "Measuring the use of our website and improving it",
-            ),
+            "description": Tx(N_("Measuring the use of our website and improving it")),
             "legal_basis": ["consent"],
             "withdrawal": CONSENT_WITHDRAWAL_COOKIES,
         },
         kinds=("analytics",),
         services=("google-analytics-4", "hotjar", "matomo-cloud", "microsoft-clarity"),
         cookie_category="statistics",
-        service_question=Tx("Mitä näistä analytiikkapalveluista sivusto käyttää?",
-                            "Which of these analytics services does the website use?"),
+        service_question=Tx(N_("Which of these analytics services does the website use?")),
         extra={"retention": confirm_retention("P14M")},
     ),
     PurposePart(
@@ -222,18 +187,14 @@ PURPOSES: tuple[PurposePart, ...] = (
         ("online_identifiers", "device_data", "usage_log_data"),
         {
             "id": "advertising",
-            "description": Tx(
-                "Mainonnan kohdentaminen ja mainonnan tulosten mittaaminen",
-                "Targeting our advertising and measuring its results",
-            ),
+            "description": Tx(N_("Targeting our advertising and measuring its results")),
             "legal_basis": ["consent"],
             "withdrawal": CONSENT_WITHDRAWAL_COOKIES,
         },
         kinds=("marketing",),
         services=("meta-pixel", "google-ads", "linkedin-insight-tag"),
         cookie_category="marketing",
-        service_question=Tx("Mitä näistä markkinointipalveluista sivusto käyttää?",
-                            "Which of these marketing services does the website use?"),
+        service_question=Tx(N_("Which of these marketing services does the website use?")),
         extra={"retention": confirm_retention("P1Y")},
     ),
     PurposePart(
@@ -241,31 +202,21 @@ PURPOSES: tuple[PurposePart, ...] = (
         ("email_address", "name", "marketing_permissions"),
         {
             "id": "newsletter",
-            "description": Tx("Uutiskirjeen lähettäminen tilaajille",
-                              "Sending our newsletter to subscribers"),
+            "description": Tx(N_("Sending our newsletter to subscribers")),
             "legal_basis": ["consent"],
             "direct_marketing": True,
-            "withdrawal": Tx(
-                "Voit peruuttaa suostumuksesi ja lopettaa tilauksen milloin tahansa jokaisen "
-                "uutiskirjeen lopussa olevasta linkistä.",
-                "You can withdraw your consent and unsubscribe at any time with the link at the "
-                "end of every newsletter.",
-            ),
+            "withdrawal": Tx(N_("You can withdraw your consent and unsubscribe at any time with the link "
+                                "at the end of every newsletter.")),
         },
         kinds=("email_crm", "newsletter"),
         services=("mailchimp", "mailerlite", "brevo"),
-        service_question=Tx("Millä näistä palveluista uutiskirje lähetetään?",
-                            "Which of these services sends the newsletter?"),
+        service_question=Tx(N_("Which of these services sends the newsletter?")),
         extra={
             "retention": confirm_retention("P1M", "consent_withdrawal"),
             "requirement": {
                 "type": "voluntary",
-                "consequence": Tx(
-                    "Tilaus on vapaaehtoinen. Ilman sähköpostiosoitetta emme voi lähettää "
-                    "sinulle uutiskirjettä.",
-                    "Subscribing is voluntary. Without your e-mail address we cannot send you "
-                    "the newsletter.",
-                ),
+                "consequence": Tx(N_("Subscribing is voluntary. Without your e-mail address we cannot "
+                                     "send you the newsletter.")),
             },
         },
     ),
@@ -274,18 +225,14 @@ PURPOSES: tuple[PurposePart, ...] = (
         ("name", "email_address", "phone_number", "job_application"),
         {
             "id": "recruitment",
-            "description": Tx(
-                "Työhakemusten käsittely ja työntekijöiden valinta",
-                "Processing job applications and selecting employees",
-            ),
+            "description": Tx(N_("Processing job applications and selecting employees")),
             "legal_basis": ["contract"],
         },
         extra={
             "retention": confirm_retention("P2Y", "end_of_recruitment"),
             "requirement": {
                 "type": "contract_prerequisite",
-                "consequence": Tx("Ilman hakemuksen tietoja emme voi käsitellä hakemustasi.",
-                                  "Without the data in your application we cannot consider it."),
+                "consequence": Tx(N_("Without the data in your application we cannot consider it.")),
             },
         },
     ),
@@ -293,40 +240,32 @@ PURPOSES: tuple[PurposePart, ...] = (
 
 AUTHORITIES: dict[str, Any] = {
     "id": "authorities",
-    "name": Tx("Viranomaiset", "Public authorities"),
+    "name": Tx(N_("Public authorities")),
     "role": "authority",
     "country": "FI",
-    "description": Tx(
-        "Tietoja luovutetaan viranomaisille vain silloin, kun laki meitä siihen velvoittaa.",
-        "Data are disclosed to public authorities only when the law obliges us to do so.",
-    ),
+    "description": Tx(N_("Data are disclosed to public authorities only when the law obliges us to do so.")),
 }
 
 PLACEHOLDER_COOKIE: dict[str, Any] = {
-    "name": Tx(f"{TODO} evästeen nimi", f"{TODO} cookie name"),
+    "name": Tx(N_("cookie name"), todo=True),
     "party": "third",
     "duration": "P1Y",
-    "purpose": Tx(f"{TODO} mihin evästettä käytetään ja kuinka kauan se säilyy",
-                  f"{TODO} what the cookie is used for and how long it is kept"),
+    "purpose": Tx(N_("what the cookie is used for and how long it is kept"), todo=True),
 }
 
 # Only where the choices are changed: the notice itself already says that consent is asked for
 # all but strictly necessary cookies (strings.yaml cookies_consent_asked).
-COOKIE_CHANGE = Tx(
-    "Voit muuttaa valintojasi tai peruuttaa suostumuksesi milloin tahansa jokaisen sivun "
-    "alalaidassa olevasta Evästeasetukset-linkistä.",
-    "You can change your choices or withdraw your consent at any time from the Cookie "
-    "settings link at the bottom of every page.",
-)
+COOKIE_CHANGE = Tx(N_("You can change your choices or withdraw your consent at any time from the Cookie "
+                      "settings link at the bottom of every page."))
 
-FIRST_VERSION = Tx("Ensimmäinen versio.", "First version.")
+FIRST_VERSION = Tx(N_("First version."))
 
 # Text fields the owner left empty get a marker in the interview's language.
 PLACEHOLDERS: dict[str, Tx] = {
-    "name": Tx(f"{TODO} yrityksen virallinen nimi", f"{TODO} the company's legal name"),
-    "street": Tx(f"{TODO} katuosoite", f"{TODO} street address"),
-    "postal_code": Tx(f"{TODO} postinumero", f"{TODO} postal code"),
-    "city": Tx(f"{TODO} postitoimipaikka", f"{TODO} city"),
+    "name": Tx(N_("the company's legal name"), todo=True),
+    "street": Tx(N_("street address"), todo=True),
+    "postal_code": Tx(N_("postal code"), todo=True),
+    "city": Tx(N_("city"), todo=True),
 }
 PLACEHOLDER_EMAIL = "tietosuoja@example.com"
 

@@ -10,12 +10,31 @@ from typing import Any
 from noticegen.init import parts
 from noticegen.init.parts import TODO, Tx
 from noticegen.init.yamlout import Noted, dump
+from noticegen.l10n import N_
 
 SCHEMA_URL = "https://noticegen.github.io/schemas/notice.schema.json"
 """The schema's `$id`; editors with the YAML language server fetch it for completion."""
 
-NOTICE_LANGUAGES = ("fi", "en")
-"""The languages a starter can be written in (the texts below exist in these)."""
+
+
+def notice_languages() -> tuple[str, ...]:
+    """The languages a starter can be written in: the notice languages (templates/<lang>/)
+    that have a message catalogue, where init's texts are (today en, fi and sv)."""
+    from noticegen.l10n import message_languages, notice_languages
+
+    return tuple(lang for lang in notice_languages() if lang in message_languages())
+
+
+def default_languages(lang: str) -> tuple[str, ...]:
+    """The notice languages init proposes to a user who speaks ``lang``: that language first,
+    and Finnish or English with it, as the language's catalogue says."""
+    from noticegen.l10n import tr
+
+    # TRANSLATORS: the notice languages `noticegen init` proposes to a user of this language,
+    # this language first (codes from fi, sv, en; Swedish: "sv, fi").
+    codes = [c.strip() for c in tr(lang, "en, fi").split(",")]
+    known = notice_languages()
+    return tuple(dict.fromkeys(c for c in codes if c in known)) or known
 
 
 @dataclass(frozen=True)
@@ -242,18 +261,7 @@ def _lines(lang: str, key: str) -> tuple[str, ...]:
 # Comments written into the file, in the interview's language. Plain words: the reader is a
 # small-business owner, not a lawyer or a programmer.
 COMMENTS: dict[str, Tx] = {
-    "header": Tx(
-        "Tietosuojaseloste. Tämän pohjan teki `noticegen init` {today}.\n"
-        "\n"
-        "Pohja kuvaa tavallisen pienyrityksen henkilötietojen käsittelyä. Lue jokainen kohta ja\n"
-        "korjaa se vastaamaan sitä, mitä yrityksesi todella tekee. Kohdat, joissa lukee TODO:,\n"
-        "odottavat päätöstäsi: `noticegen check` muistuttaa niistä, kunnes ne on käsitelty.\n"
-        "\n"
-        "Tarkista tiedosto:   noticegen check {file}\n"
-        "Tee seloste:         noticegen build {file}\n"
-        "\n"
-        "Sisennykset ovat merkitseviä: käytä välilyöntejä, älä sarkaimia. Tekstit kirjoitetaan\n"
-        "jokaisella selosteen kielellä (fi: suomeksi, en: englanniksi).",
+    "header": Tx(N_(
         "Privacy notice. This starter was written by `noticegen init` on {today}.\n"
         "\n"
         "It describes how a typical small business processes personal data. Read every part and\n"
@@ -264,75 +272,39 @@ COMMENTS: dict[str, Tx] = {
         "Build the notice:   noticegen build {file}\n"
         "\n"
         "Indentation matters: use spaces, not tabs. Write every text in each of the notice's\n"
-        "languages (fi: Finnish, en: English).",
-    ),
-    "notice": Tx(
-        "Selosteen kielet (ensimmäinen on pääkieli), versio ja voimaantulopäivä. Kun muutat\n"
-        "selostetta, nosta versionumeroa, päivitä päivämäärä ja kirjaa muutos changes-listan\n"
-        "alkuun. "
-        "Komento `noticegen diff vanha.yaml uusi.yaml` kertoo, mitä muuttui.",
+        "languages (fi: Finnish, sv: Swedish, en: English).")),
+    "notice": Tx(N_(
         "The notice's languages (the first is the main one), version and effective date. When\n"
         "you change the notice, raise the version, update the date and record the change at the\n"
-        "top of the changes list. `noticegen diff old.yaml new.yaml` tells you what changed.",
-    ),
-    "effective": Tx("päivä, jolloin tämä versio tulee voimaan",
-                    "the day this version takes effect"),
-    "retention": Tx("yleinen käytäntö: vahvista tai muuta", "common practice: confirm or change"),
-    "controller": Tx(
-        "Rekisterinpitäjä eli yritys, joka päättää, miksi ja miten henkilötietoja käsitellään.",
-        "The controller: the company that decides why and how personal data are processed.",
-    ),
-    "email": Tx("tähän osoitteeseen ihmiset lähettävät tietosuojaa koskevat pyyntönsä",
-                "people send their privacy requests to this address"),
-    "email_missing": Tx("vaihda tilalle yrityksen oma sähköpostiosoite",
-                        "replace with your company's own e-mail address"),
-    "no_business_id": Tx('lisää Y-tunnus, jos yrityksellä on sellainen: business_id: "1234567-1"',
-                         'add your Y-tunnus if you have one: business_id: "1234567-1"'),
-    "uses": Tx(
-        "Palvelut, joiden tiedot noticegen tuntee (`noticegen catalog list`). Palvelun nimi,\n"
-        "osoite, tietojen siirrot ja oletusevästeet tulevat palveluluettelosta. Jos sivustosi\n"
-        "asettaa muita palvelun evästeitä, valitse ne: {service: mailchimp, cookies: [mc_cid]}\n"
-        "(`noticegen catalog show mailchimp` luettelee ne). Jokainen palvelu mainitaan niiden\n"
-        "käyttötarkoitusten recipients-listassa, joita varten se saa tietoja.",
+        "top of the changes list. `noticegen diff old.yaml new.yaml` tells you what changed.")),
+    "effective": Tx(N_("the day this version takes effect")),
+    "retention": Tx(N_("common practice: confirm or change")),
+    "controller": Tx(N_("The controller: the company that decides why and how personal data are "
+                        "processed.")),
+    "email": Tx(N_("people send their privacy requests to this address")),
+    "email_missing": Tx(N_("replace with your company's own e-mail address")),
+    "no_business_id": Tx(N_("add your Y-tunnus if you have one: business_id: \"1234567-1\"")),
+    "uses": Tx(N_(
         "Services noticegen knows (`noticegen catalog list`). Each service's name, address,\n"
         "data transfers and default cookies come from the catalogue. If your site sets other\n"
         "cookies of the service, choose them: {service: mailchimp, cookies: [mc_cid]}\n"
         "(`noticegen catalog show mailchimp` lists them). Each service is named under\n"
-        "recipients in the purposes it receives data for.",
-    ),
-    "recipients": Tx(
-        "Vastaanottajat: kenelle tietoja luovutetaan ja kuka käsittelee niitä yrityksen puolesta,\n"
-        "esimerkiksi tilitoimisto, kuljetusyhtiö tai IT-palvelujen toimittaja. Lisää\n"
-        "jokaiselle oma id ja mainitse se niiden käyttötarkoitusten recipients-listassa,\n"
-        "joita varten tiedot annetaan.",
+        "recipients in the purposes it receives data for.")),
+    "recipients": Tx(N_(
         "Recipients: who you disclose data to and who processes data on your behalf, such as\n"
         "your accounting firm, delivery company or IT service provider. Give each one an id and\n"
-        "list it under recipients in the purposes it receives data for.",
-    ),
-    "registers": Tx(
-        "Rekisterit: mitä tietoja kerätään, keneltä ja mihin tarkoituksiin. Jokaisella\n"
-        "käyttötarkoituksella on oikeusperuste ja säilytysaika. Säilytysaika kirjoitetaan\n"
-        "muodossa P2Y (2 vuotta), P6M (6 kuukautta) tai P30D (30 päivää). Sallitut arvot\n"
-        "näkyvät editorissa, joka tukee JSON Schemaa, ja komennolla `noticegen schema`.",
+        "list it under recipients in the purposes it receives data for.")),
+    "registers": Tx(N_(
         "Registers: what data you collect, from whom and why. Every purpose has a legal basis\n"
         "and a retention period, written as P2Y (2 years), P6M (6 months) or P30D (30 days).\n"
         "Editors that support JSON Schema show the allowed values, and so does\n"
-        "`noticegen schema`.",
-    ),
-    "cookies": Tx(
-        "Evästeet ja vastaavat tekniikat. Palveluluettelon palvelujen evästeitä ei tarvitse\n"
-        "luetella tässä. Lisää tähän myös suostumustyökalun oma eväste.",
+        "`noticegen schema`.")),
+    "cookies": Tx(N_(
         "Cookies and similar technologies. Cookies of catalogue services need not be listed\n"
-        "here. Also add your consent tool's own cookie.",
-    ),
-    "placeholder_cookie": Tx(
-        "Kirjoita tähän evästeen tiedot tai lisää sen palvelu uses-listaan ja poista tämä kohta.",
-        "Fill in the cookie's details, or add its service to uses, and delete this one.",
-    ),
-    "cookie_consent": Tx(
-        "Miten evästeisiin pyydetään suostumus ja miten valintoja voi muuttaa. Varmista, että\n"
-        "sivustolla on teksteissä mainittu Evästeasetukset-linkki.",
+        "here. Also add your consent tool's own cookie.")),
+    "placeholder_cookie": Tx(N_("Fill in the cookie's details, or add its service to uses, and delete "
+                                "this one.")),
+    "cookie_consent": Tx(N_(
         "How consent to cookies is asked and how choices can be changed. Make sure your site\n"
-        "has the Cookie settings link the text mentions.",
-    ),
+        "has the Cookie settings link the text mentions.")),
 }

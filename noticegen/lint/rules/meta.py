@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from noticegen.diagnostics import Severity
-from noticegen.l10n import N_, Translated
+from noticegen.l10n import N_, Translated, message_languages
 from noticegen.lint.facts import all_lints, strings
 from noticegen.lint.registry import AT_WORD, Finding, lookup, rule, suggest
 from noticegen.resolve import ResolvedNotice
@@ -144,7 +144,7 @@ def _placeholders() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ..
     runs: set[tuple[str, ...]] = set()
     edges: set[tuple[str, ...]] = set()
     for tx in placeholder_texts():
-        for lang in ("fi", "en"):
+        for lang in message_languages():
             text = tx(lang).removeprefix(TODO).strip()
             words = tuple(w for w in map(_norm, text.split()) if w)
             n = len(words)
@@ -162,7 +162,7 @@ def _placeholders() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ..
     # rest ("...then delete this text.").
     marks = {b"todo"}
     for tx in placeholder_texts():
-        for lang in ("fi", "en"):
+        for lang in message_languages():
             text = tx(lang).removeprefix(TODO).strip()
             if len(text) >= _LONG:
                 marks.add(text.split()[-1].lower().encode())
