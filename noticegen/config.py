@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from noticegen.errors import NoticegenError
-from noticegen.l10n import message_languages
+from noticegen.l10n import message_languages, tr
 
 FILE_NAMES = ("noticegen.toml", "pyproject.toml")
 """Looked for in this order in each folder, from the notice's folder up to the root."""
@@ -21,6 +21,14 @@ class ConfigError(NoticegenError):
     """The project settings file is wrong (exit code 2, like a wrong command line)."""
 
     exit_code = 2
+
+
+def _lang() -> str:
+    """The language of a message about the settings file, as far as it is known without that
+    file: the global ``--lang``, NOTICEGEN_LANG, the locale."""
+    from noticegen.l10n import message_language
+
+    return message_language()
 
 
 @dataclass(frozen=True)
@@ -81,7 +89,7 @@ def _table(path: Path) -> dict[str, Any] | None:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+        raise ConfigError(tr(_lang(), "{path}: cannot be read ({error})", path=path, error=exc)) from None
     if path.name == "pyproject.toml" and "noticegen" not in text:
         return None  # no [tool.noticegen] can be in it: skip parsing (and importing) TOML
     import tomllib
@@ -89,14 +97,14 @@ def _table(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}",
-                          hint="Check the quoting and brackets on that line.") from None
+        raise ConfigError(tr(_lang(), "{path}: invalid TOML: {error}", path=path, error=exc),
+                          hint=tr(_lang(), "Check the quoting and brackets on that line.")) from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("noticegen")
         if table is None:
             return None
         if not isinstance(table, dict):
-            raise ConfigError(f"{path}: [tool.noticegen] must be a table")
+            raise ConfigError(tr(_lang(), "{path}: [tool.noticegen] must be a table", path=path))
         return table
     return data
 
@@ -106,19 +114,20 @@ def parse(table: dict[str, Any], path: Path) -> Settings:
     where = f"{path}" + (" [tool.noticegen]" if path.name == "pyproject.toml" else "")
     unknown = sorted(set(table) - {"strict", "disable", "lang", "build"})
     if unknown:
-        raise ConfigError(f"{where}: unknown setting '{unknown[0]}'",
-                          hint="Known settings: strict, disable, lang, and the [build] table.")
+        raise ConfigError(tr(_lang(), "{where}: unknown setting '{key}'", where=where, key=unknown[0]),
+                          hint=tr(_lang(), "Known settings: strict, disable, lang, and the [build] table."))
     strict = table.get("strict", False)
     if not isinstance(strict, bool):
-        raise ConfigError(f"{where}: strict must be true or false")
+        raise ConfigError(tr(_lang(), "{where}: strict must be true or false", where=where))
     lang = table.get("lang")
     if lang is not None and lang not in message_languages():
-        raise ConfigError(f"{where}: lang must be one of {', '.join(message_languages())}, "
-                          f"not {lang!r}")
+        raise ConfigError(tr(_lang(), "{where}: lang must be one of {languages}, not {value}", where=where,
+                               languages=", ".join(message_languages()), value=repr(lang)))
     disable = table.get("disable", [])
     if not isinstance(disable, list):
-        raise ConfigError(f"{where}: disable must be a list of rule codes or names",
-                          hint='For example: disable = ["NG107", "style-hedging"]')
+        raise ConfigError(tr(_lang(), "{where}: disable must be a list of rule codes or names", where=where),
+                          hint=tr(_lang(), "For example: {example}",
+                                    example='disable = ["NG107", "style-hedging"]'))
     return Settings(strict=strict, disable=tuple(_rule_ref(item, where) for item in disable),
                     lang=lang, path=path, build=_build_table(table.get("build", {}), path, where))
 
@@ -130,29 +139,32 @@ def _build_table(table: Any, path: Path, where: str) -> BuildSettings:
     where = where.replace("[tool.noticegen]", "[tool.noticegen.build]") if "[tool." in where \
         else f"{where} [build]"
     if not isinstance(table, dict):
-        raise ConfigError(f"{where}: must be a table", hint="For example: [build] out = \"site\"")
+        raise ConfigError(tr(_lang(), "{where}: must be a table", where=where),
+                          hint=tr(_lang(), "For example: {example}", example='[build] out = "site"'))
     unknown = sorted(set(table) - set(BUILD_KEYS))
     if unknown:
-        raise ConfigError(f"{where}: unknown setting '{unknown[0]}'",
-                          hint=f"Known settings: {', '.join(BUILD_KEYS)}.")
+        raise ConfigError(tr(_lang(), "{where}: unknown setting '{key}'", where=where, key=unknown[0]),
+                          hint=tr(_lang(), "Known settings: {keys}.", keys=", ".join(BUILD_KEYS)))
     out = table.get("out")
     if out is not None and (not isinstance(out, str) or not out.strip()):
-        raise ConfigError(f"{where}: out must be a folder name in quotes, such as \"site\"")
+        raise ConfigError(tr(_lang(), "{where}: out must be a folder name in quotes, such as \"site\"",
+                               where=where))
     level = table.get("heading_level")
     if level is not None and (isinstance(level, bool) or not isinstance(level, int)
                               or not 1 <= level <= 4):
-        raise ConfigError(f"{where}: heading_level must be a number from 1 to 4")
+        raise ConfigError(tr(_lang(), "{where}: heading_level must be a number from 1 to 4", where=where))
     prefix = table.get("id_prefix")
     if prefix is not None and not isinstance(prefix, str):
-        raise ConfigError(f"{where}: id_prefix must be text in quotes, such as \"ng-\"")
+        raise ConfigError(tr(_lang(), "{where}: id_prefix must be text in quotes, such as \"ng-\"",
+                               where=where))
     lists: dict[str, tuple[str, ...] | None] = {}
     for key in ("lang", "formats"):
         value = table.get(key)
         if value is not None and (not isinstance(value, list) or not value
                                   or not all(isinstance(v, str) and v for v in value)):
-            raise ConfigError(f"{where}: {key} must be a list of names in quotes",
-                              hint=f'For example: {key} = ["fi", "en"]' if key == "lang"
-                              else f'For example: {key} = ["page", "fragment"]')
+            example = f'{key} = ["fi", "en"]' if key == "lang" else f'{key} = ["page", "fragment"]'
+            raise ConfigError(tr(_lang(), "{where}: {key} must be a list of names in quotes", where=where,
+                                   key=key), hint=tr(_lang(), "For example: {example}", example=example))
         lists[key] = tuple(value) if value is not None else None
     return BuildSettings(out=path.parent / out if out is not None else None, lang=lists["lang"],
                          formats=lists["formats"], heading_level=level, id_prefix=prefix)
@@ -163,16 +175,19 @@ def _rule_ref(item: Any, where: str) -> str:
 
     ref = item.get("rule") if isinstance(item, dict) else item
     if not isinstance(ref, str):
-        raise ConfigError(f"{where}: disable lists {item!r}, not a rule code or name",
-                          hint='Write codes or names in quotes: disable = ["NG107"]')
+        raise ConfigError(tr(_lang(), "{where}: disable lists {item}, not a rule code or name", where=where,
+                               item=repr(item)),
+                          hint=tr(_lang(), "Write codes or names in quotes: {example}",
+                                    example='disable = ["NG107"]'))
     rule = lookup(ref)
     if rule is None:
         close = suggest(ref)
-        raise ConfigError(f"{where}: disable names an unknown rule '{ref}'",
-                          hint=(f"Did you mean {close}? " if close else "")
-                          + "`noticegen rules` lists them.")
+        raise ConfigError(tr(_lang(), "{where}: disable names an unknown rule '{ref}'", where=where, ref=ref),
+                          hint=(tr(_lang(), "Did you mean {close}? ", close=close) if close else "")
+                          + tr(_lang(), "`noticegen rules` lists them."))
     if rule.core:
-        raise ConfigError(f"{where}: {rule.code} is a core check and cannot be switched off",
-                          hint="Fix the notice instead; `noticegen explain "
-                          f"{rule.code}` says how.")
+        raise ConfigError(tr(_lang(), "{where}: {code} is a core check and cannot be switched off",
+                               where=where, code=rule.code),
+                          hint=tr(_lang(), "Fix the notice instead; `noticegen explain {code}` says how.",
+                                    code=rule.code))
     return rule.code

@@ -104,6 +104,20 @@ def test_pyproject_table_disables_rules(project: Path) -> None:
     assert "NG107" not in result.output
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("sv_FI.UTF-8", "noticegen.toml: okänd inställning 'strikt'"),
+    ("fi_FI.UTF-8", "noticegen.toml: tuntematon asetus 'strikt'"),
+])
+def test_a_wrong_settings_file_is_told_in_the_user_s_language(project: Path, lang: str,
+                                                              said: str) -> None:
+    """#17: the settings file's errors come from the message catalogues too."""
+    (project / "noticegen.toml").write_text("strikt = true\n", encoding="utf-8")
+    result = run(["check", "notices/notice.yaml"], LANG=lang)
+    assert result.exit_code == 2
+    assert said in result.output, result.output
+    assert "unknown" not in result.output and "Known" not in result.output
+
+
 def test_a_pyproject_without_the_table_is_passed_over(project: Path) -> None:
     (project / "noticegen.toml").write_text("strict = true\n", encoding="utf-8")
     (project / "notices" / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")

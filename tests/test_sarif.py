@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 
 from noticegen.cli import app
 from noticegen.diagnostics import Diagnostic, Severity
-from noticegen.report.sarif import artifact, sarif_log
+from noticegen.report.sarif import artifact, report, sarif_log
 
 # The parts of the SARIF 2.1.0 schema (docs.oasis-open.org/sarif/sarif/v2.1.0) that a log like
 # ours must meet, plus what GitHub code scanning needs (a location with a startLine ≥ 1).
@@ -152,6 +153,16 @@ def test_messages_are_punctuated_sentences() -> None:
     (result,) = sarif_log([d])["runs"][0]["results"]
     assert result["message"]["text"] == ("The purpose 'x' has no legal basis. Fix: Add `legal_basis:` "
                                          "with the Art. 6(1) ground you rely on.")
+
+
+@pytest.mark.parametrize(("lang", "joined"), [("fi", "Korjaus:"), ("sv", "Åtgärd:")])
+def test_the_fix_is_joined_in_the_message_language(lang: str, joined: str) -> None:
+    """#17: the message and its hint are in the user's language, and so is the word between."""
+    d = Diagnostic("n.yaml", 1, 1, Severity.ERROR, "NG101", "viesti", "korjaus", ("registers",), "")
+    out = io.StringIO()
+    report([d], out, lang=lang)
+    (result,) = json.loads(out.getvalue())["runs"][0]["results"]
+    assert result["message"]["text"] == f"Viesti. {joined} Korjaus."
 
 
 def test_rules_link_to_their_section_of_docs_rules_and_help_is_explains_text() -> None:

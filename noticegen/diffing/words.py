@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from noticegen import vocab
 from noticegen.diffing.compare import SKIP, Change, Comparison, jsonable
+from noticegen.l10n import C_, N_, message_languages, tr
 from noticegen.model import (
     Address,
     AutomatedDecision,
@@ -24,162 +25,127 @@ from noticegen.model import (
 if TYPE_CHECKING:
     from noticegen.model import Purpose, Recipient, Register
 
-def _t(fi: str, en: str, sv: str) -> dict[str, str]:
-    return {"fi": fi, "en": en, "sv": sv}
-
-
-def _in(table: dict[str, str], lang: str) -> str:
+def _in(table: Mapping[str, str], lang: str) -> str:
     return table.get(lang) or table["en"]
 
 
-ELEMENTS: dict[str, dict[str, str]] = {
-    "notice": _t("Seloste", "Notice", "Beskrivning"),
-    "controller": _t("Rekisterinpitäjä", "Controller", "Personuppgiftsansvarig"),
-    "contact": _t("Yhteyshenkilö", "Contact person", "Kontaktperson"),
-    "dpo": _t("Tietosuojavastaava", "Data protection officer", "Dataskyddsombud"),
-    "representative": _t("Edustaja EU:ssa", "Representative in the EU", "Företrädare i EU"),
-    "rights": _t("Oikeuksien käyttäminen", "Exercising your rights", "Utövande av rättigheter"),
-    "register": _t("Rekisteri", "Register", "Register"),
-    "purpose": _t("Käyttötarkoitus", "Purpose", "Ändamål"),
-    "recipient": _t("Vastaanottaja", "Recipient", "Mottagare"),
-    "transfer": _t("Tietojen siirto", "Data transfer", "Överföring av uppgifter"),
-    "cookie": _t("Eväste", "Cookie", "Kaka"),
-    "cookie_consent": _t("Evästesuostumus", "Cookie consent", "Samtycke till kakor"),
-    "authority": _t("Valvontaviranomainen", "Supervisory authority", "Tillsynsmyndighet"),
+ELEMENTS: dict[str, Mapping[str, str]] = {
+    "notice": C_("changed element", "Notice"),
+    "controller": C_("changed element", "Controller"),
+    "contact": C_("changed element", "Contact person"),
+    "dpo": C_("changed element", "Data protection officer"),
+    "representative": C_("changed element", "Representative in the EU"),
+    "rights": C_("changed element", "Exercising your rights"),
+    "register": C_("changed element", "Register"),
+    "purpose": C_("changed element", "Purpose"),
+    "recipient": C_("changed element", "Recipient"),
+    "transfer": C_("changed element", "Data transfer"),
+    "cookie": C_("changed element", "Cookie"),
+    "cookie_consent": C_("changed element", "Cookie consent"),
+    "authority": C_("changed element", "Supervisory authority"),
 }
 
 # Field names in running text (lower case). One table for every element: the same key means
 # the same thing wherever it appears.
-FIELDS: dict[str, dict[str, str]] = {
-    "languages": _t("kielet", "languages", "språk"),
-    "version": _t("versio", "version", "version"),
-    "effective": _t("voimaantulopäivä", "effective date", "dag för ikraftträdande"),
-    "title": _t("otsikko", "title", "rubrik"),
-    "introduction": _t("johdanto", "introduction", "inledning"),
-    "url": _t("verkko-osoite", "web address", "webbadress"),
-    "security": _t("tietojen suojaamisen kuvaus", "description of security measures",
-                   "beskrivning av skyddet av uppgifterna"),
-    "name": _t("nimi", "name", "namn"),
-    "business_id": _t("Y-tunnus", "business ID", "FO-nummer"),
-    "address": _t("osoite", "address", "adress"),
-    "email": _t("sähköpostiosoite", "e-mail address", "e-postadress"),
-    "phone": _t("puhelinnumero", "phone number", "telefonnummer"),
-    "website": _t("verkkosivusto", "website", "webbplats"),
-    "designated": _t("nimitetty", "designated", "utsett"),
-    "how": _t("pyyntöjen tekeminen", "how to make requests", "hur en begäran görs"),
-    "response_time": _t("vastausaika", "response time", "svarstid"),
-    "description": _t("kuvaus", "description", "beskrivning"),
-    "data_subjects": _t("rekisteröityjen ryhmä", "group of data subjects", "kategori av registrerade"),
-    "data_categories": _t("henkilötietoryhmä", "category of personal data", "kategori av personuppgifter"),
-    "special_categories": _t("erityinen henkilötietoryhmä", "special category of personal data",
-                             "särskild kategori av personuppgifter"),
-    "sources": _t("tietolähde", "source of data", "källa för uppgifterna"),
-    "recipients": _t("vastaanottaja", "recipient", "mottagare"),
-    "retention": _t("säilytysaika", "retention period", "lagringstid"),
-    "automated_decisions": _t("automaattinen päätöksenteko", "automated decision-making",
-                              "automatiserat beslutsfattande"),
-    "legal_basis": _t("oikeusperuste", "legal basis", "rättslig grund"),
-    "legitimate_interest": _t("oikeutettu etu", "legitimate interest", "berättigat intresse"),
-    "law": _t("laki", "law", "lag"),
-    "direct_marketing": _t("suoramarkkinointi", "direct marketing", "direkt marknadsföring"),
-    "requirement": _t("velvollisuus antaa tiedot", "requirement to provide the data",
-                      "skyldighet att lämna uppgifterna"),
-    "withdrawal": _t("suostumuksen peruuttaminen", "withdrawal of consent", "återkallande av samtycke"),
-    "automated_means": _t("automaattinen käsittely", "processing by automated means",
-                          "automatiserad behandling"),
-    "arrangement": _t("yhteisrekisterinpitäjien järjestely", "joint-controller arrangement",
-                      "arrangemanget mellan gemensamt personuppgiftsansvariga"),
-    "arrangement_url": _t("järjestelyn verkko-osoite", "address of the arrangement",
-                          "arrangemangets webbadress"),
-    "cookies": _t("evästeet", "cookies", "kakor"),
-    "purposes": _t("käyttötarkoitukset", "purposes", "ändamål"),
-    "register": _t("rekisteri", "register", "register"),
-    "service": _t("palvelu", "service", "tjänst"),
-    "role": _t("rooli", "role", "roll"),
-    "country": _t("maa", "country", "land"),
-    "countries": _t("maat", "countries", "länder"),
-    "sector": _t("toimiala", "sector", "bransch"),
-    "privacy_policy": _t("tietosuojaseloste", "privacy policy", "dataskyddsbeskrivning"),
-    "dpa": _t("käsittelysopimus", "data processing agreement", "personuppgiftsbiträdesavtal"),
-    "mechanism": _t("siirtoperuste", "transfer mechanism", "grund för överföringen"),
-    "link": _t("suojatoimien linkki", "link to the safeguards", "länk till skyddsåtgärderna"),
-    "checked": _t("tarkistuspäivä", "date checked", "kontrolldatum"),
-    "prefix": _t("nimen alkuosa", "name prefix", "namnets början"),
-    "provider": _t("palveluntarjoaja", "provider", "leverantör"),
-    "party": _t("osapuoli", "party", "part"),
-    "category": _t("ryhmä", "category", "kategori"),
-    "purpose": _t("käyttötarkoitus", "purpose", "ändamål"),
-    "duration": _t("voimassaoloaika", "duration", "giltighetstid"),
-    "type": _t("tyyppi", "type", "typ"),
-    "method": _t("suostumuksen pyytäminen", "how consent is asked", "hur samtycke begärs"),
-    "change": _t("valintojen muuttaminen", "how to change choices", "hur valen ändras"),
-    "cookie": _t("evästevalintojen eväste", "cookie that keeps the cookie choices",
-               "kaka som sparar valen av kakor"),
-    "settings_url": _t("evästeasetusten osoite", "cookie settings address",
-                       "adress till inställningarna för kakor"),
-    "visiting_address": _t("käyntiosoite", "visiting address", "besöksadress"),
-    "postal_address": _t("postiosoite", "postal address", "postadress"),
+FIELDS: dict[str, Mapping[str, str]] = {
+    "languages": C_("changed field", "languages"),
+    "version": C_("changed field", "version"),
+    "effective": C_("changed field", "effective date"),
+    "title": C_("changed field", "title"),
+    "introduction": C_("changed field", "introduction"),
+    "url": C_("changed field", "web address"),
+    "security": C_("changed field", "description of security measures"),
+    "name": C_("changed field", "name"),
+    "business_id": C_("changed field", "business ID"),
+    "address": C_("changed field", "address"),
+    "email": C_("changed field", "e-mail address"),
+    "phone": C_("changed field", "phone number"),
+    "website": C_("changed field", "website"),
+    "designated": C_("changed field", "designated"),
+    "how": C_("changed field", "how to make requests"),
+    "response_time": C_("changed field", "response time"),
+    "description": C_("changed field", "description"),
+    "data_subjects": C_("changed field", "group of data subjects"),
+    "data_categories": C_("changed field", "category of personal data"),
+    "special_categories": C_("changed field", "special category of personal data"),
+    "sources": C_("changed field", "source of data"),
+    "recipients": C_("changed field", "recipient"),
+    "retention": C_("changed field", "retention period"),
+    "automated_decisions": C_("changed field", "automated decision-making"),
+    "legal_basis": C_("changed field", "legal basis"),
+    "legitimate_interest": C_("changed field", "legitimate interest"),
+    "law": C_("changed field", "law"),
+    "direct_marketing": C_("changed field", "direct marketing"),
+    "requirement": C_("changed field", "requirement to provide the data"),
+    "withdrawal": C_("changed field", "withdrawal of consent"),
+    "automated_means": C_("changed field", "processing by automated means"),
+    "arrangement": C_("changed field", "joint-controller arrangement"),
+    "arrangement_url": C_("changed field", "address of the arrangement"),
+    "cookies": C_("changed field", "cookies"),
+    "purposes": C_("changed field", "purposes"),
+    "register": C_("changed field", "register"),
+    "service": C_("changed field", "service"),
+    "role": C_("changed field", "role"),
+    "country": C_("changed field", "country"),
+    "countries": C_("changed field", "countries"),
+    "sector": C_("changed field", "sector"),
+    "privacy_policy": C_("changed field", "privacy policy"),
+    "dpa": C_("changed field", "data processing agreement"),
+    "mechanism": C_("changed field", "transfer mechanism"),
+    "link": C_("changed field", "link to the safeguards"),
+    "checked": C_("changed field", "date checked"),
+    "prefix": C_("changed field", "name prefix"),
+    "provider": C_("changed field", "provider"),
+    "party": C_("changed field", "party"),
+    "category": C_("changed field", "category"),
+    "purpose": C_("changed field", "purpose"),
+    "duration": C_("changed field", "duration"),
+    "type": C_("changed field", "type"),
+    "method": C_("changed field", "how consent is asked"),
+    "change": C_("changed field", "how to change choices"),
+    "cookie": C_("changed field", "cookie that keeps the cookie choices"),
+    "settings_url": C_("changed field", "cookie settings address"),
+    "visiting_address": C_("changed field", "visiting address"),
+    "postal_address": C_("changed field", "postal address"),
 }
 
 # Sentence templates. {E} is the element's name, {e} the same in lower case, {label} the
 # element's own name or description, {field} the field's name, {old}/{new}/{value} values.
 # Finnish cannot inflect the owner's own names reliably, so they stand in quotes in the
 # nominative, after an inflected common noun or a colon.
-SENTENCES: dict[str, dict[str, str]] = {
-    "added": _t("Lisätty {e} ”{label}”{details}.", 'Added {e} "{label}"{details}.',
-                "{E} ”{label}” har lagts till{details}."),
-    "removed": _t("Poistettu {e} ”{label}”.", 'Removed {e} "{label}".',
-                  "{E} ”{label}” har tagits bort."),
-    "added_purpose": _t("Rekisteriin ”{register}” lisätty käyttötarkoitus ”{label}”{details}.",
-                        'Added purpose "{label}" to register "{register}"{details}.',
-                        "Ändamålet ”{label}” har lagts till i registret ”{register}”{details}."),
-    "removed_purpose": _t("Rekisteristä ”{register}” poistettu käyttötarkoitus ”{label}”.",
-                          'Removed purpose "{label}" from register "{register}".',
-                          "Ändamålet ”{label}” har tagits bort ur registret ”{register}”."),
-    "added_transfer": _t("Lisätty tietojen siirto: {label}{details}.",
-                         "Added data transfer: {label}{details}.",
-                         "Ny överföring av uppgifter: {label}{details}."),
-    "removed_transfer": _t("Poistettu tietojen siirto: {label}.",
-                           "Removed data transfer: {label}.",
-                           "Överföring av uppgifter borttagen: {label}."),
-    "added_single": _t("Lisätty {e}: {label}.", "Added {e}: {label}.",
-                       "{E} har lagts till: {label}."),
-    "removed_single": _t("Poistettu {e}: {label}.", "Removed {e}: {label}.",
-                         "{E} har tagits bort: {label}."),
-    "changed": _t("{E} ”{label}”: {field} muuttui ({old} → {new}).",
-                  '{E} "{label}": {field} changed from {old} to {new}.',
-                  "{E} ”{label}”: {field} har ändrats ({old} → {new})."),
-    "changed_text": _t("{E} ”{label}”: {field} muuttui.", '{E} "{label}": {field} changed.',
-                       "{E} ”{label}”: {field} har ändrats."),
-    "set": _t("{E} ”{label}”: lisätty {field} {value}.", '{E} "{label}": added {field} {value}.',
-              "{E} ”{label}”: tillägg av {field} {value}."),
-    "unset": _t("{E} ”{label}”: poistettu {field} {value}.",
-                '{E} "{label}": removed {field} {value}.',
-                "{E} ”{label}”: borttagning av {field} {value}."),
-    "changed_single": _t("{E}: {field} muuttui ({old} → {new}).",
-                         "{E}: {field} changed from {old} to {new}.",
-                         "{E}: {field} har ändrats ({old} → {new})."),
-    "changed_text_single": _t("{E}: {field} muuttui.", "{E}: {field} changed.",
-                              "{E}: {field} har ändrats."),
-    "set_single": _t("{E}: lisätty {field} {value}.", "{E}: added {field} {value}.",
-                     "{E}: tillägg av {field} {value}."),
-    "unset_single": _t("{E}: poistettu {field} {value}.", "{E}: removed {field} {value}.",
-                       "{E}: borttagning av {field} {value}."),
-    "basis": _t(" (oikeusperuste: {value})", " (legal basis: {value})",
-                " (rättslig grund: {value})"),
-    "mechanism": _t("; siirtoperuste: {value}", "; transfer mechanism: {value}",
-                    "; grund för överföringen: {value}"),
-    "to": _t("{recipient} → {countries}", "{recipient} to {countries}",
-             "{recipient} → {countries}"),
+SENTENCES: dict[str, Mapping[str, str]] = {
+    # TRANSLATORS: {E} is {e} with a capital letter, for a sentence that starts with it.
+    "added": C_("change", "Added {e} \"{label}\"{details}."),
+    # TRANSLATORS: {E} is {e} with a capital letter, for a sentence that starts with it.
+    "removed": C_("change", "Removed {e} \"{label}\"."),
+    "added_purpose": C_("change", "Added purpose \"{label}\" to register \"{register}\"{details}."),
+    "removed_purpose": C_("change", "Removed purpose \"{label}\" from register \"{register}\"."),
+    "added_transfer": C_("change", "Added data transfer: {label}{details}."),
+    "removed_transfer": C_("change", "Removed data transfer: {label}."),
+    # TRANSLATORS: {E} is {e} with a capital letter, for a sentence that starts with it.
+    "added_single": C_("change", "Added {e}: {label}."),
+    # TRANSLATORS: {E} is {e} with a capital letter, for a sentence that starts with it.
+    "removed_single": C_("change", "Removed {e}: {label}."),
+    "changed": C_("change", "{E} \"{label}\": {field} changed from {old} to {new}."),
+    "changed_text": C_("change", "{E} \"{label}\": {field} changed."),
+    "set": C_("change", "{E} \"{label}\": added {field} {value}."),
+    "unset": C_("change", "{E} \"{label}\": removed {field} {value}."),
+    "changed_single": C_("change", "{E}: {field} changed from {old} to {new}."),
+    "changed_text_single": C_("change", "{E}: {field} changed."),
+    "set_single": C_("change", "{E}: added {field} {value}."),
+    "unset_single": C_("change", "{E}: removed {field} {value}."),
+    "basis": C_("change", " (legal basis: {value})"),
+    "mechanism": C_("change", "; transfer mechanism: {value}"),
+    "to": C_("change", "{recipient} to {countries}"),
 }
 
-WORDS: dict[str, dict[str, str]] = {
-    "yes": _t("kyllä", "yes", "ja"),
-    "no": _t("ei", "no", "nej"),
-    "none": _t("ei mitään", "none", "ingen"),
-    "session": _t("istunto", "session", "session"),
-    "quote_open": _t("”", '"', "”"),
-    "quote_close": _t("”", '"', "”"),
+WORDS: dict[str, Mapping[str, str]] = {
+    "yes": C_("value in a change", "yes"),
+    "no": C_("value in a change", "no"),
+    "none": C_("value in a change", "none"),
+    "session": C_("value in a change", "session"),
+    "quote_open": C_("opening quotation mark", "\""),
+    "quote_close": C_("closing quotation mark", "\""),
 }
 
 # Which vocabulary a field's ids come from; the same key means the same vocabulary everywhere
@@ -226,7 +192,7 @@ def _sentence(c: Change, lang: str, cmp: Comparison) -> str:
         return _in(SENTENCES[c.kind], lang).format(label=label, details=details, **names)
 
     label = _label(c, None, lang, cmp)
-    fname = _in(FIELDS.get(c.field, _t(c.field, c.field.replace("_", " "), c.field.replace("_", " "))), lang)
+    fname = _in(FIELDS.get(c.field, {"en": c.field.replace("_", " ")}), lang)
     suffix = "_single" if single else ""
     if c.kind == "changed":
         old, new = fmt(c.field, c.old, lang, cmp), fmt(c.field, c.new, lang, cmp)
@@ -463,7 +429,8 @@ def fmt(name: str, value: Any, lang: str, cmp: Comparison | None) -> str:
     return str(value)
 
 
-LANGUAGE_HEADINGS = {"fi": "Suomeksi", "en": "In English", "sv": "På svenska"}
+# TRANSLATORS: the heading of this language's sentences in `noticegen diff` ("Suomeksi").
+LANGUAGE_HEADING = N_("In English")
 
 
 def as_data(cmp: Comparison, langs: Sequence[str]) -> dict[str, Any]:
@@ -489,7 +456,7 @@ def as_text(cmp: Comparison, langs: Sequence[str], *, markdown: bool = False) ->
     for lang in langs:
         lines = [item(sentence(c, lang, cmp)) for c in cmp.changes]
         if len(langs) > 1:
-            heading = LANGUAGE_HEADINGS.get(lang, lang)
+            heading = tr(lang, LANGUAGE_HEADING) if lang in message_languages() else lang
             lines.insert(0, f"## {heading}\n" if markdown else f"{heading}:")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"

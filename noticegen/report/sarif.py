@@ -18,12 +18,14 @@ SRCROOT = "%SRCROOT%"
 
 def report(diags: Sequence[Diagnostic], out: TextIO, colour: bool = False, lang: str = "en") -> None:
     """Write one SARIF log with one run holding every diagnostic (a reporter, see reporters.py);
-    the messages are already in the message language."""
-    json.dump(sarif_log(diags), out, ensure_ascii=False, indent=2)
+    the messages are already in the message language, and so is the "Fix:" joining each
+    message to its hint."""
+    json.dump(sarif_log(diags, lang=lang), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
-def sarif_log(diags: Sequence[Diagnostic], *, cwd: Path | None = None) -> dict[str, Any]:
+def sarif_log(diags: Sequence[Diagnostic], *, cwd: Path | None = None,
+              lang: str = "en") -> dict[str, Any]:
     """The SARIF log as data. Files are given relative to %SRCROOT%, the root of the Git work
     tree that ``cwd`` (default: the current folder) is in, or ``cwd`` itself outside one: GitHub
     code scanning matches them against the repository's files from its root."""
@@ -46,7 +48,7 @@ def sarif_log(diags: Sequence[Diagnostic], *, cwd: Path | None = None) -> dict[s
             }},
             "originalUriBaseIds": {SRCROOT: {"uri": root.as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",  # the loader counts characters, not UTF-16 units
-            "results": [_result(d, index, here, root) for d in diags],
+            "results": [_result(d, index, here, root, lang) for d in diags],
         }],
     }
 
@@ -68,8 +70,13 @@ def sentence(text: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
-def _result(d: Diagnostic, index: dict[str, int], cwd: Path, root: Path) -> dict[str, Any]:
-    text = sentence(d.message) + (f" Fix: {sentence(d.hint)}" if d.hint else "")
+def _result(d: Diagnostic, index: dict[str, int], cwd: Path, root: Path,
+            lang: str) -> dict[str, Any]:
+    from noticegen.l10n import tr
+
+    text = sentence(d.message)
+    if d.hint:
+        text = tr(lang, "{message} Fix: {hint}", message=text, hint=sentence(d.hint))
     result: dict[str, Any] = {
         "ruleId": d.code,
         "ruleIndex": index[d.code],

@@ -8,8 +8,14 @@ from noticegen import vocab
 
 REGENERATE = "python -m noticegen.vocab.docs > docs/vocabulary.md"
 
-_NAMES = {"fi": "Suomi", "en": "English", "sv": "Svenska"}
-"""Column headings; a language missing here is headed by its code."""
+
+
+def _name(lang: str) -> str:
+    """A column's heading: the language's own name (templates/<lang>/language.yaml), else its
+    code."""
+    from noticegen.l10n import notice_language, notice_languages
+
+    return notice_language(lang).name if lang in notice_languages() else lang
 
 INTRO = f"""\
 # Vocabulary labels side by side
@@ -54,7 +60,7 @@ def vocabulary_markdown() -> str:
     for name in labelled():
         lines.append(f'<a id="{name.replace("_", "-")}"></a>\n')
         lines.append(f"## {name}\n")
-        lines.append("| Value | " + " | ".join(_NAMES.get(lang, lang) for lang in langs) + " |")
+        lines.append("| Value | " + " | ".join(map(_name, langs)) + " |")
         lines.append("|---|" + "---|" * len(langs))
         for term in vocab.vocabulary(name).values():
             cells = " | ".join(_cell(term.label.get(lang, "")) for lang in langs)

@@ -87,6 +87,6 @@ def email_marketing_without_consent(resolved: ResolvedNotice) -> Iterator[Findin
 
 def _lower(name: object) -> dict[str, str]:
     """A label inside a sentence: "Potentiaaliset asiakkaat" → "potentiaaliset asiakkaat"."""
-    if isinstance(name, str):
-        return {"en": name, "fi": name}
+    if isinstance(name, str):  # the user's own words: the same in every language
+        return {"en": name}
     return {lang: text[:1].lower() + text[1:] for lang, text in dict(name).items()}  # type: ignore[call-overload]
