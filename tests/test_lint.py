@@ -81,6 +81,20 @@ def test_every_rule_has_its_message_and_fix_in_every_message_language(lang: str)
                 assert texts[lang] != texts["en"], f"{lang}: {rule.code} {texts.message!r} in English"
 
 
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_every_rule_s_source_is_cited_in_the_message_language(lang: str) -> None:
+    """`explain` says "Lähde: tietosuoja-asetuksen 12 artiklan 1 kohta", not "GDPR Art. 12(1)":
+    every rule's legal source is a message of the catalogues, cited as that language cites."""
+    with (l10n.LOCALE_DIR / lang / "LC_MESSAGES" / "noticegen.po").open("rb") as file:
+        catalog = read_po(file, locale=lang)
+    for rule in all_rules():
+        entry = catalog.get(rule.source)
+        assert entry is not None and entry.string, f"{lang}: {rule.code} {rule.source!r}"
+        assert "fuzzy" not in entry.flags, f"{lang}: {rule.code} {rule.source!r} is fuzzy"
+        cited = l10n.tr(lang, rule.source)
+        assert not re.search(r"\bGDPR\b|\bArt\.|\bsection\b|\bGuidelines\b", cited), (lang, cited)
+
+
 def test_the_core_codes_of_the_validator_are_registered_and_explainable() -> None:
     emitted: set[str] = set()
     for module in ("source.py", "validate.py", "pipeline.py"):

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from noticegen.resolve import ResolvedNotice
 
 E = Severity.ERROR
-_SOURCE = "Act 917/2014, section 205; GDPR Art. 7(3); CJEU C-673/17 Planet49"
+_SOURCE = N_("Act 917/2014, section 205; GDPR Art. 7(3); CJEU C-673/17 Planet49")
 
 
 def _label(category: str) -> dict[str, str]:

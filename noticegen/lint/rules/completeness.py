@@ -18,7 +18,7 @@ E, W = Severity.ERROR, Severity.WARNING
       message=N_("the purpose '{purpose}' has no legal basis"),
       hint=N_("Add `legal_basis:` with the Art. 6(1) ground you rely on, e.g. `[contract]` for serving "
               "customers, `[legal_obligation]` for bookkeeping or `[consent]` for a newsletter."),
-      source="GDPR Art. 6(1), 13(1)(c), 14(1)(c)")
+      source=N_("GDPR Art. 6(1), 13(1)(c), 14(1)(c)"))
 def purpose_no_legal_basis(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every purpose needs a legal basis from GDPR Art. 6(1).
 
@@ -52,7 +52,7 @@ def purpose_no_legal_basis(resolved: ResolvedNotice) -> Iterator[Finding]:
                  "interest is"),
       hint=N_("Add `legitimate_interest:` naming the specific interest, e.g. \"Telling our customers "
               "about our own services.\" (the notice already labels it as the legitimate interest)."),
-      source="GDPR Art. 13(1)(d), 14(2)(b); WP260 Annex")
+      source=N_("GDPR Art. 13(1)(d), 14(2)(b); WP260 Annex"))
 def legitimate_interest_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A purpose based on legitimate interests must say what the interest is.
 
@@ -86,7 +86,7 @@ def legitimate_interest_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
                  "it"),
       hint=N_("Add `withdrawal:` to the purpose, saying how, e.g. \"You can withdraw your consent at any "
               "time with the unsubscribe link in every newsletter.\""),
-      source="GDPR Art. 7(3), 13(2)(c), 14(2)(d)")
+      source=N_("GDPR Art. 7(3), 13(2)(c), 14(2)(d)"))
 def consent_no_withdrawal(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Where processing relies on consent, the notice must say how to withdraw it.
 
@@ -143,7 +143,7 @@ def _says_how_long(retention: Retention | None) -> bool:
               "end_of_customer_relationship}}`, or, when no fixed period is possible, the `criteria:` "
               "that decide it. `after:` alone is enough only for an event that ends the retention itself, "
               "e.g. `{{after: consent_withdrawal}}`."),
-      source="GDPR Art. 5(1)(e), 13(2)(a), 14(2)(a); WP260 Annex")
+      source=N_("GDPR Art. 5(1)(e), 13(2)(a), 14(2)(a); WP260 Annex"))
 def retention_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Each purpose, or each category of data, needs a retention period or its criteria.
 
@@ -189,7 +189,7 @@ def retention_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
 @rule("NG118", "legal-obligation-no-law", groups=("completeness", "legal-basis"), severity=W,
       message=N_("the purpose '{purpose}' relies on a legal obligation but does not name the law"),
       hint=N_("Add `law:` naming the act and its number, e.g. \"Accounting Act (1336/1997)\"."),
-      source="GDPR Art. 6(3), 13(1)(c); WP260 Annex")
+      source=N_("GDPR Art. 6(3), 13(1)(c); WP260 Annex"))
 def legal_obligation_no_law(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A legal obligation should name the law that imposes it.
 
@@ -220,7 +220,7 @@ def legal_obligation_no_law(resolved: ResolvedNotice) -> Iterator[Finding]:
 @rule("NG119", "register-no-purposes", groups=("completeness", "legal-basis"), severity=E,
       message=N_("the register '{register}' has no purposes"),
       hint=N_("Add `purposes:`, each with a `description:` and a `legal_basis:`."),
-      source="GDPR Art. 13(1)(c), 14(1)(c)")
+      source=N_("GDPR Art. 13(1)(c), 14(1)(c)"))
 def register_no_purposes(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A register must say what its data are used for.
 

@@ -39,7 +39,7 @@ def _third_country_recipient(resolved: ResolvedNotice) -> tuple[str, str] | None
                  "{recipient} sends them to a third country ({country})"),
       hint=N_("Delete the sentence: the notice lists each transfer and its safeguard under the "
               "recipient's `transfers:`."),
-      source="GDPR Art. 13(1)(f), 14(1)(f), 44", user_text=True)
+      source=N_("GDPR Art. 13(1)(f), 14(1)(f), 44"), user_text=True)
 def transfer_denial_contradiction(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The notice must not deny transfers outside the EU/EEA that its recipients make.
 
@@ -75,7 +75,7 @@ def transfer_denial_contradiction(resolved: ResolvedNotice) -> Iterator[Finding]
                  "receives them"),
       hint=N_("Delete the sentence, or say exactly who receives data: processors acting on your behalf "
               "are recipients too, and the notice lists them."),
-      source="GDPR Art. 4(9), 13(1)(e), 14(1)(e); WP260 Annex", user_text=True)
+      source=N_("GDPR Art. 4(9), 13(1)(e), 14(1)(e); WP260 Annex"), user_text=True)
 def disclosure_denial_contradiction(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The notice must not say data go to no one while it lists recipients.
 
@@ -108,7 +108,7 @@ def disclosure_denial_contradiction(resolved: ResolvedNotice) -> Iterator[Findin
       hint=N_("Say what you actually do, e.g. \"The data are pseudonymised\" or \"IP addresses are "
               "shortened before storage\". Call data anonymous only when no one can identify the person "
               "by any means reasonably likely to be used."),
-      source="GDPR Art. 4(1), recital 26, recital 30", user_text=True)
+      source=N_("GDPR Art. 4(1), recital 26, recital 30"), user_text=True)
 def anonymity_claim(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Data that single out a device are personal data, not anonymous.
 

@@ -24,7 +24,7 @@ _OMBUDSMAN = re.compile(r"\b(?:tietosuojavaltuut\w*|data\s+protection\s+ombudsma
       message=N_("the notice gives no e-mail address or web form for contacting the controller"),
       hint=N_("Add `email:` under `controller:` (e.g. privacy@example.fi), or a request form under "
               "`rights: {{url: …}}`."),
-      source="GDPR Art. 12(2), 13(1)(a), 14(1)(a); WP260")
+      source=N_("GDPR Art. 12(2), 13(1)(a), 14(1)(a); WP260"))
 def controller_no_electronic_contact(resolved: ResolvedNotice) -> Iterator[Finding]:
     """People must be able to reach the controller electronically, not only by post.
 
@@ -59,7 +59,7 @@ def controller_no_electronic_contact(resolved: ResolvedNotice) -> Iterator[Findi
       message=N_("the controller's business ID (Y-tunnus) is not given"),
       hint=N_("Add `business_id: \"1234567-1\"` under `controller:`, copied from the Trade Register "
               "(ytj.fi); a foreign company gives its own registry or VAT number."),
-      source="GDPR Art. 13(1)(a), 14(1)(a); WP260")
+      source=N_("GDPR Art. 13(1)(a), 14(1)(a); WP260"))
 def controller_no_business_id(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The controller's identity is clearest with its business ID.
 
@@ -87,7 +87,7 @@ def controller_no_business_id(resolved: ResolvedNotice) -> Iterator[Finding]:
                  "representative in the EU"),
       hint=N_("Add `representative:` under `controller:` with the name and EU address of your Art. 27 "
               "representative."),
-      source="GDPR Art. 3(2), 13(1)(a), 27")
+      source=N_("GDPR Art. 3(2), 13(1)(a), 27"))
 def representative_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A controller outside the EU/EEA that targets people here needs an EU representative.
 
@@ -123,7 +123,7 @@ def representative_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
       hint=N_("Only a DPO designated under Art. 37 may be called one. Otherwise describe the person under "
               "`controller.contact:` with a title such as \"Privacy contact\"; if a DPO is designated, "
               "write `dpo: {{designated: true, …}}`."),
-      source="GDPR Art. 13(1)(b), 37(7)")
+      source=N_("GDPR Art. 13(1)(b), 37(7)"))
 def dpo_mislabelled(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Only a designated data protection officer may be called a DPO.
 
@@ -163,7 +163,7 @@ def dpo_mislabelled(resolved: ResolvedNotice) -> Iterator[Finding]:
       message=N_("a data protection officer is designated, but no contact details are given"),
       hint=N_("Add the DPO's `email:` (and `phone:` if you like) under `controller.dpo:`; a shared "
               "mailbox such as dpo@example.fi is enough."),
-      source="GDPR Art. 13(1)(b), 14(1)(b), 37(7)")
+      source=N_("GDPR Art. 13(1)(b), 14(1)(b), 37(7)"))
 def dpo_no_contact(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A designated DPO's contact details must be in the notice.
 
@@ -207,7 +207,7 @@ def _norm(field: str, text: str) -> str:
                  "it is \"{official}\""),
       hint=N_("Remove `supervisory_authority:`: noticegen fills in the Ombudsman's current name and "
               "contact details."),
-      source="GDPR Art. 13(2)(d), 77; tietosuoja.fi/yhteystiedot")
+      source=N_("GDPR Art. 13(2)(d), 77; tietosuoja.fi/yhteystiedot"))
 def supervisory_authority_noncanonical(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The Data Protection Ombudsman's name and address must be the current ones.
 

@@ -26,8 +26,8 @@ def _lower(vocabulary: str, term: str) -> dict[str, str]:
               "`withdrawal:`). If the cookie serves only some of its provider's purposes, list those "
               "under the cookie's `purposes:`. If the cookie is strictly necessary for a service the user "
               "asked for, set its `category:` to `necessary`."),
-      source="Act 917/2014, section 205; Directive 2002/58/EC Art. 5(3); GDPR Art. 6(1)(a); "
-             "EDPB Opinion 5/2019")
+      source=N_("Act 917/2014, section 205; Directive 2002/58/EC Art. 5(3); GDPR Art. 6(1)(a); "
+                "EDPB Opinion 5/2019"))
 def cookie_consent_basis(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A cookie that needs consent must serve purposes whose legal basis is consent.
 

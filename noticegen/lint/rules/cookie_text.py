@@ -37,7 +37,7 @@ _COMPILED = {lang: re.compile(source, re.IGNORECASE) for lang, source in _ASKED.
               "strictly necessary cookies is asked when people arrive on the site; `change:` says only "
               "how to change choices or withdraw consent, e.g. \"You can change your choices or withdraw "
               "your consent at any time from the Cookie settings link at the bottom of every page.\""),
-      source="GDPR Art. 12(1) (concise, transparent); Act 917/2014, section 205",
+      source=N_("GDPR Art. 12(1) (concise, transparent); Act 917/2014, section 205"),
       user_text=True)
 def cookie_consent_said_twice(resolved: ResolvedNotice) -> Iterator[Finding]:
     """`cookie_consent.change` must not say again that consent is asked.

@@ -39,7 +39,7 @@ _KEYS = {
 @rule("NG401", "cookie-info-missing", groups=("cookies",), severity=E,
       message=N_("the cookie {cookie} does not say {missing}"),
       hint=N_("Add {keys} to the cookie."),
-      source="Act 917/2014, section 205; CJEU C-673/17 Planet49; Traficom cookie guidance")
+      source=N_("Act 917/2014, section 205; CJEU C-673/17 Planet49; Traficom cookie guidance"))
 def cookie_info_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every cookie needs its purpose, duration and whether a third party has access.
 
@@ -85,7 +85,7 @@ def _consent_cookie(resolved: ResolvedNotice) -> int | None:
                  "{cookie})"),
       hint=N_("Ask for consent with a banner that lets people refuse on its first layer and set "
               "`cookie_consent: {{method: banner}}`, or remove those cookies."),
-      source="Act 917/2014, section 205; Traficom guidance 13.9.2021; CJEU C-673/17 Planet49")
+      source=N_("Act 917/2014, section 205; Traficom guidance 13.9.2021; CJEU C-673/17 Planet49"))
 def cookie_consent_invalid(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Cookies that are not strictly necessary need real consent, not browser settings.
 
@@ -119,7 +119,7 @@ def cookie_consent_invalid(resolved: ResolvedNotice) -> Iterator[Finding]:
       message=N_("the notice does not say how to change or withdraw cookie consent"),
       hint=N_("Add `cookie_consent: {{method: banner, change: …}}`, e.g. \"Use the Cookie settings link "
               "at the bottom of every page.\", or a `settings_url:`."),
-      source="GDPR Art. 7(3); Act 917/2014, section 205")
+      source=N_("GDPR Art. 7(3); Act 917/2014, section 205"))
 def cookie_consent_no_withdrawal(resolved: ResolvedNotice) -> Iterator[Finding]:
     """With cookies that need consent, the notice must say how to change or withdraw it.
 
@@ -162,7 +162,7 @@ def _service_name(service_id: str) -> str:
                  "necessary"),
       hint=N_("Set `category:` to `statistics` or `marketing`, and ask for consent before the cookie is "
               "set."),
-      source="Act 917/2014, section 205(2); Traficom cookie guidance")
+      source=N_("Act 917/2014, section 205(2); Traficom cookie guidance"))
 def tracker_as_necessary(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Cookies of analytics and advertising services are never strictly necessary.
 
@@ -213,7 +213,7 @@ _FIELD = {"category": Translated(N_("category")),
       hint=N_("Check the provider's documentation and correct the value; if yours is right, switch the "
               "rule off for this cookie with the reason: `lint: {{disable: [{{rule: NG405, reason: "
               "…}}]}}`."),
-      source="noticegen catalogue; Traficom cookie guidance")
+      source=N_("noticegen catalogue; Traficom cookie guidance"))
 def cookie_catalogue_mismatch(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A declared cookie should agree with the catalogue entry of its provider.
 
@@ -261,7 +261,7 @@ def cookie_catalogue_mismatch(resolved: ResolvedNotice) -> Iterator[Finding]:
       message=N_("the cookie {cookie} is a third-party cookie, but the third party is not named"),
       hint=N_("Add `provider:` with the id of the recipient that sets it, and declare that recipient "
               "under `recipients:` or `uses:`."),
-      source="CJEU C-673/17 Planet49; Traficom cookie guidance")
+      source=N_("CJEU C-673/17 Planet49; Traficom cookie guidance"))
 def third_party_cookie_no_provider(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A third-party cookie must say whose it is.
 
@@ -301,7 +301,7 @@ def _chosen_cookies(resolved: ResolvedNotice) -> Iterator[tuple[Loc, str, str]]:
 @rule("NG407", "catalogue-cookie-unknown", groups=("cookies", "catalogue"), severity=E,
       message=N_("{cookie} is not one of the cookies of {service} in the catalogue"),
       hint=N_("Choose from: {known}. Describe any other cookie under `cookies:` with `provider:`."),
-      source="noticegen catalogue; Act 917/2014, section 205")
+      source=N_("noticegen catalogue; Act 917/2014, section 205"))
 def catalogue_cookie_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A cookie chosen from a catalogue service must be one of that service's cookies.
 
@@ -336,7 +336,7 @@ def catalogue_cookie_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
               "analytics with `legal_basis: [consent]`), or list that purpose's id in the cookie's "
               "`purposes:`. If your site does not set the cookie, remove it (choose a service's cookies "
               "with `uses: [{{service: …, cookies: […]}}]`)."),
-      source="GDPR Art. 6(1), 13(1)(c); Act 917/2014, section 205")
+      source=N_("GDPR Art. 6(1), 13(1)(c); Act 917/2014, section 205"))
 def cookie_no_purpose(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every cookie shown must belong to a purpose that has a legal basis.
 

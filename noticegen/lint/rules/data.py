@@ -33,7 +33,7 @@ def _term_param(vocabulary: str, term: str | CustomTerm) -> Param:
                  "given for it"),
       hint=N_("Add it under the register's `special_categories:` with its `condition:`, e.g. `{{category: "
               "health_data, condition: explicit_consent}}`."),
-      source="GDPR Art. 9(1)-(2), 13(1)(c); Data Protection Act 1050/2018, section 6")
+      source=N_("GDPR Art. 9(1)-(2), 13(1)(c); Data Protection Act 1050/2018, section 6"))
 def special_category_no_condition(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Special categories of data need an Art. 9(2) condition besides the Art. 6 basis.
 
@@ -75,7 +75,7 @@ _MISSING = {
       message=N_("automated decision-making is declared without {missing}"),
       hint=N_("Add `logic:` (in plain words, what the decision is based on) and `significance:` (what it "
               "means for the person, e.g. \"An application that scores too low is refused.\")."),
-      source="GDPR Art. 13(2)(f), 14(2)(g), 22")
+      source=N_("GDPR Art. 13(2)(f), 14(2)(g), 22"))
 def automated_decision_no_logic(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Automated decisions and profiling need meaningful information on logic and effects.
 
@@ -108,7 +108,7 @@ def automated_decision_no_logic(resolved: ResolvedNotice) -> Iterator[Finding]:
       message=N_("the register '{register}' does not say where its data come from"),
       hint=N_("Add `sources:`, e.g. `[data_subject]` when people give the data themselves, or the "
               "registers and partners you obtain them from."),
-      source="GDPR Art. 13, 14(2)(f)")
+      source=N_("GDPR Art. 13, 14(2)(f)"))
 def register_no_source(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every register must say where its data come from.
 
@@ -139,7 +139,7 @@ def register_no_source(resolved: ResolvedNotice) -> Iterator[Finding]:
                  "categories of data"),
       hint=N_("Add `data_categories:` to the register, e.g. `[name, company_and_position, "
               "contact_details]`."),
-      source="GDPR Art. 14(1)(d)")
+      source=N_("GDPR Art. 14(1)(d)"))
 def indirect_data_no_categories(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Data obtained from others need their categories listed.
 
@@ -179,7 +179,7 @@ _SECTION_29 = re.compile(r"\b29\s*§|§\s*29\b|\bsection\s+29\b|\b29\s+section\b
       hint=N_("Say in the purpose's `law:` or `description:` why the code is needed, with its ground, "
               "e.g. \"to identify the borrower reliably (Data Protection Act 1050/2018, section 29)\"; if "
               "you do not need the code, remove it."),
-      source="Data Protection Act 1050/2018, section 29")
+      source=N_("Data Protection Act 1050/2018, section 29"))
 def identity_code_no_ground(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The henkilötunnus may be processed only on a ground of section 29 of the Data Protection Act.
 
@@ -223,7 +223,7 @@ _PARENT = re.compile(r"\b(?:huoltaj\w*|vanhemp\w*|vanhemmi\w*|parent\w*|guardian
                  "guardian's consent is not mentioned"),
       hint=N_("For online services offered to children under 13, a parent or guardian must give the "
               "consent: say how you obtain it, e.g. in the purpose's `description:`."),
-      source="GDPR Art. 8; Data Protection Act 1050/2018, section 5")
+      source=N_("GDPR Art. 8; Data Protection Act 1050/2018, section 5"))
 def child_consent_no_parent(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Consent of children under 13 to online services must come from a parent or guardian.
 
@@ -268,7 +268,7 @@ def child_consent_no_parent(resolved: ResolvedNotice) -> Iterator[Finding]:
       message=N_("the data category {category} of the register '{register}' is used for no purpose"),
       hint=N_("Add it to `data_categories:` of each purpose it is used for, so that the notice gives its "
               "legal basis and retention; remove it if you do not process it."),
-      source="GDPR Art. 5(1)(b), 13(1)(c), 13(2)(a)")
+      source=N_("GDPR Art. 5(1)(b), 13(1)(c), 13(2)(a)"))
 def data_category_no_purpose(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every data category of a register must be used for at least one purpose.
 

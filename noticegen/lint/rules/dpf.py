@@ -31,7 +31,7 @@ def _dpf_checked(rec: Recipient, transfer: Transfer) -> dt.date | None:
                  "certification was checked is not recorded"),
       hint=N_("Look the company up on the Data Privacy Framework List (dataprivacyframework.gov) and "
               "record the date, e.g. `checked: 2026-12-01`."),
-      source="GDPR Art. 45; Commission Implementing Decision (EU) 2023/1795")
+      source=N_("GDPR Art. 45; Commission Implementing Decision (EU) 2023/1795"))
 def dpf_not_checked(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A transfer under the Data Privacy Framework needs the date the certification was checked.
 
@@ -70,7 +70,7 @@ def _date(day: dt.date) -> Translated:
       message=N_("the Data Privacy Framework certification was last checked on {checked}, more than a "
                  "year before the notice takes effect ({effective})"),
       hint=N_("Check the Data Privacy Framework List again and update `checked:`."),
-      source="Commission Implementing Decision (EU) 2023/1795 (annual re-certification)")
+      source=N_("Commission Implementing Decision (EU) 2023/1795 (annual re-certification)"))
 def dpf_check_outdated(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A DPF certification checked more than a year before the notice may have lapsed.
 

@@ -59,7 +59,7 @@ _RATIO = 0.5
                  "sentence may be missing"),
       hint=N_("Compare the two texts and translate what is missing; every language version must say the "
               "same."),
-      source="GDPR Art. 12(1); WP260 para. 13 (translations)", user_text=True)
+      source=N_("GDPR Art. 12(1); WP260 para. 13 (translations)"), user_text=True)
 def translation_much_shorter(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A language version much shorter than another has probably lost a sentence.
 
@@ -119,7 +119,7 @@ def _facts(text: str, langs: Mapping[str, object]) -> set[str]:
       message=N_("the {lang} text does not mention {fact}, which the {other} text does"),
       hint=N_("Use the same e-mail addresses, web sites and law numbers in every language, and correct "
               "the one that is wrong."),
-      source="GDPR Art. 12(1); WP260 para. 13 (translations)", user_text=True)
+      source=N_("GDPR Art. 12(1); WP260 para. 13 (translations)"), user_text=True)
 def fact_divergence(resolved: ResolvedNotice) -> Iterator[Finding]:
     """E-mail addresses, web sites and law numbers must be the same in every language.
 
@@ -154,7 +154,7 @@ def fact_divergence(resolved: ResolvedNotice) -> Iterator[Finding]:
 @rule("NG603", "untranslated-text", groups=("cross-language",), severity=W,
       message=N_("the {lang} text is the same as the {other} one: it has not been translated"),
       hint=N_("Translate the text; each language version must be written in its own language."),
-      source="GDPR Art. 12(1); WP260 para. 13 (translations)", user_text=True)
+      source=N_("GDPR Art. 12(1); WP260 para. 13 (translations)"), user_text=True)
 def untranslated_text(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A text that is identical in two languages has not been translated.
 
@@ -200,7 +200,7 @@ _WORD = re.compile(r"\w+")
 @rule("NG604", "text-wrong-language", groups=("cross-language",), severity=W,
       message=N_("the text under `{code}` looks like {other}"),
       hint=N_("Put each text under its own language code: `{{fi: <Finnish text>, en: <English text>}}`."),
-      source="GDPR Art. 12(1); WP260 para. 13 (translations)", user_text=True)
+      source=N_("GDPR Art. 12(1); WP260 para. 13 (translations)"), user_text=True)
 def text_wrong_language(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A text written in the wrong language, or under the wrong code, is missing in its own.
 

@@ -25,8 +25,8 @@ ELECTRONIC_CONTACT = frozenset({"email_address", "phone_number", "contact_detail
               "were collected and can refuse it in every message: set `data_subjects: [customers]` on "
               "this purpose, and add a separate purpose with `legal_basis: [consent]` and "
               "`direct_marketing: true` for everyone else."),
-      source="Act on Electronic Communications Services 917/2014, sections 200 and 202; "
-             "GDPR Art. 6(1)(a), 21(2)")
+      source=N_("Act on Electronic Communications Services 917/2014, sections 200 and 202; "
+                "GDPR Art. 6(1)(a), 21(2)"))
 def email_marketing_without_consent(resolved: ResolvedNotice) -> Iterator[Finding]:
     """E-mail and text-message marketing to people who are not customers needs prior consent.
 

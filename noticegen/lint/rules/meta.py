@@ -22,7 +22,7 @@ E, W = Severity.ERROR, Severity.WARNING
 @rule("NG701", "lint-unknown-rule", groups=("meta",), severity=E,
       message=N_("'{rule}' is not a rule"),
       hint=N_("{suggestion}`noticegen rules` lists the codes and names."),
-      source="noticegen")
+      source=N_("noticegen"))
 def lint_unknown_rule(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A `lint: disable:` entry must name an existing rule, by code or name.
 
@@ -53,7 +53,7 @@ def lint_unknown_rule(resolved: ResolvedNotice) -> Iterator[Finding]:
 @rule("NG702", "lint-core-not-disableable", groups=("meta",), severity=E,
       message=N_("{code} is a core check and cannot be switched off"),
       hint=N_("Remove this entry and fix what {code} reports; `noticegen explain {code}` says how."),
-      source="noticegen")
+      source=N_("noticegen"))
 def lint_core_not_disableable(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The loader's and validator's checks (NG000-NG026) cannot be switched off.
 
@@ -85,7 +85,7 @@ def lint_core_not_disableable(resolved: ResolvedNotice) -> Iterator[Finding]:
       message=N_("the notice has no change log"),
       hint=N_("Add `changes:` under `notice:` with the date and a summary of each version, newest first, "
               "e.g. `- {{date: 2026-12-01, summary: …}}`."),
-      source="WP260 para. 29-32 (changes to information)")
+      source=N_("WP260 para. 29-32 (changes to information)"))
 def no_change_log(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A notice should keep a dated change log.
 
@@ -206,7 +206,7 @@ def _json(model: BaseModel) -> bytes:
       message=N_("a placeholder from `noticegen init` is left in the notice: \"{found}\""),
       hint=N_("Replace the whole placeholder sentence with the real information, or delete all of it; "
               "`build` publishes nothing until then."),
-      source="noticegen", user_text=True)
+      source=N_("noticegen"), user_text=True)
 def todo_marker(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The placeholders `noticegen init` writes must be replaced before the notice is published.
 
@@ -246,7 +246,7 @@ def todo_marker(resolved: ResolvedNotice) -> Iterator[Finding]:
       hint=N_("Give one address per language: `url: {{fi: https://…/fi/tietosuojaseloste, en: "
               "https://…/en/privacy-notice}}` (the same address twice only if that page holds both "
               "languages)."),
-      source="GDPR Art. 12(1); WP260 para. 13 (translations)")
+      source=N_("GDPR Art. 12(1); WP260 para. 13 (translations)"))
 def notice_url_per_language(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Each language version of the notice links to its own published address.
 

@@ -23,7 +23,7 @@ def _collected_from_data_subject(resolved: ResolvedNotice, r: int) -> bool:
       hint=N_("Add `requirement:` with `type:` (statutory, contractual, contract_prerequisite or "
               "voluntary) and the `consequence:` of not giving the data, e.g. \"Without your address we "
               "cannot deliver the order.\""),
-      source="GDPR Art. 13(2)(e)")
+      source=N_("GDPR Art. 13(2)(e)"))
 def requirement_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Say whether the data must be given, when a contract or the law requires them.
 
@@ -62,7 +62,7 @@ def requirement_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
                  "not given"),
       hint=N_("Add `consequence:` under `requirement:`, e.g. \"Without these data we cannot deliver the "
               "service.\""),
-      source="GDPR Art. 13(2)(e)")
+      source=N_("GDPR Art. 13(2)(e)"))
 def requirement_no_consequence(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A required provision of data needs its consequence.
 

@@ -40,7 +40,7 @@ _ENOUGH = 2
       message=N_("this text names only these rights: {named}; these apply too: {missing}"),
       hint=N_("Leave the list out and say only how to make a request: the notice's rights section lists "
               "every right that applies. Or name them all."),
-      source="GDPR Art. 13(2)(b)-(d), 14(2)(c)-(e); WP260 Annex", user_text=True)
+      source=N_("GDPR Art. 13(2)(b)-(d), 14(2)(c)-(e); WP260 Annex"), user_text=True)
 def rights_text_incomplete(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A text about rights must not name fewer rights than apply.
 
@@ -83,7 +83,7 @@ def _labels(rights: list[str]) -> dict[str, str]:
 @rule("NG511", "rights-formality", groups=("free-text", "rights"), severity=W,
       message=N_("\"{found}\": {why}"),
       hint=N_("{instead}"),
-      source="GDPR Art. 12(2), 12(5), 12(6); EDPB Guidelines 01/2022 on the right of access",
+      source=N_("GDPR Art. 12(2), 12(5), 12(6); EDPB Guidelines 01/2022 on the right of access"),
       user_text=True)
 def rights_formality(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Using a right must not depend on a fee, a visit, post only or a copy of an ID.

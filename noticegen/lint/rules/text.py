@@ -24,7 +24,7 @@ def _findings(resolved: ResolvedNotice, code: str) -> Iterator[Finding]:
 @rule("NG501", "law-repealed", groups=("free-text", "legacy-law"), severity=E,
       message=N_("\"{found}\": the text cites {law}"),
       hint=N_("Refer to {replacement} instead, or leave the reference out."),
-      source="Data Protection Act 1050/2018; Act 917/2014; GDPR Art. 94; CJEU C-311/18 Schrems II",
+      source=N_("Data Protection Act 1050/2018; Act 917/2014; GDPR Art. 94; CJEU C-311/18 Schrems II"),
       user_text=True)
 def law_repealed(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The notice must not cite law that is no longer in force.
@@ -55,7 +55,7 @@ def law_repealed(resolved: ResolvedNotice) -> Iterator[Finding]:
 @rule("NG502", "legacy-term", groups=("free-text", "legacy-law"), severity=W,
       message=N_("\"{found}\" is an outdated term: {why}"),
       hint=N_("Write {instead}."),
-      source="GDPR Art. 15, 21; Data Protection Ombudsman (tietosuoja.fi)", user_text=True)
+      source=N_("GDPR Art. 15, 21; Data Protection Ombudsman (tietosuoja.fi)"), user_text=True)
 def legacy_term(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Terms of the repealed law should give way to the GDPR's.
 
@@ -88,7 +88,7 @@ def legacy_term(resolved: ResolvedNotice) -> Iterator[Finding]:
       hint=N_("Delete the sentence. A notice informs; nobody agrees to it. Each purpose states its own "
               "legal basis, and where you rely on consent, ask for it separately with an active choice "
               "(e.g. an unticked box)."),
-      source="GDPR Art. 4(11), 6(1)(a), 7(2); EDPB Guidelines 05/2020 on consent", user_text=True)
+      source=N_("GDPR Art. 4(11), 6(1)(a), 7(2); EDPB Guidelines 05/2020 on consent"), user_text=True)
 def consent_by_acceptance(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Reading a notice, sending a form or using a site is not consent.
 
@@ -118,7 +118,7 @@ def consent_by_acceptance(resolved: ResolvedNotice) -> Iterator[Finding]:
       message=N_("\"{found}\": consent is valid only for specific purposes named in the notice"),
       hint=N_("Name each purpose that relies on consent as a purpose of its own, with `legal_basis: "
               "[consent]`."),
-      source="GDPR Art. 4(11), 6(1)(a), 13(1)(c); EDPB Guidelines 05/2020 on consent",
+      source=N_("GDPR Art. 4(11), 6(1)(a), 13(1)(c); EDPB Guidelines 05/2020 on consent"),
       user_text=True)
 def consent_open_ended(resolved: ResolvedNotice) -> Iterator[Finding]:
     """"Other purposes you have consented to" names no purpose.
@@ -144,7 +144,7 @@ def consent_open_ended(resolved: ResolvedNotice) -> Iterator[Finding]:
       hint=N_("Give a period, e.g. \"2 years after the end of the customer relationship\" (`retention: "
               "{{period: P2Y, after: end_of_customer_relationship}}`), or the specific criteria that "
               "decide it."),
-      source="GDPR Art. 13(2)(a), 14(2)(a); WP260 Annex", user_text=True)
+      source=N_("GDPR Art. 13(2)(a), 14(2)(a); WP260 Annex"), user_text=True)
 def retention_vague(resolved: ResolvedNotice) -> Iterator[Finding]:
     """"As long as necessary" is not a retention period.
 
@@ -176,7 +176,7 @@ def _in_purpose(value: TextValue) -> bool:
       message=N_("\"{found}\" hedges: say what you do, not what you might do"),
       hint=N_("Write the purpose as a plain statement, e.g. \"We send our newsletter to subscribers\" "
               "instead of \"We may send…\", and list the cases in full instead of \"e.g.\"."),
-      source="GDPR Art. 12(1); WP260 para. 12-13", user_text=True)
+      source=N_("GDPR Art. 12(1); WP260 para. 12-13"), user_text=True)
 def hedging(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Purposes should be stated plainly, without "may", "might", "e.g." or "voimme".
 
@@ -204,7 +204,7 @@ def hedging(resolved: ResolvedNotice) -> Iterator[Finding]:
       message=N_("\"{found}\": people must not be required to send a signed letter to use their rights"),
       hint=N_("Accept requests by e-mail or a web form as well, and ask for identification only when you "
               "have reasonable doubts about who is asking (Art. 12(6))."),
-      source="GDPR Art. 12(2), 12(6)", user_text=True)
+      source=N_("GDPR Art. 12(2), 12(6)"), user_text=True)
 def signed_request(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Exercising rights must not require a signed, written letter.
 
@@ -232,7 +232,7 @@ def signed_request(resolved: ResolvedNotice) -> Iterator[Finding]:
       message=N_("\"{found}\": telling people to check the page for changes is not enough"),
       hint=N_("Keep a change log under `notice.changes`, and tell people directly (e.g. by e-mail or a "
               "notice on the site) about important changes."),
-      source="WP260 para. 29-32 (changes to information)", user_text=True)
+      source=N_("WP260 para. 29-32 (changes to information)"), user_text=True)
 def check_page_regularly(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Changes must be communicated, not left for people to discover.
 
@@ -259,7 +259,7 @@ def check_page_regularly(resolved: ResolvedNotice) -> Iterator[Finding]:
       message=N_("\"{found}\" is an old address of the Data Protection Ombudsman"),
       hint=N_("Write the current address, Lintulahdenkuja 4, 00530 Helsinki (postal address PL 800, 00531 "
               "Helsinki), or leave it out: the notice names the Ombudsman with its current address."),
-      source="GDPR Art. 13(2)(d), 77; tietosuoja.fi/yhteystiedot", user_text=True)
+      source=N_("GDPR Art. 13(2)(d), 77; tietosuoja.fi/yhteystiedot"), user_text=True)
 def authority_old_address(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The Data Protection Ombudsman no longer sits at Ratapihantie 9.
 
@@ -292,7 +292,7 @@ def _consequence(value: TextValue) -> bool:
       hint=N_("Say what the person loses, e.g. \"Without these data we cannot invoice you, and so we "
               "cannot deliver the order.\" The obligation itself is already shown by `requirement.type` "
               "and `law:`."),
-      source="GDPR Art. 13(2)(e)", user_text=True)
+      source=N_("GDPR Art. 13(2)(e)"), user_text=True)
 def consequence_restates_obligation(resolved: ResolvedNotice) -> Iterator[Finding]:
     """The consequences of not providing the data must be consequences.
 

@@ -81,7 +81,7 @@ def _tracking_evidence(resolved: ResolvedNotice) -> tuple[Loc, str] | None:
               "category, purpose and duration (for a known service, `uses: [hotjar]` brings in its "
               "cookies), and say how consent is asked under `cookie_consent:`. If the site sets none, "
               "remove what says it does."),
-      source="Act 917/2014, section 205; ePrivacy Directive Art. 5(3); CJEU C-673/17 Planet49")
+      source=N_("Act 917/2014, section 205; ePrivacy Directive Art. 5(3); CJEU C-673/17 Planet49"))
 def tracking_without_cookies(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Analytics, session recording or targeted advertising need a cookie section.
 
@@ -122,7 +122,7 @@ def tracking_without_cookies(resolved: ResolvedNotice) -> Iterator[Finding]:
       message=N_("{kind} no. {number} has no name"),
       hint=N_("Find its name in the browser while on the site (developer tools, Application or Storage "
               "tab: Cookies, Local storage) or in the provider's documentation, and write it as `name:`."),
-      source="Act 917/2014, section 205; Traficom cookie guidance")
+      source=N_("Act 917/2014, section 205; Traficom cookie guidance"))
 def cookie_name_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every cookie or storage entry must be named.
 

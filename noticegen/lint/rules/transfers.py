@@ -33,7 +33,7 @@ def _countries(transfer: Transfer) -> Param:
       hint=N_("Add `transfers: [{{countries: [{code}], mechanism: …}}]` to the recipient, with the "
               "mechanism its contract uses: `adequacy_decision`, `eu_us_dpf` (certified US companies), "
               "`standard_clauses` or `binding_corporate_rules` (the last two with a `link:`)."),
-      source="GDPR Art. 13(1)(f), 14(1)(f), 44-49")
+      source=N_("GDPR Art. 13(1)(f), 14(1)(f), 44-49"))
 def transfer_no_mechanism(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every transfer outside the EU/EEA needs a mechanism of Art. 45-49.
 
@@ -87,7 +87,7 @@ def transfer_no_mechanism(resolved: ResolvedNotice) -> Iterator[Finding]:
       hint=N_("Ask the recipient where the data go (its data processing agreement or list of "
               "sub-processors says it) and list them: `countries: [US]`. If nothing leaves the EU/EEA "
               "after all, remove the transfer."),
-      source="GDPR Art. 13(1)(f), 14(1)(f); WP260 Annex")
+      source=N_("GDPR Art. 13(1)(f), 14(1)(f); WP260 Annex"))
 def transfer_countries_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A transfer outside the EU/EEA must name its countries.
 
@@ -122,7 +122,7 @@ def transfer_countries_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
                  "a copy of the safeguards can be obtained"),
       hint=N_("Add `link:` to the transfer, pointing to the clauses or rules (e.g. the provider's data "
               "processing agreement)."),
-      source="GDPR Art. 13(1)(f), 14(1)(f), 46, 47")
+      source=N_("GDPR Art. 13(1)(f), 14(1)(f), 46, 47"))
 def transfer_no_link(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Standard clauses and binding corporate rules need a link or copy.
 
@@ -166,7 +166,7 @@ _MISMATCH = {
       message=N_("the transfer mechanism does not fit {country}: {why}"),
       hint=N_("Give the mechanism the recipient's contract actually relies on, usually `standard_clauses` "
               "with a `link:`."),
-      source="GDPR Art. 45; Commission Implementing Decision (EU) 2023/1795")
+      source=N_("GDPR Art. 45; Commission Implementing Decision (EU) 2023/1795"))
 def transfer_mechanism_mismatch(resolved: ResolvedNotice) -> Iterator[Finding]:
     """An adequacy decision or the DPF must actually cover the destination country.
 
@@ -210,7 +210,7 @@ _VAGUE = {"role": Translated(N_("its role")),
       message=N_("the recipient {recipient} is described too vaguely: give {missing}"),
       hint=N_("Add `role:` (processor, independent_controller, authority…) and `country:`; for a category "
               "of recipients, add `sector:` too."),
-      source="GDPR Art. 13(1)(e), 14(1)(e); WP260 Annex")
+      source=N_("GDPR Art. 13(1)(e), 14(1)(e); WP260 Annex"))
 def recipient_too_generic(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Recipients need their role and location.
 
@@ -248,7 +248,7 @@ def recipient_too_generic(resolved: ResolvedNotice) -> Iterator[Finding]:
                  "derogation, which is meant for occasional transfers"),
       hint=N_("Ask the provider which safeguard its contract uses (usually standard contractual clauses) "
               "and give that, with a `link:`."),
-      source="GDPR Art. 49; EDPB Guidelines 2/2018 on derogations")
+      source=N_("GDPR Art. 49; EDPB Guidelines 2/2018 on derogations"))
 def transfer_derogation_systematic(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A processor's regular transfers cannot rest on an Art. 49 derogation.
 
@@ -283,7 +283,7 @@ def transfer_derogation_systematic(resolved: ResolvedNotice) -> Iterator[Finding
       hint=N_("Add `{id}` to `recipients:` of each purpose it receives data for (or of the register), so "
               "that the notice says why and on which legal basis, and shows its transfers in the right "
               "place. Remove it if you no longer use it."),
-      source="GDPR Art. 13(1)(c), (e), (f); 14(1)(c), (e), (f)")
+      source=N_("GDPR Art. 13(1)(c), (e), (f); 14(1)(c), (e), (f)"))
 def recipient_not_linked(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every recipient, and every service taken from the catalogue, must be tied to a purpose.
 
@@ -328,7 +328,7 @@ def recipient_not_linked(resolved: ResolvedNotice) -> Iterator[Finding]:
               "responsible for informing people and for answering requests about their rights, and that "
               "people can exercise their rights against either of you; add `arrangement_url:` where the "
               "arrangement can be read."),
-      source="GDPR Art. 26(2), 26(3)")
+      source=N_("GDPR Art. 26(2), 26(3)"))
 def joint_controller_no_arrangement(resolved: ResolvedNotice) -> Iterator[Finding]:
     """A joint controller needs the essence of the joint-controller arrangement.
 
