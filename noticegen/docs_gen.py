@@ -1,22 +1,45 @@
-"""Generate docs/reference.md, the YAML reference, from the models' fields and their descriptions."""
+"""Generate the YAML reference, docs/reference.md (English) and docs/reference.<lang>.md, from
+the models' fields and their descriptions.
+
+The English texts are the models' own docstrings and the phrases below; another language's are
+in the ``reference`` gettext catalogue of ``noticegen/locale/<lang>/`` (``reference.po``, kept
+in step by ``python scripts/messages.py update``). A language with that catalogue has a
+reference page: nothing here lists the languages.
+"""
 
 from __future__ import annotations
 
+import gettext
+import re
 import sys
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 
+from noticegen.l10n import LOCALE_DIR
 from noticegen.model.docs import field_doc
 
-REGENERATE = "python -m noticegen.docs_gen > docs/reference.md"
+DOMAIN = "reference"
 
-INTRO = f"""\
+
+def regenerate(lang: str = "en") -> str:
+    """The command that writes the page of ``lang``."""
+    if lang == "en":
+        return "python -m noticegen.docs_gen > docs/reference.md"
+    return f"python -m noticegen.docs_gen {lang} > docs/reference.{lang}.md"
+
+
+REGENERATE = regenerate()
+
+INTRO = """\
 # YAML reference
 
-<!-- Generated from the notice models by `{REGENERATE}`; do not edit by hand. -->
+<!-- Generated from the notice models by `{regenerate}`; do not edit by hand. -->
+
+{other}
 
 Every key a notice file can have, section by section, with what it means. The same
 descriptions appear in editors that read the notice's JSON Schema (`noticegen schema`).
@@ -37,37 +60,118 @@ under [Built-in values](#built-in-values): write the value in the first column, 
 prints the Finnish or English name.
 """
 
+PHRASES: dict[str, str] = {
+    # What links the page to the pages of the other languages: {links} lists them.
+    "other": "*In other languages: {links}.*",
+    "page": "[{name}]({file})",
+    "top": "Top level",
+    "contents": "Contents",
+    "also": "Also used at {paths}.",
+    "table": "| Key | Type | Required | Description |",
+    "yes": "yes",
+    "no": "no",
+    "default": "no (default `{value}`)",
+    "keys_of": "keys of {link}",
+    "per_language": "text per language",
+    "duration_or_session": "duration, or `session`",
+    "or": "{options}, or {last}",
+    "vocabulary": "a value from {link}",
+    "one_of": "one of {values}",
+    "list": "list: each {item}",
+    "boolean": "`true` or `false`",
+    "value": "value",
+    "email": "e-mail address",
+    "uri": "web address (`https://…`)",
+    "date": "date (`2026-12-01`)",
+    "language": "language code (`fi`, `en`)",
+    "country": "country code (`FI`, `US`)",
+    "id": "id",
+    "duration": "duration (`P2Y`, `P6M`, `P30D`)",
+    "examples": "text, such as {examples}",
+    "text": "text",
+    "builtin": "Built-in values",
+    "builtin_intro": "Write the value in the first column; the notice shows its name in the notice's "
+                     "language.",
+    "values_table": "| Value | Suomeksi | In English |",
+    "name": "English",
+}
+"""The page's own words (the English text is the message id)."""
 
-def reference_markdown() -> str:
-    """The whole reference page."""
+
+def page_languages() -> list[str]:
+    """English, and every language with a reference catalogue."""
+    found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return ["en", *(lang for lang in found if lang != "en")]
+
+
+@cache
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    if lang == "en":
+        return gettext.NullTranslations()
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as file:
+        return gettext.GNUTranslations(file)
+
+
+def reference_markdown(lang: str = "en") -> str:
+    """The whole reference page, in ``lang``."""
     from noticegen.model import Notice
+
+    say = _catalogue(lang).gettext
+
+    def phrase(key: str, **params: str) -> str:
+        text = say(PHRASES[key])
+        return text.format(**params) if params else text
 
     schema = Notice.model_json_schema(mode="validation")
     used: dict[str, None] = {}  # vocabularies referenced, in order of first use
-    lines = [INTRO]
+    others = ", ".join(phrase("page", name=_catalogue(other).gettext(PHRASES["name"]),
+                              file=_file(other)) for other in page_languages() if other != lang)
+    intro = say(INTRO).format(regenerate=regenerate(lang),
+                              other=phrase("other", links=others) if others else "")
+    lines = [re.sub(r"\n{3,}", "\n\n", intro)]
     sections = list(_sections(Notice))
     titles = {model.__name__: path for model, path, _ in sections}
-    lines.append("## Contents\n")
-    lines.extend(f"- [{_title(path)}](#{_anchor(model)})" for model, path, _ in sections)
-    lines.append("- [Built-in values](#built-in-values)\n")
+    lines.append(f"## {phrase('contents')}\n")
+    lines.extend(f"- [{_title(path, phrase)}](#{_anchor(model)})" for model, path, _ in sections)
+    lines.append(f"- [{phrase('builtin')}](#built-in-values)\n")
     for model, path, also in sections:
         lines.append(f'<a id="{_anchor(model)}"></a>\n')
-        lines.append(f"## {_title(path)}\n")
-        lines.append(_clean(model.__doc__ or "") + "\n")
+        lines.append(f"## {_title(path, phrase)}\n")
+        lines.append(say(_clean(model.__doc__ or "")) + "\n")
         if also:
-            lines.append("Also used at " + ", ".join(f"`{p}`" for p in also) + ".\n")
+            lines.append(phrase("also", paths=", ".join(f"`{p}`" for p in also)) + "\n")
         properties = _properties(schema, model)
-        lines.append("| Key | Type | Required | Description |")
+        lines.append(phrase("table"))
         lines.append("|---|---|---|---|")
         for name, info in model.model_fields.items():
             prop = properties.get(name, {})
-            kind = _type_text(prop, titles, used)
-            required = "yes" if info.is_required() else _default(info.default)
-            description = _clean(info.description or field_doc(model, name))
+            kind = _type_text(prop, titles, used, phrase)
+            required = phrase("yes") if info.is_required() else _default(info.default, phrase)
+            description = say(_clean(info.description or field_doc(model, name)))
             lines.append(f"| `{name}` | {kind} | {required} | {_cell(description)} |")
         lines.append("")
-    lines.extend(_vocabularies(used))
+    lines.extend(_vocabularies(used, phrase))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def reference_messages() -> list[str]:
+    """Every text the pages translate: the introduction, the phrases, and the models' and
+    fields' documentation (what `scripts/messages.py update` puts in the reference catalogue)."""
+    from noticegen.model import Notice
+
+    texts = [INTRO, *PHRASES.values()]
+    for model, _path, _also in _sections(Notice):
+        texts.append(_clean(model.__doc__ or ""))
+        texts.extend(_clean(info.description or field_doc(model, name))
+                     for name, info in model.model_fields.items())
+    return list(dict.fromkeys(t for t in texts if t))
+
+
+Phrase = Callable[..., str]
+
+
+def _file(lang: str) -> str:
+    return "reference.md" if lang == "en" else f"reference.{lang}.md"
 
 
 def _sections(root: type[BaseModel]) -> Iterator[tuple[type[BaseModel], str, list[str]]]:
@@ -99,8 +203,8 @@ def _models(annotation: Any, in_list: bool = False) -> Iterator[tuple[type[BaseM
         yield from _models(arg, in_list or origin is list)
 
 
-def _title(path: str) -> str:
-    return f"`{path}`" if path else "Top level"
+def _title(path: str, phrase: Phrase) -> str:
+    return f"`{path}`" if path else phrase("top")
 
 
 def _anchor(model: type[BaseModel]) -> str:
@@ -114,56 +218,62 @@ def _properties(schema: dict[str, Any], model: type[BaseModel]) -> dict[str, Any
     return props
 
 
-def _type_text(prop: dict[str, Any], titles: dict[str, str], used: dict[str, None]) -> str:
+def _type_text(prop: dict[str, Any], titles: dict[str, str], used: dict[str, None],
+               phrase: Phrase) -> str:
     """A property's JSON Schema in words; ``titles`` maps model names to their section paths."""
     if "$ref" in prop:
         name = prop["$ref"].rsplit("/", 1)[-1]
-        return f"keys of [{_title(titles[name])}](#{name.lower()})"
+        return phrase("keys_of", link=f"[{_title(titles[name], phrase)}](#{name.lower()})")
     options = [p for p in prop.get("anyOf", prop.get("oneOf", [])) if p != {"type": "null"}]
     if options:
         if len(options) == 2 and {o.get("type") for o in options} == {"string", "object"} \
                 and all("$ref" not in o for o in options):
-            return "text per language"
+            return phrase("per_language")
         if any(o.get("const") == "session" for o in options):
-            return "duration, or `session`"
+            return phrase("duration_or_session")
         if len(options) == 1:
-            return _type_text(options[0], titles, used)
-        return ", or ".join(_type_text(o, titles, used) for o in options)
+            return _type_text(options[0], titles, used, phrase)
+        texts = [_type_text(o, titles, used, phrase) for o in options]
+        joined = texts[0]
+        for text in texts[1:]:
+            joined = phrase("or", options=joined, last=text)
+        return joined
     if "enum" in prop:
         vocabulary = _vocabulary_of(prop["enum"])
         if vocabulary:
             used.setdefault(vocabulary, None)
-            return f"a value from [{vocabulary}](#values-{vocabulary.replace('_', '-')})"
-        return "one of " + ", ".join(f"`{v}`" for v in prop["enum"])
+            return phrase("vocabulary",
+                          link=f"[{vocabulary}](#values-{vocabulary.replace('_', '-')})")
+        return phrase("one_of", values=", ".join(f"`{v}`" for v in prop["enum"]))
     kind = prop.get("type")
     if kind == "array":
-        return "list: each " + _type_text(prop.get("items", {}), titles, used)
+        return phrase("list", item=_type_text(prop.get("items", {}), titles, used, phrase))
     if kind == "boolean":
-        return "`true` or `false`"
+        return phrase("boolean")
     if kind == "string":
-        return _string_text(prop)
-    return "value"
+        return _string_text(prop, phrase)
+    return phrase("value")
 
 
-def _string_text(prop: dict[str, Any]) -> str:
+def _string_text(prop: dict[str, Any], phrase: Phrase) -> str:
     fmt, pattern = prop.get("format"), prop.get("pattern", "")
     if fmt == "email":
-        return "e-mail address"
+        return phrase("email")
     if fmt == "uri":
-        return "web address (`https://…`)"
+        return phrase("uri")
     if fmt == "date":
-        return "date (`2026-12-01`)"
+        return phrase("date")
     if pattern == "^[a-z]{2}$":
-        return "language code (`fi`, `en`)"
+        return phrase("language")
     if pattern == "^[A-Z]{2}$":
-        return "country code (`FI`, `US`)"
+        return phrase("country")
     if pattern.startswith("^[a-z0-9]"):
-        return "id"
+        return phrase("id")
     if pattern.startswith("^P"):
-        return "duration (`P2Y`, `P6M`, `P30D`)"
+        return phrase("duration")
     if "examples" in prop:
-        return "text, such as " + ", ".join(f"`{e}`" for e in prop["examples"])
-    return "text"
+        return phrase("examples", examples=", ".join(f"`{e}`" for e in prop["examples"]))
+    return phrase("text")
 
 
 def _vocabulary_of(values: list[str]) -> str | None:
@@ -175,29 +285,28 @@ def _vocabulary_of(values: list[str]) -> str | None:
     return None
 
 
-def _vocabularies(used: dict[str, None]) -> Iterator[str]:
+def _vocabularies(used: dict[str, None], phrase: Phrase) -> Iterator[str]:
     from noticegen import vocab
 
     yield '<a id="built-in-values"></a>\n'
-    yield "## Built-in values\n"
-    yield ("Write the value in the first column; the notice shows its name in the notice's "
-           "language.\n")
+    yield f"## {phrase('builtin')}\n"
+    yield phrase("builtin_intro") + "\n"
     for name in used:
         yield f'<a id="values-{name.replace("_", "-")}"></a>\n'
         yield f"### {name}\n"
-        yield "| Value | Suomeksi | In English |"
+        yield phrase("values_table")
         yield "|---|---|---|"
         for term in vocab.vocabulary(name).values():
             yield f"| `{term.id}` | {_cell(term.text('fi'))} | {_cell(term.text('en'))} |"
         yield ""
 
 
-def _default(value: Any) -> str:
+def _default(value: Any, phrase: Phrase) -> str:
     if value is None or value == []:
-        return "no"
+        return phrase("no")
     if isinstance(value, bool):
-        return f"no (default `{'true' if value else 'false'}`)"
-    return f"no (default `{value}`)"
+        return phrase("default", value="true" if value else "false")
+    return phrase("default", value=str(value))
 
 
 def _clean(text: str) -> str:
@@ -208,10 +317,16 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def main() -> None:
-    """Print the reference (redirect it to docs/reference.md)."""
-    sys.stdout.write(reference_markdown())
+def main(argv: list[str]) -> int:
+    """Print the reference in the language given (default English; redirect it to the file
+    ``regenerate`` names)."""
+    lang = argv[0] if argv else "en"
+    if lang not in page_languages():
+        print(f"no reference catalogue for {lang!r}: {', '.join(page_languages())}", file=sys.stderr)
+        return 2
+    sys.stdout.write(reference_markdown(lang))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main(sys.argv[1:]))

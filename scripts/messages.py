@@ -8,6 +8,10 @@
 ``N_("…")``) into noticegen/locale/noticegen.pot, merges it into each language's .po (a changed
 message becomes fuzzy and needs a translator's look), copies the English ones into en's .po
 where it has none yet, and compiles. The same steps by hand are in docs/translating.md.
+
+It does the same for the YAML reference's catalogue (domain ``reference``: the models' and
+fields' documentation and the page's phrases, from ``noticegen.docs_gen.reference_messages``)
+in each language that has a ``reference.po``; ``init-reference xx`` starts one.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.frontend import CommandLineInterface
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,11 +74,58 @@ def update() -> None:
             "--no-wrap", "--ignore-obsolete")
     for lang in languages():
         normalise(lang)
+    update_reference()
     compile_all()
 
 
 def compile_all() -> None:
     pybabel("compile", "-D", "noticegen", "-d", str(LOCALE), "--statistics")
+    for path in LOCALE.glob(f"*/LC_MESSAGES/{REFERENCE}.po"):
+        with path.open("rb") as file:
+            catalog = read_po(file, locale=path.parent.parent.name)
+        with path.with_suffix(".mo").open("wb") as file:
+            write_mo(file, catalog)
+
+
+REFERENCE = "reference"
+
+
+def reference_template() -> Catalog:
+    """The reference's messages, as pybabel extract would give them (sorted, no locations)."""
+    sys.path.insert(0, str(ROOT))
+    from noticegen.docs_gen import reference_messages
+
+    template = Catalog(project="noticegen", copyright_holder="noticegen developers",
+                       creation_date=FIXED_DATE, fuzzy=False)
+    for text in sorted(reference_messages()):
+        template.add(text)
+    return template
+
+
+def update_reference() -> None:
+    """Merge the reference's messages into each language's reference.po (a changed one
+    becomes fuzzy, with the closest old translation)."""
+    template = reference_template()
+    for path in sorted(LOCALE.glob(f"*/LC_MESSAGES/{REFERENCE}.po")):
+        lang = path.parent.parent.name
+        with path.open("rb") as file:
+            catalog = read_po(file, locale=lang, domain=REFERENCE)
+        catalog.update(template, update_creation_date=False)
+        catalog.creation_date = catalog.revision_date = FIXED_DATE
+        catalog.last_translator = catalog.language_team = "noticegen developers"
+        with path.open("wb") as file:
+            write_po(file, catalog, width=0, sort_output=True, ignore_obsolete=True,
+                     include_previous=False)
+
+
+def init_reference(lang: str) -> None:
+    """A new language's reference catalogue, every message untranslated."""
+    path = LOCALE / lang / "LC_MESSAGES" / f"{REFERENCE}.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    catalog = reference_template()
+    catalog.locale = lang  # type: ignore[assignment]
+    with path.open("wb") as file:
+        write_po(file, catalog, width=0, sort_output=True)
 
 
 def init(lang: str) -> None:
@@ -89,6 +142,8 @@ def main(argv: list[str]) -> int:
         compile_all()
     elif argv[:1] == ["init"] and len(argv) == 2:
         init(argv[1])
+    elif argv[:1] == ["init-reference"] and len(argv) == 2:
+        init_reference(argv[1])
     else:
         print(__doc__, file=sys.stderr)
         return 2

@@ -30,7 +30,12 @@ import typer
 import yaml
 
 from noticegen.cli import app
-from noticegen.docs_gen import REGENERATE, reference_markdown
+from noticegen.docs_gen import (
+    page_languages,
+    reference_markdown,
+    reference_messages,
+    regenerate,
+)
 from noticegen.model import Notice
 from noticegen.pipeline import check_text
 
@@ -223,9 +228,23 @@ def test_yaml_examples_are_valid(block: Block) -> None:
 
 # ------------------------------------------------------------------------ pages and links
 
-def test_the_reference_is_current() -> None:
-    committed = (DOCS / "reference.md").read_text(encoding="utf-8")
-    assert committed == reference_markdown(), f"docs/reference.md is stale: run `{REGENERATE}`"
+@pytest.mark.parametrize("lang", page_languages())
+def test_the_reference_is_current(lang: str) -> None:
+    """docs/reference.md, and the page of each language with a reference catalogue (#17:
+    docs/reference.fi.md), are what the models and the catalogue give."""
+    name = "reference.md" if lang == "en" else f"reference.{lang}.md"
+    committed = (DOCS / name).read_text(encoding="utf-8")
+    assert committed == reference_markdown(lang), f"docs/{name} is stale: run `{regenerate(lang)}`"
+
+
+def test_the_finnish_reference_is_in_finnish() -> None:
+    """Every description of the Finnish reference is translated: no field's English text is
+    left in it."""
+    assert "fi" in page_languages()
+    finnish = reference_markdown("fi")
+    english = [text for text in reference_messages() if len(text) > 20 and text in finnish
+               and "`" not in text[:3]]
+    assert not english, english[:5]
 
 
 def _command_names() -> list[str]:

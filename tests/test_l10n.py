@@ -15,7 +15,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from typer.testing import CliRunner
 
-from noticegen import l10n, vocab
+from noticegen import docs_gen, l10n, vocab
 from noticegen.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,3 +167,28 @@ def test_no_text_of_a_language_is_written_in_the_code() -> None:
                     and (where, names.get(id(node))) not in DETECTION_TABLES:
                 found.append(f"{where}:{node.lineno}")
     assert not found, f"texts by language in the code: {found}"
+
+
+REFERENCE_LANGUAGES = [lang for lang in docs_gen.page_languages() if lang != "en"]
+
+
+@pytest.mark.parametrize("lang", REFERENCE_LANGUAGES)
+def test_the_reference_catalogue_translates_every_text_of_the_reference(lang: str) -> None:
+    """docs/reference.<lang>.md (#17) is generated from the models' documentation and the
+    reference catalogue: every text is translated, none is fuzzy or left over, the placeholders
+    are kept, and the committed .mo is what the .po compiles to."""
+    path = l10n.LOCALE_DIR / lang / "LC_MESSAGES" / f"{docs_gen.DOMAIN}.po"
+    with path.open("rb") as file:
+        catalog = read_po(file, locale=lang, domain=docs_gen.DOMAIN)
+    have = {m.id: m for m in catalog if m.id}
+    wanted = docs_gen.reference_messages()
+    assert sorted(set(wanted) - set(have)) == [], "run: python scripts/messages.py update"
+    assert sorted(set(have) - set(wanted)) == [], "texts the models no longer have"
+    for text in wanted:
+        message = have[text]
+        assert message.string and "fuzzy" not in message.flags, f"{lang}: {text!r}"
+        assert _fields(message.string) == _fields(text), f"{lang}: {text!r}"
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    assert path.with_suffix(".mo").read_bytes() == compiled.getvalue(), \
+        "run: python scripts/messages.py compile"
