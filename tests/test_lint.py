@@ -95,6 +95,35 @@ def test_every_rule_s_source_is_cited_in_the_message_language(lang: str) -> None
         assert not re.search(r"\bGDPR\b|\bArt\.|\bsection\b|\bGuidelines\b", cited), (lang, cited)
 
 
+def test_a_one_language_notice_s_own_group_is_named_in_a_finding() -> None:
+    """A Finnish-only notice whose e-mail marketing on legitimate interests reaches a group of
+    its own, labelled in Finnish only (`{label: {fi: …}}`), gets NG122 naming that group;
+    `check` crashed on it (KeyError 'en', found by test_fuzz_check)."""
+    notice = """\
+notice: {languages: [fi], version: "1.0", effective: 2026-12-01}
+controller:
+  name: Testi Oy
+  address: {street: Katu 1, postal_code: "00100", city: Helsinki}
+registers:
+  - id: asiakkaat
+    name: Asiakkaat
+    data_subjects: [{label: {fi: Messuvieraat}}]
+    data_categories: [email_address]
+    sources: [data_subject]
+    purposes:
+      - id: markkinointi
+        description: Uutiskirje messuvieraille
+        legal_basis: [legitimate_interests]
+        legitimate_interest: Omista palveluista kertominen.
+        direct_marketing: true
+        retention: {period: P1Y}
+"""
+    for lang in ("fi", "sv", "en"):
+        (finding,) = [d for d in check_text(notice, "n.yaml", lang=lang).diagnostics
+                      if d.code == "NG122"]
+        assert "messuvieraat" in finding.message, finding.message
+
+
 def test_the_core_codes_of_the_validator_are_registered_and_explainable() -> None:
     emitted: set[str] = set()
     for module in ("source.py", "validate.py", "pipeline.py"):

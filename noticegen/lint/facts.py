@@ -231,7 +231,8 @@ def join(items: Sequence[Mapping[str, str]]) -> dict[str, str]:
     """Localized items joined as a list: "a, b and c" / "a, b ja c" / "a, b och c"."""
     out: dict[str, str] = {}
     for lang in message_languages():
-        parts = [item.get(lang) or item["en"] for item in items]
+        parts = [item.get(lang) or item.get("en") or next(iter(item.values()), "")
+                 for item in items]  # a one-language notice's own label: {fi: …} only
         out[lang] = parts[0] if len(parts) == 1 else tr(
             lang, "{items} and {last}", items=", ".join(parts[:-1]), last=parts[-1])
     return out
