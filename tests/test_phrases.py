@@ -1,5 +1,6 @@
-"""The phrase corpus (tests/data/phrases.yaml): each free-text rule finds the real-world
-phrasings it is for, in Finnish, English and Swedish, and nothing in the others."""
+"""The phrase corpora (tests/data/phrases*.yaml): each free-text rule finds the real-world
+phrasings it is for, in Finnish, English and Swedish, and nothing in the others; measured on
+the corpus the patterns were written from and, separately, on the held-out one."""
 
 from __future__ import annotations
 
@@ -8,44 +9,84 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from noticegen.lint.docs import PHRASE_RULES, phrase_scores, phrase_table, precision_recall
+from noticegen.lint.docs import (
+    PHRASE_RULES,
+    load_phrase_corpora,
+    phrase_scores,
+    phrase_table,
+    precision_recall,
+)
 from noticegen.lint.registry import lookup
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS: list[dict[str, Any]] = yaml.safe_load(
-    (ROOT / "tests" / "data" / "phrases.yaml").read_text(encoding="utf-8"))
-SCORES = phrase_scores(CORPUS)
+CORPORA = load_phrase_corpora(ROOT / "tests" / "data")
+BY_NAME: dict[str, list[dict[str, Any]]] = dict(CORPORA)
+CORPUS = BY_NAME["Tuned"]
+HELDOUT = BY_NAME["Held-out"]
+
+# The floors each rule must keep: (precision, recall). On the tuned corpus the issue's 0.95 and
+# 0.9 for every rule. On the held-out corpus what the patterns honestly reach on it (rounded
+# down), so that the test fails when a change loses what was found.
+TUNED_FLOOR = (0.95, 0.9)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {
+    "NG201": (1.0, 0.45), "NG202": (1.0, 0.5), "NG203": (0.85, 0.4), "NG501": (1.0, 0.9),
+    "NG502": (1.0, 0.9), "NG503": (1.0, 0.15), "NG505": (0.9, 0.35), "NG506": (0.8, 0.6),
+    "NG507": (1.0, 0.35),
+}
 
 
-def test_the_corpus_is_large_enough_and_well_formed() -> None:
-    assert len(CORPUS) >= 150
-    assert sum(1 for e in CORPUS if e["expect"] == "clean") >= 40
-    assert {e["lang"] for e in CORPUS} == {"fi", "en", "sv"}
-    for entry in CORPUS:
+def _wanted(entry: dict[str, Any]) -> list[str]:
+    expect = entry["expect"]
+    return [] if expect == "clean" else [expect] if isinstance(expect, str) else list(expect)
+
+
+@pytest.mark.parametrize(("name", "corpus"), CORPORA, ids=[name for name, _ in CORPORA])
+def test_each_corpus_is_large_enough_and_well_formed(name: str,
+                                                     corpus: list[dict[str, Any]]) -> None:
+    assert len(corpus) >= 150
+    assert sum(1 for e in corpus if e["expect"] == "clean") >= 40
+    assert {e["lang"] for e in corpus} == {"fi", "en", "sv"}
+    for entry in corpus:
         assert set(entry) == {"lang", "text", "expect"}, entry
-        codes = entry["expect"] if isinstance(entry["expect"], list) else [entry["expect"]]
-        assert all(c == "clean" or c in PHRASE_RULES for c in codes), entry
-    texts = [e["text"] for e in CORPUS]
+        assert all(c in PHRASE_RULES for c in _wanted(entry)), entry
+    texts = [e["text"] for e in corpus]
     assert len(texts) == len(set(texts)), "a phrase is in the corpus twice"
     for rule in PHRASE_RULES:  # every rule has phrasings, in Finnish and English at least
-        langs = {e["lang"] for e in CORPUS if rule in (e["expect"] if isinstance(
-            e["expect"], list) else [e["expect"]])}
+        langs = {e["lang"] for e in corpus if rule in _wanted(e)}
         assert {"fi", "en"} <= langs, rule
+
+
+def test_the_held_out_corpus_is_new() -> None:
+    """A held-out phrase that is also in the tuned corpus would measure nothing new."""
+    def norm(text: str) -> str:
+        return " ".join(text.lower().split()).rstrip(".")
+
+    tuned = {norm(e["text"]) for e in CORPUS}
+    assert [e["text"] for e in HELDOUT if norm(e["text"]) in tuned] == []
+    assert sum(1 for e in HELDOUT if e["expect"] != "clean") >= 150
+    assert sum(1 for e in HELDOUT if e["expect"] == "clean") >= 50
+
+
+def _check(corpus: list[dict[str, Any]], rule: str, floor: tuple[float, float]) -> None:
+    tp, fp, fn = phrase_scores(corpus)[rule]
+    precision, recall = precision_recall(tp, fp, fn)
+    misses = [e["text"] for e in corpus if rule in _wanted(e) and phrase_scores([e])[rule][2]]
+    wrong = [e["text"] for e in corpus if phrase_scores([e])[rule][1]]
+    assert recall >= floor[1], f"{rule} recall {recall:.2f} < {floor[1]}; missed: {misses}"
+    assert precision >= floor[0], \
+        f"{rule} precision {precision:.2f} < {floor[0]}; wrongly found: {wrong}"
 
 
 @pytest.mark.parametrize("rule", PHRASE_RULES)
 def test_each_free_text_rule_keeps_its_precision_and_recall(rule: str) -> None:
-    tp, fp, fn = SCORES[rule]
-    precision, recall = precision_recall(tp, fp, fn)
-    misses = [e["text"] for e in CORPUS if rule in (
-        e["expect"] if isinstance(e["expect"], list) else [e["expect"]])
-        and phrase_scores([e])[rule][2]]
-    wrong = [e["text"] for e in CORPUS if phrase_scores([e])[rule][1]]
-    assert recall >= 0.9, f"{rule} recall {recall:.2f}; missed: {misses}"
-    assert precision >= 0.95, f"{rule} precision {precision:.2f}; wrongly found: {wrong}"
+    _check(CORPUS, rule, TUNED_FLOOR)
     assert lookup(rule) is not None
+
+
+@pytest.mark.parametrize("rule", PHRASE_RULES)
+def test_each_free_text_rule_keeps_its_held_out_precision_and_recall(rule: str) -> None:
+    _check(HELDOUT, rule, HELDOUT_FLOORS[rule])
 
 
 def test_a_gate_lets_through_every_text_its_pattern_matches() -> None:
@@ -54,19 +95,28 @@ def test_a_gate_lets_through_every_text_its_pattern_matches() -> None:
     gated = [p for p in PATTERNS if p.gate is not None]
     assert gated
     for pattern in gated:
-        for entry in CORPUS:
-            if pattern.applies_to(entry["lang"]) and pattern.regex.search(entry["text"]):
-                assert re.search(str(pattern.gate), entry["text"], re.IGNORECASE), \
-                    (pattern.source, entry["text"])
+        for _, corpus in CORPORA:
+            for entry in corpus:
+                lang, text = str(entry["lang"]), str(entry["text"])
+                if pattern.applies_to(lang) and pattern.regex.search(text):
+                    assert re.search(str(pattern.gate), text, re.IGNORECASE), \
+                        (pattern.source, text)
 
 
 def test_the_measure_can_fail() -> None:
     # A rule that found nothing would have recall 0; one that found everything, poor precision.
     assert precision_recall(0, 0, 10) == (1.0, 0.0)
     assert precision_recall(10, 40, 0) == (0.2, 1.0)
+    entry: dict[str, object] = {"lang": "en", "expect": "NG505",
+                                "text": "We keep your data for as long as necessary."}
+    assert phrase_scores([entry])["NG505"] == (1, 0, 0)
+    assert phrase_scores([{**entry, "expect": "clean"}])["NG505"] == (0, 1, 0)
+    assert phrase_scores([{**entry, "text": "We keep it."}])["NG505"] == (0, 0, 1)
 
 
-def test_docs_phrases_md_is_generated_from_the_corpus() -> None:
+def test_docs_phrases_md_is_generated_from_the_corpora() -> None:
     committed = (ROOT / "docs" / "phrases.md").read_text(encoding="utf-8")
-    assert committed == phrase_table(CORPUS), \
+    assert committed == phrase_table(CORPORA), \
         "docs/phrases.md is stale: run scripts/gen_rules_doc.py"
+    for name, _ in CORPORA:
+        assert f"{name} R" in committed
