@@ -26,14 +26,13 @@ CORPUS = BY_NAME["Tuned"]
 HELDOUT = BY_NAME["Held-out"]
 
 # The floors each rule must keep: (precision, recall). On the tuned corpus the issue's 0.95 and
-# 0.9 for every rule. On the held-out corpus what the patterns honestly reach on it (rounded
-# down), so that the test fails when a change loses what was found.
+# 0.9 for every rule. On the held-out corpus the patterns found 55% of the defects before #16's
+# work (recall 0.16-0.95 per rule) and all of them after it, with one false alarm (NG203 on an
+# aggregate report); since that work read its misses, the floors are a regression guard a little
+# under what it reaches: 0.95 and 0.95, NG203's precision 0.9.
 TUNED_FLOOR = (0.95, 0.9)
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {
-    "NG201": (1.0, 0.45), "NG202": (1.0, 0.5), "NG203": (0.85, 0.4), "NG501": (1.0, 0.9),
-    "NG502": (1.0, 0.9), "NG503": (1.0, 0.15), "NG505": (0.9, 0.35), "NG506": (0.8, 0.6),
-    "NG507": (1.0, 0.35),
-}
+    rule: (0.9 if rule == "NG203" else 0.95, 0.95) for rule in PHRASE_RULES}
 
 
 def _wanted(entry: dict[str, Any]) -> list[str]:

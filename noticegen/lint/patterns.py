@@ -59,6 +59,87 @@ _NEG_FI = r"(?:en|et|ei|emme|ette|eivät|enkä|etkä|eikä|emmekä|ettekä|eivä
 # Sentences are not crossed: "[^.!?]" stands for "anything within the same sentence".
 _SAME_SENTENCE = r"[^.!?]{0,80}?"
 
+# --- shared words of the free-text patterns (#16) ------------------------------------------
+# Owners say the same thing with other verbs, persons, moods and word orders. These lists are
+# the words, as stems that take every inflection; the patterns below combine them in either
+# order within one clause, so that a new phrasing needs a new word here rather than a new
+# pattern. A gap of a few words stands for the free word order of Finnish and Swedish.
+
+_WORD = r"[\w:-]+"
+
+
+def _gap(words: int) -> str:
+    """Up to ``words`` words, each followed by white space (within one sentence)."""
+    return rf"(?:{_WORD}\s+){{0,{words}}}?"
+
+
+# Need: "tarpeen", "tarpeellista", "tarvitaan", "välttämätöntä", "perusteltua", "käyttöä".
+_NEED_FI = (r"(?:tarpee\w*|tarvi\w*|välttämät\w*|edellyt\w*|vaati\w*|perustel\w*|aiheellis\w*|"
+            r"tarkoituksenmukais\w*|käyttöä|katso\w*)")
+# A time that is only "what is needed": "tarvittavan ajan", "kohtuullisen ajan".
+_NEED_TIME_FI = (r"(?:tarpeelli\w*|tarvitta\w*|välttämättömä\w*|kohtuulli\w*|edellyttämä\w*|"
+                 r"vaatima\w*|katsoma\w*|katsotu\w*)")
+# A sentence that states a duration ("kaksi vuotta", "12 months", "i två år") is not vague.
+_NUMBER = (r"(?:\d+|an?|yh\w+|kah\w+|kaksi|kolm\w+|nelj\w+|viid\w+|viisi|kuu\w+|seitsem\w+|kahdeksa\w+|"
+           r"yhdeksä\w+|kymmen\w+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+           r"ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv)")
+_NO_DURATION = (r"(?![^.!?]*\b" + _NUMBER + r"\s+(?:vuo\w*|kuukau\w*|päiv\w*|viiko\w*|year\w*|"
+                r"month\w*|day\w*|week\w*|år\w*|månad\w*|dag\w*|veck\w*))")
+
+# Using a site, sending a form, ordering, joining: the acts that are not consent (NG503).
+# Instructive ("käyttämällä"), temporal ("lähettäessään") and "kun"/"jos" clauses.
+_MEANS_FI = (r"(?:\b(?:käyttä|jatka|selaa|lähettä|tilaa|rekisteröity|täyttä|liitty|anta|teke|osta|"
+             r"vieraile|kirjautu|asioi|siirty|ilmoittautu|luo|lataa)m[aä]ll[aä]\b|"
+             r"\b(?:käyttä|lähettä|rekisteröity|liitty|tilat|täyttä|osta|vieraill|kirjautu|asioid|"
+             r"anta|tehd|jatka|selat|ilmoittautu|siirty)ess[aä]\w*|"
+             r"\b(?:kun|jos)\s+(?:\w+\s+){0,2}?(?:käytä|käyttä|jatka|selaa|lähetä|lähettä|tilaa|"
+             r"täytä|täyttä|liity|liitty|vieraile|rekisteröidy|rekisteröity|kirjaudu|kirjautu|"
+             r"osta|teet|tekee|annat|antaa|asioi|ilmoittaudu|siirry)\w*)")
+# Accepting or consenting; the noun "suostumus" only when given ("annat suostumuksesi") or
+# when an act "means" it: "peruuttaa suostumuksesi lähettämällä…" withdraws, it does not give.
+_ACCEPT_FI = (r"(?:hyväksy\w*|suostu(?!mu)\w*|(?:anna|anta)\w*\s+(?:\w+\s+)?suostumu\w*|"
+              r"(?:merkitse\w*|tarkoitta\w*|katsotaan)\s+(?:\w+\s+){0,2}?suostumu\w*)")
+_ACCEPT_SV = (r"(?:godkänner|godkänt|samtycker|samtyckt|accepterar|accepterat|(?:ger|lämnar)\s+"
+              r"(?:\w+\s+){0,2}samtycke\w*)")
+_MEANS_SV = (r"\b(?:genom\s+att|när|om)\s+(?:du\s+|användaren\s+|kunden\s+)?(?:\w+\s+){0,2}?"
+             r"(?:använd\w*|skicka\w*|fortsätt\w*|besök\w*|handla\w*|registrera\w*|surfa\w*|"
+             r"beställ\w*|fyll\w*|skapa\w*|ange\w*|uppge\w*)\b")
+_MEANS_EN = (r"\bby\s+(?:continuing\s+to\s+)?(?:using|use|browsing|browse|visiting|submitting|sending|"
+             r"signing\s+up|registering|ordering|purchasing|buying|accessing|providing|entering|"
+             r"filling|creating|completing|placing|making|continuing|navigating|staying|shopping)\b")
+
+# Signatures and the requests they are demanded on (NG507).
+_SIGNED_FI = r"(?:allekirjoi\w*|omakätis\w*|nimikirjoit\w*)"
+_REQUEST_FI = r"(?:\w*pyyn\w*|\w*kirje\w*|kirjalli\w*|asiakirj\w*|\w*lomak\w*|\w*hakemu\w*)"
+_SIGNED_EN = r"(?:signed\b(?!\s+up)|signature\w*)"
+_REQUEST_EN = r"(?:requests?|letters?|applications?|forms?)\b"
+_SIGNED_SV = r"(?:undertecknad\w*|underskri\w*|signera\w*|egenhändig\w*)"
+_REQUEST_SV = r"(?:begäran\w*|ansökan\w*|brev\w*|blankett\w*)"
+
+# Transfers abroad (NG201): the verbs, and where to. "EU"/"ETA" as whole words ("etänä" is not).
+_EU_FI = r"(?:\b(?:EU|ETA)(?::\w+|-\w+)?\b|\bEuroopan\s+(?:unioni|talousalue)\w*)"
+_MOVE_FI = (r"(?:siirr\w*|siirt\w*|siirret\w*|luovut\w*|luovute\w*|käsitel\w*|lähet\w*|tallenn\w*|"
+            r"vie(?:dä|dään|tä|mme)\b|viety\w*)")
+_ABROAD_FI = (r"(?:" + _EU_FI + r"[^.!?]{0,40}?\bulkopuol\w*|\bkolmansi\w*\s+mai\w*|"
+              r"\bkolmanteen\s+maahan|\bmuihin\s+maihin|\bulkomail\w*)")
+_ABROAD_EN = (r"(?:\boutside\s+(?:of\s+)?(?:the\s+)?(?:EU|EEA|European|Europe)|\b(?:to|in)\s+"
+              r"(?:any\s+)?(?:third|other|non-EU|non-EEA)\s+countr\w*|\babroad\b)")
+_ABROAD_SV = r"(?:\butanför\s+(?:EU|EES|Europa)|\btredje\s*land\w*|\btredjeländer\w*)"
+
+# Disclosure (NG202): the verbs, and to whom.
+_GIVE_FI = (r"(?:luovut\w*|luovute\w*|anne\w*|anna\w*|anta\w*|jaa\w*|jae\w*|jaka\w*|myy\w*|välit\w*|"
+            r"siirr\w*|siirret\w*|vuokra\w*)")
+_OTHERS_FI = (r"(?:ulkopuolisille|ulkopuolisten\s+(?:\w+\s+)?käyttöön|kolmansille|kolmansien\s+"
+              r"(?:\w+\s+)?käyttöön|muille|muiden\s+käyttöön|eteenpäin|kenellekään|(?:yrityksen|"
+              r"yhtiön|organisaation|rekisterinpitäjän|konsernin|yrityksemme)\s+ulkopuolelle)")
+_OTHERS_EN = (r"(?:anyone|anybody|third[\s-]+part(?:y|ies)|other\s+(?:companies|organi[sz]ations|"
+              r"businesses|firms)|outside\s+(?:parties|organi[sz]ations|companies))\b")
+
+# "You may", "data subjects may": a right granted, not a hedge (NG506).
+_NOT_A_PERSON_WHO_MAY = "".join(rf"(?<!\b{who}\s)" for who in (
+    "you", "they", "subject", "subjects", "user", "users", "customer", "customers", "person",
+    "persons", "individual", "individuals", "people", "anyone", "everyone", "member", "members"))
+
 # --- NG501 law-repealed ------------------------------------------------------------------
 _GDPR_AND_TSL = Translated(N_("the GDPR (EU) 2016/679 and the Data Protection Act (1050/2018)"))
 _LAW_523 = {"law": Translated(N_("the Personal Data Act (523/1999), repealed in 2019")),
@@ -134,6 +215,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG501", "en", r"\bdata\s+protection\s+directive\b", **_LAW_95_46),
     _p("NG501", ANY, r"\bprivacy[\s-]+shield\b", **_SHIELD),
     _p("NG501", "fi", r"\byksityisyydensuoja-?järjestel\w*", **_SHIELD),
+    _p("NG501", "fi", r"\bHetiL\b", **_LAW_523),
     # NG502 legacy-term: words of the old law where the GDPR has its own.
     _p("NG502", "fi", r"\btietoyhteiskuntakaar\w*", **_ACT_917),
     _p("NG502", "en", r"\binformation\s+society\s+code\b", **_ACT_917),
@@ -153,6 +235,8 @@ PATTERNS: tuple[Pattern, ...] = (
        **_ACCESS_SV),
     _p("NG502", "sv", r"\brätt(?:en)?\s+att\s+förbjuda\b", **_OBJECT_SV),
     _p("NG502", "sv", r"\bpersonregist\w*", **_PERSONAL_REGISTER_SV),
+    _p("NG502", "en", r"\b(?:requests?\s+(?:for|of)\s+inspection|inspection\s+requests?)\b",
+       **_ACCESS),
     # NG503 consent-by-acceptance: reading or using is not consent.
     _p("NG503", "fi", r"\bhyväksy\w*\s+(?:[\w:-]+\s+){0,3}tietosuoja\w*"),
     _p("NG503", "fi", r"\b(?:käyttämällä|jatkamalla|selaamalla|lähettämällä)\s+(?:[\w:-]+\s+){0,5}"
@@ -164,42 +248,115 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG503", "en", r"\byou\s+(?:hereby\s+)?(?:agree|consent)\s+to\s+(?:this|our|the)\s+privacy\s+"
                       r"(?:statement|policy|notice)"),
     _p("NG503", "sv", r"\bgodkänner\s+(?:\w+\s+){0,4}(?:integritets|dataskydds)\w*"),
+    # The act and the acceptance in either order, within one sentence (#16). Each gate is the
+    # rarer half: "suostumus" alone is in every consent text, "käyttämällä" is not.
+    _gated("NG503", "fi", _MEANS_FI + _SAME_SENTENCE + r"\b" + _ACCEPT_FI, r"\b" + _ACCEPT_FI),
+    _gated("NG503", "fi", r"\b" + _ACCEPT_FI + _SAME_SENTENCE + _MEANS_FI, r"\b" + _ACCEPT_FI),
+    _gated("NG503", "fi", r"\b(?:käyttäminen|käyttö|selaaminen|lähettäminen|tilaaminen|"
+                          r"rekisteröityminen|liittyminen)\s+" + _gap(2) + r"(?:merkitse\w*|"
+                          r"tarkoitta\w*|katsotaan)\s+" + _gap(2) + r"(?:suostum\w*|hyväksy\w*)",
+           r"\b(?:merkitse\w*|tarkoitta\w*|katsotaan)\s+" + _gap(2) + r"(?:suostum|hyväksy)"),
+    _gated("NG503", "fi", r"\bjos\s+et\s+" + _gap(1) + r"(?:hyväksy|suostu)\w*" + _SAME_SENTENCE
+                          + r"\bälä\s+(?:käytä|jatka|selaa|vieraile)",
+           r"\bälä\s+(?:käytä|jatka|selaa|vieraile)"),
+    _gated("NG503", "sv", _MEANS_SV + _SAME_SENTENCE + r"\b" + _ACCEPT_SV, r"\b" + _ACCEPT_SV),
+    _gated("NG503", "sv", r"\bom\s+du\s+inte\s+(?:godkänn|samtyck|accepter)\w*" + _SAME_SENTENCE
+                          + r"\b(?:använd|besök|surfa)\w*\s+inte\b",
+           r"\bom\s+du\s+inte\s+(?:godkänn|samtyck|accepter)"),
+    _gated("NG503", "en", _MEANS_EN + _SAME_SENTENCE + r"\b(?:agree|accept|consent)\w*", _MEANS_EN),
+    _gated("NG503", "en", r"\b(?:using|use|submitting|sending|browsing|visiting|continuing|"
+                          r"accessing|ordering|registering)\b[^.!?]{0,50}?\b(?:means|constitutes|"
+                          r"signifies|indicates|implies|is\s+deemed|shall\s+be\s+deemed)\b"
+                          r"[^.!?]{0,30}?\b(?:agree|accept|consent)\w*",
+           r"\b(?:means|constitutes|signifies|indicates|implies|deemed)\b[^.!?]{0,30}?"
+           r"\b(?:agree|accept|consent)"),
+    _gated("NG503", "en", r"\bif\s+you\s+(?:do\s+not|don't)\s+(?:agree|accept|consent)\b"
+                          + _SAME_SENTENCE + r"\b(?:do\s+not|don't)\s+(?:use|access|visit|browse)\b",
+           r"\bif\s+you\s+(?:do\s+not|don't)\s+(?:agree|accept|consent)\b"),
     # NG504 consent-open-ended: consent to purposes that are not named.
     _p("NG504", "en", r"\b(?:other|any|such)\s+(?:other\s+)?purposes?\s+(?:to\s+which\s+|for\s+which\s+|"
                       r"that\s+)?you\s+(?:have\s+|may\s+have\s+)?(?:consented|agreed|given\s+"
                       r"(?:your\s+)?consent)"),
     _p("NG504", "fi", r"\bmuihin\s+(?:\w+\s+){0,2}\w*tarkoituksiin\W+(?:\w+\s+){0,5}suostu\w*"),
-    # NG505 retention-vague: no period at all.
+    # NG505 retention-vague: no period at all, in any person and word order; "until no longer
+    # needed". Not when the sentence also states a duration ("…, at most two years").
     _p("NG505", "en", r"\b(?:for\s+)?as\s+long\s+as\s+(?:is\s+|it\s+is\s+)?(?:necessary|needed|"
-                      r"required|appropriate)\b"),
-    _p("NG505", "en", r"\bfor\s+the\s+(?:time|period)\s+(?:necessary|needed|required)\b"),
-    _p("NG505", "fi", r"\bniin\s+kauan\s+kuin\s+(?:se\s+on\s+|on\s+)?(?:tarpeen|tarpeellista|"
-                      r"tarpeellinen|välttämätöntä|tarvitaan|edellytetään)\b"),
-    _p("NG505", "fi", r"\b(?:tarpeellisen|tarpeen\s+vaatiman|välttämättömän|tarpeelliseksi\s+"
-                      r"katsotun|edellyttämän|vaatiman)\s+ajan\b"),
-    _p("NG505", "fi", r"\bniin\s+(?:kauan|pitkään)\s+kuin\s+(?:[\w:-]+\s+){0,3}?(?:tarpee\w*|"
-                      r"välttämätön\w*|tarvi\w*|edellyt\w*|vaati\w*)"),
-    _p("NG505", "fi", r"\bkun\s+(?:niitä|tietoja|ne|tiedot)\s+" + _NEG_FI + r"\s+(?:enää\s+)?"
-                      r"(?:tarvita|tarvitse|ole\s+tarpee\w*)"),
+                      r"required|appropriate)\b" + _NO_DURATION),
+    _p("NG505", "en", r"\bfor\s+the\s+(?:time|period)\s+(?:necessary|needed|required)\b"
+                      + _NO_DURATION),
+    _gated("NG505", "en", r"\bfor\s+(?:a|an|the)\s+(?:reasonable|appropriate|adequate|necessary|"
+                          r"required|needed|limited)\s+(?:period|time|amount\s+of\s+time)\b"
+                          + _NO_DURATION,
+           r"\bfor\s+(?:a|an|the)\s+(?:reasonable|appropriate|adequate|necessary|required|needed|"
+           r"limited)\s+(?:period|time|amount)"),
     _p("NG505", "en", r"\b(?:while|as\s+long\s+as)\s+(?:we\s+(?:still\s+)?need|(?:it\s+is|they\s+are)\s+"
-                      r"(?:still\s+)?(?:needed|necessary|required))\b"),
-    _p("NG505", "en", r"\b(?:when|once)\s+(?:they\s+are|it\s+is|(?:the\s+)?(?:data|information)\s+"
-                      r"(?:are|is))\s+no\s+longer\s+(?:needed|necessary|required)\b"),
-    _p("NG505", "sv", r"\bså\s+länge\s+(?:som\s+)?(?:det\s+)?(?:är\s+)?(?:nödvändigt|behövs)"),
-    _gated("NG505", "sv", r"\binte\s+längre\s+än\s+(?:vad\s+som\s+)?(?:är\s+)?(?:nödvändigt|behövs)",
-           r"\blängre\s+än"),
-    _p("NG505", "en", r"\bno\s+longer\s+than\s+(?:is\s+|it\s+is\s+)?(?:necessary|needed|required)\b"),
+                      r"(?:still\s+)?(?:needed|necessary|required))\b" + _NO_DURATION),
+    _gated("NG505", "en", r"\bas\s+long\s+as\s+(?:we|I)\s+(?:deem|consider|think)\b",
+           r"\bas\s+long\s+as\s+(?:we|I)\s+(?:deem|consider|think)\b"),
+    _gated("NG505", "en", r"\b(?:until|when|once|after)\b[^.!?]{0,40}?\bno\s+longer\s+(?:needed|"
+                          r"necessary|required|useful|relevant|of\s+use)\b" + _NO_DURATION,
+           r"\bno\s+longer\s+(?:needed|necessary|required|useful|relevant|of\s+use)\b"),
+    _p("NG505", "en", r"\bno\s+longer\s+than\s+(?:is\s+|it\s+is\s+)?(?:necessary|needed|required)\b"
+                      + _NO_DURATION),
+    _gated("NG505", "en", r"\b(?:keep|kept|retain\w*|stor\w*|hold\w*)\s+" + _gap(4)
+                          + r"indefinitely\b", r"\bindefinitely\b"),
+    _gated("NG505", "fi", r"\bniin\s+(?:kauan|pitkään)\s*,?\s+kuin\s+" + _gap(6) + _NEED_FI
+                          + _NO_DURATION, r"\bniin\s+(?:kauan|pitkään)\s*,?\s+kuin\b"),
+    _gated("NG505", "fi", r"\b" + _NEED_TIME_FI + r"\s+" + _gap(1) + r"aja(?:n|ksi)\b"
+                          r"(?!\s+kuluessa)" + _NO_DURATION,
+           r"\b" + _NEED_TIME_FI + r"\s+" + _gap(1) + r"aja(?:n|ksi)\b"),
+    _gated("NG505", "fi", r"\bajan\s*,\s*(?:jonka|jolloin|kun)\s+" + _gap(3) + _NEED_FI
+                          + _NO_DURATION, r"\bajan\s*,\s*(?:jonka|jolloin|kun)\b"),
+    _gated("NG505", "fi", r"\b(?:kun|kunnes|jolloin)\s+" + _gap(5) + _NEG_FI + r"\s+" + _gap(2)
+                          + r"(?:tarvita|tarvitse|tarvittu|ole\s+(?:\w+\s+)?(?:tarpee\w*|tarvetta|"
+                          r"perustetta|käyttöä|välttämätön\w*))" + _NO_DURATION,
+           r"\b" + _NEG_FI + r"\s+" + _gap(2) + r"(?:tarvita|tarvitse|tarvittu|ole\s+(?:\w+\s+)?"
+           r"(?:tarpee|tarvetta|perustetta|käyttöä|välttämätön))"),
     _gated("NG505", "fi", r"\b" + _NEG_FI + r"\s+(?:[\w:-]+\s+){0,2}(?:pidempään|kauemmin|"
-                          r"pidemmän\s+aikaa)\s+"
-                          r"kuin\s+(?:[\w:-]+\s+){0,2}(?:tarpee\w*|välttämätön\w*)",
+                          r"pidemmän\s+aikaa)\s+kuin\s+(?:[\w:-]+\s+){0,2}(?:tarpee\w*|"
+                          r"välttämätön\w*)" + _NO_DURATION,
            r"\b(?:pidempään|kauemmin|pidemmän\s+aikaa)\s+kuin"),
-    _p("NG505", "sv", r"\bnär\s+(?:de|dessa|uppgifterna)\s+inte\s+längre\s+(?:behövs|är\s+nödvändiga)"),
+    _gated("NG505", "fi", r"\b(?:säily\w*|tallenn\w*|pidä\w*|pidetään|pidämme)\s+" + _gap(3)
+                          + r"toistaiseksi\b", r"\btoistaiseksi\b"),
+    _gated("NG505", "fi", r"\b(?:säilytysai\w*|säily\w*|poist\w*|hävit\w*)\s+" + _gap(3)
+                          + r"tarpeen\s+mukaan\b", r"\btarpeen\s+mukaan\b"),
+    _gated("NG505", "fi", r"\b(?:poist\w*|hävit\w*|tuho\w*)\s+" + _gap(3) + r"tarpeettom\w*"
+                          + _NO_DURATION, r"\btarpeettom\w*"),
+    _gated("NG505", "fi", r"\btarpeettom\w*\s+" + _gap(3) + r"(?:poist\w*|hävit\w*|tuho\w*)"
+                          + _NO_DURATION, r"\btarpeettom\w*"),
+    _p("NG505", "sv", r"\bså\s+länge\s+(?:som\s+)?(?:det\s+)?(?:är\s+)?(?:nödvändigt|behövs)"
+                      + _NO_DURATION),
+    _gated("NG505", "sv", r"\bså\s+länge\s+(?:som\s+)?(?:vi|det)\s+" + _gap(1) + r"(?:behöver|"
+                          r"behövs|krävs|är\s+nödvändigt|anser)" + _NO_DURATION,
+           r"\bså\s+länge\s+(?:som\s+)?(?:vi|det)\s+"),
+    _gated("NG505", "sv", r"\binte\s+längre\s+än\s+(?:vad\s+som\s+)?(?:är\s+)?(?:nödvändigt|behövs)"
+                          + _NO_DURATION, r"\blängre\s+än"),
+    _gated("NG505", "sv", r"\b(?:när|då|tills|till\s+dess)\b[^.!?]{0,40}?\binte\s+längre\s+"
+                          r"(?:behövs|krävs|är\s+nödvändig\w*)" + _NO_DURATION,
+           r"\binte\s+längre\s+(?:behövs|krävs|är\s+nödvändig\w*)"),
+    _gated("NG505", "sv", r"\b(?:under\s+)?den\s+tid\s+(?:som\s+)?(?:krävs|behövs|är\s+nödvändig)"
+                          + _NO_DURATION,
+           r"\bden\s+tid\s+(?:som\s+)?(?:krävs|behövs|är\s+nödvändig)"),
+    _gated("NG505", "sv", r"\b(?:under\s+)?en\s+rimlig\s+tid\b" + _NO_DURATION, r"\brimlig\s+tid\b"),
     # NG506 hedging: purposes that say what might happen.
-    _p("NG506", "en", r"\b(?:may|might|possibly)\b"),
+    _gated("NG506", "en", _NOT_A_PERSON_WHO_MAY + r"\b(?:may|might|possibly)\b",
+           r"\b(?:may|might|possibly)\b"),
     _p("NG506", "en", r"\b(?:e\.g\.|etc\b\.?)"),
-    _p("NG506", "fi", r"\b(?:voimme|voidaan|saatamme|saatetaan|saattaa|saattavat|mahdollisesti)\b"),
+    _gated("NG506", "fi", r"(?<!jotta\s)\b(?:voimme|voidaan|saatamme|saatetaan|saattaa|saattavat|"
+                          r"mahdollisesti)\b",
+           r"\b(?:voimme|voidaan|saatamme|saatetaan|saattaa|saattavat|mahdollisesti)\b"),
     _p("NG506", "fi", r"\b(?:esim\.|jne\b\.?|tms\b\.?)"),
     _p("NG506", "sv", r"\b(?:kan\s+komma\s+att|eventuellt|t\.ex\.|m\.m\.)"),
+    # More hedges (#16): conditional moods, "muun muassa", "for example", a modal with the
+    # controller as subject. "Voit", "you may", "jotta voimme" grant a right or give an aim.
+    _p("NG506", "en", r"\b(?:could|potentially|perhaps|for\s+example|for\s+instance|such\s+as|"
+                      r"among\s+other\s+things|including\s+but\s+not\s+limited\s+to)\b"),
+    _p("NG506", "fi", r"\b(?:voisimme|voitaisiin|saattaisimme|saatettaisiin|saattaisi|voisi|"
+                      r"mm\.|muun\s+muassa|esimerkiksi|tarvittaessa|tms\b|ynnä\s+muuta)"),
+    _p("NG506", "fi", r"\b(?:rekisterinpitäjä|yritys|yrityksemme|yhtiö|yhtiömme|yhdistys|"
+                      r"seura)\s+(?:\w+\s+)?voi\s+\w+(?:a|ä)\b"),
+    _p("NG506", "sv", r"\b(?:bland\s+annat|exempelvis|till\s+exempel|(?<!att\s)vi\s+kan\s+"
+                      r"(?!inte|aldrig)|kan\s+(?:[\w-]+\s+)?\w+as\b)"),
     # NG507 signed-request: demands for signed letters.
     _p("NG507", "fi", r"\ballekirjoite(?:ttu|tulla|tun|tussa|tut|ttuna)\s+(?:\w+\s+){0,2}"
                       r"(?:pyyn\w*|kirje\w*|kirjalli\w*|lomak\w*|asiakirj\w*)"),
@@ -210,6 +367,24 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG507", "en", r"\b(?:in\s+writing|written)\s+and\s+(?:personally\s+)?signed\b"),
     _p("NG507", "en", r"\bpersonally\s+signed\b"),
     _p("NG507", "en", r"\bmust\s+be\s+(?:\w+\s+)?signed\b"),
+    # A signature demanded on a request, in either order within the sentence; a letter by post
+    # only (#16).
+    _gated("NG507", "fi", r"\b" + _SIGNED_FI + _SAME_SENTENCE + r"\b" + _REQUEST_FI,
+           r"\b" + _SIGNED_FI),
+    _gated("NG507", "fi", r"\b" + _REQUEST_FI + _SAME_SENTENCE + r"\b" + _SIGNED_FI,
+           r"\b" + _SIGNED_FI),
+    _gated("NG507", "fi", r"\b(?:kirjallisesti|kirjallisena|kirjeitse|kirjeellä)\s+(?:ja\s+)?"
+                          r"postitse\b",
+           r"\b(?:kirjallisesti|kirjallisena|kirjeitse|kirjeellä)\s+(?:ja\s+)?postitse\b"),
+    _gated("NG507", "en", r"\b" + _SIGNED_EN + _SAME_SENTENCE + r"\b" + _REQUEST_EN,
+           r"\bsign(?:ed|ature)"),
+    _gated("NG507", "en", r"\b" + _REQUEST_EN + _SAME_SENTENCE + r"\b" + _SIGNED_EN,
+           r"\bsign(?:ed|ature)"),
+    _p("NG507", "en", r"\bin\s+writing\s+(?:and\s+)?by\s+(?:post|mail)\b"),
+    _gated("NG507", "sv", r"\b" + _SIGNED_SV + _SAME_SENTENCE + r"\b" + _REQUEST_SV,
+           r"\b" + _SIGNED_SV),
+    _gated("NG507", "sv", r"\b" + _REQUEST_SV + _SAME_SENTENCE + r"\b" + _SIGNED_SV,
+           r"\b" + _SIGNED_SV),
     # NG508 check-page-regularly: changes announced only by "check this page".
     _p("NG508", "en", r"\b(?:check|review|visit|consult|read)\s+(?:this\s+(?:page|notice|policy|statement)|"
                       r"our\s+(?:website|site|privacy\s+(?:policy|notice|statement))|it|back)\s+"
@@ -274,6 +449,31 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG201", "en", r"\b(?:no|not|never|don't)\s+(?:\w+\s+){0,3}(?:transfer\w*|transmit\w*|send|sent|"
                       r"move[ds]?|disclosed|processed|stored)\b" + _SAME_SENTENCE
                       + r"\boutside\s+(?:of\s+)?(?:the\s+)?(?:EU|EEA|European)"),
+    # Other verbs, targets and word orders; "only in the EU"; "no transfer takes place" (#16).
+    _gated("NG201", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(3) + _MOVE_FI + _SAME_SENTENCE
+                          + _ABROAD_FI, r"(?:\bulkopuol\w*|\bkolmansi\w*\s+mai|\bkolmanteen\s+maahan|"
+                                        r"\bmuihin\s+maihin|\bulkomail)"),
+    _gated("NG201", "fi", _ABROAD_FI + r"\s+" + _gap(3) + r"(?:ei|eikä)\s+" + _gap(2) + _MOVE_FI,
+           r"(?:\bulkopuol\w*|\bkolmansi\w*\s+mai|\bkolmanteen\s+maahan|\bmuihin\s+maihin|"
+           r"\bulkomail)"),
+    _gated("NG201", "fi", r"\bsiirto\w*\s+" + _gap(4) + _ABROAD_FI + _SAME_SENTENCE
+                          + r"\b(?:ei|eikä)\s+(?:tapahdu|tehdä|suoriteta|ole)\b", r"\bsiirto\w*"),
+    _gated("NG201", "fi", r"\b(?:ainoastaan|vain|yksinomaan|pelkästään)\s+" + _gap(1) + _EU_FI
+                          + r"(?!" + _SAME_SENTENCE + r"\bulkopuol)",
+           r"\b(?:ainoastaan|vain|yksinomaan|pelkästään)\s+" + _gap(1) + r"(?:EU|ETA|Euroopan)\b"),
+    _gated("NG201", "en", r"\b(?:no|not|never|don't|doesn't|won't)\s+" + _gap(3) + r"(?:transfer\w*|"
+                          r"transmit\w*|send|sent|move[ds]?|disclosed|processed|stored|exported)\b"
+                          + _SAME_SENTENCE + _ABROAD_EN,
+           r"(?:\boutside\s+(?:of\s+)?(?:the\s+)?(?:EU|EEA|European|Europe)|\b(?:third|other|"
+           r"non-EU|non-EEA)\s+countr|\babroad\b)"),
+    _gated("NG201", "sv", r"\b(?:inte|aldrig)\s+" + _gap(3) + r"(?:över|överför\w*|skicka\w*|"
+                          r"lämna\w*|lagra\w*|flytta\w*|behandla\w*)\b" + _SAME_SENTENCE
+                          + _ABROAD_SV, r"(?:\butanför\s+(?:EU|EES|Europa)|\btredje\s*land|"
+                                        r"\btredjeländer)"),
+    _gated("NG201", "sv", r"\bingen\s+" + _gap(1) + r"överföring\w*" + _SAME_SENTENCE + _ABROAD_SV,
+           r"\bingen\s+" + _gap(1) + r"överföring"),
+    _gated("NG201", "sv", r"\b(?:endast|bara|enbart|uteslutande)\s+(?:inom|i)\s+(?:EU|EES|Europa)\b",
+           r"\b(?:endast|bara|enbart|uteslutande)\s+(?:inom|i)\s+(?:EU|EES|Europa)\b"),
     # NG202 disclosure-denial-contradiction: "not disclosed to third parties".
     _gated("NG202", "fi", r"\b" + _NEG_FI + r"\s+(?:[\w:-]+\s+){0,3}(?:luovut\w*|anne\w*|anna\w*|jaa\w*|"
                           r"jae\w*|myy\w*)\s+(?:[\w:-]+\s+){0,3}(?:ulkopuolisille|kolmansille|muille|"
@@ -292,6 +492,33 @@ PATTERNS: tuple[Pattern, ...] = (
                           r"utomstående)", r"\b(?:tredje\s+part|någon|andra|utomstående)\b"),
     _p("NG202", "en", r"\bdo(?:es)?\s+not\s+(?:share|disclose|give)\s+(?:\w+\s+){0,4}(?:to|with)\s+"
                       r"(?:any\s+)?(?:other\s+)?third[\s-]+part(?:y|ies)\b"),
+    # Other verbs and recipients, either order; a bare "ei luovuteta"; "only for our own
+    # use" (#16).
+    _gated("NG202", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(3) + _GIVE_FI + r"\s+" + _gap(3)
+                          + _OTHERS_FI + r"\b", r"\b" + _NEG_FI + r"\s+" + _gap(3) + _GIVE_FI),
+    _gated("NG202", "fi", r"\b" + _OTHERS_FI + r"\s+" + _gap(3) + _NEG_FI + r"\s+" + _gap(2)
+                          + _GIVE_FI, r"\b" + _NEG_FI + r"\s+" + _gap(2) + _GIVE_FI),
+    _gated("NG202", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(2) + r"luovute\w*\s*(?:säännönmukaisesti|"
+                          r"[.!]|$)", r"\bluovute\w*"),
+    _gated("NG202", "fi", r"\bsäännönmukaisesti\s+" + _gap(1) + _NEG_FI + r"\s+" + _gap(1)
+                          + r"luovute\w*", r"\bluovute\w*"),
+    _gated("NG202", "fi", r"\b(?:ainoastaan|vain|yksinomaan|pelkästään)\s+" + _gap(2)
+                          + r"oma(?:ssa|an|lla|n|t)?\s+(?:sisäise\w*\s+)?(?:käytö\w*|henkilökun\w*|"
+                          r"henkilöstö\w*|työntekijö\w*)",
+           r"\boma(?:ssa|an|lla|n|t)?\s+(?:sisäise\w*\s+)?(?:käytö|henkilökun|henkilöstö|"
+           r"työntekijö)"),
+    _gated("NG202", "en", r"\b(?:not|never|don't|doesn't|won't|didn't)\s+" + _gap(3)
+                          + r"(?:sell|share|disclose|give|pass|transfer|rent|hand|provide|sold|"
+                          r"shared|disclosed|given|passed|transferred|rented|handed|provided)\b"
+                          r"[^.!?]{0,60}?\b" + _OTHERS_EN,
+           r"\b(?:not|never|don't|doesn't|won't|didn't)\s+" + _gap(3) + r"(?:sell|share|disclose|"
+           r"give|pass|transfer|rent|hand|provide|sold|shared|disclosed|given|passed|transferred|"
+           r"rented|handed|provided)\b"),
+    _gated("NG202", "en", r"\b(?:(?:only|solely|exclusively)\s+(?:be\s+)?used\s+internally|"
+                          r"for\s+internal\s+use\s+only)\b", r"\b(?:used\s+internally|internal\s+use)\b"),
+    _gated("NG202", "sv", r"\blämna\w*\s+" + _gap(2) + r"(?:inte|aldrig)\s+ut\b",
+           r"\b(?:inte|aldrig)\s+ut\b"),
+    _gated("NG202", "sv", r"\b(?:endast|bara|enbart)\s+internt\b", r"\binternt\b"),
     # NG512 consequence-restates-obligation: "the law obliges us to ..." is not a consequence.
     _p("NG512", "en", r"\b(?:the\s+)?(?:law|act|legislation)\s+(?:obliges|obligates|requires|"
                       r"compels)\s+us\b"),
@@ -314,6 +541,33 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG203", "sv", r"\banonym\w*"),
     _gated("NG203", "sv", r"\b(?:kan|går)\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?identifiera\w*",
            r"\bidentifiera\w*"),
+    # Other words for "anonymous", "cannot be singled out", "contain no personal data" (#16).
+    _p("NG203", "fi", r"\b(?:nimettöm\w*|nimetön\w*|tunnistamattom\w*|anonymisoitu\w*)"),
+    _gated("NG203", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(4) + r"(?:voida|voi|pysty\w*|"
+                          r"ole\s+mahdollista)\s+" + _gap(2) + r"(?:yksilöi\w*|identifioi\w*)",
+           r"\b" + _NEG_FI + r"\s+" + _gap(4) + r"(?:voida|voi|pysty\w*|ole\s+mahdollista)\s+"
+           + _gap(2) + r"(?:yksilöi|identifioi)"),
+    _gated("NG203", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(1) + r"(?:sisällä|sisälly\w*|"
+                          r"kerää|kerätä|tallenna|tallenneta)\s+" + _gap(3) + r"(?:henkilötieto\w*|"
+                          r"henkilötiedo\w*|tunnistettav\w*|tunnistetiet\w*|tunnistetiedo\w*)",
+           r"\b" + _NEG_FI + r"\s+" + _gap(1) + r"(?:sisällä|sisälly\w*|kerää|kerätä|tallenna|"
+           r"tallenneta)\s"),
+    _gated("NG203", "en", r"\b(?:cannot|can\s*not|can't|could\s+not|couldn't|not\s+possible\s+to)\s+"
+                          + _gap(3) + r"identif\w*",
+           r"\b(?:cannot|can\s*not|can't|could\s+not|couldn't|not\s+possible\s+to)\s+"
+           + _gap(3) + r"identif"),
+    _gated("NG203", "en", r"\b(?:none\s+of|no\s+part\s+of|nothing\s+in)\s+" + _gap(3)
+                          + r"(?:identif\w*|reveals?\s+who)",
+           r"\b(?:none\s+of|no\s+part\s+of|nothing\s+in)\s"),
+    _gated("NG203", "en", r"\b(?:does|do|will)\s+not\s+(?:\w+\s+)?identify\s+(?:you|the\s+user|"
+                          r"individual|visitors?|users?)", r"\bnot\s+(?:\w+\s+)?identify\b"),
+    _p("NG203", "en", r"\b(?:non-personal|not\s+personally\s+identifiable|no\s+personally\s+"
+                      r"identifiable|non-identifiable)\b"),
+    _gated("NG203", "sv", r"\b(?:kan|går)\s+" + _gap(2) + r"inte\s+(?:att\s+)?(?:se|veta|avgöra)\s+"
+                          r"vem\s+(?:du|användaren|besökaren)", r"\bvem\s+(?:du|användaren|"
+                          r"besökaren)"),
+    _gated("NG203", "sv", r"\binnehåller\s+(?:inga|inte\s+några)\s+personuppgifter\b",
+           r"\binnehåller\s+(?:inga|inte\s+några)\s+personuppgifter\b"),
 )
 """Every free-text pattern, in the order they are tried."""
 
@@ -331,13 +585,31 @@ the rule itself: left out of :func:`may_match`, whose one regex every text of a 
 
 
 @cache
-def _any_rule(lang: str) -> re.Pattern[str] | None:
+def _any_rule(lang: str, fold: bool = False) -> re.Pattern[str] | None:
     """Every pattern for ``lang`` as one regex: a text it does not match, no rule's matches.
-    One search over all of them takes about half as long as one per rule."""
+    One search over all of them takes about half as long as one per rule. The regex is in lower
+    case and searches lower-cased text: without IGNORECASE the engine skips a branch on its
+    first letter, which makes this search, the one every text of a notice meets, three times
+    faster (#16). ``fold``: the same with IGNORECASE, for the rare text :data:`_FOLD_TRAPS`
+    names."""
     found = [p for p in PATTERNS if p.applies_to(lang) and p.rule not in SCOPED]
     if not found:
         return None
-    return re.compile("|".join(f"(?:{p.gate or p.source})" for p in found), re.IGNORECASE)
+    sources = [p.gate or p.source for p in found]
+    if fold:
+        return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{_lowered(s)})" for s in sources))
+
+
+def _lowered(source: str) -> str:
+    """A regex's letters in lower case, its escapes (``\\b``, ``\\W``) as they are."""
+    return _ESCAPE_OR_TEXT.sub(lambda m: m[0] if m[0].startswith("\\") else m[0].lower(), source)
+
+
+_ESCAPE_OR_TEXT = re.compile(r"\\.|[^\\]+", re.DOTALL)
+_FOLD_TRAPS = re.compile("[\u0130\u0131\u017f]")
+"""Letters whose ``str.lower()`` differs from IGNORECASE ("İ" becomes two characters; "ı" and
+"ſ" match "i" and "s" only with IGNORECASE): a text with one is searched with IGNORECASE."""
 
 
 def _one_regex(patterns: Sequence[Pattern]) -> re.Pattern[str] | None:
@@ -349,8 +621,11 @@ def _one_regex(patterns: Sequence[Pattern]) -> re.Pattern[str] | None:
 
 def may_match(lang: str, text: str) -> bool:
     """Whether any rule's pattern could match ``text``; False rules it out for every rule."""
+    if _FOLD_TRAPS.search(text):
+        combined = _any_rule(lang, fold=True)
+        return combined is not None and combined.search(text) is not None
     combined = _any_rule(lang)
-    return combined is not None and combined.search(text) is not None
+    return combined is not None and combined.search(text.lower()) is not None
 
 
 def search(rule: str, lang: str, text: str) -> Iterator[tuple[Pattern, re.Match[str]]]:
