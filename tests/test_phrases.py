@@ -24,6 +24,7 @@ CORPORA = load_phrase_corpora(ROOT / "tests" / "data")
 BY_NAME: dict[str, list[dict[str, Any]]] = dict(CORPORA)
 CORPUS = BY_NAME["Tuned"]
 HELDOUT = BY_NAME["Held-out"]
+FRESH = BY_NAME["Fresh"]
 
 # The floors each rule must keep: (precision, recall). On the tuned corpus the issue's 0.95 and
 # 0.9 for every rule. On the held-out corpus the patterns found 55% of the defects before #16's
@@ -43,8 +44,10 @@ def _wanted(entry: dict[str, Any]) -> list[str]:
 @pytest.mark.parametrize(("name", "corpus"), CORPORA, ids=[name for name, _ in CORPORA])
 def test_each_corpus_is_large_enough_and_well_formed(name: str,
                                                      corpus: list[dict[str, Any]]) -> None:
-    assert len(corpus) >= 150
-    assert sum(1 for e in corpus if e["expect"] == "clean") >= 40
+    """The fresh set is small (written after the pattern work, its score reported as it came
+    out, with no floor); the two others hold at least 150 phrasings and 40 clean sentences."""
+    assert len(corpus) >= (30 if corpus is FRESH else 150)
+    assert sum(1 for e in corpus if e["expect"] == "clean") >= (10 if corpus is FRESH else 40)
     assert {e["lang"] for e in corpus} == {"fi", "en", "sv"}
     for entry in corpus:
         assert set(entry) == {"lang", "text", "expect"}, entry
@@ -56,13 +59,15 @@ def test_each_corpus_is_large_enough_and_well_formed(name: str,
         assert {"fi", "en"} <= langs, rule
 
 
-def test_the_held_out_corpus_is_new() -> None:
-    """A held-out phrase that is also in the tuned corpus would measure nothing new."""
+def test_the_held_out_and_fresh_phrases_are_new() -> None:
+    """A phrase that is also in an earlier corpus would measure nothing new."""
     def norm(text: str) -> str:
         return " ".join(text.lower().split()).rstrip(".")
 
     tuned = {norm(e["text"]) for e in CORPUS}
     assert [e["text"] for e in HELDOUT if norm(e["text"]) in tuned] == []
+    earlier = tuned | {norm(e["text"]) for e in HELDOUT}
+    assert [e["text"] for e in FRESH if norm(e["text"]) in earlier] == []
     assert sum(1 for e in HELDOUT if e["expect"] != "clean") >= 150
     assert sum(1 for e in HELDOUT if e["expect"] == "clean") >= 50
 

@@ -126,7 +126,8 @@ def precision_recall(tp: int, fp: int, fn: int) -> tuple[float, float]:
     return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
 
 
-PHRASE_CORPORA = (("phrases.yaml", "Tuned"), ("phrases-heldout.yaml", "Held-out"))
+PHRASE_CORPORA = (("phrases.yaml", "Tuned"), ("phrases-heldout.yaml", "Held-out"),
+                  ("phrases-fresh.yaml", "Fresh"))
 """The phrase corpora in tests/data, with the heading of their columns in docs/phrases.md: the
 one the patterns were written from; the held-out one, written before the patterns were read;
 the fresh one, written after the last change to the patterns and committed before it was run."""

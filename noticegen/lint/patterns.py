@@ -97,7 +97,8 @@ _MEANS_FI = (r"(?:\b(?:käyttä|jatka|selaa|lähettä|tilaa|rekisteröity|täytt
              r"osta|teet|tekee|annat|antaa|asioi|ilmoittaudu|siirry)\w*)")
 # Accepting or consenting; the noun "suostumus" only when given ("annat suostumuksesi") or
 # when an act "means" it: "peruuttaa suostumuksesi lähettämällä…" withdraws, it does not give.
-_ACCEPT_FI = (r"(?:hyväksy\w*|suostu(?!mu)\w*|(?:anna|anta)\w*\s+(?:\w+\s+)?suostumu\w*|"
+_ACCEPT_FI = (r"(?:hyväksy\w*|suostu(?!mu)\w*|salli\w*|(?:anna|anta)\w*\s+(?:\w+\s+)?"
+              r"(?:suostumu|lupa|luva)\w*|"
               r"(?:merkitse\w*|tarkoitta\w*|katsotaan)\s+(?:\w+\s+){0,2}?suostumu\w*)")
 _ACCEPT_SV = (r"(?:godkänner|godkänt|samtycker|samtyckt|accepterar|accepterat|(?:ger|lämnar)\s+"
               r"(?:\w+\s+){0,2}samtycke\w*)")
@@ -120,7 +121,8 @@ _REQUEST_SV = r"(?:begäran\w*|ansökan\w*|brev\w*|blankett\w*)"
 _EU_FI = r"(?:\b(?:EU|ETA)(?::\w+|-\w+)?\b|\bEuroopan\s+(?:unioni|talousalue)\w*)"
 _MOVE_FI = (r"(?:siirr\w*|siirt\w*|siirret\w*|luovut\w*|luovute\w*|käsitel\w*|lähet\w*|tallenn\w*|"
             r"vie(?:dä|dään|tä|mme)\b|viety\w*)")
-_ABROAD_FI = (r"(?:" + _EU_FI + r"[^.!?]{0,40}?\bulkopuol\w*|\bkolmansi\w*\s+mai\w*|"
+_ABROAD_FI = (r"(?:(?:" + _EU_FI + r"|\b(?:Suomen|Pohjoismaiden|Euroopan))[^.!?]{0,40}?\bulkopuol\w*|"
+              r"\bkolmansi\w*\s+mai\w*|"
               r"\bkolmanteen\s+maahan|\bmuihin\s+maihin|\bulkomail\w*)")
 _ABROAD_EN = (r"(?:\boutside\s+(?:of\s+)?(?:the\s+)?(?:EU|EEA|European|Europe)|\b(?:to|in)\s+"
               r"(?:any\s+)?(?:third|other|non-EU|non-EEA)\s+countr\w*|\babroad\b)")
@@ -154,6 +156,9 @@ _SHIELD = {"law": Translated(N_("the EU-U.S. Privacy Shield, invalidated by the 
            "replacement": Translated(N_("the EU-U.S. Data Privacy Framework (for certified companies) or "
                                         "standard contractual clauses, under each recipient's "
                                         "`transfers:`"))}
+_SAFE_HARBOR = {"law": Translated(N_("the Safe Harbour arrangement with the United States, "
+                                      "invalidated by the EU Court of Justice in 2015 (C-362/14)")),
+                "replacement": _SHIELD["replacement"]}
 
 # --- NG502 legacy-term -------------------------------------------------------------------
 _ACT_917 = {"why": Translated(N_("the Information Society Code was renamed the Act on Electronic "
@@ -216,6 +221,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG501", ANY, r"\bprivacy[\s-]+shield\b", **_SHIELD),
     _p("NG501", "fi", r"\byksityisyydensuoja-?järjestel\w*", **_SHIELD),
     _p("NG501", "fi", r"\bHetiL\b", **_LAW_523),
+    _p("NG501", ANY, r"\bsafe[\s-]+harbou?r\b", **_SAFE_HARBOR),
     # NG502 legacy-term: words of the old law where the GDPR has its own.
     _p("NG502", "fi", r"\btietoyhteiskuntakaar\w*", **_ACT_917),
     _p("NG502", "en", r"\binformation\s+society\s+code\b", **_ACT_917),
@@ -280,8 +286,12 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG504", "fi", r"\bmuihin\s+(?:\w+\s+){0,2}\w*tarkoituksiin\W+(?:\w+\s+){0,5}suostu\w*"),
     # NG505 retention-vague: no period at all, in any person and word order; "until no longer
     # needed". Not when the sentence also states a duration ("…, at most two years").
-    _p("NG505", "en", r"\b(?:for\s+)?as\s+long\s+as\s+(?:is\s+|it\s+is\s+)?(?:necessary|needed|"
-                      r"required|appropriate)\b" + _NO_DURATION),
+    _p("NG505", "en", r"\b(?:for\s+)?as\s+long\s+as\s+(?:is\s+|it\s+is\s+)?(?:reasonably\s+|"
+                      r"strictly\s+|absolutely\s+)?(?:necessary|needed|required|appropriate)\b"
+                      + _NO_DURATION),
+    _gated("NG505", "en", r"\b(?:keep|kept|retain\w*|stor\w*|hold\w*)\b[^.!?]{0,60}?\bas\s+"
+                          r"(?:needed|required|necessary)\b" + _NO_DURATION,
+           r"\bas\s+(?:needed|required|necessary)\b"),
     _p("NG505", "en", r"\bfor\s+the\s+(?:time|period)\s+(?:necessary|needed|required)\b"
                       + _NO_DURATION),
     _gated("NG505", "en", r"\bfor\s+(?:a|an|the)\s+(?:reasonable|appropriate|adequate|necessary|"
@@ -320,16 +330,20 @@ PATTERNS: tuple[Pattern, ...] = (
                           + r"toistaiseksi\b", r"\btoistaiseksi\b"),
     _gated("NG505", "fi", r"\b(?:säilytysai\w*|säily\w*|poist\w*|hävit\w*)\s+" + _gap(3)
                           + r"tarpeen\s+mukaan\b", r"\btarpeen\s+mukaan\b"),
-    _gated("NG505", "fi", r"\b(?:poist\w*|hävit\w*|tuho\w*)\s+" + _gap(3) + r"tarpeettom\w*"
+    _gated("NG505", "fi", r"\b(?:poist\w*|hävit\w*|tuho\w*|säily\w*|tallenn\w*)\s+" + _gap(3)
+                          + r"tarpeettom\w*"
                           + _NO_DURATION, r"\btarpeettom\w*"),
-    _gated("NG505", "fi", r"\btarpeettom\w*\s+" + _gap(3) + r"(?:poist\w*|hävit\w*|tuho\w*)"
+    _gated("NG505", "fi", r"\btarpeettom\w*\s+" + _gap(3) + r"(?:poist\w*|hävit\w*|tuho\w*|"
+                          r"säily\w*|tallenn\w*)"
                           + _NO_DURATION, r"\btarpeettom\w*"),
     _p("NG505", "sv", r"\bså\s+länge\s+(?:som\s+)?(?:det\s+)?(?:är\s+)?(?:nödvändigt|behövs)"
                       + _NO_DURATION),
     _gated("NG505", "sv", r"\bså\s+länge\s+(?:som\s+)?(?:vi|det)\s+" + _gap(1) + r"(?:behöver|"
                           r"behövs|krävs|är\s+nödvändigt|anser)" + _NO_DURATION,
            r"\bså\s+länge\s+(?:som\s+)?(?:vi|det)\s+"),
-    _gated("NG505", "sv", r"\binte\s+längre\s+än\s+(?:vad\s+som\s+)?(?:är\s+)?(?:nödvändigt|behövs)"
+    _gated("NG505", "sv", r"\binte\s+" + _gap(3) + r"längre\s+än\s+(?:vad\s+)?(?:som\s+)?(?:vi\s+)?"
+                          r"(?:är\s+)?"
+                          r"(?:nödvändigt|behövs|behöver|krävs)"
                           + _NO_DURATION, r"\blängre\s+än"),
     _gated("NG505", "sv", r"\b(?:när|då|tills|till\s+dess)\b[^.!?]{0,40}?\binte\s+längre\s+"
                           r"(?:behövs|krävs|är\s+nödvändig\w*)" + _NO_DURATION,
@@ -353,6 +367,8 @@ PATTERNS: tuple[Pattern, ...] = (
                       r"among\s+other\s+things|including\s+but\s+not\s+limited\s+to)\b"),
     _p("NG506", "fi", r"\b(?:voisimme|voitaisiin|saattaisimme|saatettaisiin|saattaisi|voisi|"
                       r"mm\.|muun\s+muassa|esimerkiksi|tarvittaessa|tms\b|ynnä\s+muuta)"),
+    _gated("NG506", "fi", r"\b(?:käytä\w*|käyte\w*|käsittel\w*|hyödyn\w*|lähet\w*)\s+" + _gap(3)
+                          + r"tarpeen\s+mukaan\b", r"\btarpeen\s+mukaan\b"),
     _p("NG506", "fi", r"\b(?:rekisterinpitäjä|yritys|yrityksemme|yhtiö|yhtiömme|yhdistys|"
                       r"seura)\s+(?:\w+\s+)?voi\s+\w+(?:a|ä)\b"),
     _p("NG506", "sv", r"\b(?:bland\s+annat|exempelvis|till\s+exempel|(?<!att\s)vi\s+kan\s+"
@@ -470,6 +486,15 @@ PATTERNS: tuple[Pattern, ...] = (
                           r"lämna\w*|lagra\w*|flytta\w*|behandla\w*)\b" + _SAME_SENTENCE
                           + _ABROAD_SV, r"(?:\butanför\s+(?:EU|EES|Europa)|\btredje\s*land|"
                                         r"\btredjeländer)"),
+    _gated("NG201", "sv", r"\b(?:överförs|överför|skickas|lämnas|lagras|flyttas|behandlas)\s+"
+                          + _gap(2) + r"(?:inte|aldrig)\b" + _SAME_SENTENCE + _ABROAD_SV,
+           r"(?:\butanför\s+(?:EU|EES|Europa)|\btredje\s*land|\btredjeländer)"),
+    _gated("NG201", "en", r"\b(?:remains?|stays?|kept|stored|held|hosted|processed)\s+" + _gap(1)
+                          + r"(?:within|inside)\s+(?:the\s+)?(?:EU|EEA|European|Europe|Finland)\b",
+           r"\b(?:within|inside)\s+(?:the\s+)?(?:EU|EEA|European|Europe|Finland)\b"),
+    _gated("NG201", "fi", r"\b(?:pysy\w*|säily\w*)\s+" + _gap(1) + r"(?:ainoastaan\s+|vain\s+)?"
+                          + _EU_FI + r"\s+(?:alueella|sisällä)",
+           r"\b(?:alueella|sisällä)\b"),
     _gated("NG201", "sv", r"\bingen\s+" + _gap(1) + r"överföring\w*" + _SAME_SENTENCE + _ABROAD_SV,
            r"\bingen\s+" + _gap(1) + r"överföring"),
     _gated("NG201", "sv", r"\b(?:endast|bara|enbart|uteslutande)\s+(?:inom|i)\s+(?:EU|EES|Europa)\b",
@@ -556,6 +581,16 @@ PATTERNS: tuple[Pattern, ...] = (
                           + _gap(3) + r"identif\w*",
            r"\b(?:cannot|can\s*not|can't|could\s+not|couldn't|not\s+possible\s+to)\s+"
            + _gap(3) + r"identif"),
+    _gated("NG203", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(1) + r"ole\s+" + _gap(1)
+                          + r"(?:henkilötieto\w*|henkilötiedo\w*|tunnistettav\w*)",
+           r"\bole\s+" + _gap(1) + r"(?:henkilötie|tunnistettav)"),
+    _gated("NG203", "en", r"\b(?:is|are)\s+(?:not|never)\s+(?:personal\s+data|personal\s+"
+                          r"information|personally\s+identifiable)", r"\b(?:not|never)\s+personal"),
+    _gated("NG203", "sv", r"\b(?:är|utgör)\s+(?:inte|aldrig)\s+personuppgifter\b",
+           r"\b(?:inte|aldrig)\s+personuppgifter\b"),
+    _gated("NG203", "en", r"\b(?:not|never)\s+" + _gap(2) + r"(?:allow|enable|permit|let)\w*\s+"
+                          + _gap(2) + r"(?:to\s+)?identif\w*",
+           r"\b(?:allow|enable|permit|let)\w*\s+" + _gap(2) + r"(?:to\s+)?identif"),
     _gated("NG203", "en", r"\b(?:none\s+of|no\s+part\s+of|nothing\s+in)\s+" + _gap(3)
                           + r"(?:identif\w*|reveals?\s+who)",
            r"\b(?:none\s+of|no\s+part\s+of|nothing\s+in)\s"),
