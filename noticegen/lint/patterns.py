@@ -79,12 +79,13 @@ _NEED_FI = (r"(?:tarpee\w*|tarvi\w*|välttämät\w*|edellyt\w*|vaati\w*|perustel
 # A time that is only "what is needed": "tarvittavan ajan", "kohtuullisen ajan".
 _NEED_TIME_FI = (r"(?:tarpeelli\w*|tarvitta\w*|välttämättömä\w*|kohtuulli\w*|edellyttämä\w*|"
                  r"vaatima\w*|katsoma\w*|katsotu\w*)")
-# A sentence that states a duration ("kaksi vuotta", "12 months", "i två år") is not vague.
+# A sentence that states a duration ("kaksi vuotta", "12 months", "i två år") is not vague:
+# NG505's matches in such a sentence are dropped (:data:`_UNLESS`), wherever the duration stands.
 _NUMBER = (r"(?:\d+|an?|yh\w+|kah\w+|kaksi|kolm\w+|nelj\w+|viid\w+|viisi|kuu\w+|seitsem\w+|kahdeksa\w+|"
            r"yhdeksä\w+|kymmen\w+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
            r"ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv)")
-_NO_DURATION = (r"(?![^.!?]*\b" + _NUMBER + r"\s+(?:vuo\w*|kuukau\w*|päiv\w*|viiko\w*|year\w*|"
-                r"month\w*|day\w*|week\w*|år\w*|månad\w*|dag\w*|veck\w*))")
+_DURATION = (r"\b" + _NUMBER + r"\s+(?:vuo\w*|kuukau\w*|päiv\w*|viiko\w*|year\w*|month\w*|day\w*|"
+             r"week\w*|år\w*|månad\w*|dag\w*|veck\w*)")
 
 # Using a site, sending a form, ordering, joining: the acts that are not consent (NG503).
 # Instructive ("käyttämällä"), temporal ("lähettäessään") and "kun"/"jos" clauses.
@@ -285,73 +286,63 @@ PATTERNS: tuple[Pattern, ...] = (
                       r"(?:your\s+)?consent)"),
     _p("NG504", "fi", r"\bmuihin\s+(?:\w+\s+){0,2}\w*tarkoituksiin\W+(?:\w+\s+){0,5}suostu\w*"),
     # NG505 retention-vague: no period at all, in any person and word order; "until no longer
-    # needed". Not when the sentence also states a duration ("…, at most two years").
+    # needed". Not when the sentence also states a duration (:data:`_UNLESS`).
     _p("NG505", "en", r"\b(?:for\s+)?as\s+long\s+as\s+(?:is\s+|it\s+is\s+)?(?:reasonably\s+|"
-                      r"strictly\s+|absolutely\s+)?(?:necessary|needed|required|appropriate)\b"
-                      + _NO_DURATION),
+                      r"strictly\s+|absolutely\s+)?(?:necessary|needed|required|appropriate)\b"),
     _gated("NG505", "en", r"\b(?:keep|kept|retain\w*|stor\w*|hold\w*)\b[^.!?]{0,60}?\bas\s+"
-                          r"(?:needed|required|necessary)\b" + _NO_DURATION,
+                          r"(?:needed|required|necessary)\b",
            r"\bas\s+(?:needed|required|necessary)\b"),
-    _p("NG505", "en", r"\bfor\s+the\s+(?:time|period)\s+(?:necessary|needed|required)\b"
-                      + _NO_DURATION),
+    _p("NG505", "en", r"\bfor\s+the\s+(?:time|period)\s+(?:necessary|needed|required)\b"),
     _gated("NG505", "en", r"\bfor\s+(?:a|an|the)\s+(?:reasonable|appropriate|adequate|necessary|"
-                          r"required|needed|limited)\s+(?:period|time|amount\s+of\s+time)\b"
-                          + _NO_DURATION,
+                          r"required|needed|limited)\s+(?:period|time|amount\s+of\s+time)\b",
            r"\bfor\s+(?:a|an|the)\s+(?:reasonable|appropriate|adequate|necessary|required|needed|"
            r"limited)\s+(?:period|time|amount)"),
     _p("NG505", "en", r"\b(?:while|as\s+long\s+as)\s+(?:we\s+(?:still\s+)?need|(?:it\s+is|they\s+are)\s+"
-                      r"(?:still\s+)?(?:needed|necessary|required))\b" + _NO_DURATION),
+                      r"(?:still\s+)?(?:needed|necessary|required))\b"),
     _gated("NG505", "en", r"\bas\s+long\s+as\s+(?:we|I)\s+(?:deem|consider|think)\b",
            r"\bas\s+long\s+as\s+(?:we|I)\s+(?:deem|consider|think)\b"),
     _gated("NG505", "en", r"\b(?:until|when|once|after)\b[^.!?]{0,40}?\bno\s+longer\s+(?:needed|"
-                          r"necessary|required|useful|relevant|of\s+use)\b" + _NO_DURATION,
+                          r"necessary|required|useful|relevant|of\s+use)\b",
            r"\bno\s+longer\s+(?:needed|necessary|required|useful|relevant|of\s+use)\b"),
-    _p("NG505", "en", r"\bno\s+longer\s+than\s+(?:is\s+|it\s+is\s+)?(?:necessary|needed|required)\b"
-                      + _NO_DURATION),
+    _p("NG505", "en", r"\bno\s+longer\s+than\s+(?:is\s+|it\s+is\s+)?(?:necessary|needed|required)\b"),
     _gated("NG505", "en", r"\b(?:keep|kept|retain\w*|stor\w*|hold\w*)\s+" + _gap(4)
                           + r"indefinitely\b", r"\bindefinitely\b"),
-    _gated("NG505", "fi", r"\bniin\s+(?:kauan|pitkään)\s*,?\s+kuin\s+" + _gap(6) + _NEED_FI
-                          + _NO_DURATION, r"\bniin\s+(?:kauan|pitkään)\s*,?\s+kuin\b"),
+    _gated("NG505", "fi", r"\bniin\s+(?:kauan|pitkään)\s*,?\s+kuin\s+" + _gap(6) + _NEED_FI,
+           r"\bniin\s+(?:kauan|pitkään)\s*,?\s+kuin\b"),
     _gated("NG505", "fi", r"\b" + _NEED_TIME_FI + r"\s+" + _gap(1) + r"aja(?:n|ksi)\b"
-                          r"(?!\s+kuluessa)" + _NO_DURATION,
+                          r"(?!\s+kuluessa)",
            r"\b" + _NEED_TIME_FI + r"\s+" + _gap(1) + r"aja(?:n|ksi)\b"),
-    _gated("NG505", "fi", r"\bajan\s*,\s*(?:jonka|jolloin|kun)\s+" + _gap(3) + _NEED_FI
-                          + _NO_DURATION, r"\bajan\s*,\s*(?:jonka|jolloin|kun)\b"),
+    _gated("NG505", "fi", r"\bajan\s*,\s*(?:jonka|jolloin|kun)\s+" + _gap(3) + _NEED_FI,
+           r"\bajan\s*,\s*(?:jonka|jolloin|kun)\b"),
     _gated("NG505", "fi", r"\b(?:kun|kunnes|jolloin)\s+" + _gap(5) + _NEG_FI + r"\s+" + _gap(2)
                           + r"(?:tarvita|tarvitse|tarvittu|ole\s+(?:\w+\s+)?(?:tarpee\w*|tarvetta|"
-                          r"perustetta|käyttöä|välttämätön\w*))" + _NO_DURATION,
+                          r"perustetta|käyttöä|välttämätön\w*))",
            r"\b" + _NEG_FI + r"\s+" + _gap(2) + r"(?:tarvita|tarvitse|tarvittu|ole\s+(?:\w+\s+)?"
            r"(?:tarpee|tarvetta|perustetta|käyttöä|välttämätön))"),
     _gated("NG505", "fi", r"\b" + _NEG_FI + r"\s+(?:[\w:-]+\s+){0,2}(?:pidempään|kauemmin|"
                           r"pidemmän\s+aikaa)\s+kuin\s+(?:[\w:-]+\s+){0,2}(?:tarpee\w*|"
-                          r"välttämätön\w*)" + _NO_DURATION,
+                          r"välttämätön\w*)",
            r"\b(?:pidempään|kauemmin|pidemmän\s+aikaa)\s+kuin"),
     _gated("NG505", "fi", r"\b(?:säily\w*|tallenn\w*|pidä\w*|pidetään|pidämme)\s+" + _gap(3)
                           + r"toistaiseksi\b", r"\btoistaiseksi\b"),
     _gated("NG505", "fi", r"\b(?:säilytysai\w*|säily\w*|poist\w*|hävit\w*)\s+" + _gap(3)
                           + r"tarpeen\s+mukaan\b", r"\btarpeen\s+mukaan\b"),
     _gated("NG505", "fi", r"\b(?:poist\w*|hävit\w*|tuho\w*|säily\w*|tallenn\w*)\s+" + _gap(3)
-                          + r"tarpeettom\w*"
-                          + _NO_DURATION, r"\btarpeettom\w*"),
+                          + r"tarpeettom\w*", r"\btarpeettom\w*"),
     _gated("NG505", "fi", r"\btarpeettom\w*\s+" + _gap(3) + r"(?:poist\w*|hävit\w*|tuho\w*|"
-                          r"säily\w*|tallenn\w*)"
-                          + _NO_DURATION, r"\btarpeettom\w*"),
-    _p("NG505", "sv", r"\bså\s+länge\s+(?:som\s+)?(?:det\s+)?(?:är\s+)?(?:nödvändigt|behövs)"
-                      + _NO_DURATION),
+                          r"säily\w*|tallenn\w*)", r"\btarpeettom\w*"),
+    _p("NG505", "sv", r"\bså\s+länge\s+(?:som\s+)?(?:det\s+)?(?:är\s+)?(?:nödvändigt|behövs)"),
     _gated("NG505", "sv", r"\bså\s+länge\s+(?:som\s+)?(?:vi|det)\s+" + _gap(1) + r"(?:behöver|"
-                          r"behövs|krävs|är\s+nödvändigt|anser)" + _NO_DURATION,
+                          r"behövs|krävs|är\s+nödvändigt|anser)",
            r"\bså\s+länge\s+(?:som\s+)?(?:vi|det)\s+"),
     _gated("NG505", "sv", r"\binte\s+" + _gap(3) + r"längre\s+än\s+(?:vad\s+)?(?:som\s+)?(?:vi\s+)?"
-                          r"(?:är\s+)?"
-                          r"(?:nödvändigt|behövs|behöver|krävs)"
-                          + _NO_DURATION, r"\blängre\s+än"),
+                          r"(?:är\s+)?(?:nödvändigt|behövs|behöver|krävs)", r"\blängre\s+än"),
     _gated("NG505", "sv", r"\b(?:när|då|tills|till\s+dess)\b[^.!?]{0,40}?\binte\s+längre\s+"
-                          r"(?:behövs|krävs|är\s+nödvändig\w*)" + _NO_DURATION,
+                          r"(?:behövs|krävs|är\s+nödvändig\w*)",
            r"\binte\s+längre\s+(?:behövs|krävs|är\s+nödvändig\w*)"),
-    _gated("NG505", "sv", r"\b(?:under\s+)?den\s+tid\s+(?:som\s+)?(?:krävs|behövs|är\s+nödvändig)"
-                          + _NO_DURATION,
+    _gated("NG505", "sv", r"\b(?:under\s+)?den\s+tid\s+(?:som\s+)?(?:krävs|behövs|är\s+nödvändig)",
            r"\bden\s+tid\s+(?:som\s+)?(?:krävs|behövs|är\s+nödvändig)"),
-    _gated("NG505", "sv", r"\b(?:under\s+)?en\s+rimlig\s+tid\b" + _NO_DURATION, r"\brimlig\s+tid\b"),
+    _gated("NG505", "sv", r"\b(?:under\s+)?en\s+rimlig\s+tid\b", r"\brimlig\s+tid\b"),
     # NG506 hedging: purposes that say what might happen.
     _gated("NG506", "en", _NOT_A_PERSON_WHO_MAY + r"\b(?:may|might|possibly)\b",
            r"\b(?:may|might|possibly)\b"),
@@ -663,15 +654,36 @@ def may_match(lang: str, text: str) -> bool:
     return combined is not None and combined.search(text.lower()) is not None
 
 
+_UNLESS = {"NG505": _DURATION}
+"""Per rule, what in the same sentence takes a match back: "as long as necessary, at most two
+years" and "kept for six years, as required by law" state a period (#16)."""
+
+
+@cache
+def _unless(rule: str) -> re.Pattern[str] | None:
+    source = _UNLESS.get(rule)
+    return None if source is None else re.compile(source, re.IGNORECASE)
+
+
+def _sentence(text: str, match: re.Match[str]) -> str:
+    """The sentence of ``text`` that ``match`` is in."""
+    start = max(text.rfind(stop, 0, match.start()) for stop in ".!?") + 1
+    ends = [i for i in (text.find(stop, match.end()) for stop in ".!?") if i >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
 def search(rule: str, lang: str, text: str) -> Iterator[tuple[Pattern, re.Match[str]]]:
-    """Each of the rule's patterns that matches ``text``, with its first match."""
+    """Each of the rule's patterns that matches ``text``, with its first match (in a sentence
+    the rule's :data:`_UNLESS` does not take back)."""
     combined, found = _indexed(rule, lang)
     if combined is None or not combined.search(text):
         return
+    unless = _unless(rule)
     for pattern in found:
-        match = pattern.regex.search(text)
-        if match is not None:
-            yield pattern, match
+        for match in pattern.regex.finditer(text):
+            if unless is None or not unless.search(_sentence(text, match)):
+                yield pattern, match
+                break
 
 
 def excerpt(match: re.Match[str], limit: int = 70) -> str:
