@@ -480,12 +480,13 @@ PATTERNS: tuple[Pattern, ...] = (
     _gated("NG201", "sv", r"\b(?:överförs|överför|skickas|lämnas|lagras|flyttas|behandlas)\s+"
                           + _gap(2) + r"(?:inte|aldrig)\b" + _SAME_SENTENCE + _ABROAD_SV,
            r"(?:\butanför\s+(?:EU|EES|Europa)|\btredje\s*land|\btredjeländer)"),
-    _gated("NG201", "en", r"\b(?:remains?|stays?|kept|stored|held|hosted|processed)\s+" + _gap(1)
-                          + r"(?:within|inside)\s+(?:the\s+)?(?:EU|EEA|European|Europe|Finland)\b",
-           r"\b(?:within|inside)\s+(?:the\s+)?(?:EU|EEA|European|Europe|Finland)\b"),
-    _gated("NG201", "fi", r"\b(?:pysy\w*|säily\w*)\s+" + _gap(1) + r"(?:ainoastaan\s+|vain\s+)?"
-                          + _EU_FI + r"\s+(?:alueella|sisällä)",
-           r"\b(?:alueella|sisällä)\b"),
+    # "Remain in the EU" says they never leave it; "are kept in the EU" only says where they are
+    # kept (docs/rules.md's passing example), unless "only" says more.
+    _gated("NG201", "en", r"\b(?:remains?|stays?)\s+" + _gap(1) + r"(?:within|inside|in)\s+"
+                          r"(?:the\s+)?(?:EU|EEA|European|Europe|Finland)\b",
+           r"\b(?:remains?|stays?)\s+" + _gap(1) + r"(?:within|inside|in)\s"),
+    _gated("NG201", "fi", r"\bpysy\w*\s+" + _gap(1) + r"(?:ainoastaan\s+|vain\s+)?" + _EU_FI
+                          + r"\s+(?:alueella|sisällä)", r"\b(?:alueella|sisällä)\b"),
     _gated("NG201", "sv", r"\bingen\s+" + _gap(1) + r"överföring\w*" + _SAME_SENTENCE + _ABROAD_SV,
            r"\bingen\s+" + _gap(1) + r"överföring"),
     _gated("NG201", "sv", r"\b(?:endast|bara|enbart|uteslutande)\s+(?:inom|i)\s+(?:EU|EES|Europa)\b",
