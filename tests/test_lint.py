@@ -217,6 +217,17 @@ def test_may_match_searches_lower_case_as_the_rules_search_ignoring_case(lang: s
     assert patterns.may_match(lang, text)
 
 
+def test_a_retention_sentence_that_states_a_duration_is_not_vague() -> None:
+    """NG505 is taken back by a duration anywhere in the match's sentence, and only there."""
+    def vague(lang: str, text: str) -> bool:
+        return next(patterns.search("NG505", lang, text), None) is not None
+
+    assert vague("en", "We keep invoices as required by law.")
+    assert not vague("en", "We keep invoices for six years, as required by the Accounting Act.")
+    assert not vague("fi", "Tietoja säilytetään niin kauan kuin on tarpeen, enintään 2 vuotta.")
+    assert vague("fi", "Laskut säilytetään 6 vuotta. Muut tiedot niin kauan kuin on tarpeen.")
+
+
 def test_every_pattern_belongs_to_a_registered_rule() -> None:
     for pattern in patterns.PATTERNS:
         rule = lookup(pattern.rule)
