@@ -622,7 +622,7 @@ def _any_rule(lang: str, fold: bool = False) -> re.Pattern[str] | None:
     found = [p for p in PATTERNS if p.applies_to(lang) and p.rule not in SCOPED]
     if not found:
         return None
-    sources = [p.gate or p.source for p in found]
+    sources = list(dict.fromkeys(p.gate or p.source for p in found))  # a gate may serve two
     if fold:
         return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
     return re.compile("|".join(f"(?:{_lowered(s)})" for s in sources))
@@ -640,10 +640,12 @@ _FOLD_TRAPS = re.compile("[\u0130\u0131\u017f]")
 
 
 def _one_regex(patterns: Sequence[Pattern]) -> re.Pattern[str] | None:
-    """Any of ``patterns`` as one regex; None when there are none."""
+    """Any of ``patterns`` as one regex, by their gates (shorter, so quicker to compile; each
+    pattern's own regex decides after it); None when there are none."""
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p.source})" for p in patterns), re.IGNORECASE)
+    sources = dict.fromkeys(p.gate or p.source for p in patterns)
+    return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
 
 
 def may_match(lang: str, text: str) -> bool:
