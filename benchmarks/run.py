@@ -24,8 +24,9 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -450,21 +451,28 @@ def scaling(ng: list[str], presets: Sequence[str], repeat: int, tmp: Path) -> di
 PREVIEW_TARGET = 0.100
 """Seconds from saving the notice to the browser showing the rebuilt page (issue #21)."""
 VERSION_PATH = "/__noticegen__/version"
-"""Where the preview's pages ask for the build number (commands/preview.py)."""
+"""Where a preview without the event stream (before #21's push) gives its build number."""
 
 
 def preview_latencies(ng: Sequence[str], saves: int, tmp: Path, *, env: dict[str, str] | None = None,
                       warmup: int = 3) -> dict[str, list[float]]:
     """Save a typical notice ``saves`` times under a running ``noticegen preview``.
 
-    For each save: ``server``, seconds until the preview serves the new build (its build number
-    asked every 5 ms), and ``browser``, seconds until a page open in a browser has the new page:
-    the page's own reload script asks for the build number every ``interval`` ms (read from the
-    served page), from a moment of its own; the save falls at a random point of that interval
-    (seeded), and the time to fetch the page once it reloads is measured. ``warmup`` saves first
-    are not counted (the process is warm, as when someone edits the notice).
+    For each save, measured the way a browser gets the new page: the page open in the browser
+    holds the event stream its script opens (``new EventSource(".../events?since=N")``, N the
+    build it was served from), connected before the save. ``server``: seconds from the save
+    until the preview announces the new build on that stream; ``browser``: until the page,
+    fetched again as the script's ``location.reload()`` does, has arrived with the change.
+    A build that does not have the change yet (the file read half written) is waited out: the
+    time is until the page with the change. ``warmup`` saves first are not counted (the
+    process is warm, as when someone edits the notice).
+
+    A preview whose pages poll the build number instead (before issue #21's push: `ab.py`
+    against an older checkout) is measured as those pages learned of a build: ``server`` until
+    the build number changes (asked every 5 ms), and ``browser`` adds the wait for the page's
+    next question, which falls every ``interval`` ms from a moment of its own (a random,
+    seeded point of that interval), and the fetch of the page.
     """
-    import random
     import re
 
     folder = tmp / "preview"
@@ -490,39 +498,26 @@ def preview_latencies(ng: Sequence[str], saves: int, tmp: Path, *, env: dict[str
         threading.Thread(target=proc.stdout.read, daemon=True).start()  # never blocks the child
 
         def get(url_path: str) -> tuple[str, bytes]:
-            with urllib.request.urlopen(base + url_path, timeout=30) as answer:
-                return answer.geturl(), answer.read()
+            try:
+                with urllib.request.urlopen(base + url_path, timeout=30) as answer:
+                    return answer.geturl(), answer.read()
+            except urllib.error.HTTPError as error:  # the error page of a build that failed
+                return error.geturl(), error.read()
 
         page_url, page = get("/")
         page_path = page_url.removeprefix(base)
-        interval = 1.0
-        polled = re.search(rb"\}\s*,\s*(\d+)\s*\)\s*;\s*\}\)\(\);", page)
-        if polled:
-            interval = int(polled.group(1)) / 1000
-        rng = random.Random(21)
-        out: dict[str, list[float]] = {"server": [], "browser": [], "interval": [interval]}
+        pushed = re.search(rb'EventSource\("([^"?]+)\?since=\d+"\)', page)
+        out: dict[str, list[float]] = {"server": [], "browser": []}
+        measure = (_pushed(get, base, page_path, pushed.group(1).decode()) if pushed
+                   else _polled(get, page_path, page, out))
         for i in range(warmup + saves):
-            before = get(VERSION_PATH)[1]
-            phase = rng.random() * interval  # the page's next question comes this long after the save
             marker = f"Tässä selosteessa (muutos {i}) kerromme"
-            saved = time.perf_counter()
-            path.write_text(text.replace(anchor, marker), encoding="utf-8")
-            while get(VERSION_PATH)[1] == before:
-                if time.perf_counter() - saved > 30:
-                    raise CommandFailed("preview did not rebuild within 30 s of a save")
-                time.sleep(0.005)
-            ready = time.perf_counter() - saved
-            asked = phase  # the first question at or after the new build is served
-            while asked < ready:
-                asked += interval
-            start = time.perf_counter()
-            body = get(page_path)[1]
-            fetch = time.perf_counter() - start
-            if marker.encode("utf-8") not in body:
-                raise CommandFailed(f"preview served {page_path} without the saved change")
+            server, browser = measure(lambda m=marker: path.write_text(text.replace(anchor, m),
+                                                                       encoding="utf-8"),
+                                      marker.encode("utf-8"))
             if i >= warmup:
-                out["server"].append(ready)
-                out["browser"].append(asked + fetch)
+                out["server"].append(server)
+                out["browser"].append(browser)
         return out
     finally:
         proc.terminate()
@@ -533,27 +528,103 @@ def preview_latencies(ng: Sequence[str], saves: int, tmp: Path, *, env: dict[str
             proc.wait()
 
 
+Get = Callable[[str], tuple[str, bytes]]
+"""A page of the preview by its path: its final address and its body."""
+Measure = Callable[[Callable[[], Any], bytes], tuple[float, float]]
+"""One save (the function that saves, the text that shows the change): seconds until the page is
+told of the build, and until the browser has the page with the change."""
+
+
+def _pushed(get: Get, base: str, page_path: str, events_path: str) -> Measure:
+    """One save measured on the event stream, as the browser's EventSource receives it."""
+    import re
+
+    def measure(save: Callable[[], Any], marker: bytes) -> tuple[float, float]:
+        _, page = get(page_path)  # the page as the browser has it now
+        since = re.search(rb"since=(\d+)", page)
+        if since is None:
+            raise CommandFailed(f"preview served {page_path} without its reload script")
+        with urllib.request.urlopen(f"{base}{events_path}?since={since.group(1).decode()}",
+                                    timeout=30) as stream:
+            stream.readline()  # "retry: …": connected, as a page's stream is long before a save
+            saved = time.perf_counter()
+            save()
+            announced = None
+            for line in stream:
+                if not line.startswith(b"data: "):
+                    continue
+                if announced is None:
+                    announced = time.perf_counter() - saved
+                if marker in get(page_path)[1]:  # location.reload()
+                    return announced, time.perf_counter() - saved
+                if time.perf_counter() - saved > 30:
+                    break
+        raise CommandFailed(f"preview did not serve {page_path} with the saved change")
+
+    return measure
+
+
+def _polled(get: Get, page_path: str, page: bytes, out: dict[str, list[float]]) -> Measure:
+    """One save measured as a page that asks for the build number every ``interval`` learns of
+    it (a preview before issue #21's push)."""
+    import random
+    import re
+
+    interval = 1.0
+    polled = re.search(rb"\}\s*,\s*(\d+)\s*\)\s*;\s*\}\)\(\);", page)
+    if polled:
+        interval = int(polled.group(1)) / 1000
+    out["interval"] = [interval]
+    rng = random.Random(21)
+
+    def measure(save: Callable[[], Any], marker: bytes) -> tuple[float, float]:
+        before = get(VERSION_PATH)[1]
+        phase = rng.random() * interval  # the page's next question comes this long after the save
+        saved = time.perf_counter()
+        save()
+        while get(VERSION_PATH)[1] == before:
+            if time.perf_counter() - saved > 30:
+                raise CommandFailed("preview did not rebuild within 30 s of a save")
+            time.sleep(0.005)
+        ready = time.perf_counter() - saved
+        asked = phase  # the first question at or after the new build is served
+        while asked < ready:
+            asked += interval
+        start = time.perf_counter()
+        body = get(page_path)[1]
+        fetch = time.perf_counter() - start
+        if marker not in body:
+            raise CommandFailed(f"preview served {page_path} without the saved change")
+        return ready, asked + fetch
+
+    return measure
+
+
 def preview(ng: list[str], saves: int, tmp: Path) -> dict[str, Any]:
     heading("4. Preview: from saving the notice to the rebuilt page in the browser")
     if not has_option(ng, "--port", "preview"):
         print("`noticegen preview` is missing: not measured.")
         return {}
     times = preview_latencies(ng, saves, tmp)
-    interval = times["interval"][0]
     print(f"the typical notice (generate.py --preset typical), `noticegen preview` running; {saves} "
           "saves after 3 warm-up saves\n")
-    print(f"{'':36} {'median':>11} {'min':>11} {'max':>11}")
-    results: dict[str, Any] = {"saves": saves, "poll_interval_s": interval}
-    for key, label in (("server", "save → preview serves the new page"),
-                       ("browser", "save → the browser has it")):
+    print(f"{'':40} {'median':>11} {'min':>11} {'max':>11}")
+    results: dict[str, Any] = {"saves": saves}
+    for key, label in (("server", "save → the page is told of the build"),
+                       ("browser", "save → the browser has the new page")):
         values = times[key]
         results[key] = {"median_s": statistics.median(values), "min_s": min(values),
                         "max_s": max(values)}
-        print(f"{label:36} {fmt_s(statistics.median(values))} {fmt_s(min(values))} "
+        print(f"{label:40} {fmt_s(statistics.median(values))} {fmt_s(min(values))} "
               f"{fmt_s(max(values))}")
     ok = results["browser"]["median_s"] <= PREVIEW_TARGET
-    print(f"\nthe page asks for the build number every {interval * 1000:.0f} ms; target: the browser "
-          f"has the new page within {PREVIEW_TARGET * 1000:.0f} ms of the save: {verdict(ok)}")
+    if "interval" in times:
+        results["poll_interval_s"] = times["interval"][0]
+        print(f"\nthe page asks for the build number every {times['interval'][0] * 1000:.0f} ms")
+    else:
+        print("\nthe page holds an event stream open; the preview answers on it after the rebuild")
+    print(f"target: the browser has the new page within {PREVIEW_TARGET * 1000:.0f} ms of the save "
+          f"(median): {verdict(ok)}")
     return results
 
 

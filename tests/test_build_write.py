@@ -156,6 +156,28 @@ def test_without_syncfs_a_batch_syncs_every_file(tmp_path: Path,
     assert calls["n"] == len(files) + len(folders)
 
 
+@pytest.mark.parametrize("syncfs", [True, False], ids=["syncfs", "fsync"])
+def test_a_temporary_folder_is_written_without_syncs(tmp_path: Path, syncfs: bool,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """`preview` writes into a temporary folder: the files are replaced whole, never synced."""
+    if syncfs and write._syncfs() is None:
+        pytest.skip("syncfs(2) is Linux only")
+    if not syncfs:
+        monkeypatch.setattr(write, "_syncfs", lambda: None)
+    calls: list[str] = []
+    monkeypatch.setattr("noticegen.builder.write.os.fsync", lambda fd: calls.append("fsync"))
+    monkeypatch.setattr(write, "_sync_file_systems", lambda folders: calls.append("syncfs"))
+    for files in (_batch(tmp_path / "many", b"x"), {tmp_path / "one" / "a.html": b"x"}):
+        assert sorted(write_all(files, durable=False)) == sorted(files)
+        assert all(p.read_bytes() == b"x" for p in files)
+        assert sorted(write_all(dict.fromkeys(files, b"y"), durable=False)) == sorted(files)
+        assert all(p.read_bytes() == b"y" for p in files)
+        assert all(leftovers(folder) == [] for folder in {p.parent for p in files})
+    assert calls == []
+    write_all({tmp_path / "kept.html": b"x"})
+    assert calls, "a build's files are synced (the counters above do count)"
+
+
 # --- Staging: a batch written notice by notice, committed at once ------------------------------
 
 def test_staging_moves_nothing_into_place_before_commit(tmp_path: Path) -> None:

@@ -9,15 +9,17 @@ the values the notice itself holds.
 
 Covered: check (core diagnostics NG0xx, a notice with findings of six lint rules, the notes
 and summaries), build (the refusal and the summary), explain of a core check, diff (no changes,
-an invalid notice), init --no-input (its summary and the comments of the file it writes); and
-every lint rule's message and fix, on every failing case of tests/data/rules, in Finnish and
-Swedish. Not covered here: preview (tests/test_preview.py).
+an invalid notice), init --no-input (its summary and the comments of the file it writes),
+preview (its usage errors, and a running preview: what it prints and its error page, from
+start to Ctrl-C); and every lint rule's message and fix, on every failing case of
+tests/data/rules, in Finnish and Swedish.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import socket
 import typing
 from pathlib import Path
 
@@ -25,6 +27,7 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 from pydantic import BaseModel
+from test_preview import Preview, eventually, get, save
 from typer.testing import CliRunner
 
 from noticegen import l10n, vocab
@@ -99,8 +102,8 @@ def _identifiers() -> re.Pattern[str]:
 
 IDENTIFIERS = _identifiers()
 ALLOWED = {"yaml", "yml", "noticegen", "html", "index", "fi", "sv", "en", "gdpr", "wp", "utf",
-           "iso", "true", "false", "ytj", "mib", "kib", "nul", "out", "bad", "good"}
-"""File names and the names of tools, standards and units the messages use."""
+           "iso", "true", "false", "ytj", "mib", "kib", "nul", "out", "bad", "good", "init"}
+"""File names and the names of tools, commands, standards and units the messages use."""
 
 
 def _shown_words(output: str) -> set[str]:
@@ -182,12 +185,19 @@ def test_a_user_meets_no_english_word(locale: str, tmp_path: Path, english: dict
         "diff same": (["diff", good.name, good.name], 0),
         "diff invalid": (["diff", good.name, bad.name], 2),
         "init --no-input": (["init", "--no-input"], 0),
+        "preview, no such file": (["preview", "nope.yaml"], 2),
+        "preview, no templates folder": (["preview", good.name, "--templates", "nope"], 2),
     }
     seen: dict[str, str] = {}
-    for label, (args, status) in runs.items():
-        code, output = _run(args)
-        assert code == status, f"{label}: exit {code}\n{output}"
-        seen[label] = output
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        runs["preview, port in use"] = (["preview", good.name, "--port",
+                                         str(busy.getsockname()[1])], 1)
+        for label, (args, status) in runs.items():
+            code, output = _run(args)
+            assert code == status, f"{label}: exit {code}\n{output}"
+            seen[label] = output
     # The starter init wrote, named in the user's language: its comments are in that language
     # (its free texts are in every notice language, English among them for a Finnish user).
     starter = next(p for p in tmp_path.glob("*.yaml") if p.name not in NOTICE_FILES)
@@ -268,3 +278,37 @@ def _catalogue_values() -> set[str]:
             elif isinstance(item, list):
                 stack.extend(item)
     return words
+
+
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1>|<[^>]*>", re.S)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("locale", ["fi_FI.UTF-8", "sv_FI.UTF-8"])
+def test_a_running_preview_speaks_the_users_language(locale: str, tmp_path: Path,
+                                                     english: dict[str, set[str]]) -> None:
+    """What a running preview prints, from its start to Ctrl-C, and its error page."""
+    lang = locale[:2]
+    good, bad = _notices(tmp_path)
+    notice = tmp_path / "notice.yaml"
+    notice.write_text(bad.read_text(encoding="utf-8"), encoding="utf-8")
+    running = Preview(notice, env={"NOTICEGEN_LANG": "", "LC_ALL": "", "LC_MESSAGES": "",
+                                   "LANG": locale})
+    try:
+        url = running.url()
+        status, page = get(url + "fi/index.html")
+        assert status == 500, page
+        assert f'<html lang="{lang}">' in page
+        save(notice, good.read_text(encoding="utf-8"))
+        assert eventually(url + "fi/index.html", lambda s, b: s == 200)[0] == 200
+        folder = running.folder()
+        assert running.stop() == 0
+    finally:
+        running.close()
+    printed = "".join(running.err) + "".join(running.out.queue)
+    assert re.search(r"NG0\d\d", printed) and "Traceback" not in printed, printed
+    values = _words("owner Joku privacy-at-qd contrat contract notice yaml")
+    for label, shown in (("console", printed), ("error page", _MARKUP.sub(" ", page))):
+        shown = shown.replace(str(folder), " ").replace(str(tmp_path), " ").replace(url, " ")
+        found = sorted((_shown_words(shown) - values) & english[lang])
+        assert not found, f"{lang}, preview {label}: English words {found} in:\n{shown}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -20,6 +20,8 @@ from noticegen.progress import bar
 
 if TYPE_CHECKING:
     from noticegen.pipeline import Checked
+    from noticegen.render import RenderOptions
+    from noticegen.resolve import ResolvedNotice
 # pipeline (the YAML loader) and processes (multiprocessing, socket) are imported where they
 # are used: a rebuild of notices that are all up to date needs neither. Imported here, a rebuild
 # of 40 up-to-date notices took 1.61 s of CPU instead of 1.47 s (A/B on a loaded machine).
@@ -50,8 +52,27 @@ class Job:
         """A checked notice's files, in memory: the one way a notice is built, by the
         sequential build, the workers and `preview` alike. A large notice's languages are
         rendered in up to ``processes`` processes at once (noticegen/render/apart.py)."""
-        from noticegen.render import RenderOptions, render_all
+        from noticegen.render import render_all
         from noticegen.render.apart import render_apart, worth_splitting
+
+        resolved, chosen, options = self._prepared(result)
+        if worth_splitting(resolved, chosen, processes):
+            return render_apart(resolved, languages=chosen, formats=self.formats,
+                                options=options, processes=processes)
+        return render_all(resolved, languages=chosen, formats=self.formats, options=options)
+
+    def render_each(self, result: Checked) -> Iterator[tuple[str, dict[str, bytes]]]:
+        """The files of :meth:`render`, format by format as each is made, the page first
+        (``render.render_each``): `preview` serves the pages before the rest are made."""
+        from noticegen.render import render_each
+
+        resolved, chosen, options = self._prepared(result)
+        return render_each(resolved, languages=chosen, formats=self.formats, options=options)
+
+    def _prepared(self, result: Checked) -> tuple[ResolvedNotice, list[str], RenderOptions]:
+        """The notice, its languages to build (a language it lacks is a usage error) and the
+        options of its rendering."""
+        from noticegen.render import RenderOptions
         from noticegen.render.environment import language
 
         resolved = result.resolved
@@ -67,10 +88,7 @@ class Job:
             language(code, self.templates)  # a language without templates is a usage error
         options = RenderOptions(heading_level=self.heading_level, templates_dir=self.templates,
                                 id_prefix=self.id_prefix, languages=tuple(chosen))
-        if worth_splitting(resolved, chosen, processes):
-            return render_apart(resolved, languages=chosen, formats=self.formats,
-                                options=options, processes=processes)
-        return render_all(resolved, languages=chosen, formats=self.formats, options=options)
+        return resolved, chosen, options
 
 
 @dataclass

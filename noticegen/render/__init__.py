@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
@@ -360,13 +360,25 @@ def render_all(resolved: ResolvedNotice, *, languages: Sequence[str], formats: S
                options: RenderOptions | None = None) -> dict[str, bytes]:
     """Every requested file of one notice, in memory: relative path → UTF-8 bytes; no formats
     requested: those :func:`chosen_formats` picks."""
+    files: dict[str, bytes] = {}
+    for _, made in render_each(resolved, languages=languages, formats=formats, options=options):
+        files.update(made)
+    return dict(sorted(files.items()))
+
+
+def render_each(resolved: ResolvedNotice, *, languages: Sequence[str], formats: Sequence[str],
+                options: RenderOptions | None = None) -> Iterator[tuple[str, dict[str, bytes]]]:
+    """The files of :func:`render_all`, format by format as each is made, in the order of
+    :data:`FORMATS` (the page first): `preview` serves the pages before the other formats are
+    made. Later formats reuse what earlier ones rendered (a language's sections, its parsed
+    page), so the formats cost together what :func:`render_all` costs."""
     opts = options or RenderOptions()
     if not opts.languages:
         opts = dataclasses.replace(opts, languages=tuple(languages))
     renderer = _Renderer(resolved, opts)
-    files: dict[str, bytes] = {}
     for name in chosen_formats(resolved, formats):
         fmt = FORMATS[name]
+        files: dict[str, bytes] = {}
         for lang in languages if fmt.per_language else languages[:1]:
             made = fmt.make(renderer, lang)
             where = fmt.path.format(lang=lang)
@@ -378,7 +390,7 @@ def render_all(resolved: ResolvedNotice, *, languages: Sequence[str], formats: S
                 files[path.format(lang=lang)] = make(renderer, lang).encode("utf-8")
         for asset in fmt.assets:
             files[asset] = _asset(asset, opts.templates_dir)
-    return dict(sorted(files.items()))
+        yield name, files
 
 
 def _asset(name: str, user_dir: Path | None) -> bytes:
@@ -460,4 +472,4 @@ def _template_error(exc: Exception, name: str) -> InputError:
 
 
 __all__ = ["FORMATS", "STYLESHEET", "Format", "RenderOptions", "Section", "chosen_formats", "render",
-           "render_all"]
+           "render_all", "render_each"]
