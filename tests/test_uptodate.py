@@ -257,6 +257,16 @@ def test_an_up_to_date_build_imports_no_renderer(example: Path) -> None:
     assert result.stdout.splitlines()[-1] == "[]"
 
 
+def test_the_build_options_and_their_defaults_load_no_renderer() -> None:
+    """`Job` and the defaults it shares with the renderer and the command (noticegen/defaults.py)
+    are imported without the renderer: an up-to-date rebuild renders nothing."""
+    code = ("import sys\nfrom noticegen.builder.batch import Job\n"
+            "assert Job().heading_level and Job().id_prefix\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('noticegen.render', 'jinja2'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[-1] == "[]"
+
+
 def _another(value: object) -> object:
     """A value of the same kind as ``value``, but another."""
     if isinstance(value, bool):

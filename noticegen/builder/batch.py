@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from noticegen import defaults
 from noticegen.errors import NoticegenError, UsageError
 from noticegen.progress import bar
 
@@ -43,9 +44,9 @@ class Job:
     """Formats to build; none: those the notice calls for (``render.chosen_formats``)."""
     templates: Path | None = None
     """The --templates folder, absolute."""
-    heading_level: int = 2
+    heading_level: int = defaults.HEADING_LEVEL
     strict: bool = False
-    id_prefix: str = "ng-"
+    id_prefix: str = defaults.ID_PREFIX
     """Prefix of every id, as `--id-prefix`."""
 
     def render(self, result: Checked, processes: int = 1) -> dict[str, bytes]:

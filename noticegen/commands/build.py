@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from noticegen import defaults
 from noticegen.render import FORMATS
 
 if TYPE_CHECKING:
@@ -31,8 +32,6 @@ Examples:
 
 DEFAULT_FORMATS = tuple(name for name, fmt in FORMATS.items() if fmt.when is None)
 DEFAULT_OUT = Path("dist")
-DEFAULT_HEADING_LEVEL = 2
-DEFAULT_ID_PREFIX = "ng-"
 
 
 def register(app: typer.Typer) -> None:
@@ -62,12 +61,12 @@ def build(
     heading_level: Annotated[int | None, typer.Option(
         "--heading-level", min=1, max=4, metavar="N", help="Top heading level of the fragment (its title "
         "is <hN>); pages always start at <h1> (default: the project's [build] heading_level, "
-        "else 2).", show_default=False)] = None,
+        f"else {defaults.HEADING_LEVEL}).", show_default=False)] = None,
     id_prefix: Annotated[str | None, typer.Option(
         "--id-prefix", metavar="PREFIX", help="Prefix of every id and in-page link, the same "
         "in pages, fragments and Markdown; {lang} stands for the language code, so that "
         "ng-{lang}- lets the fragments of several languages share one page (default: the "
-        "project's [build] id_prefix, else ng-).", show_default=False)] = None,
+        f"project's [build] id_prefix, else {defaults.ID_PREFIX}).", show_default=False)] = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Warnings stop the build too.")] = False,
     check: Annotated[bool, typer.Option(
@@ -98,10 +97,10 @@ def build(
     _build(expand(files), out=out or project.out or DEFAULT_OUT,
            langs=_split(lang) or list(project.lang or ()),
            formats=_split(format) or list(project.formats or ()), templates=templates,
-           heading_level=heading_level or project.heading_level or DEFAULT_HEADING_LEVEL,
+           heading_level=heading_level or project.heading_level or defaults.HEADING_LEVEL,
            strict=strict, check=check, jobs=jobs, force=force,
            id_prefix=id_prefix if id_prefix is not None else
-           project.id_prefix if project.id_prefix is not None else DEFAULT_ID_PREFIX)
+           project.id_prefix if project.id_prefix is not None else defaults.ID_PREFIX)
 
 
 def _split(values: Sequence[str] | None) -> list[str]:
@@ -114,7 +113,7 @@ def _split(values: Sequence[str] | None) -> list[str]:
 
 def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
            templates: Path | None, heading_level: int, strict: bool, check: bool = False,
-           jobs: int | None = 1, force: bool = False, id_prefix: str = "ng-") -> None:
+           jobs: int | None = 1, force: bool = False, id_prefix: str = defaults.ID_PREFIX) -> None:
     """Plan, then check → render → stage each notice in turn, then commit: each one's files
     are staged as it is done, so that memory holds one notice's output at a time, and nothing
     is moved into place unless every notice checks and renders. Notices already built as they

@@ -10,6 +10,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from noticegen import defaults
 from noticegen.diagnostics import shown
 from noticegen.errors import InputError, NoticegenError, UsageError
 from noticegen.idprefix import check_id_prefix
@@ -32,11 +33,11 @@ _HEADING_TAGS = re.compile(r"(</?h)([1-6])\b")
 class RenderOptions:
     """How to render; the defaults give the built-in templates and a standalone page."""
 
-    heading_level: int = 2
+    heading_level: int = defaults.HEADING_LEVEL
     """The fragment's top heading level (1-4), as `--heading-level`; pages always start at h1."""
     templates_dir: Path | None = None
     """A folder of template overrides: ``<lang>/`` and ``_shared/`` inside it."""
-    id_prefix: str = "ng-"
+    id_prefix: str = defaults.ID_PREFIX
     """Prefix of every id and in-page link, in pages, fragments and Markdown alike; ``{lang}``
     in it is replaced by the language code, so that several languages' fragments can share a
     page (``ng-{lang}-``)."""

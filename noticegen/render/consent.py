@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from noticegen import vocab
+from noticegen import defaults, vocab
 from noticegen.model import text_in
 
 if TYPE_CHECKING:
@@ -218,7 +218,7 @@ def _clearable(cookies: Sequence[Cookie]) -> list[Cookie]:
 
 
 def cookieconsent(resolved: ResolvedNotice, languages: Sequence[str],
-                  user_dir: Path | None = None, id_prefix: str = "ng-") -> dict[str, Any]:
+                  user_dir: Path | None = None, id_prefix: str = defaults.ID_PREFIX) -> dict[str, Any]:
     """The configuration that ``CookieConsent.run()`` of vanilla-cookieconsent 3.x takes."""
     b = _Builder(resolved, languages, user_dir, id_prefix)
     categories: dict[str, Any] = {}
@@ -303,7 +303,7 @@ def _cc_translation(b: _Builder, lang: str) -> dict[str, Any]:
 
 
 def klaro(resolved: ResolvedNotice, languages: Sequence[str],
-          user_dir: Path | None = None, id_prefix: str = "ng-") -> dict[str, Any]:
+          user_dir: Path | None = None, id_prefix: str = defaults.ID_PREFIX) -> dict[str, Any]:
     """The configuration Klaro 0.7.x reads from ``window.klaroConfig``."""
     b = _Builder(resolved, languages, user_dir, id_prefix)
     config: dict[str, Any] = {
