@@ -509,3 +509,9 @@ def test_preview_serves_only_requests_for_this_computer(served: int, host: str |
     name as the Host: it must not read the preview."""
     given = host.format(port=served) if host is not None else None
     assert _request(served, "/a.txt", given) == status
+
+
+@pytest.mark.parametrize("path", ["/__noticegen__/events?since=0", "/__noticegen__/version"])
+def test_preview_tells_no_foreign_page_of_its_builds(served: int, path: str) -> None:
+    """The event stream and the build number answer only this computer's pages, too."""
+    assert _request(served, path, "evil.example") == 403
