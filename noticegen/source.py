@@ -568,6 +568,18 @@ def _prescan(text: str, lang: str | None) -> Diagnostic | None:
     return None
 
 
+def _control_character(file: str, text: str, exc: yaml.reader.ReaderError,
+                       lang: str | None) -> Diagnostic:
+    """NG001 for a character YAML does not allow, where it is."""
+    words = _language(lang)
+    line, column = _reader_error_position(text, exc)
+    return _diag(file, line, column, "NG001",
+                 tr(words, "invalid YAML: control characters are not allowed ({char})",
+                    char="U+" + format(exc.character, "04X")),
+                 tr(words, "Delete the invisible control character; retype the text around it "
+                    "if needed."))
+
+
 def _reader_error_position(text: str, exc: yaml.reader.ReaderError) -> tuple[int, int]:
     """1-based line and column of a character the YAML reader rejected."""
     if exc.encoding == "unicode":  # the pure-Python reader counts characters
@@ -596,6 +608,8 @@ def load_text(text: str, file: str, *, lang: str | None = None) -> Loaded:
                 deep = _first_too_deep(text, yaml.SafeLoader)
             except yaml.MarkedYAMLError as first:  # an earlier error that libyaml read past
                 exc = first
+            except yaml.reader.ReaderError as first:  # a control character it read past
+                return Loaded(None, source_map, [_control_character(file, text, first, lang)])
             if deep is not None:
                 return Loaded(None, source_map, [_deep_diagnostic(file, deep, lang)])
         words = _language(lang)
@@ -612,14 +626,7 @@ def load_text(text: str, file: str, *, lang: str | None = None) -> Loaded:
             tr(words, "invalid YAML")
         return Loaded(None, source_map, [_diag(file, line, column, "NG001", message, hint)])
     except yaml.reader.ReaderError as exc:
-        words = _language(lang)
-        line, column = _reader_error_position(text, exc)
-        return Loaded(None, source_map, [_diag(
-            file, line, column, "NG001",
-            tr(words, "invalid YAML: control characters are not allowed ({char})",
-               char="U+" + format(exc.character, "04X")),
-            tr(words, "Delete the invisible control character; retype the text around it if "
-               "needed."))])
+        return Loaded(None, source_map, [_control_character(file, text, exc, lang)])
     except yaml.YAMLError as exc:
         words = _language(lang)
         return Loaded(None, source_map, [_diag(file, 1, 1, "NG001",

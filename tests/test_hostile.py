@@ -305,6 +305,16 @@ def test_a_control_character_in_a_string_is_refused(escape: str, char: str) -> N
     assert not any(ord(c) < 32 or 127 <= ord(c) < 160 for c in d.message + d.hint)
 
 
+def test_a_raw_control_character_after_brackets_too_deep_for_libyaml_is_a_diagnostic() -> None:
+    """libyaml stops at the nesting, the pure-Python parser that looks for the place stops at
+    the DEL first: that was a traceback (found by tests/test_fuzz_check.py)."""
+    text = "a: " + "[" * 20_000 + "]" * 20_000 + "\nb: x\x7fy\n"
+    result = check_text(text, "deep.yaml", lang="en")
+    assert codes(result) == ["NG001"]
+    d = result.diagnostics[0]
+    assert (d.line, d.column) == (2, 5) and "U+007F" in d.message
+
+
 def test_a_control_character_in_a_key_is_refused() -> None:
     text = BASE_NOTICE.replace("  city: Helsinki", '  "ci\\aty": Helsinki')
     assert codes(check_text(text, "key.yaml")) == ["NG010"]
