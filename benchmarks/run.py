@@ -455,7 +455,7 @@ VERSION_PATH = "/__noticegen__/version"
 
 
 def preview_latencies(ng: Sequence[str], saves: int, tmp: Path, *, env: dict[str, str] | None = None,
-                      warmup: int = 3) -> dict[str, list[float]]:
+                      warmup: int = 3, chromium: bool = False) -> dict[str, list[float]]:
     """Save a typical notice ``saves`` times under a running ``noticegen preview``.
 
     For each save, measured the way a browser gets the new page: the page open in the browser
@@ -466,6 +466,10 @@ def preview_latencies(ng: Sequence[str], saves: int, tmp: Path, *, env: dict[str
     A build that does not have the change yet (the file read half written) is waited out: the
     time is until the page with the change. ``warmup`` saves first are not counted (the
     process is warm, as when someone edits the notice).
+
+    ``chromium``, and Chromium and tests/audit's node modules are installed: then the same
+    saves again with the page open in headless Chromium (tests/audit/preview_probe.cjs), until
+    its own script has reloaded it with the change (``chromium``).
 
     A preview whose pages poll the build number instead (before issue #21's push: `ab.py`
     against an older checkout) is measured as those pages learned of a build: ``server`` until
@@ -518,6 +522,8 @@ def preview_latencies(ng: Sequence[str], saves: int, tmp: Path, *, env: dict[str
             if i >= warmup:
                 out["server"].append(server)
                 out["browser"].append(browser)
+        if chromium and chromium_probe() is not None:
+            out["chromium"] = _in_chromium(base, path, text, anchor, saves, warmup)
         return out
     finally:
         proc.terminate()
@@ -526,6 +532,40 @@ def preview_latencies(ng: Sequence[str], saves: int, tmp: Path, *, env: dict[str
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+AUDIT = ROOT / "tests" / "audit"
+"""Headless Chromium driven by playwright-core (bash tests/audit/install.sh installs them)."""
+
+
+def chromium_probe() -> list[str] | None:
+    """The command that runs tests/audit/preview_probe.cjs, or None without its tools."""
+    node = shutil.which("node")
+    ready = (Path(os.environ.get("AUDIT_CHROMIUM", "/usr/bin/chromium")).is_file()
+             and (AUDIT / "node_modules" / "playwright-core").is_dir())
+    return [node, str(AUDIT / "preview_probe.cjs")] if node and ready else None
+
+
+def _in_chromium(base: str, path: Path, text: str, anchor: str, saves: int,
+                 warmup: int) -> list[float]:
+    """Seconds from each save to the page, open in Chromium, reloaded with the change."""
+    probe = chromium_probe()
+    assert probe is not None
+    job = path.parent / "chromium-job.json"
+    replacement = "Tässä selosteessa (Chromium {i}) kerromme"
+    job.write_text(json.dumps({"url": base + "/", "notice": str(path), "anchor": anchor,
+                               "replacement": replacement, "shown": replacement,
+                               "saves": saves, "warmup": warmup}), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    done = subprocess.run([*probe, str(job)], capture_output=True, text=True, cwd=AUDIT,
+                          timeout=120 + 30 * (saves + warmup), check=False)
+    try:
+        times = json.loads(done.stdout)
+    except ValueError:
+        times = None
+    if done.returncode != 0 or not isinstance(times, list):
+        raise CommandFailed(f"preview_probe.cjs failed: {done.stderr or done.stdout}"[:2000])
+    return [ms / 1000 for ms in times]
 
 
 Get = Callable[[str], tuple[str, bytes]]
@@ -605,14 +645,17 @@ def preview(ng: list[str], saves: int, tmp: Path) -> dict[str, Any]:
     if not has_option(ng, "--port", "preview"):
         print("`noticegen preview` is missing: not measured.")
         return {}
-    times = preview_latencies(ng, saves, tmp)
+    times = preview_latencies(ng, saves, tmp, chromium=True)
     print(f"the typical notice (generate.py --preset typical), `noticegen preview` running; {saves} "
           "saves after 3 warm-up saves\n")
     print(f"{'':40} {'median':>11} {'min':>11} {'max':>11}")
     results: dict[str, Any] = {"saves": saves}
     for key, label in (("server", "save → the page is told of the build"),
-                       ("browser", "save → the browser has the new page")):
-        values = times[key]
+                       ("browser", "save → the browser has the new page"),
+                       ("chromium", "save → Chromium has reloaded the page")):
+        values = times.get(key)
+        if not values:
+            continue
         results[key] = {"median_s": statistics.median(values), "min_s": min(values),
                         "max_s": max(values)}
         print(f"{label:40} {fmt_s(statistics.median(values))} {fmt_s(min(values))} "
@@ -623,6 +666,8 @@ def preview(ng: list[str], saves: int, tmp: Path) -> dict[str, Any]:
         print(f"\nthe page asks for the build number every {times['interval'][0] * 1000:.0f} ms")
     else:
         print("\nthe page holds an event stream open; the preview answers on it after the rebuild")
+    if "chromium" not in times:
+        print("(not measured in Chromium: run bash tests/audit/install.sh for that line)")
     print(f"target: the browser has the new page within {PREVIEW_TARGET * 1000:.0f} ms of the save "
           f"(median): {verdict(ok)}")
     return results

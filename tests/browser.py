@@ -31,6 +31,7 @@ AUDIT_DIR = Path(__file__).resolve().parent / "audit"
 AUDIT_SCRIPT = AUDIT_DIR / "audit"
 PROBE_SCRIPT = AUDIT_DIR / "script_probe.cjs"
 RENDER_SCRIPT = AUDIT_DIR / "render_probe.cjs"
+PREVIEW_SCRIPT = AUDIT_DIR / "preview_probe.cjs"
 HOSTS_DIR = Path(__file__).resolve().parent / "data" / "hosts"
 HOSTS = ("light", "dark", "aggressive")
 """Host pages a fragment is embedded in: a light site, a dark one, one with aggressive element rules."""
@@ -243,6 +244,23 @@ def render_probe(jobs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if errors:
         raise RuntimeError("render_probe.cjs: " + "\n".join(errors))
     return data
+
+def preview_reloads(url: str, notice: str | os.PathLike[str], *, anchor: str, replacement: str,
+                    shown: str, saves: int, warmup: int = 0) -> list[float]:
+    """A page of a running `noticegen preview` open in headless Chromium while the notice is
+    saved ``warmup + saves`` times (tests/audit/preview_probe.cjs): per counted save, the
+    milliseconds until the browser has loaded the new page (``anchor`` replaced by
+    ``replacement`` in the notice, ``shown`` in the page; ``{i}`` in them the save's number)."""
+    with tempfile.TemporaryDirectory(prefix="noticegen-probe-") as tmp:
+        job_file = Path(tmp) / "job.json"
+        job_file.write_text(json.dumps({
+            "url": url, "notice": str(Path(notice).resolve()), "anchor": anchor,
+            "replacement": replacement, "shown": shown, "saves": saves, "warmup": warmup}),
+            encoding="utf-8")
+        times = _node_list(PREVIEW_SCRIPT, [str(job_file)], saves, AUDIT_DIR,
+                           timeout=120 + 30 * (saves + warmup))
+    return [float(t) for t in times]
+
 
 # --- consent managers (tests/consent: vanilla-cookieconsent, Klaro, tsc) ----------------------
 

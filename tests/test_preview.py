@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
+import browser
 import pytest
 from typer.testing import CliRunner
 
@@ -217,6 +218,18 @@ def test_an_open_page_is_told_of_a_rebuild_at_once(preview: tuple[Preview, Path]
         assert late.next() >= announced
     finally:
         late.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_page_open_in_a_browser_shows_each_save(preview: tuple[Preview, Path]) -> None:
+    """Chromium, not a test client: the page's own script reloads it after each save."""
+    browser.require_browser()
+    running, notice = preview
+    times = browser.preview_reloads(running.url(), notice, anchor="name: QualityDesk Oy",
+                                    replacement="name: QualityDesk {i} Oy",
+                                    shown="QualityDesk {i} Oy", saves=3)
+    assert len(times) == 3 and all(t > 0 for t in times)
 
 
 @pytest.mark.slow
