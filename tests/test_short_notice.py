@@ -51,9 +51,9 @@ def test_one_short_notice_per_register_and_language(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("lang", "link"), [
     ("fi", '<a href="https://qualitydesk.com/fi/tietosuojaseloste/#ng-register-customers">'
-           "Tietosuojaseloste</a>"),
+           "koko tietosuojaselosteestamme</a>"),
     ("en", '<a href="https://qualitydesk.com/en/privacy-notice/#ng-register-customers">'
-           "Privacy notice</a>"),
+           "our full privacy notice</a>"),
 ])
 def test_it_links_to_the_register_in_the_full_notice_of_its_language(
         tmp_path: Path, lang: str, link: str) -> None:
@@ -87,10 +87,12 @@ def test_what_article_13_asks_at_the_point_of_collection(tmp_path: Path,
         "Mailer Inc.: United States (EU-U.S. Data Privacy Framework)",  # (f)
         "Mailer Inc.: Canada and Japan (adequacy decision)",
         "Hotjar Ltd: United States (standard data protection clauses)",
-        "the safeguards for transfers and how to get a copy of them",  # (f): in the full notice
+        "the safeguards for transfers and how to obtain a copy of them or where they are "
+        "available",  # (f): in the full notice
         "Statutory requirement: Without these data we cannot invoice you",  # 13(2)(e)
-        "Right to withdraw consent: Where the processing is based on your consent, you have "
-        "the right to withdraw your consent at any time.",  # 13(2)(c), 7(3)
+        "Right to withdraw consent: Withdrawing consent does not affect the lawfulness of "
+        "processing based on consent",  # 13(2)(c), 7(3); how: with each purpose
+        "Withdrawing consent: You can withdraw your consent at any time",
         "Your rights: Right of access, right to rectification,",  # 13(2)(b)
         "right to data portability and right not to be subject to automated decisions.",
         "right to lodge a complaint with a supervisory authority, in particular in the EU or "
@@ -98,7 +100,7 @@ def test_what_article_13_asks_at_the_point_of_collection(tmp_path: Path,
         "place. Our supervisory authority: Office of the Data Protection Ombudsman.",  # 77(1)
         "Special categories of personal data: Data concerning health (explicit consent)",
         "Automated individual decision-making, including profiling: Credit decision",  # (f)
-        "How long we keep the data",  # 13(2)(a): in the full notice, and said so
+        "Retention periods",  # 13(2)(a): in the full notice, and said so
     ):
         assert said in en, said
     fi = flat(folder / "fi" / "short" / "customers.txt")
@@ -107,7 +109,7 @@ def test_what_article_13_asks_at_the_point_of_collection(tmp_path: Path,
                  "Oikeus peruuttaa suostumus:", "oikeus tehdä valitus valvontaviranomaiselle, "
                  "erityisesti siinä EU- tai ETA-maassa, jossa asut vakituisesti",
                  "Erityiset henkilötietoryhmät: Terveyttä koskevat tiedot",
-                 "Vastustamisoikeus:", "Tietojen säilytysajat"):
+                 "Vastustamisoikeus:", "Säilytysajat"):
         assert said in fi, said
 
 
@@ -206,3 +208,177 @@ def test_user_text_is_escaped(tmp_path: Path, notice_file: NoticeFactory) -> Non
     folder = build(notice_file(edit=edit, name="escaped"), tmp_path, "--format", "short")
     html = (folder / "en" / "short" / "customers.html").read_text("utf-8")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; register" in html
+
+
+# --- review 1303, section 1: what a lawyer and a fi/sv editor found -------------------------
+
+TRILINGUAL = ROOT / "examples" / "qualitydesk-trilingual.yaml"
+
+
+@pytest.fixture(scope="module")
+def trilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The trilingual example built once for the tests below (it is only read)."""
+    return build(TRILINGUAL, tmp_path_factory.mktemp("trilingual"))
+
+
+def purpose_line(folder: Path, lang: str, starts: str) -> str:
+    """The short notice's text of the purpose whose description starts with ``starts``."""
+    text = flat(folder / lang / "short" / "customers.txt")
+    return text.split(f"- {starts}", 1)[1].split(" - ", 1)[0]
+
+
+REFUSAL = {
+    "fi": "Voit kieltää tämän markkinoinnin helposti ja maksutta milloin tahansa: ilmoittamalla "
+          "siitä osoitteeseen privacy@qualitydesk.com tai jokaisessa viestissä kerrotulla tavalla.",
+    "sv": "Du kan när som helst enkelt och kostnadsfritt förbjuda denna marknadsföring genom att "
+          "meddela oss på privacy@qualitydesk.com eller på det sätt som anges i varje meddelande.",
+    "en": "You can refuse this marketing at any time, easily and free of charge, by telling us at "
+          "privacy@qualitydesk.com or in the way explained in every message.",
+}
+OWN_MARKETING = {"fi": "Oma suoramarkkinointimme", "sv": "Vår egen direkta marknadsföring",
+                 "en": "Our own direct marketing"}
+CONSENT_MARKETING = {"fi": "Markkinointiviestit", "sv": "Marknadsföringsmeddelanden",
+                     "en": "Marketing messages"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_e_mail_marketing_without_consent_can_be_refused_at_collection(
+        trilingual: Path, lang: str) -> None:
+    """Review 1.6: own e-mail and text-message marketing to customers without consent (Act
+    917/2014, section 200(2)) must be refusable, easily and free of charge, when the contact
+    details are collected and in every message: the short notice at the form says how, and the
+    register's section of the full notice says the same."""
+    assert REFUSAL[lang] in purpose_line(trilingual, lang, OWN_MARKETING[lang])
+    # Consent-based marketing is refused by withdrawing consent: no second way is invented.
+    assert REFUSAL[lang] not in purpose_line(trilingual, lang, CONSENT_MARKETING[lang])
+    assert flat(trilingual / lang / "notice.txt").count(REFUSAL[lang]) == 1
+    html = (trilingual / lang / "short" / "customers.html").read_text("utf-8")
+    assert '<a href="mailto:privacy@qualitydesk.com">privacy@qualitydesk.com</a>' in html
+
+
+@pytest.mark.parametrize(("categories", "bases", "refusal"), [
+    (["name", "email_address"], ["legitimate_interests"], True),
+    (["name", "phone_number"], ["legitimate_interests"], True),
+    (["name", "postal_address"], ["legitimate_interests"], False),  # letters: not s. 200
+    (["name", "email_address"], ["consent"], False),  # withdrawal says it
+])
+def test_the_refusal_follows_the_channel_and_the_legal_basis(
+        notice_file: NoticeFactory, categories: list[str], bases: list[str],
+        refusal: bool) -> None:
+    data = minimal(bases, direct_marketing=True)
+    data["registers"][0]["data_categories"] = categories
+    files = shorts(notice_file(data=data))
+    assert ("Voit kieltää tämän markkinoinnin" in files["fi/short/r1.html"]) is refusal
+    assert ("You can refuse this marketing" in files["en/short/r1.html"]) is refusal
+    assert ("by telling us at tietosuoja@testi.fi" in " ".join(files["en/short/r1.txt"].split())) \
+        is refusal
+
+
+TRACKED = {
+    "fi": ("Verkkosivuston käytön analysointi",
+           "Tähän tarkoitukseen tietoja kerätään evästeiden ja vastaavien tekniikoiden avulla, "
+           "kun käytät verkkosivustoamme.", "istuntotallenteiden"),
+    "sv": ("Att analysera användningen",
+           "Uppgifter för detta ändamål samlas in med hjälp av kakor och liknande tekniker när "
+           "du använder vår webbplats.", "sessionsinspelningar"),
+    "en": ("Analysing the use of our website",
+           "Data for this purpose are collected with cookies and similar technologies when you "
+           "use our website.", "session recordings"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_tracking_is_named_in_the_first_layer(trilingual: Path, lang: str) -> None:
+    """Review 1.4 and 1.5: the analytics purpose's data are not given in the form but collected
+    with cookies, and what the service does with them (session recordings) is what would
+    surprise the reader most: both are said in the purpose's line (WP260 para. 38)."""
+    starts, sentence, recordings = TRACKED[lang]
+    line = purpose_line(trilingual, lang, starts)
+    assert sentence in line and recordings in line
+    assert f"Hotjar Ltd: {line.split('Hotjar Ltd: ', 1)[1][:8]}" in line
+    for other in (OWN_MARKETING[lang], CONSENT_MARKETING[lang]):
+        assert sentence not in purpose_line(trilingual, lang, other)
+
+
+def test_tracking_comes_from_the_model_not_the_example(notice_file: NoticeFactory) -> None:
+    """Any purpose served by cookies that need consent gets the sentence, and each of their
+    providers what it says it does; necessary cookies and purposes without cookies do not."""
+    data = minimal(["consent"])
+    data["registers"][0]["purposes"][0]["recipients"] = ["replay"]
+    data["recipients"] = [{"id": "replay", "name": "Replay Oy", "role": "processor",
+                           "country": "FI", "description": {
+                               "fi": "Tallentaa istunnot.", "en": "Records every session."}}]
+    data["cookies"] = [{"name": "_rp", "provider": "replay", "category": "statistics",
+                        "party": "third", "duration": "P1Y",
+                        "purpose": {"fi": "Tunniste.", "en": "An id."}}]
+    data["cookie_consent"] = {"method": "banner", "change": {"fi": "Muuta.", "en": "Change."}}
+    en = " ".join(shorts(notice_file(data=data, name="tracked"))["en/short/r1.txt"].split())
+    assert "collected with cookies" in en and "Replay Oy: Records every session." in en
+    data["cookies"][0].update(category="necessary", provider=None)
+    plain = " ".join(shorts(notice_file(data=data, name="necessary"))["en/short/r1.txt"].split())
+    assert "collected with cookies" not in plain and "Records every session" not in plain
+
+
+WITHDRAWAL = {
+    "fi": ("Oikeus peruuttaa suostumus: Suostumuksen peruuttaminen ei vaikuta suostumuksen "
+           "perusteella ennen sen peruuttamista suoritetun käsittelyn lainmukaisuuteen.",
+           "oikeus peruuttaa suostumuksesi milloin tahansa"),
+    "sv": ("Rätt att återkalla samtycke: Återkallandet av samtycket påverkar inte lagligheten av "
+           "behandling som grundar sig på samtycket innan det återkallas.",
+           "rätt att när som helst återkalla ditt samtycke"),
+    "en": ("Right to withdraw consent: Withdrawing consent does not affect the lawfulness of "
+           "processing based on consent before its withdrawal.",
+           "right to withdraw your consent at any time"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_withdrawal_of_consent_is_said_once(trilingual: Path, lang: str,
+                                            notice_file: NoticeFactory) -> None:
+    """Review 1.9: each consent purpose says how to withdraw consent at any time; the right's
+    own line adds only what Art. 7(3) adds, instead of saying the right a second time. A
+    purpose without a `withdrawal` text (an error, NG103) leaves the right said in full."""
+    effect, again = WITHDRAWAL[lang]
+    text = flat(trilingual / lang / "short" / "customers.txt")
+    assert text.count(effect) == 1
+    assert again not in text
+    if lang != "sv":  # the minimal notice is in fi and en
+        data = minimal(["consent"])
+        data["registers"][0]["purposes"][0].pop("withdrawal")
+        text = " ".join(shorts(notice_file(data=data))[f"{lang}/short/r1.txt"].split())
+        assert again in text and effect.split(": ", 1)[1] in text
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("fi", "kaikki muut tiedot käsittelystä löydät <a href=\"https://qualitydesk.com/fi/"
+           "tietosuojaseloste/#ng-register-customers\">koko tietosuojaselosteestamme</a>.</p>"),
+    ("sv", "all övrig information om behandlingen hittar du i <a href=\"https://qualitydesk.com/"
+           "sv/dataskyddsbeskrivning/#ng-register-customers\">vår fullständiga "
+           "dataskyddsbeskrivning</a>.</p>"),
+    ("en", "and all other information about the processing are set out in <a href=\"https://"
+           "qualitydesk.com/en/privacy-notice/#ng-register-customers\">our full privacy "
+           "notice</a>.</p>"),
+])
+def test_the_link_to_the_full_notice_ends_the_sentence(
+        trilingual: Path, lang: str, words: str) -> None:
+    """Review 1.11: the link is the sentence's own last words, not the notice's title repeated
+    after a colon ("…tietosuojaselosteessamme: Tietosuojaseloste"); Art. 13(1)(f) "how to
+    obtain a copy of them or where they have been made available"."""
+    html = " ".join((trilingual / lang / "short" / "customers.html").read_text("utf-8").split())
+    assert words in html
+    assert {"fi": "jäljennöksen tai mistä ne ovat saatavilla",
+            "sv": "kopia av dem eller var de finns tillgängliga",
+            "en": "copy of them or where they are available"}[lang] in html
+
+
+@pytest.mark.parametrize(("lang", "said", "not_said"), [
+    ("fi", "jotka ovat antaneet suostumuksensa niiden lähettämiseen", "antaneet siihen"),
+    ("en", "at any time via the ‘Cookie settings’ link at the bottom of every page",
+     "from the Cookie settings link"),
+])
+def test_the_examples_smaller_wording_points(
+        trilingual: Path, lang: str, said: str, not_said: str) -> None:
+    """Review 1.12: fi "siihen" had no antecedent; en "withdraw … from the Cookie settings
+    link". The example's own texts, as its owner would publish them."""
+    text = flat(trilingual / lang / "short" / "customers.txt")
+    assert said in text and not_said not in text

@@ -101,6 +101,46 @@ class View:
             found.setdefault(purpose.id, purpose)
         return found
 
+    def marketing_refusal(self, register: Register, purpose: Purpose) -> bool:
+        """Whether this purpose is e-mail or text-message direct marketing without consent: to
+        existing customers, who must be able to refuse it, easily and free of charge, when
+        their contact details are collected and in every message (Act 917/2014, section 200(2);
+        Directive 2002/58/EC Art. 13(2)). With consent, withdrawing it is the refusal."""
+        return (purpose.direct_marketing and "consent" not in purpose.legal_basis
+                and any(vocab.electronic_contact(c)
+                        for c in purpose.data_categories or register.data_categories))
+
+    @staticmethod
+    def withdrawal_said(register: Register) -> bool:
+        """Whether every purpose of the register that rests on consent says how to withdraw it
+        (`withdrawal`), so that a short notice need not say the right a second time."""
+        return all(p.withdrawal for p in register.purposes if "consent" in p.legal_basis)
+
+    def tracked(self, purpose: Purpose) -> bool:
+        """Whether cookies or similar technologies that need consent collect data for this
+        purpose: tracking the data subject does not see, named in the first layer (WP260
+        para. 38)."""
+        return purpose.id in self._tracking
+
+    def trackers(self, purpose: Purpose) -> list[Recipient]:
+        """The recipients that collect data for this purpose with such cookies, in the order of
+        the cookies (their `description` says what they do, e.g. session recordings)."""
+        recipients = self.resolved.recipients
+        return [recipients[r] for r in self._tracking.get(purpose.id, ()) if r in recipients]
+
+    @cached_property
+    def _tracking(self) -> dict[str, tuple[str, ...]]:
+        """Purpose id → the providers of the cookies that need consent and serve it (a
+        purpose served only by the controller's own such cookies: no providers)."""
+        found: dict[str, dict[str, None]] = {}
+        for cookie in self.resolved.notice.cookies:
+            if vocab.consent_required(cookie.category):
+                for pid in cookie.purposes:
+                    providers = found.setdefault(pid, {})
+                    if cookie.provider:
+                        providers[cookie.provider] = None
+        return {pid: tuple(providers) for pid, providers in found.items()}
+
     # --- cookies ---------------------------------------------------------------------
     def cookie_recipient(self, cookie: Cookie) -> str | dict[str, str] | None:
         """Who receives the cookie's data: its provider (a recipient), or the controller itself.

@@ -67,6 +67,15 @@ def consent_required(category: str) -> bool:
     term = vocabulary("cookie_categories").get(category)
     return term is not None and bool(term.attrs.get("consent_required"))
 
+
+def electronic_contact(category: object) -> bool:
+    """Whether data of ``category`` let the controller send e-mail or text messages, so that
+    direct marketing using them is electronic (Act 917/2014, sections 200-202); False for a
+    custom category or one the vocabulary does not know."""
+    term = vocabulary("data_categories").get(category) if isinstance(category, str) else None
+    return term is not None and bool(term.attrs.get("electronic_contact"))
+
+
 def ids(name: str) -> frozenset[str]:
     """The term ids of vocabulary ``name``."""
     return frozenset(vocabulary(name))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from noticegen import vocab
 from noticegen.diagnostics import Severity
 from noticegen.l10n import N_
 from noticegen.lint.facts import join, label, purpose_categories, purpose_loc, term_attr, vocab_label
@@ -11,10 +12,6 @@ from noticegen.lint.registry import Finding, rule
 from noticegen.resolve import ResolvedNotice
 
 E = Severity.ERROR
-
-# Data that let a controller send e-mail or text messages.
-ELECTRONIC_CONTACT = frozenset({"email_address", "phone_number", "contact_details"})
-
 
 @rule("NG122", "email-marketing-without-consent",
       groups=("completeness", "consent", "legal-basis"), severity=E,
@@ -73,8 +70,7 @@ def email_marketing_without_consent(resolved: ResolvedNotice) -> Iterator[Findin
         if not purpose.direct_marketing or "consent" in purpose.legal_basis \
                 or "legitimate_interests" not in purpose.legal_basis:
             continue
-        if not any(isinstance(c, str) and c in ELECTRONIC_CONTACT
-                   for c in purpose_categories(reg, purpose)):
+        if not any(vocab.electronic_contact(c) for c in purpose_categories(reg, purpose)):
             continue
         others = [s for s in purpose.data_subjects or reg.data_subjects
                   if not term_attr("data_subjects", s, "marketing_without_consent")]
