@@ -9,6 +9,11 @@
 - notice.json is written by pydantic-core: the bytes json.dumps gives with the same settings.
 - With the built-in templates, a fragment's sections are made from the page's (ids prefixed,
   headings moved): the fragment must be what rendering it with the same templates gives.
+- With the built-in templates, the short notices of a language come from one module of
+  short.html (its macro per register): they must be what rendering short.html once per
+  register, as a user's template is, gives.
+- A notice string filled in with values (`t("key", name=value)`) whose fields are bare names is
+  formatted with str.format on escaped values: the Markup that Markup.format gives.
 - lint.facts keeps a notice's texts with the notice for every rule after the first: each notice
   gets its own.
 """
@@ -198,6 +203,64 @@ def test_fragment_from_page_sections_is_the_rendered_fragment_for_drawn_notices(
         data: dict[str, object], level: int, prefix: str, tmp_path: Path) -> None:
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     _fragments_both_ways(text, tmp_path, level, prefix)
+
+
+def _shorts_both_ways(text: str, tmp_path: Path, prefix: str) -> None:
+    """The short notices from the template's module against short.html rendered per register
+    (an empty --templates folder sends rendering down the general path)."""
+    from noticegen.render import render_all
+
+    checked = check_text(text, "notice.yaml", lint=False)
+    assert checked.resolved is not None
+    languages = list(checked.resolved.languages)
+    from_module = render_all(checked.resolved, languages=languages, formats=["short"],
+                             options=RenderOptions(id_prefix=prefix))
+    rendered = render_all(checked.resolved, languages=languages, formats=["short"],
+                          options=RenderOptions(id_prefix=prefix, templates_dir=tmp_path))
+    assert from_module and from_module == rendered
+
+
+@pytest.mark.parametrize("index", range(len(notices())))
+def test_short_notices_from_the_module_are_the_rendered_ones(index: int, tmp_path: Path) -> None:
+    _shorts_both_ways(notices()[index], tmp_path, "ng-")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(data=renderable(), prefix=st.sampled_from(["ng-", "ng-{lang}-"]))
+def test_short_notices_from_the_module_are_the_rendered_ones_for_drawn_notices(
+        data: dict[str, object], prefix: str, tmp_path: Path) -> None:
+    data["notice"]["url"] = "https://example.fi/privacy"  # type: ignore[index]
+    _shorts_both_ways(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), tmp_path, prefix)
+
+
+@pytest.mark.parametrize("code", ["fi", "sv", "en"])
+def test_strings_filled_in_are_what_markup_format_gives(code: str) -> None:
+    from markupsafe import Markup
+
+    from noticegen.render.environment import environment, language
+    from noticegen.render.helpers import _FORMATTER, _plain_fields
+
+    message = environment(code).globals["t"]
+    texts = language(code).messages
+    filled = 0
+    for key, text in texts.items():
+        names = [name for _, name, _, _ in _FORMATTER.parse(text) if name]
+        if not names:
+            continue
+        for value in ("<b>&'\"x</b>", Markup("<a href='#x'>&amp;</a>"), 7):
+            values = {name: value for name in names}
+            assert message(key, **values) == Markup(text).format(**values), key
+        filled += _plain_fields(text)
+    assert filled > 20  # the fast path is the one taken
+
+
+@pytest.mark.parametrize("text", ["{a.b}", "{a[0]}", "{a!r}", "{a:>5}", "{}", "{0}", "{{a}}",
+                                  "{a", "a}"])
+def test_only_bare_fields_take_the_fast_path(text: str) -> None:
+    from noticegen.render.helpers import _plain_fields
+
+    assert _plain_fields(text) is (text == "{{a}}")
 
 
 def _json_both_ways(text: str) -> None:

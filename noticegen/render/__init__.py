@@ -19,6 +19,7 @@ from noticegen.render.sections import Planned, plan
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from noticegen.model import Register
     from noticegen.render.tree import Node
     from noticegen.resolve import ResolvedNotice
 
@@ -260,12 +261,22 @@ def _short(renderer: _Renderer, lang: str) -> dict[str, str]:
         message, hint = _no_address(lang)
         raise InputError(message, hint=hint)
     env = renderer.env(lang)
-    ctx = renderer.context(lang, fragment=True)
+    ctx = {**renderer.context(lang, fragment=True), "full_notice": full}
     template = _template(env, "short.html")
+    if renderer.options.templates_dir is None:
+        # The built-in short.html is the macro short(register): its module (the macros it
+        # imports, the context) is made once per language, not once per register.
+        module = _guard(partial(template.make_module, ctx), "short.html")
+
+        def one(register: Register) -> Any:
+            return module.short(register)
+    else:  # a template of the user's is rendered with `register`, as documented
+
+        def one(register: Register) -> Any:
+            return template.render(**ctx, register=register)
     files: dict[str, str] = {}
     for register in renderer.resolved.notice.registers:
-        html = _tidy(_guard(partial(template.render, **ctx, register=register, full_notice=full),
-                            "short.html"))
+        html = _tidy(str(_guard(partial(one, register), "short.html")))
         files[f"{register.id}.html"] = html
         files[f"{register.id}.txt"] = to_text(parse(html))
     return files

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -21,7 +23,22 @@ Localized = str | Mapping[str, str] | None
 # table column that wide (a column of longer ones would crowd out the others).
 _UNBROKEN = 20
 _IDENTIFIER_BREAK = re.compile(r"(?<=[A-Za-z0-9][_.-])(?=[A-Za-z0-9])|(?<=[a-z])(?=[A-Z])")
+_FORMATTER = string.Formatter()
 _ARTICLE = re.compile(r"^(?P<article>\d+)(?:\((?P<paragraph>\d+)\))?(?:\((?P<point>[a-z])\))?$")
+
+
+@lru_cache(maxsize=1024)
+def _plain_fields(text: str) -> bool:
+    """Whether every replacement field of ``text`` is a bare name (``{name}``: no attribute,
+    index, conversion or format spec). Such a text filled with its values escaped is exactly
+    what Markup.format gives, which runs a formatter written in Python."""
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in _FORMATTER.parse(text)
+                  if name is not None]
+    except ValueError:
+        return False  # Markup.format says what is wrong
+    return all(name.isidentifier() and not conversion and not spec
+               for name, spec, conversion in fields)
 
 
 def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
@@ -138,7 +155,10 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
             raise UndefinedError(f"the string '{key}' is missing from strings.yaml for the "
                                  f"language '{code}'")
         try:
-            result = Markup(text).format(**values)
+            if values and _plain_fields(text):  # what Markup.format gives, several times faster
+                result = Markup(text.format(**{k: escape(v) for k, v in values.items()}))
+            else:
+                result = Markup(text).format(**values)
         except (KeyError, IndexError, ValueError) as exc:
             raise UndefinedError(f"the string '{key}' of strings.yaml for the language '{code}' "
                                  f"cannot be filled in: {exc!r} (write a literal brace as "

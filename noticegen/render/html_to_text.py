@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable
+from functools import lru_cache
 
 from noticegen.render.tree import Node, collapse, is_block, parse
 from noticegen.render.user_markdown import link_allowed
@@ -17,6 +18,14 @@ _SPACES = re.compile(r"  +")
 
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     """Wrap each hard line of ``text``; URLs and e-mail addresses are never broken."""
+    return list(_wrapped(text, width, first, rest))
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, width: int, first: str, rest: str) -> tuple[str, ...]:
+    """:func:`_wrap`, remembered: the same paragraphs come again and again (the rights, the
+    right to object, the complaint: in every register's short notice, in every notice of a
+    batch). Bounded, so that a batch's memory stays flat."""
     lines: list[str] = []
     for number, hard in enumerate(text.split(_BREAK)):
         prefix = first if number == 0 else rest
@@ -31,7 +40,7 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
             hard, width=limit, initial_indent=prefix,
             subsequent_indent=rest, break_long_words=False, break_on_hyphens=False,
         ) or [prefix.rstrip()])
-    return lines
+    return tuple(lines)
 
 
 def _plain(line: str) -> bool:
