@@ -372,7 +372,7 @@ def test_the_link_to_the_full_notice_ends_the_sentence(
 
 
 @pytest.mark.parametrize(("lang", "said", "not_said"), [
-    ("fi", "jotka ovat antaneet suostumuksensa niiden lähettämiseen", "antaneet siihen"),
+    ("fi", "Markkinointiviestit suostumuksensa antaneille yhteydenottajille", "antaneet siihen"),
     ("en", "at any time via the ‘Cookie settings’ link at the bottom of every page",
      "from the Cookie settings link"),
 ])

@@ -13,6 +13,7 @@ from noticegen.resolve import ResolvedNotice
 
 E = Severity.ERROR
 
+
 @rule("NG122", "email-marketing-without-consent",
       groups=("completeness", "consent", "legal-basis"), severity=E,
       message=N_("direct marketing by e-mail or text message in '{purpose}' relies on legitimate "
