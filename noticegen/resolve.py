@@ -94,6 +94,21 @@ class ResolvedNotice:
         return list(seen.values())
 
 
+    def transfer_purposes(self, entry: TransferEntry, register: Register | None = None) -> list[Purpose]:
+        """The purposes whose data a transfer carries (Art. 13(1)(f), read with 12(1): say which
+        data go, not "personal data"): those that name its recipient, or every purpose of a
+        register that names it (or of every register, when nothing names it). ``register``
+        limits them to one register's."""
+        rid = entry.recipient.id
+        found: dict[str, Purpose] = {}
+        for reg in [register] if register is not None else self.notice.registers:
+            whole = rid in reg.recipients or rid in self.unlinked
+            for purpose in reg.purposes:
+                if whole or rid in purpose.recipients:
+                    found.setdefault(purpose.id, purpose)
+        return list(found.values())
+
+
 def _catalogue_recipient(service_id: str, local: dict[str, Any]) -> dict[str, Any]:
     from noticegen import catalog
 

@@ -202,6 +202,11 @@ def test_links_and_sources(service_id: str) -> None:
     assert header == "# Sources: " + ", ".join(sources)
 
 
+def _outside_eea(code: str) -> bool:
+    attrs = vocab.vocabulary("countries")[code].attrs
+    return not (attrs.get("eea") or attrs.get("part_of"))
+
+
 @pytest.mark.parametrize("service_id", SERVICE_IDS)
 def test_transfers(service_id: str) -> None:
     entry = catalog.service(service_id)
@@ -209,8 +214,15 @@ def test_transfers(service_id: str) -> None:
     mechanisms = vocab.vocabulary("transfer_mechanisms")
     assert isinstance(entry["transfers"], list)
     for transfer in entry["transfers"]:
-        assert set(transfer) <= {"countries", "mechanism", "link"}
+        assert set(transfer) <= {"countries", "sub_processors", "mechanism", "link"}
         assert transfer["countries"]
+        # Review 13:03, 1.1: a processor established in the EU/EEA is not itself in the third
+        # country; the data reach only the processors it engages there (Art. 28(2), (4)).
+        in_eea = not _outside_eea(entry["country"])
+        if entry["role"] == "processor":
+            assert transfer.get("sub_processors", False) is in_eea, (
+                "an EU/EEA processor's transfers go to its sub-processors: sub_processors: true"
+                if in_eea else "the processor itself is outside the EU/EEA: no sub_processors")
         for code in transfer["countries"]:
             assert code in countries
             term = countries[code]

@@ -6,6 +6,7 @@ article it comes from; the quoted words are the official wording (EUR-Lex, CELEX
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ import pytest
 from conftest import NoticeFactory, full_notice_data
 
 from noticegen.pipeline import check_file
-from noticegen.render import render
+from noticegen.render import render, render_all
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "qualitydesk.yaml"
@@ -363,12 +364,36 @@ def _summary_line(text: str, heading: str) -> str:
 
 # B2, Art. 13(1)(f): the summary says where the data go and on what ground, and does not make
 # the recipient the one who transfers ("…transferred … by: Hotjar Ltd").
+# Review 13:03, 1.1/1.2/2.1: Hotjar Ltd is in Malta; only the processors it engages are in the
+# US (Art. 28(2): "another processor" / "toisen henkilötietojen käsittelijän" / "ett annat
+# personuppgiftsbiträde"), and only the analytics purpose's data go there, not the register's.
 SUMMARY_TRANSFER = {
-    "fi": "ulkopuolelle: Yhdysvallat (Hotjar Ltd; tietosuojaa koskevat vakiolausekkeet).",
-    "sv": "(EES): USA (Hotjar Ltd; standardiserade dataskyddsbestämmelser).",
-    "en": "(EEA): United States (Hotjar Ltd; standard data protection clauses).",
+    "fi": "Vain seuraavien käsittelyn tarkoitusten henkilötietoja siirretään Euroopan unionin (EU) "
+          "tai Euroopan talousalueen (ETA) ulkopuolelle: - Verkkosivuston käytön analysointi ja "
+          "käyttökokemuksen parantaminen Hotjarilla: Yhdysvallat (alihankkijoina toimivat "
+          "käsittelijät, joita Hotjar Ltd käyttää; ",
+    "sv": "Endast personuppgifterna för följande ändamål överförs utanför Europeiska unionen (EU) "
+          "eller Europeiska ekonomiska samarbetsområdet (EES): - Att analysera användningen av vår "
+          "webbplats och förbättra dess användbarhet med Hotjar: USA (underbiträden som Hotjar Ltd "
+          "anlitar; ",
+    "en": "Only the personal data processed for the following purposes are transferred outside the "
+          "European Union (EU) or the European Economic Area (EEA): - Analysing the use of our "
+          "website and improving its usability with Hotjar: United States (sub-processors engaged "
+          "by Hotjar Ltd; ",
 }
 WRONG_ACTOR = {"fi": "Henkilötietoja siirtävät", "sv": "(EES) av:", "en": "(EEA) by:"}
+# What main said before: Hotjar Ltd itself "in" the United States.
+HOTJAR_IN_THE_US = {"fi": "Yhdysvallat (Hotjar Ltd;", "sv": "USA (Hotjar Ltd;",
+                    "en": "United States (Hotjar Ltd;"}
+TABLE_RECIPIENT = {"fi": "Vastaanottaja: Alihankkijoina toimivat käsittelijät, joita Hotjar Ltd käyttää "
+                         "Käsittelyn tarkoitukset: Verkkosivuston käytön analysointi",
+                   "sv": "Mottagare: Underbiträden som Hotjar Ltd anlitar Ändamål: Att analysera "
+                         "användningen av vår webbplats",
+                   "en": "Recipient: Sub-processors engaged by Hotjar Ltd Purposes: Analysing the use "
+                         "of our website"}
+
+TABLE_CELL = {"fi": "Alihankkijoina toimivat käsittelijät, joita Hotjar Ltd käyttää",
+              "sv": "Underbiträden som Hotjar Ltd anlitar", "en": "Sub-processors engaged by Hotjar Ltd"}
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
@@ -379,6 +404,68 @@ def test_the_summary_names_the_country_and_ground_of_each_transfer(lang: str) ->
     assert "Seuraavat vastaanottajat siirtävät" not in text
     assert "Följande mottagare överför" not in text
     assert "The following recipients transfer" not in text
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "fragment"])
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_an_eu_processor_is_not_placed_in_the_country_of_its_sub_processors(
+        lang: str, fmt: str) -> None:
+    result = check_file(str(TRILINGUAL))
+    assert result.resolved is not None
+    text = _flat(re.sub(r"<[^>]+>|[*_|]", " ", render(result.resolved, lang=lang, fmt=fmt)))
+    assert HOTJAR_IN_THE_US[lang] not in text
+    assert (TABLE_RECIPIENT if fmt == "txt" else TABLE_CELL)[lang] in text
+    assert SUMMARY_TRANSFER[lang].split(": - ")[1] in text
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_short_notice_says_which_data_go_and_to_whose_sub_processors(lang: str) -> None:
+    result = check_file(str(TRILINGUAL))
+    assert result.resolved is not None
+    register = result.resolved.notice.registers[0]
+    files = render_all(result.resolved, languages=[lang], formats=["short"])
+    text = _flat(files[f"{lang}/short/{register.id}.txt"].decode("utf-8"))
+    assert SUMMARY_TRANSFER[lang] in text
+    assert HOTJAR_IN_THE_US[lang] not in text
+    # The contact form's own purposes are not said to be transferred.
+    transfers = text[text.index(SUMMARY_TRANSFER[lang][:30]):]
+    transfers = transfers.split(" - ")[1]  # the one list item, up to the next
+    assert "Hotjar" in transfers
+    for purpose in register.purposes:
+        if "hotjar" not in purpose.recipients:
+            assert str(purpose.description[lang]) not in transfers
+
+
+def test_a_controller_recipients_processors_and_a_register_wide_recipient(
+        notice_file: NoticeFactory) -> None:
+    """A controller's own processors are "processors", not "sub-processors"; a recipient named
+    by the register receives, and so transfers, the data of every purpose."""
+    def edit(data: dict[str, Any]) -> None:
+        data["recipients"].append({
+            "id": "ads", "name": "Ads Ireland Ltd", "role": "independent_controller",
+            "country": "IE", "transfers": [{"countries": ["US"], "sub_processors": True,
+                                            "mechanism": "standard_clauses",
+                                            "link": "https://ads.example.com/terms"}]})
+        data["registers"][0]["recipients"] = [*data["registers"][0].get("recipients", []), "ads"]
+
+    result = check_file(str(notice_file(edit=edit)))
+    assert result.resolved is not None, [str(d) for d in result.errors]
+    text = _flat(render(result.resolved, lang="en", fmt="txt"))
+    assert "United States (processors engaged by Ads Ireland Ltd;" in text
+    assert "Recipient: Processors engaged by Ads Ireland Ltd" in text
+    summary = text[text.index("Transfers outside the EU/EEA: "):text.index("Retention period:")]
+    assert summary.startswith("Transfers outside the EU/EEA: Personal data are transferred "
+                              "outside the European Union (EU) or the European Economic Area "
+                              "(EEA) as follows: - All purposes: United States (processors "
+                              "engaged by Ads Ireland Ltd;"), summary
+    assert "Only the personal data" not in text
+    assert "Purposes: All purposes Country: United States" in text
+    doc = json.loads(render(result.resolved, lang="en", fmt="json"))
+    ads = next(t for t in doc["transfers"] if t["recipient"] == "ads")
+    assert ads["sub_processors"] is True
+    assert ads["purposes"] == [p.id for p in result.resolved.notice.registers[0].purposes]
+    hotjar = next(t for t in doc["transfers"] if t["recipient"] == "hotjar")
+    assert hotjar["purposes"] == ["website-analytics"]
 
 
 def test_a_summary_transfer_without_a_mechanism_or_countries_is_still_shown(

@@ -31,8 +31,9 @@ def catalog_markdown() -> str:
     ]
     for s in catalog.services():
         transfers = "; ".join(
-            f"{', '.join(t['countries'])}: {vocab.label('transfer_mechanisms', t['mechanism'], 'en')}"
-            if t.get("mechanism") else f"{', '.join(t['countries'])}: not confirmed"
+            f"{', '.join(t['countries'])}{' (sub-processors)' if t.get('sub_processors') else ''}: "
+            + (vocab.label("transfer_mechanisms", t["mechanism"], "en") if t.get("mechanism")
+               else "not confirmed")
             for t in s.get("transfers", [])
         ) or "none"
         lines.append(

@@ -15,6 +15,11 @@ class Transfer(Base):
     """Where the data go, as ISO country codes, e.g. `[US]`. Leave it out when an old notice says
     only that data may go outside the EU/EEA: `check` then reports that the countries must be
     found out."""
+    sub_processors: bool = False
+    """`true` when the data reach these countries not at the recipient itself but at the
+    processors it engages (its sub-processors, e.g. hosting or support providers), as for an
+    EU company whose US sub-processors see the data. The notice then names them as the
+    recipient's sub-processors, not the recipient, as being in these countries."""
     mechanism: VocabRef("transfer_mechanisms") | None = None  # type: ignore[valid-type]
     """The legal ground of the transfer (Art. 45-49): `adequacy_decision`, `eu_us_dpf`,
     `standard_clauses`, `binding_corporate_rules` or an Art. 49 derogation."""
@@ -53,7 +58,8 @@ class Recipient(Base):
     sector: Localized | None = None
     """For a category of recipients: their type and sector (WP260)."""
     transfers: list[Transfer] = []
-    """Transfers outside the EU/EEA by this recipient (including its sub-processors)."""
+    """Transfers outside the EU/EEA of the data this recipient receives: to the recipient
+    itself, or with `sub_processors: true` to the processors it engages."""
     arrangement: Localized | None = None
     """With `role: joint_controller`: the essence of the arrangement between the joint
     controllers (Art. 26(2)): who is responsible for what, in particular for informing people

@@ -45,7 +45,8 @@ def document(resolved: ResolvedNotice) -> dict[str, Any]:
         "rights": [{"id": r.id, "purposes": list(r.purposes)} for r in resolved.rights],
         "legal_bases": list(resolved.legal_bases),
         "transfers": [
-            {"recipient": t.recipient.id, **t.transfer.model_dump(mode="json", exclude_none=True)}
+            {"recipient": t.recipient.id, **t.transfer.model_dump(mode="json", exclude_none=True),
+             "purposes": [p.id for p in resolved.transfer_purposes(t)]}
             for t in resolved.transfers
         ],
         "cookie_groups": {

@@ -31,6 +31,45 @@ class View:
         ids = {r.id for r in self.recipients(register)}
         return [t for t in self.resolved.transfers if t.recipient.id in ids]
 
+    def transfer_purposes(self, entry: TransferEntry, register: Register | None = None) -> list[Purpose]:
+        """The purposes whose data a transfer carries (see ResolvedNotice.transfer_purposes)."""
+        return self.resolved.transfer_purposes(entry, register)
+
+    def transfer_groups(
+        self, register: Register | None = None,
+    ) -> list[tuple[list[Purpose], list[TransferEntry], bool]]:
+        """The transfers outside the EU/EEA grouped by the purposes whose data they carry (the
+        summary and the short notice say which data are transferred, Art. 13(1)(f) read with
+        12(1)): (purposes, transfers, whether those are all the purposes). The group of every
+        purpose comes first, then the others in the order of their first purpose."""
+        entries = self.transfers(register) if register is not None else list(self.resolved.transfers)
+        every = self._purpose_ids(register)
+        groups: dict[tuple[str, ...], tuple[list[Purpose], list[TransferEntry]]] = {}
+        for entry in entries:
+            purposes = self.resolved.transfer_purposes(entry, register)
+            groups.setdefault(tuple(p.id for p in purposes), (purposes, []))[1].append(entry)
+        found = [(purposes, found, set(key) == set(every) and bool(key))
+                 for key, (purposes, found) in groups.items()]
+        position = {pid: i for i, pid in enumerate(every)}
+        return sorted(found, key=lambda g: (not g[2], min((position[p.id] for p in g[0]),
+                                                          default=len(position))))
+
+    def transfers_only_some(self, register: Register | None = None) -> bool:
+        """Whether the data of some purposes are transferred outside the EU/EEA but not of all
+        (the notice then says "only the data of the following purposes")."""
+        entries = self.transfers(register) if register is not None else list(self.resolved.transfers)
+        moved = {p.id for e in entries for p in self.resolved.transfer_purposes(e, register)}
+        return bool(moved) and moved != set(self._purpose_ids(register))
+
+    def all_purposes(self, purposes: list[Purpose], register: Register | None = None) -> bool:
+        """Whether ``purposes`` are every purpose of ``register`` (of the notice: None)."""
+        ids = {p.id for p in purposes}
+        return bool(ids) and ids == set(self._purpose_ids(register))
+
+    def _purpose_ids(self, register: Register | None) -> list[str]:
+        regs = [register] if register is not None else self.resolved.notice.registers
+        return list(dict.fromkeys(p.id for reg in regs for p in reg.purposes))
+
     def categories(self, register: Register) -> list[str | CustomTerm]:
         """The register's data categories, without those listed as special categories."""
         special = {s.category for s in register.special_categories if isinstance(s.category, str)}

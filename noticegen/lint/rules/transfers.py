@@ -38,17 +38,19 @@ def transfer_no_mechanism(resolved: ResolvedNotice) -> Iterator[Finding]:
     """Every transfer outside the EU/EEA needs a mechanism of Art. 45-49.
 
     Flags a recipient established outside the EU/EEA whose country no transfer with a
-    mechanism covers, and any transfer outside the EU/EEA without a mechanism. An adequacy
-    decision is a mechanism too: say `adequacy_decision` for the UK or Switzerland.
+    mechanism covers (a transfer to its sub-processors, `sub_processors: true`, does not
+    cover the recipient itself), and any transfer outside the EU/EEA without a mechanism. An
+    adequacy decision is a mechanism too: say `adequacy_decision` for the UK or Switzerland.
 
     [fi]
     Jokaisella siirrolla EU:n/ETA:n ulkopuolelle on oltava 45-49 artiklan mukainen siirtoperuste.
 
     Sääntö huomauttaa vastaanottajasta, joka on sijoittautunut EU:n/ETA:n ulkopuolelle, jos
     mikään siirtoperusteen sisältävä siirto ei kata sen maata, sekä jokaisesta siirrosta EU:n/ETA:n
-    ulkopuolelle, jolta puuttuu siirtoperuste. Myös tietosuojan riittävyyttä koskeva päätös on
-    siirtoperuste: ilmoita `adequacy_decision` esimerkiksi Yhdistyneelle kuningaskunnalle tai
-    Sveitsille.
+    ulkopuolelle, jolta puuttuu siirtoperuste. Vastaanottajan alihankkijoina toimiville
+    käsittelijöille tehtävä siirto (`sub_processors: true`) ei kata vastaanottajaa itseään. Myös
+    tietosuojan riittävyyttä koskeva päätös on siirtoperuste: ilmoita `adequacy_decision`
+    esimerkiksi Yhdistyneelle kuningaskunnalle tai Sveitsille.
 
     [fail]
     recipients:
@@ -68,7 +70,9 @@ def transfer_no_mechanism(resolved: ResolvedNotice) -> Iterator[Finding]:
             link: https://crm.example.com/dpa
     """
     for i, rec in enumerate(resolved.notice.recipients):
-        covered = {c for t in rec.transfers if t.mechanism for c in t.countries}
+        # A transfer to the recipient's sub-processors does not cover the recipient itself.
+        covered = {c for t in rec.transfers if t.mechanism and not t.sub_processors
+                   for c in t.countries}
         if rec.country is not None and outside_eea(rec.country) and rec.country not in covered:
             yield ("recipients", i, "country"), {
                 "recipient": recipient_name(resolved, rec.id),
