@@ -214,7 +214,8 @@ def test_a_transfer_mechanism_change(tmp_path: Path) -> None:
         ("transfer", "mechanism", "changed"), ("transfer", "link", "added")]
     assert json.loads(result.stdout)["changes"][0]["text"]["en"] == (
         'Data transfer "Tilitoimisto Oy to United States": transfer mechanism changed from '
-        "EU-U.S. Data Privacy Framework to standard data protection clauses.")
+        "EU-U.S. Data Privacy Framework to standard data protection clauses adopted by the "
+        "Commission.")
 
 
 def test_cookies_by_name_and_provider(tmp_path: Path) -> None:

@@ -140,9 +140,10 @@ BARE_CITATION = {"fi": re.compile(r"\(\d+ artikla|\(\d+ artiklan"), "en": re.com
 def test_one_citation_style(lang: str, notice_file: NoticeFactory) -> None:
     text = _text(notice_file(data=full_notice_data()), lang)
     assert not BARE_CITATION[lang].search(text), BARE_CITATION[lang].search(text)
-    transfer = {"fi": "Tietosuojaa koskevat vakiolausekkeet (tietosuoja-asetuksen 46 artiklan 2 "
-                      "kohdan c alakohta)",
-                "en": "Standard data protection clauses (Article 46(2)(c) GDPR)"}
+    transfer = {"fi": "Komission antamat tietosuojaa koskevat vakiolausekkeet (tietosuoja-asetuksen "
+                      "46 artiklan 2 kohdan c alakohta)",
+                "en": "Standard data protection clauses adopted by the Commission (Article 46(2)(c) "
+                      "GDPR)"}
     assert transfer[lang] in _text(EXAMPLE, lang)
 
 
@@ -371,15 +372,16 @@ SUMMARY_TRANSFER = {
     "fi": "Vain seuraavien käsittelyn tarkoitusten henkilötietoja siirretään Euroopan unionin (EU) "
           "tai Euroopan talousalueen (ETA) ulkopuolelle: - Verkkosivuston käytön analysointi ja "
           "käyttökokemuksen parantaminen Hotjarilla: Yhdysvallat (alihankkijoina toimivat "
-          "käsittelijät, joita Hotjar Ltd käyttää; ",
+          "käsittelijät, joita Hotjar Ltd käyttää; komission antamat tietosuojaa koskevat "
+          "vakiolausekkeet)",
     "sv": "Endast personuppgifterna för följande ändamål överförs utanför Europeiska unionen (EU) "
           "eller Europeiska ekonomiska samarbetsområdet (EES): - Att analysera användningen av vår "
           "webbplats och förbättra dess användbarhet med Hotjar: USA (underbiträden som Hotjar Ltd "
-          "anlitar; ",
+          "anlitar; standardiserade dataskyddsbestämmelser som antas av kommissionen)",
     "en": "Only the personal data processed for the following purposes are transferred outside the "
           "European Union (EU) or the European Economic Area (EEA): - Analysing the use of our "
           "website and improving its usability with Hotjar: United States (sub-processors engaged "
-          "by Hotjar Ltd; ",
+          "by Hotjar Ltd; standard data protection clauses adopted by the Commission)",
 }
 WRONG_ACTOR = {"fi": "Henkilötietoja siirtävät", "sv": "(EES) av:", "en": "(EEA) by:"}
 # What main said before: Hotjar Ltd itself "in" the United States.
@@ -394,6 +396,32 @@ TABLE_RECIPIENT = {"fi": "Vastaanottaja: Alihankkijoina toimivat käsittelijät,
 
 TABLE_CELL = {"fi": "Alihankkijoina toimivat käsittelijät, joita Hotjar Ltd käyttää",
               "sv": "Underbiträden som Hotjar Ltd anlitar", "en": "Sub-processors engaged by Hotjar Ltd"}
+
+
+# Review of 13:03, 2.1: Art. 46(2)(c), the official wording of each language version (EUR-Lex,
+# CELEX 32016R0679, read in the stored copies gdprinfo.eu/fi/fi-article-46,
+# gdprinfo.eu/sv/sv-article-46 and privacykit.it/gdpreu/compare.php?num=46&lang1=SV):
+# en "standard data protection clauses adopted by the Commission in accordance with the
+#     examination procedure referred to in Article 93(2)";
+# fi "komission 93 artiklan 2 kohdassa tarkoitettua tarkastelumenettelyä noudattaen antamat
+#     tietosuojaa koskevat vakiolausekkeet";
+# sv "standardiserade dataskyddsbestämmelser som antas av kommissionen i enlighet med det
+#     granskningsförfarande som avses i artikel 93.2".
+ART_46_2_C = {"fi": "komission antamat tietosuojaa koskevat vakiolausekkeet",
+              "sv": "standardiserade dataskyddsbestämmelser som antas av kommissionen",
+              "en": "standard data protection clauses adopted by the Commission"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_standard_clauses_are_those_adopted_by_the_commission(lang: str) -> None:
+    text = _text(TRILINGUAL, lang)
+    table = ART_46_2_C[lang][0].upper() + ART_46_2_C[lang][1:]
+    assert f"{table} (" in text  # the transfer table, with its article
+    assert f"; {ART_46_2_C[lang]})" in text  # the summary
+    result = check_file(str(TRILINGUAL))
+    assert result.resolved is not None
+    files = render_all(result.resolved, languages=[lang], formats=["short"])
+    assert f"; {ART_46_2_C[lang]})" in _flat(files[f"{lang}/short/customers.txt"].decode("utf-8"))
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])

@@ -89,7 +89,7 @@ def test_what_article_13_asks_at_the_point_of_collection(tmp_path: Path,
         "All purposes: United States (Mailer Inc.; EU-U.S. Data Privacy Framework) and Canada "
         "and Japan (Mailer Inc.; adequacy decision)",
         "Hotjar: United States (sub-processors engaged by Hotjar Ltd; standard data protection "
-        "clauses",
+        "clauses adopted by the Commission)",
         "the safeguards for transfers and how to obtain a copy of them or where they are "
         "available",  # (f): in the full notice
         "Statutory requirement: Without these data we cannot invoice you",  # 13(2)(e)

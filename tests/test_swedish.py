@@ -88,7 +88,8 @@ def test_the_swedish_notice_uses_the_official_wording(tmp_path: Path) -> None:
         "Fågelviksgränden 4, 00530 Helsingfors",
         "utan onödigt dröjsmål och under alla omständigheter senast en månad",
         "med beaktande av hur komplicerad begäran är och antalet inkomna begäranden",
-        "Standardiserade dataskyddsbestämmelser (artikel 46.2 c i dataskyddsförordningen)",
+        "Standardiserade dataskyddsbestämmelser som antas av kommissionen (artikel 46.2 c i "
+        "dataskyddsförordningen)",
         "Återkallandet av samtycket påverkar inte lagligheten av behandling",
         "Gäller från och med 1.12.2026",
     ):
