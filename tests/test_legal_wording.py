@@ -658,3 +658,73 @@ def test_a_transfer_to_the_uk_names_its_adequacy_decision(lang: str, tmp_path: P
     ("en", "Address: Hämeentie 16 D 79, 00530 Helsinki, Finland")])
 def test_the_controller_address_in_each_language(lang: str, expected: str) -> None:
     assert expected in _text(TRILINGUAL, lang)
+
+
+# Review of 13:03, 1.10(2): Art. 21(1) names only the grounds of Art. 6(1) the notice uses
+# ("processing … based on point (e) or (f) of Article 6(1)"; fi "joka perustuu 6 artiklan 1
+# kohdan e tai f alakohtaan", sv "som grundar sig på artikel 6.1 e eller f"). QualityDesk Oy
+# has no task carried out in the public interest.
+PUBLIC_TASK = {"fi": "yleistä etua koskevan tehtävän suorittamiseksi",
+               "sv": "uppgift av allmänt intresse",
+               "en": "task carried out in the public interest"}
+ON_LEGITIMATE_INTERESTS = {
+    "fi": "milloin tahansa vastustaa sellaista henkilötietojesi käsittelyä, joka perustuu "
+          "oikeutettuihin etuihin, mukaan lukien tällaiseen käsittelyyn perustuvaa profilointia.",
+    "sv": "invända mot sådan behandling av dina personuppgifter som grundar sig på berättigade "
+          "intressen, inbegripet profilering som grundar sig på sådan behandling.",
+    "en": "to processing of your personal data which is based on legitimate interests, including "
+          "profiling based on such processing.",
+}
+OBJECTION_HEADING = {"fi": "Vastustamisoikeus", "sv": "Rätt att göra invändningar",
+                     "en": "Right to object"}
+APPLIES_TO = {"fi": "Oikeus koskee seuraavia käsittelyn tarkoituksia:",
+              "sv": "Rättigheten gäller följande ändamål med behandlingen:",
+              "en": "This right applies to the following purposes:"}
+
+
+def _objection_box(text: str, lang: str) -> str:
+    start = text.index(OBJECTION_HEADING[lang] + " ~")
+    return text[start:text.index(" ~", start + len(OBJECTION_HEADING[lang]) + 5)]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_right_to_object_names_only_the_grounds_in_use(lang: str) -> None:
+    """…and lists only the purposes on those grounds, never one on consent (review, 4.1)."""
+    text = _text(TRILINGUAL, lang)
+    box = _objection_box(text, lang)
+    assert ON_LEGITIMATE_INTERESTS[lang] in box
+    assert PUBLIC_TASK[lang] not in text
+    result = check_file(str(TRILINGUAL))
+    assert result.resolved is not None
+    files = render_all(result.resolved, languages=[lang], formats=["short"])
+    short = _flat(files[f"{lang}/short/customers.txt"].decode("utf-8"))
+    assert ON_LEGITIMATE_INTERESTS[lang] in short and PUBLIC_TASK[lang] not in short
+    listed = box[box.index(APPLIES_TO[lang]):]
+    for purpose in result.resolved.notice.registers[0].purposes:
+        named = str(purpose.description[lang]) in listed
+        assert named is ("legitimate_interests" in purpose.legal_basis), purpose.id
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_right_to_object_on_a_public_task_or_on_direct_marketing_alone(
+        lang: str, notice_file: NoticeFactory) -> None:
+    def public(data: dict[str, Any]) -> None:
+        for purpose in data["registers"][0]["purposes"]:
+            if "legitimate_interests" in purpose["legal_basis"]:
+                purpose["legal_basis"] = ["public_task"]
+                purpose.pop("legitimate_interest", None)
+
+    def consent_only(data: dict[str, Any]) -> None:
+        for purpose in data["registers"][0]["purposes"]:
+            if "legitimate_interests" in purpose["legal_basis"]:
+                purpose["legal_basis"] = ["consent"]
+                purpose.pop("legitimate_interest", None)
+
+    box = _objection_box(_text(notice_file(edit=public, name="e"), lang), lang)
+    assert PUBLIC_TASK[lang] in box
+    assert {"fi": "oikeutettuihin etuihin", "en": "legitimate interests"}[lang] not in box
+    box = _objection_box(_text(notice_file(edit=consent_only, name="dm"), lang), lang)
+    assert PUBLIC_TASK[lang] not in box
+    assert {"fi": "erityiseen tilanteeseesi", "en": "particular situation"}[lang] not in box
+    assert OFFICIAL["21(2)"][lang] in box
+    assert APPLIES_TO[lang] not in box  # no purpose on (e) or (f): no list

@@ -212,6 +212,25 @@ class View:
         """The right to object, shown on its own (Art. 21(4)), when it applies."""
         return next((r for r in self.resolved.rights if r.id == "object"), None)
 
+    def objection_summary(self, register: Register | None = None) -> str:
+        """Which wording of the right to object fits the legal bases in use (of ``register``,
+        or of the notice): Art. 21(1) names only the grounds of Art. 6(1)(e) and (f) that some
+        purpose uses; with neither, only Art. 21(2) on direct marketing applies."""
+        regs = [register] if register is not None else self.resolved.notice.registers
+        used = {b for reg in regs for p in reg.purposes for b in p.legal_basis}
+        e, f = "public_task" in used, "legitimate_interests" in used
+        return ("summary" if e and f else "summary_f" if f else "summary_e" if e
+                else "summary_direct_marketing")
+
+    def objection_purposes(self) -> list[str]:
+        """The purposes Art. 21(1) applies to: those on Art. 6(1)(e) or (f). A purpose on
+        consent is not one, even for direct marketing: its own line says that direct marketing
+        can be objected to (Art. 21(2)), and consent can be withdrawn (review of 13:03, 4.1)."""
+        objection = self.objection()
+        general = {"public_task", "legitimate_interests"}
+        return [pid for pid in (objection.purposes if objection else ())
+                if general & set(self.purpose(pid).legal_basis)]
+
     def other_rights(self) -> list[Right]:
         return [r for r in self.resolved.rights if r.id != "object"]
 
