@@ -728,3 +728,39 @@ def test_the_right_to_object_on_a_public_task_or_on_direct_marketing_alone(
     assert {"fi": "erityiseen tilanteeseesi", "en": "particular situation"}[lang] not in box
     assert OFFICIAL["21(2)"][lang] in box
     assert APPLIES_TO[lang] not in box  # no purpose on (e) or (f): no list
+
+
+# Review of 13:03, 3.2: the purpose and legal basis of a cookie category are said once, not in
+# every row under "Purpose" (two purpose labels in one row, six times).
+COOKIE_PURPOSES = {"fi": "Käsittelyn tarkoitus ja oikeusperuste:",
+                   "sv": "Ändamål med behandlingen och rättslig grund:",
+                   "en": "Purpose of processing and legal basis:"}
+ANALYTICS_ONCE = {
+    "fi": "Käsittelyn tarkoitus ja oikeusperuste: Verkkosivuston käytön analysointi ja "
+          "käyttökokemuksen parantaminen Hotjarilla (suostumus).",
+    "sv": "Ändamål med behandlingen och rättslig grund: Att analysera användningen av vår "
+          "webbplats och förbättra dess användbarhet med Hotjar (samtycke).",
+    "en": "Purpose of processing and legal basis: Analysing the use of our website and improving "
+          "its usability with Hotjar (consent).",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_cookie_categorys_purpose_is_said_once(lang: str) -> None:
+    text = _text(TRILINGUAL, lang)
+    assert ANALYTICS_ONCE[lang] in text
+    assert text.count(COOKIE_PURPOSES[lang]) == 1
+
+
+def test_cookies_of_one_category_with_different_purposes_keep_theirs(
+        notice_file: NoticeFactory) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["cookies"].append({"name": "own_stats", "category": "statistics", "party": "first",
+                                "duration": "P30D", "purposes": ["marketing-with-consent"],
+                                "purpose": {"fi": "Oma tilasto.", "en": "Our own statistics."}})
+
+    text = _text(notice_file(edit=edit), "en")
+    cookies = text[text.index("Statistics cookies") if "Statistics cookies" in text
+                   else text.index("Analytics cookies"):]
+    assert COOKIE_PURPOSES["en"] + " Analysing" not in cookies.split("Name:")[0]
+    assert cookies.count(COOKIE_PURPOSES["en"]) == 7  # six Hotjar rows and own_stats

@@ -181,6 +181,14 @@ class View:
         return {pid: tuple(providers) for pid, providers in found.items()}
 
     # --- cookies ---------------------------------------------------------------------
+    @staticmethod
+    def shared_purposes(cookies: Iterable[Cookie]) -> list[str]:
+        """The purposes every cookie of a category serves, when they all serve the same ones:
+        the category says them once instead of every row (review of 13:03, 3.2); none when
+        the cookies differ."""
+        found = {tuple(c.purposes) for c in cookies}
+        return list(found.pop()) if len(found) == 1 else []
+
     def cookie_recipient(self, cookie: Cookie) -> str | dict[str, str] | None:
         """Who receives the cookie's data: its provider (a recipient), or the controller itself.
 
