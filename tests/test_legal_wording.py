@@ -487,7 +487,7 @@ def test_a_controller_recipients_processors_and_a_register_wide_recipient(
                               "(EEA) as follows: - All purposes: United States (processors "
                               "engaged by Ads Ireland Ltd;"), summary
     assert "Only the personal data" not in text
-    assert "Purposes: All purposes Country: United States" in text
+    assert "Purposes: all Country: United States" in text
     doc = json.loads(render(result.resolved, lang="en", fmt="json"))
     ads = next(t for t in doc["transfers"] if t["recipient"] == "ads")
     assert ads["sub_processors"] is True
