@@ -60,7 +60,6 @@ def vocabulary(name: str) -> Mapping[str, Term]:
 
 
 @cache
-
 def consent_required(category: str) -> bool:
     """Whether cookies of ``category`` need consent (section 205 of Act 917/2014); False for
     a category the vocabulary does not know."""
