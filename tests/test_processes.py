@@ -79,6 +79,32 @@ def test_an_error_in_a_worker_is_raised_here_with_where_it_happened() -> None:
     assert "in _fail" in "".join(caught.value.__notes__)  # the worker's traceback
 
 
+def _started_then_sleep(seconds: float) -> float:
+    started = time.monotonic()
+    time.sleep(seconds)
+    return started
+
+
+def test_a_worker_has_its_next_task_while_the_command_takes_in_a_result() -> None:
+    """The command stages a notice's files between results: a worker that waited for its next
+    task until then sat idle (issue #21's pool, 6.5% slower than Python's on `--jobs 2`)."""
+    starts = []
+    with Pool(1, FORK) as workers:
+        for started in workers.each(_started_then_sleep, [(0.2,)] * 3):
+            starts.append(started)
+            time.sleep(1.0)  # the command staging the files
+    assert starts[1] - starts[0] < 0.9, "the second task started before the first was taken in"
+    assert len(starts) == 3
+
+
+def test_near_the_end_each_worker_gets_one_task_at_a_time(tmp_path: Path) -> None:
+    """Two workers, two tasks: one each, not both to the first (which would do them in turn
+    while the other has nothing)."""
+    with Pool(2, FORK) as workers:
+        pids = list(workers.each(_pid_then_sleep, [(str(tmp_path), 0.3)] * 2))
+    assert len(set(pids)) == 2
+
+
 @pytest.mark.parametrize("exc", [KeyboardInterrupt, ValueError, GeneratorExit])
 def test_leaving_early_stops_the_workers_without_waiting(tmp_path: Path, exc: type[BaseException]) -> None:
     """Before: the pool waited for the work in progress (a batch took 1-2 s to stop after
