@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// A page of `noticegen preview` open in headless Chromium (the flags of render_probe.cjs) while
+// A page of `noticegen preview` open in headless Chromium (the flags of lib/chromium.cjs) while
 // the notice is saved: how long after each save the browser has the new page.
 //
 //   node preview_probe.cjs JOB.json
@@ -16,12 +16,7 @@
 const fs = require('fs');
 const { chromium } = require('playwright-core');
 
-const CHROMIUM = process.env.AUDIT_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-];
+const { CHROMIUM, CHROMIUM_ARGS } = require('./lib/chromium.cjs');
 
 async function main() {
   const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));

@@ -22,12 +22,7 @@ const { pathToFileURL } = require('url');
 const { chromium } = require('playwright-core');
 
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
-const CHROMIUM = process.env.AUDIT_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-];
+const { CHROMIUM, CHROMIUM_ARGS } = require('./lib/chromium.cjs');
 
 function isLocal(u) {
   try {

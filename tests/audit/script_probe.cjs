@@ -21,12 +21,7 @@ const path = require('path');
 const { pathToFileURL } = require('url');
 const { chromium } = require('playwright-core');
 
-const CHROMIUM = process.env.AUDIT_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-];
+const { CHROMIUM, CHROMIUM_ARGS } = require('./lib/chromium.cjs');
 const NAV_TIMEOUT_MS = 30000;
 // Time after the load event for timers, late error events and dialogs to show up.
 const SETTLE_MS = 300;
