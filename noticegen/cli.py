@@ -135,14 +135,12 @@ def fail(exc: NoticegenError) -> typer.Exit:
 
 
 def _language() -> str:
-    """The message language where no notice is at hand; English when the setting that would
+    """The message language where no notice is at hand: the same rule as every message (the
+    project setting of the current folder included); English when the setting that would
     choose it is itself the error being reported (NOTICEGEN_LANG=xx)."""
-    from noticegen.l10n import message_language
+    from noticegen.config import words
 
-    try:
-        return message_language()
-    except NoticegenError:
-        return "en"
+    return words()
 
 
 def _version(value: bool) -> None:

@@ -65,6 +65,24 @@ class BuildSettings:
     """Prefix of every id and in-page link (`build --id-prefix`)."""
 
 
+def words(notice_path: str = "-") -> str:
+    """The message language where a command has not passed one down (an error raised deep in a
+    build): the global ``--lang``, NOTICEGEN_LANG, the project setting that applies to
+    ``notice_path`` (``-``: the current folder), the locale. A settings file that cannot be read
+    leaves the project setting out (its own error is reported where it is read); a wrong
+    NOTICEGEN_LANG, English (that setting is itself the error being reported)."""
+    from noticegen.l10n import message_language
+
+    try:
+        configured = settings_for(notice_path).lang
+    except NoticegenError:
+        configured = None
+    try:
+        return message_language(None, configured)
+    except NoticegenError:
+        return "en"
+
+
 def settings_for(notice_path: str) -> Settings:
     """The settings that apply to a notice file (``-``: to the current folder)."""
     start = Path.cwd() if notice_path == "-" else Path(notice_path).resolve().parent

@@ -11,12 +11,19 @@ from noticegen.errors import UsageError
 _ID_PREFIX = re.compile(r"(?:[A-Za-z](?:[A-Za-z0-9_-]|\{lang\})*)?")
 
 
-def check_id_prefix(prefix: str) -> str:
-    """The prefix, if every id it makes is a valid HTML id and CSS identifier; else a UsageError."""
+def check_id_prefix(prefix: str, lang: str | None = None) -> str:
+    """The prefix, if every id it makes is a valid HTML id and CSS identifier; else a UsageError
+    in ``lang`` (by default the language of the messages)."""
     if _ID_PREFIX.fullmatch(prefix) is None:
-        raise UsageError(f"the id prefix '{prefix}' cannot start an HTML id",
-                         hint="start it with a letter and use only letters, digits, '-', '_' "
-                         "and {lang}, e.g. ng- or ng-{lang}-")
+        from noticegen.config import words
+        from noticegen.l10n import tr
+
+        lang = lang or words()
+        raise UsageError(tr(lang, "the id prefix '{prefix}' cannot start an HTML id",
+                            prefix=prefix),
+                         hint=tr(lang, "start it with a letter and use only letters, digits, "
+                                 "'-', '_' and {placeholder}, e.g. {example} or {other}",
+                                 placeholder="{lang}", example="ng-", other="ng-{lang}-"))
     return prefix
 
 

@@ -27,9 +27,15 @@ class Terminated(BaseException):
     """SIGTERM, raised in the main thread as Ctrl-C raises KeyboardInterrupt."""
 
 
+def N_(message: str) -> str:
+    """Marks a message for the catalogues, as ``noticegen.l10n.N_`` does: this module imports
+    nothing of noticegen's before the run is guarded."""
+    return message
+
+
 STOPS: dict[type[BaseException], tuple[str, int]] = {
-    KeyboardInterrupt: ("interrupted", 128 + signal.SIGINT),  # 130, as shells report Ctrl-C
-    Terminated: ("terminated", 128 + signal.SIGTERM),  # 143
+    KeyboardInterrupt: (N_("interrupted"), 128 + signal.SIGINT),  # 130, as shells report Ctrl-C
+    Terminated: (N_("terminated"), 128 + signal.SIGTERM),  # 143
 }
 HELD = (signal.SIGINT, signal.SIGTERM)
 """The signals that end a run."""
@@ -72,9 +78,21 @@ def stopped_by(exc: BaseException) -> type[BaseException] | None:
 def stop(kind: type[BaseException]) -> NoReturn:
     """End the run after Ctrl-C or SIGTERM."""
     word, code = STOPS[kind]
-    sys.stderr.write(f"noticegen: {word}\n")
+    sys.stderr.write(f"noticegen: {_said(word)}\n")
     sys.stderr.flush()
     raise SystemExit(code) from None
+
+
+def _said(word: str) -> str:
+    """``word`` in the language of the messages; as written while noticegen's modules are still
+    being imported (Ctrl-C at once)."""
+    try:
+        from noticegen.config import words
+        from noticegen.l10n import tr
+
+        return tr(words(), word)
+    except Exception:
+        return word
 
 
 def guarded(call: Callable[[], T]) -> T:

@@ -79,9 +79,10 @@ def check_files(files: list[str], *, lang: str | None = None,
                 progress: bool = False) -> Iterator[Checked]:
     """check_file on each file in turn, with a progress bar on standard error if asked. The
     results come without their models, which a report does not need: memory stays flat."""
+    from noticegen.l10n import N_
     from noticegen.progress import bar
 
-    with bar(len(files), "Checking", progress) as advance:
+    with bar(len(files), N_("Checking"), progress, lang) as advance:
         for path in files:
             try:
                 yield check_file(path, lang=lang).without_models()
@@ -190,17 +191,18 @@ def check_consent_config(result: Checked, path: str, *, lang: str | None = None,
     Raises UsageError for a file that is neither manager's configuration, or JavaScript."""
     from noticegen.config import settings_for
     from noticegen.errors import UsageError
-    from noticegen.l10n import message_language
+    from noticegen.l10n import message_language, tr
     from noticegen.lint.banner import NotABanner, diagnostics, read
     from noticegen.source import load_path
 
+    settings = settings or settings_for(result.path)
+    words = message_language(lang, settings.lang)
     if path.endswith((".js", ".mjs", ".cjs")):
-        raise UsageError(f"{path} is JavaScript, which noticegen does not run",
-                         hint="give the configuration as JSON (the .json file `noticegen build` "
-                         "writes beside the .js, or your own)")
+        raise UsageError(tr(words, "{file} is JavaScript, which noticegen does not run", file=path),
+                         hint=tr(words, "give the configuration as JSON (the .json file "
+                                 "`noticegen build` writes beside the .js, or your own)"))
     if result.resolved is None:
         return result
-    settings = settings or settings_for(result.path)
     try:
         loaded = load_path(path)
     except InputError as exc:
@@ -210,15 +212,17 @@ def check_consent_config(result: Checked, path: str, *, lang: str | None = None,
     if loaded.data is not None:
         try:
             banner = read(loaded.data)
-        except NotABanner as exc:
-            raise UsageError(f"{path} is not a consent-banner configuration: {exc}",
-                             hint="give the JSON of vanilla-cookieconsent 3.x or Klaro 0.7.x "
-                             "(docs/embedding.md)") from None
+        except NotABanner:
+            raise UsageError(tr(words, "{file} is not a consent-banner configuration: it has "
+                                "neither `categories` (vanilla-cookieconsent) nor `services` "
+                                "(Klaro)", file=path),
+                             hint=tr(words, "give the JSON of vanilla-cookieconsent 3.x or Klaro "
+                                     "0.7.x (docs/embedding.md)")) from None
         off = {*settings.disable, *(d.rule for d in (result.resolved.notice.lint.disable
                                                      if result.resolved.notice.lint else ()))}
         result.diagnostics.extend(diagnostics(
             result.resolved, banner, loaded.source_map, disable=off,
-            lang=message_language(lang, settings.lang)))
+            lang=words))
     result.diagnostics.sort()
     return _named(result)
 

@@ -19,13 +19,19 @@ def wanted(count: int) -> bool:
 
 
 @contextmanager
-def bar(total: int, label: str, show: bool) -> Iterator[Callable[[int], None]]:
+def bar(total: int, label: str, show: bool,
+        lang: str | None = None) -> Iterator[Callable[[int], None]]:
     """A bar of ``total`` steps, advanced by hand (workers finish out of order); yields the
-    function that advances it. Leaving the block ends the line, also on Ctrl-C."""
+    function that advances it. Leaving the block ends the line, also on Ctrl-C. ``label`` is a
+    message (``N_("Checking")``), shown in ``lang``, by default the language of the messages."""
     if not show:
         yield lambda n: None
         return
     import typer
 
+    from noticegen.config import words
+    from noticegen.l10n import tr
+
+    label = tr(lang or words(), label)
     with typer.progressbar(length=total, label=label, file=sys.stderr) as progress:
         yield progress.update

@@ -53,7 +53,7 @@ def test_build_quiet_and_verbose_after_the_command(notice: Path) -> None:
     quiet = run("build", str(notice), "--out", "site", "--quiet")
     assert quiet.exit_code == 0 and "file(s) built" not in quiet.stderr  # type: ignore[attr-defined]
     verbose = run("build", str(notice), "--out", "site", "--force", "-v")
-    assert "(--force)" in verbose.stderr  # type: ignore[attr-defined]  # the reason, shown with -v only
+    assert "(--force was given)" in verbose.stderr  # type: ignore[attr-defined]  # the reason, shown with -v only
 
 
 @pytest.mark.parametrize("flags", ["-qv", "-vq"])

@@ -363,7 +363,7 @@ def test_an_unwritable_target_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("", encoding="utf-8")
     result = run(["init", "--no-input", str(tmp_path / "file" / "n.yaml")])
     assert result.exit_code == 1
-    assert "cannot write" in result.output
+    assert "ei voi kirjoittaa" in result.output  # (the interview's language: FI)
     assert "Traceback" not in result.output
 
 
@@ -386,7 +386,8 @@ def test_scalars_are_quoted_only_where_needed() -> None:
 
 def test_ctrl_c_at_a_question_ends_its_line_and_writes_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Exit 130 with `noticegen: interrupted` on a line of its own, not after the question."""
+    """Exit 130 with `noticegen: keskeytetty` (interrupted, in the interview's language) on a
+    line of its own, not after the question."""
     import typer
 
     answers = iter(["Testi Oy"])
@@ -402,7 +403,7 @@ def test_ctrl_c_at_a_question_ends_its_line_and_writes_nothing(
     target = tmp_path / "tietosuojaseloste.yaml"
     result = run(["init", str(target)])
     assert result.exit_code == 130, result.output
-    assert result.output.endswith(": \nnoticegen: interrupted\n")
+    assert result.output.endswith(": \nnoticegen: keskeytetty\n")
     assert not target.exists()
 
 

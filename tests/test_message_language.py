@@ -17,6 +17,7 @@ tests/data/rules, in Finnish and Swedish.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import socket
@@ -30,7 +31,7 @@ from pydantic import BaseModel
 from test_preview import Preview, eventually, get, save
 from typer.testing import CliRunner
 
-from noticegen import l10n, vocab
+from noticegen import catalog, l10n, vocab
 from noticegen.cli import app
 from noticegen.lint.registry import all_rules
 from noticegen.model import Notice
@@ -96,6 +97,7 @@ def _identifiers() -> re.Pattern[str]:
         names |= {rule.code, rule.name, *rule.groups}
     for name in vocab.names():
         names |= set(vocab.ids(name))
+    names |= set(catalog.ids())  # the services of `uses:`
     alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
@@ -109,14 +111,69 @@ ALLOWED = {"yaml", "yml", "noticegen", "html", "index", "fi", "sv", "en", "gdpr"
 def _shown_words(output: str) -> set[str]:
     """The words of ``output`` that are not identifiers or code in backticks (`noticegen
     init`), which any language quotes as they are."""
-    return _words(IDENTIFIERS.sub(" ", re.sub(r"`[^`\n]*`", " ", output))) - ALLOWED
+    output = _FILE_NAME.sub(" ", re.sub(r"`[^`\n]*`", " ", output))
+    return _words(IDENTIFIERS.sub(" ", output)) - ALLOWED
+
+
+_FILE_NAME = re.compile(r"[\w./-]*\w\.(?:html|ya?ml|md|json|js|txt|css|toml)\b")
+"""A file named in a message (`page.html`, `docs/templates.md`), as any language names it."""
+
+
+_NOT_WORDS = re.compile(r"[\\()|\[\]?*+^$]|\{[^{}]*\}|<[^>]*>|\.\w+\b|\w+/|`[^`]*`")
+"""Marks of what is not prose in a string of the code: regular expressions (the free-text
+rules' patterns), placeholders, markup, file names and paths, code in backticks."""
+
+
+@functools.cache
+def _code_words() -> set[str]:
+    """The words of the texts written in noticegen's code (its string literals, not its
+    docstrings): English unless a catalogue says otherwise. With them, a message written in
+    the code and never put in the catalogue is English to these tests too (the catalogues alone
+    would not know its words)."""
+    import ast
+
+    words: set[str] = set()
+    for path in sorted((ROOT / "noticegen").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef,
+                                           ast.AsyncFunctionDef))
+                      and node.body and isinstance(node.body[0], ast.Expr)}
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and id(node) not in docstrings and not _NOT_WORDS.search(node.value)):
+                words |= {w for w in _words(node.value) if len(w) > 2}
+    return words
 
 
 @pytest.fixture(scope="module")
 def english() -> dict[str, set[str]]:
-    """Per language: the English words that language's texts never use."""
-    source = _catalogue_words("en") | _rule_words("en")
-    return {lang: source - _catalogue_words(lang) - _rule_words(lang) for lang in ("fi", "sv")}
+    """Per language: the English words that language's texts never use (those of the English
+    catalogue, the rules' English texts and the texts of the code)."""
+    source = _catalogue_words("en") | _rule_words("en") | _code_words()
+    return {lang: source - _catalogue_words(lang) - _rule_words(lang) - _notice_words(lang)
+            for lang in ("fi", "sv")}
+
+
+@functools.cache
+def _notice_words(lang: str) -> set[str]:
+    """The words of the notice's own texts and labels in ``lang`` (templates/<lang>/, the
+    vocabularies): Finnish or Swedish words that a string of the code may hold too."""
+    words: set[str] = set()
+    for path in (ROOT / "templates" / lang).glob("*.yaml"):
+        stack = [yaml.safe_load(path.read_text(encoding="utf-8"))]
+        while stack:  # the texts, not the keys (English ids)
+            item = stack.pop()
+            if isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, str):
+                words |= _words(item)
+    for name in vocab.names():
+        for term in vocab.vocabulary(name).values():
+            words |= _words(str(term.label.get(lang, "")))
+    return words
 
 
 def _notices(folder: Path) -> tuple[Path, Path]:
@@ -174,6 +231,11 @@ def test_a_user_meets_no_english_word(locale: str, tmp_path: Path, english: dict
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", locale)
     good, bad = _notices(tmp_path)
+    monkeypatch.setenv("NOTICEGEN_CACHE_DIR", str(tmp_path / "c4"))
+    (tmp_path / "blocked").mkdir()
+    (tmp_path / "blocked" / "good").write_text("a file where the notice's folder goes")
+    (tmp_path / "banner.json").write_text("{}")
+    templates = _broken_templates(tmp_path)
     runs = {
         "check bad": (["check", bad.name], 1),
         "check good": (["check", good.name], 0),
@@ -187,6 +249,22 @@ def test_a_user_meets_no_english_word(locale: str, tmp_path: Path, english: dict
         "init --no-input": (["init", "--no-input"], 0),
         "preview, no such file": (["preview", "nope.yaml"], 2),
         "preview, no templates folder": (["preview", good.name, "--templates", "nope"], 2),
+        "build -v": (["build", good.name, "--out", "out-v", "-v"], 0),
+        "build, a language it lacks": (["build", good.name, "--lang", "sv,en,fi", "--out", "x"], 2),
+        "build --id-prefix": (["build", good.name, "--id-prefix", "1x", "--out", "x"], 2),
+        "build, a file in the way": (["build", good.name, "--out", "blocked"], 1),
+        "build, templates that include themselves": (
+            ["build", good.name, "--out", "x", "--templates", str(templates["loop"])], 1),
+        "build, language.yaml without a name": (
+            ["build", good.name, "--out", "x", "--templates", str(templates["language"])], 1),
+        "build, strings.yaml with a number": (
+            ["build", good.name, "--out", "x", "--templates", str(templates["strings"])], 1),
+        "check, a JavaScript banner": (["check", good.name, "--consent-config", "b.js"], 2),
+        "check, not a banner": (["check", good.name, "--consent-config", "banner.json"], 2),
+        "check, two notices and a banner": (
+            ["check", good.name, bad.name, "--consent-config", "banner.json"], 2),
+        "catalog show, a typo": (["catalog", "show", "hotjr"], 2),
+        "cache clear": (["cache", "clear"], 0),
     }
     seen: dict[str, str] = {}
     with socket.socket() as busy:
@@ -209,11 +287,88 @@ def test_a_user_meets_no_english_word(locale: str, tmp_path: Path, english: dict
     assert codes <= set(re.findall(r"NG\d{3}", seen["check bad"])), seen["check bad"]
     linted = set(re.findall(r"NG\d{3}", seen["check linted"]))
     assert not LINTED - linted, seen["check linted"]
+    assert re.search(r"out-v/good: .*\(.+\)\.", seen["build -v"]), seen["build -v"]  # why built
     values = _words("owner Joku privacy-at-qd contrat contract")
+    leaks = []
     for label, output in seen.items():
         quoted = QUOTED if label == "check linted" else set()
-        found = sorted((_shown_words(output) - values - quoted) & english[lang])
-        assert not found, f"{lang}, {label}: English words {found} in:\n{output}"
+        shown = output.replace(str(tmp_path.resolve()), " ").replace(str(tmp_path), " ")
+        found = sorted((_shown_words(shown) - values - quoted) & english[lang])
+        if found:
+            leaks.append(f"{lang}, {label}: English words {found} in:\n{output}")
+    assert not leaks, "\n".join(leaks)
+
+
+@pytest.mark.parametrize("locale", ["fi_FI.UTF-8", "sv_FI.UTF-8"])
+def test_what_no_command_above_shows_speaks_the_user_s_language(
+        locale: str, tmp_path: Path, english: dict[str, set[str]],
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The messages of the rarer paths, made where they are made: the progress bars' labels,
+    Ctrl-C and SIGTERM, a worker killed, a write refused or failing (a full disk, no
+    permission), the reasons `build --verbose` gives, a strings.yaml text that cannot be
+    filled in."""
+    import errno
+
+    from jinja2 import UndefinedError
+
+    from noticegen import interrupts
+    from noticegen.builder import processes, uptodate, write
+    from noticegen.errors import NoticegenError
+    from noticegen.pipeline import check_files
+    from noticegen.render.helpers import helpers
+
+    lang = locale[:2]
+    monkeypatch.chdir(tmp_path)
+    for name in ("NOTICEGEN_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", locale)
+    good, _ = _notices(tmp_path)
+    shown: dict[str, str] = {}
+    list(check_files([good.name], progress=True))  # (not at a terminal: the label, once)
+    shown["progress bar"] = capsys.readouterr().err
+    for kind in interrupts.STOPS:
+        with pytest.raises(SystemExit):
+            interrupts.stop(kind)
+        shown[kind.__name__] = capsys.readouterr().err
+    errors: dict[str, NoticegenError] = {"worker killed": processes._died()}
+    for code in (errno.EACCES, errno.ENOSPC, errno.ENOTDIR, errno.ENAMETOOLONG):
+        errors[errno.errorcode[code]] = write._error(OSError(code, ""), Path("out/index.html"))
+    with pytest.raises(NoticegenError) as outside:
+        write.inside(Path("out"), "../muualle")
+    errors["outside"] = outside.value
+    for label, exc in errors.items():
+        shown[label] = f"{exc.message}\n{exc.hint}"
+    record = uptodate.Record(tmp_path / "record.json", {})
+    shown["not built before"] = record.lookup(tmp_path / "good", "base", "source")[lang]
+    entry = uptodate.Entry("key", {"index.html": ([0, 0, 0, 0], "digest")}, 0, ("fi",), [])
+    shown["file missing"] = typing.cast(typing.Any, entry.changed(tmp_path))[lang]
+    language = dataclasses.replace(l10n.notice_language(lang), messages={"otsikko": "{oops"})
+    message = helpers(language)[1]["t"]
+    for label, key in (("a string missing", "puuttuva"), ("a string not filled in", "otsikko")):
+        with pytest.raises(UndefinedError) as undefined:
+            message(key, value="x")
+        shown[label] = str(undefined.value)
+    leaks = []
+    for label, output in shown.items():
+        assert output.strip(), label
+        found = sorted(_shown_words(output.replace(str(tmp_path), " ")) & english[lang])
+        if found:
+            leaks.append(f"{lang}, {label}: English words {found} in:\n{output}")
+    assert not leaks, "\n".join(leaks)
+    assert shown["progress bar"].strip() == {"fi": "Tarkistetaan", "sv": "Kontrollerar"}[lang]
+
+
+def _broken_templates(folder: Path) -> dict[str, Path]:
+    """Template folders (--templates) with a user's mistakes: a page that includes itself, a
+    language.yaml whose name is not text, a strings.yaml whose text is a number."""
+    made = {}
+    for kind, name, text in [("loop", "page.html", '{% include "page.html" %}\n'),
+                             ("language", "language.yaml", "name: 5\n"),
+                             ("strings", "strings.yaml", "title: 5\n")]:
+        (folder / kind / "fi").mkdir(parents=True)
+        (folder / kind / "fi" / name).write_text(text, encoding="utf-8")
+        made[kind] = folder / kind
+    return made
 
 
 def test_the_english_words_are_found(english: dict[str, set[str]]) -> None:
@@ -312,29 +467,3 @@ def test_a_running_preview_speaks_the_users_language(locale: str, tmp_path: Path
         shown = shown.replace(str(folder), " ").replace(str(tmp_path), " ").replace(url, " ")
         found = sorted((_shown_words(shown) - values) & english[lang])
         assert not found, f"{lang}, preview {label}: English words {found} in:\n{shown}"
-
-
-def _english_sentences(text: str) -> list[str]:
-    """The sentences of an English text, without its placeholders (for a search in a
-    translation): each at least four words long."""
-    plain = " ".join(re.sub(r"\{[^{}]*\}", " ", text).split())
-    return [s for s in re.split(r"(?<=[.!?:;])\s+", plain) if len(s.split()) >= 4]
-
-
-@pytest.mark.parametrize("rule", all_rules(), ids=lambda rule: rule.code)
-def test_explain_in_swedish_prints_no_english_sentence(rule: typing.Any,
-                                                       english: dict[str, set[str]]) -> None:
-    """`noticegen explain CODE --lang sv` is Swedish for every rule, core checks included: no
-    sentence of the rule's English explanation, message or fix, and no English word, outside
-    the examples of YAML (indented: the notice's own text, which may be in English) and code in
-    backticks."""
-    code, output = _run(["explain", rule.code, "--lang", "sv"])
-    assert code == 0, output
-    shown = " ".join(output.split())
-    texts = (rule.doc.text["en"], rule.message["en"], rule.hint["en"])
-    left = [s for text in texts for s in _english_sentences(text)
-            if " ".join(s.split()) in shown and s not in _english_sentences(rule.doc.text["sv"])]
-    assert not left, f"{rule.code}: English sentences in `explain --lang sv`: {left}"
-    prose = "\n".join(line for line in output.splitlines() if not line.startswith("    "))
-    found = sorted(_shown_words(prose) & english["sv"])
-    assert not found, f"{rule.code}: English words {found} in:\n{prose}"

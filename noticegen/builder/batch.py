@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from noticegen import defaults
 from noticegen.errors import NoticegenError, UsageError
+from noticegen.l10n import N_
 from noticegen.progress import bar
 
 if TYPE_CHECKING:
@@ -63,8 +64,8 @@ class Job:
         return render_all(resolved, languages=chosen, formats=self.formats, options=options)
 
     def render_each(self, result: Checked) -> Iterator[tuple[str, dict[str, bytes]]]:
-        """The files of :meth:`render` as they are made, the first language's page first
-        (``render.render_each``): `preview` serves it before the rest is made."""
+        """The files of :meth:`render`, format by format as each is made, the page first
+        (``render.render_each``): `preview` serves the pages before the rest are made."""
         from noticegen.render import render_each
 
         resolved, chosen, options = self._prepared(result)
@@ -81,10 +82,16 @@ class Job:
         chosen = list(self.langs) or list(resolved.languages)
         missing = [code for code in chosen if code not in resolved.languages]
         if missing:
+            from noticegen.config import words
+            from noticegen.l10n import tr
+
+            lang = words(result.path)
             raise UsageError(
-                f"{result.path} is not written in {', '.join(missing)} "
-                f"(its languages: {', '.join(resolved.languages)})",
-                hint="add the language to notice.languages and its texts, or drop it from --lang")
+                tr(lang, "{file} is not written in {missing} (its languages: {languages})",
+                   file=result.path, missing=", ".join(missing),
+                   languages=", ".join(resolved.languages)),
+                hint=tr(lang, "add the language to notice.languages and its texts, or drop it "
+                        "from --lang"))
         for code in chosen:
             language(code, self.templates)  # a language without templates is a usage error
         options = RenderOptions(heading_level=self.heading_level, templates_dir=self.templates,
@@ -124,10 +131,10 @@ def notices(files: list[str], workers: int, job: Job, progress: bool) -> Generat
     from noticegen.pipeline import check_file
 
     if workers > 1:
-        yield from _in_workers(files, workers, _build_chunk, job, "Building", progress,
+        yield from _in_workers(files, workers, _build_chunk, job, N_("Building"), progress,
                                warm=lambda: _warm_build(job))
         return
-    with bar(len(files), "Building", progress) as advance:
+    with bar(len(files), N_("Building"), progress) as advance:
         for path in files:
             result = check_file(path)
             try:
@@ -146,8 +153,8 @@ def checked(files: list[str], workers: int, lang: str | None,
 
         yield from check_files(files, lang=lang, progress=progress)
         return
-    for notice in _in_workers(files, workers, _check_chunk, lang, "Checking", progress,
-                              warm=_warm_check):
+    for notice in _in_workers(files, workers, _check_chunk, lang, N_("Checking"), progress,
+                              warm=_warm_check, lang=lang):
         yield notice.checked
 
 
@@ -177,9 +184,10 @@ Chunk = list[tuple[int, str]]
 def _in_workers(files: list[str], workers: int,
                 work: Callable[[Chunk, T], dict[int, CheckedNotice]], arg: T,
                 label: str, progress: bool, *, warm: Callable[[], None],
-                ) -> Generator[CheckedNotice]:
+                lang: str | None = None) -> Generator[CheckedNotice]:
     """``work(chunk, arg)`` on every file in ``workers`` processes; results in the order of
-    ``files``, each as soon as it and those before it are done.
+    ``files``, each as soon as it and those before it are done; ``label`` names the work on
+    the progress bar, in ``lang`` (by default the language of the messages).
 
     Each worker takes chunks of notices and keeps its caches (and for a build its Jinja
     environments and compiled templates) from one notice to the next. Workers are forked where
@@ -199,7 +207,7 @@ def _in_workers(files: list[str], workers: int,
     done: dict[int, CheckedNotice] = {}  # finished out of order, waiting for those before them
     following = 0
     # stopped early (an error, Ctrl-C, the caller gives up): the pool stops its workers
-    with Pool(workers, context) as pool, bar(len(files), label, progress) as advance:
+    with Pool(workers, context) as pool, bar(len(files), label, progress, lang) as advance:
         for finished in pool.each(work, [(chunk, arg) for chunk in chunks]):
             done.update(finished)
             advance(len(finished))

@@ -116,9 +116,14 @@ queues every task at once (benchmarks/README.md, section 9)."""
 
 def _died() -> NoticegenError:
     """A worker was killed: the out-of-memory killer, kill -9."""
-    return NoticegenError("a worker process stopped unexpectedly, so nothing was written",
-                          hint="if the computer ran out of memory, run the command again with "
-                          "fewer workers (--jobs 1 uses none)")
+    from noticegen.config import words
+    from noticegen.l10n import tr
+
+    lang = words()
+    return NoticegenError(tr(lang, "a worker process stopped unexpectedly, so nothing was "
+                             "written"),
+                          hint=tr(lang, "if the computer ran out of memory, run the command "
+                                  "again with fewer workers (--jobs 1 uses none)"))
 
 
 def _result(reply: tuple[Any, ...]) -> Any:

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 from noticegen import __version__, config
 from noticegen import cache as disk
 from noticegen.diagnostics import Diagnostic, Severity
+from noticegen.l10n import N_, Translated
 from noticegen.resources import PACKAGE_DIR, templates_dir
 
 if TYPE_CHECKING:
@@ -77,8 +78,8 @@ class Step:
     not recorded (standard input, --check, no cache)."""
     entry: Entry | None = None
     """The record of a build of this notice as this build would build it: skipped."""
-    reason: str = ""
-    """Why it is built and not skipped (shown with --verbose)."""
+    reason: Translated | None = None
+    """Why it is built and not skipped (shown with --verbose), in every message language."""
     names: list[str] = field(default_factory=list)
     """The files built (or left, when skipped), relative to ``folder``."""
     changed: int = 0
@@ -111,13 +112,13 @@ def plan(files: list[str], folders: list[Path], job: Job, *, record: Record | No
             continue
         step.base = base(shared, step.path, job, config.settings_for(step.path), locale)
         if force:
-            step.reason = "--force"
+            step.reason = Translated(N_("--force was given"))
             continue
         source = file_digest(step.path)
         if source is None:  # unreadable: the check reports it
             continue
         found = record.lookup(step.folder, step.base, source)
-        if isinstance(found, str):
+        if isinstance(found, Translated):
             step.reason = found
         else:
             step.entry = found
@@ -136,18 +137,18 @@ class Entry:
     languages: tuple[str, ...]
     diagnostics: list[Diagnostic]
 
-    def changed(self, folder: Path) -> str | None:
+    def changed(self, folder: Path) -> Translated | None:
         """Why the files in ``folder`` are not all the ones the build left there, or None."""
         for name, (stat, digest) in self.files.items():
             path = folder / name
             now = _identity(path)
             if now is None:
-                return f"{name} is missing"
+                return Translated(N_("{file} is missing"), file=name)
             if now != stat:
-                return f"{name} was changed or replaced"
+                return Translated(N_("{file} was changed or replaced"), file=name)
             if max(stat[2], stat[3]) >= self.recorded - RACY_NS and file_digest(path) != digest:
-                return f"{name} was changed"
-        return None if self.files else "no file was recorded"
+                return Translated(N_("{file} was changed"), file=name)
+        return None if self.files else Translated(N_("no file was recorded"))
 
     def racy(self) -> bool:
         """Whether ``changed`` had to read a file: one changed close to its recording."""
@@ -182,23 +183,24 @@ class Record:
         entries = data.get("notices") if ok else None
         return cls(path, entries if isinstance(entries, dict) else {})
 
-    def lookup(self, folder: Path, base: str, source: str) -> Entry | str:
+    def lookup(self, folder: Path, base: str, source: str) -> Entry | Translated:
         """The notice built into ``folder`` from ``base`` and the input ``source`` (its
         SHA-256) if its files are still as left; else why it must be built."""
         raw = self._entries.get(folder.name)
         if not isinstance(raw, dict):
-            return "not built into this folder before"
+            return Translated(N_("not built into this folder before"))
         if raw.get("key") != key(base, source):
             if raw.get("source") != source:
-                return "the notice file changed"
-            return "the options, project settings, locale, templates or noticegen changed"
+                return Translated(N_("the notice file changed"))
+            return Translated(N_("the options, project settings, locale, templates or noticegen "
+                                 "changed"))
         try:
             entry = Entry(raw["key"], {str(name): (list(stat), str(digest))
                                        for name, (stat, digest) in raw["files"].items()},
                           int(raw["recorded"]), tuple(raw["languages"]),
                           [_diagnostic(d) for d in raw["diagnostics"]])
         except (KeyError, TypeError, ValueError):
-            return "its record is damaged"
+            return Translated(N_("its record is damaged"))
         checked = time.time_ns()
         reason = entry.changed(folder)
         if reason is not None:

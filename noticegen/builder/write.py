@@ -32,7 +32,11 @@ def inside(root: Path, relative: str) -> Path:
     base = root.resolve()
     target = (base / relative).resolve()
     if target != base and base not in target.parents:
-        raise OutputError(f"refusing to write outside {root}: {relative}")
+        from noticegen.config import words
+        from noticegen.l10n import tr
+
+        raise OutputError(tr(words(), "refusing to write outside {folder}: {file}", folder=root,
+                             file=relative))
     return target
 
 
@@ -272,17 +276,27 @@ def _sync_dir(folder: Path) -> None:
 
 
 def _error(exc: OSError, target: Path) -> OutputError:
+    from noticegen.config import words
+    from noticegen.l10n import tr
+
+    lang = words()
     where = target  # the output's own name, never the temp file's (`.index.html.k3j2x9.tmp`)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return OutputError(f"cannot write {where}: permission denied or read-only file system",
-                           hint="choose another folder with --out, or fix its permissions")
+        return OutputError(tr(lang, "cannot write {file}: permission denied or read-only file "
+                              "system", file=where),
+                           hint=tr(lang, "choose another folder with --out, or fix its "
+                                   "permissions"))
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return OutputError(f"cannot write {where}: the disk is full",
-                           hint="free some space and build again; earlier output is unchanged")
+        return OutputError(tr(lang, "cannot write {file}: the disk is full", file=where),
+                           hint=tr(lang, "free some space and build again; earlier output is "
+                                   "unchanged"))
     if exc.errno in (errno.ENOTDIR, errno.EEXIST, errno.EISDIR):
-        return OutputError(f"cannot write {where}: a file is in the way of a folder (or the "
-                           "other way round)", hint="remove it or choose another --out folder")
-    return OutputError(f"cannot write {where}: {exc.strerror or exc}")
+        return OutputError(tr(lang, "cannot write {file}: a file is in the way of a folder (or "
+                              "the other way round)", file=where),
+                           hint=tr(lang, "remove it or choose another --out folder"))
+    # the operating system's own words (in English), and its name for the error to look up
+    return OutputError(tr(lang, "cannot write {file}: {reason}", file=where,
+                          reason=exc.strerror or exc))
 
 
 __all__ = ["Staging", "inside", "safe_segment", "write_all", "write_atomic"]

@@ -20,6 +20,11 @@ def message_language_option(value: str | None) -> str | None:
     from noticegen.l10n import message_languages, tr
 
     if value in message_languages():
+        from noticegen import config
+
+        # a command's own --lang wins over the global one, for every message of the run (its
+        # callback runs after the group's options are taken)
+        config.MESSAGE_LANG = value
         return value
     import typer
 

@@ -139,7 +139,7 @@ def _build(files: list[str], *, out: Path, langs: list[str], formats: list[str],
         raise UsageError(tr(words, "unknown format {formats}", formats=", ".join(map(repr, unknown))),
                          hint=tr(words, "use one or more of {formats}, comma-separated",
                                  formats=", ".join(FORMATS)))
-    check_id_prefix(id_prefix)
+    check_id_prefix(id_prefix, words)
     if templates is not None and not templates.is_dir():
         raise UsageError(tr(words, "the templates folder {folder} does not exist",
                             folder=templates))
@@ -233,7 +233,7 @@ def _summarise(steps: list[Step], langs: list[str], words: str) -> None:
                     "{folder}: up to date, {count} file(s) unchanged.", len(step.names),
                     folder=shown(step.folder)))
         else:
-            why = f" ({step.reason})" if State.verbose and step.reason else ""
+            why = f" ({step.reason[words]})" if State.verbose and step.reason else ""
             say(ntr(words, "{folder}: {count} file(s) built, {changed} changed{why}.",
                     "{folder}: {count} file(s) built, {changed} changed{why}.", len(step.names),
                     folder=shown(step.folder), changed=step.changed, why=why))

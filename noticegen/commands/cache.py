@@ -18,8 +18,10 @@ def show_path() -> None:
     typer.echo(str(cache.cache_dir()))
     if not cache.enabled():
         from noticegen.cli import say
+        from noticegen.config import words
+        from noticegen.l10n import tr
 
-        say(f"The cache is turned off ({cache.ENV_OFF} is set).")
+        say(tr(words(), "The cache is turned off ({variable} is set).", variable=cache.ENV_OFF))
 
 
 @cache_app.command("clear", epilog="Example:\n\n  noticegen cache clear")
@@ -27,9 +29,12 @@ def clear() -> None:
     """Delete everything in the cache; the next run fills it again."""
     from noticegen import cache
     from noticegen.cli import say
+    from noticegen.config import words
+    from noticegen.l10n import ntr
 
     removed = cache.clear()
-    say(f"{cache.cache_dir()}: {removed} cached file(s) deleted.")
+    say(ntr(words(), "{folder}: {count} cached file(s) deleted.",
+            "{folder}: {count} cached file(s) deleted.", removed, folder=cache.cache_dir()))
 
 
 def register(app: typer.Typer) -> None:

@@ -60,10 +60,15 @@ def show_service(
     from noticegen import catalog
 
     if name not in catalog.ids():
+        from noticegen.config import words
+        from noticegen.l10n import tr
+
+        lang = words()
         close = difflib.get_close_matches(name, sorted(catalog.ids()), n=1)
-        raise UsageError(f"'{name}' is not in the catalogue",
-                         hint=(f"Did you mean '{close[0]}'? " if close else "")
-                         + "`noticegen catalog list` shows every service.")
+        listed = tr(lang, "`noticegen catalog list` shows every service.")
+        raise UsageError(tr(lang, "'{name}' is not in the catalogue", name=name),
+                         hint=tr(lang, "Did you mean '{service}'? {listed}", service=close[0],
+                                 listed=listed) if close else listed)
     entry = {k: v for k, v in catalog.service(name).items()}
     typer.echo(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False, width=100), nl=False)
 

@@ -82,8 +82,9 @@ def check(
     stdin_once(files, code)
     if consent_config is not None:
         if len(files) != 1:
-            raise UsageError("--consent-config compares one notice with one banner",
-                             hint="give one notice file; check the others without it")
+            words = message_language(code, settings_for(files[0]).lang if files else None)
+            raise UsageError(tr(words, "--consent-config compares one notice with one banner"),
+                             hint=tr(words, "give one notice file; check the others without it"))
         results = [check_consent_config(check_file(files[0], lang=code), consent_config,
                                         lang=code)]
     elif jobs == 1 or (jobs is None and len(files) < CHECK_IN_WORKERS_FROM):

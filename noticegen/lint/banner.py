@@ -96,7 +96,7 @@ def read(data: Any) -> Banner:
         return _cookieconsent(data)
     if isinstance(data, Mapping) and isinstance(data.get("services"), list):
         return _klaro(data)
-    raise NotABanner("neither `categories` (vanilla-cookieconsent) nor `services` (Klaro)")
+    raise NotABanner("no `categories` (vanilla-cookieconsent) or `services` (Klaro)")  # (not shown)
 
 
 def _cookieconsent(data: Mapping[str, Any]) -> Banner:

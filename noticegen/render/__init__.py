@@ -187,8 +187,14 @@ class _Renderer:
             module = _guard(partial(template.make_module, variables), planned.section.template)
             title = getattr(module, "title", None)
             if title is None:
-                raise InputError(f"template {planned.section.template} ({lang}) does not set "
-                                 "a title", hint='add {% set title = "…" %} at its top level')
+                from noticegen.config import words
+                from noticegen.l10n import tr
+
+                said = words()
+                raise InputError(tr(said, "template {template} ({lang}) does not set a title",
+                                    template=planned.section.template, lang=lang),
+                                 hint=tr(said, "add {statement} at its top level",
+                                         statement='{% set title = "…" %}'))
             sections.append(Section(planned, str(title), _markup(str(module))))
         return sections
 
@@ -363,7 +369,13 @@ def render(resolved: ResolvedNotice, *, lang: str, fmt: str,
            options: RenderOptions | None = None) -> str:
     """One format of one notice in one language (``lang`` is ignored for ``json``)."""
     if fmt not in FORMATS:
-        raise UsageError(f"unknown format '{fmt}'", hint=f"use one of {', '.join(FORMATS)}")
+        from noticegen.config import words
+        from noticegen.l10n import tr
+
+        said = words()
+        raise UsageError(tr(said, "unknown format {formats}", formats=repr(fmt)),
+                         hint=tr(said, "use one or more of {formats}, comma-separated",
+                                 formats=", ".join(FORMATS)))
     made = FORMATS[fmt].make(_Renderer(resolved, options or RenderOptions()), lang)
     return made if isinstance(made, str) else "\n".join(made.values())
 
@@ -380,18 +392,17 @@ def render_all(resolved: ResolvedNotice, *, languages: Sequence[str], formats: S
 
 def render_each(resolved: ResolvedNotice, *, languages: Sequence[str], formats: Sequence[str],
                 options: RenderOptions | None = None) -> Iterator[tuple[str, dict[str, bytes]]]:
-    """The files of :func:`render_all` as they are made: format by format in the order of
-    :data:`FORMATS` (the page first), and a format language by language (its assets with the
-    first language). `preview` serves the first language's page before the rest is made.
-    Later formats reuse what earlier ones rendered (a language's sections, its parsed page), so
-    the pieces cost together what :func:`render_all` costs."""
+    """The files of :func:`render_all`, format by format as each is made, in the order of
+    :data:`FORMATS` (the page first): `preview` serves the pages before the other formats are
+    made. Later formats reuse what earlier ones rendered (a language's sections, its parsed
+    page), so the formats cost together what :func:`render_all` costs."""
     opts = options or RenderOptions()
     if not opts.languages:
         opts = dataclasses.replace(opts, languages=tuple(languages))
     renderer = _Renderer(resolved, opts)
     for name in chosen_formats(resolved, formats):
         fmt = FORMATS[name]
-        files = {asset: _asset(asset, opts.templates_dir) for asset in fmt.assets}
+        files: dict[str, bytes] = {}
         for lang in languages if fmt.per_language else languages[:1]:
             made = fmt.make(renderer, lang)
             where = fmt.path.format(lang=lang)
@@ -401,8 +412,9 @@ def render_each(resolved: ResolvedNotice, *, languages: Sequence[str], formats: 
                 files.update((where + rel, text.encode("utf-8")) for rel, text in made.items())
             for path, make in fmt.more:
                 files[path.format(lang=lang)] = make(renderer, lang).encode("utf-8")
-            yield name, files
-            files = {}
+        for asset in fmt.assets:
+            files[asset] = _asset(asset, opts.templates_dir)
+        yield name, files
 
 
 def _asset(name: str, user_dir: Path | None) -> bytes:
@@ -412,7 +424,10 @@ def _asset(name: str, user_dir: Path | None) -> bytes:
         path = folder / name
         if path.is_file():
             return path.read_bytes()
-    raise InputError(f"the stylesheet {name} is missing from the templates")
+    from noticegen.config import words
+    from noticegen.l10n import tr
+
+    raise InputError(tr(words(), "the stylesheet {name} is missing from the templates", name=name))
 
 
 def _language_name(code: str, options: RenderOptions) -> str:
@@ -439,8 +454,14 @@ def _undecodable(env: Environment, name: str) -> InputError | None:
                 data.decode("utf-8")
             except UnicodeDecodeError as exc:
                 line = data[: exc.start].count(b"\n") + 1
-                return InputError(f"template error in {path}:{line}: the file is not UTF-8 text",
-                                  hint="save the template as UTF-8")
+                from noticegen.config import words
+                from noticegen.l10n import tr
+
+                said = words()
+                return InputError(tr(said, "template error in {place}: {error}",
+                                     place=f"{path}:{line}",
+                                     error=tr(said, "the file is not UTF-8 text")),
+                                  hint=tr(said, "save the template as UTF-8"))
             return None
     return None
 
@@ -464,6 +485,10 @@ def _guard(fn: Callable[[], Any], name: str) -> Any:
 def _template_error(exc: Exception, name: str) -> InputError:
     from jinja2 import TemplateError
 
+    from noticegen.config import words
+    from noticegen.l10n import tr
+
+    said = words()
     where, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     if where is None:  # a runtime error: the innermost template frame tells where
         tb = exc.__traceback__
@@ -474,13 +499,15 @@ def _template_error(exc: Exception, name: str) -> InputError:
                 line = template.get_corresponding_lineno(tb.tb_lineno)
             tb = tb.tb_next
     place = f"{where or name}:{line}" if line else str(where or name)
+    # Jinja's and Python's own words (English) for the template's mistake, quoted as they are
     what = str(exc) if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
     if isinstance(exc, RecursionError):
-        what = "templates include or call each other without end"
+        what = tr(said, "templates include or call each other without end")
     elif isinstance(exc, UnicodeDecodeError):
-        what = "the file is not UTF-8 text"
-    return InputError(f"template error in {place}: {shown(what, 300)}",
-                      hint="fix the template (see docs/templates.md)")
+        what = tr(said, "the file is not UTF-8 text")
+    return InputError(tr(said, "template error in {place}: {error}", place=place,
+                         error=shown(what, 300)),
+                      hint=tr(said, "fix the template (see docs/templates.md)"))
 
 
 __all__ = ["FORMATS", "STYLESHEET", "Format", "RenderOptions", "Section", "chosen_formats", "render",

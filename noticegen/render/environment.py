@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from noticegen.cache import read_yaml
+from noticegen.config import words
 from noticegen.diagnostics import shown
 from noticegen.errors import InputError, UsageError
+from noticegen.l10n import tr
 from noticegen.resources import templates_dir
 
 if TYPE_CHECKING:
@@ -77,23 +79,29 @@ def language(lang: str, user_dir: Path | None = None) -> Language:
     for path in files:
         if path.is_file():
             _merge(data, _read_yaml(path))
+    said = words()
     if not data:
-        known = ", ".join(available_languages(user_dir)) or "none"
+        known = ", ".join(available_languages(user_dir)) or "-"
         raise UsageError(
-            f"there are no templates for the language '{lang}' (available: {known})",
-            hint=f"add a folder {lang}/ with a {LANGUAGE_FILE} and templates, and pass its "
-            "parent folder with --templates (see docs/templates.md)",
+            tr(said, "there are no templates for the language '{lang}' (available: {known})",
+               lang=lang, known=known),
+            hint=tr(said, "add a folder {folder} with a {file} and templates, and pass its parent "
+                    "folder with --templates (see docs/templates.md)", folder=f"{lang}/",
+                    file=LANGUAGE_FILE),
         )
     missing = [key for key in _REQUIRED if not isinstance(data.get(key), str)]
     strings, articles = data.get("strings") or {}, data.get("articles") or {}
     missing += [f"strings.{key}" for key in STRINGS if not isinstance(strings.get(key), str)]
     missing += [f"articles.{key}" for key in ARTICLE_FORMS if not isinstance(articles.get(key), str)]
     if missing:
-        raise InputError(f"{LANGUAGE_FILE} for '{lang}' lacks {', '.join(missing)}",
-                         hint="copy templates/en/language.yaml and translate every entry")
+        raise InputError(tr(said, "{file} for '{lang}' lacks {keys}", file=LANGUAGE_FILE,
+                            lang=lang, keys=", ".join(missing)),
+                         hint=tr(said, "copy {file} and translate every entry",
+                                 file=f"templates/en/{LANGUAGE_FILE}"))
     if user_dir is not None and not _known_locale(data["locale"]):  # (the built-in ones are)
-        raise InputError(f"{LANGUAGE_FILE} for '{lang}': '{shown(data['locale'])}' is not a locale "
-                         "Babel knows", hint="write a locale such as fi_FI, sv_FI or en_GB")
+        raise InputError(tr(said, "{file} for '{lang}': '{locale}' is not a locale Babel knows",
+                            file=LANGUAGE_FILE, lang=lang, locale=shown(data["locale"])),
+                         hint=tr(said, "write a locale such as fi_FI, sv_FI or en_GB"))
     return Language(
         code=lang,
         name=data["name"],
@@ -115,9 +123,13 @@ def _units(lang: str, data: Any) -> Units:
         and all(isinstance(p, str) and "{0}" in p for p in forms.values())
         for forms in data.values())
     if not ok:
-        raise InputError(f"{LANGUAGE_FILE} for '{lang}': units must map a unit to its plural "
-                         "forms, each a text with {0}",
-                         hint='write e.g. units: {duration-day: {one: "{0} dag", other: "{0} dagar"}}')
+        said = words()
+        raise InputError(tr(said, "{file} for '{lang}': units must map a unit to its plural "
+                            "forms, each a text with {placeholder}", file=LANGUAGE_FILE,
+                            lang=lang, placeholder="{0}"),
+                         hint=tr(said, "write e.g. {example}",
+                                 example='units: {duration-day: {one: "{0} dag", '
+                                 'other: "{0} dagar"}}'))
     return tuple(sorted((str(unit), tuple(sorted((str(k), v) for k, v in forms.items())))
                         for unit, forms in data.items()))
 
@@ -145,8 +157,10 @@ def _messages(lang: str, user_dir: Path | None) -> dict[str, str]:
             continue
         for key, value in _read_yaml(path).items():
             if not isinstance(value, str):
-                raise InputError(f"{path}: the string '{key}' must be text",
-                                 hint="quote it, e.g. key: \"text\"")
+                said = words()
+                raise InputError(tr(said, "{file}: the string '{key}' must be text", file=path,
+                                    key=key),
+                                 hint=tr(said, "quote it, e.g. {example}", example=f'{key}: "…"'))
             messages[str(key)] = value
     return messages
 
@@ -155,9 +169,11 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         data = read_yaml(path)
     except (OSError, ValueError, yaml.YAMLError) as exc:  # ValueError: not UTF-8
-        raise InputError(f"cannot read {path}: {exc}") from None
+        # (the reason is the library's or the system's own words)
+        raise InputError(tr(words(), "cannot read {file}: {reason}", file=path,
+                            reason=exc)) from None
     if not isinstance(data, dict):
-        raise InputError(f"{path}: expected a mapping of settings")
+        raise InputError(tr(words(), "{file}: expected a mapping of settings", file=path))
     return data
 
 

@@ -152,17 +152,25 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
 
         text = lang.messages.get(key)
         if text is None:
-            raise UndefinedError(f"the string '{key}' is missing from strings.yaml for the "
-                                 f"language '{code}'")
+            from noticegen.config import words
+            from noticegen.l10n import tr
+
+            raise UndefinedError(tr(words(), "the string '{key}' is missing from strings.yaml "
+                                    "for the language '{lang}'", key=key, lang=code))
         try:
             if values and _plain_fields(text):  # what Markup.format gives, several times faster
                 result = Markup(text.format(**{k: escape(v) for k, v in values.items()}))
             else:
                 result = Markup(text).format(**values)
-        except (KeyError, IndexError, ValueError) as exc:
-            raise UndefinedError(f"the string '{key}' of strings.yaml for the language '{code}' "
-                                 f"cannot be filled in: {exc!r} (write a literal brace as "
-                                 "{{ or }})") from None
+        except (KeyError, IndexError, ValueError):
+            from noticegen.config import words
+            from noticegen.l10n import tr
+
+            raise UndefinedError(tr(words(), "the string '{key}' of strings.yaml for the "
+                                    "language '{lang}' cannot be filled in: it names a value "
+                                    "that is not given, or a brace is alone (write a brace "
+                                    "that is text twice: {braces})", key=key, lang=code,
+                                    braces="{{ }}")) from None
         if not values:
             filled[key] = result
         return result
