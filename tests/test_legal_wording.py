@@ -319,6 +319,12 @@ OFFICIAL_SV = {
              "direkt marknadsföring",
     # Art. 12(5) SV: "uppenbart ogrundade eller orimliga, särskilt på grund av deras repetitiva art"
     "12(5)": "uppenbart ogrundade eller orimliga, särskilt på grund av deras repetitiva art",
+    # Art. 12(5)(a) SV: "ta ut en rimlig avgift som täcker de administrativa kostnaderna för att
+    # tillhandahålla den information eller vidta den åtgärd som begärts" (gdprinfo.eu/sv/sv-article-12
+    # and the reproduction of Art. 12 on gislavedenergi.se; docs/terms.sv.md, rights_free_of_charge).
+    # The notice said "som grundar sig på de administrativa kostnaderna för att hantera begäran".
+    "12(5)(a)": "ta ut en rimlig avgift som täcker de administrativa kostnaderna för att "
+                "tillhandahålla den information eller vidta den åtgärd som begärts",
 }
 
 
@@ -326,6 +332,7 @@ OFFICIAL_SV = {
 def test_the_swedish_notice_uses_the_official_wording(article: str) -> None:
     text = _text(TRILINGUAL, "sv")
     assert OFFICIAL_SV[article] in text, f"Art. {article} (sv)"
+    assert "avgift som grundar sig på" not in text
     assert "Det är i regel kostnadsfritt" in text
     assert "6 år efter utgången av det år under vilket räkenskapsperioden gick ut" in text
 
