@@ -40,8 +40,8 @@ def test_every_rule_is_documented_with_examples(rule: object) -> None:
     assert isinstance(rule, Rule)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", rule.name)
     assert rule.source and rule.groups
-    for lang in ("en", "fi"):
-        assert len(rule.doc.text[lang]) > 40, f"{rule.code}: no {lang} documentation"
+    for lang in ("en", "fi", "sv"):
+        assert len(rule.doc.text.get(lang, "")) > 40, f"{rule.code}: no {lang} documentation"
         assert rule.doc.summary(lang).endswith((".", "!", "?")), rule.doc.summary(lang)
     # Both examples exist and are YAML.
     assert rule.doc.fail and rule.doc.passes, f"{rule.code}: the doc needs [fail] and [pass]"
@@ -156,6 +156,28 @@ def test_doc_sections_are_parsed() -> None:
     assert doc.text == {"en": "Summary. More.\n\nBody.", "fi": "Yhteenveto."}
     assert (doc.fail, doc.passes) == ("a: 1", "a: 2")
     assert doc.summary("en") == "Summary."
+
+
+def test_a_rule_without_its_swedish_explanation_is_not_registered() -> None:
+    """Every rule's long explanation (what `explain` prints, docs/rules.md) is written in
+    Swedish too: a rule whose docstring has no ``[sv]`` section is refused."""
+    from noticegen.diagnostics import Severity
+    from noticegen.lint.registry import Rule, add
+
+    doc = Doc.parse("""Summary in English.
+
+        [fi]
+        Yhteenveto suomeksi.
+
+        [fail]
+        a: 1
+        [pass]
+        a: 2
+        """)
+    texts = {"en": "m", "fi": "m", "sv": "m"}
+    with pytest.raises(ValueError, match="NG999: no sv text"):
+        add(Rule("NG999", "test-no-swedish", ("meta",), Severity.WARNING, texts, texts,
+                 "noticegen", doc, lambda resolved: []))
 
 
 def test_docs_rules_md_is_generated_from_the_registry() -> None:

@@ -467,3 +467,29 @@ def test_a_running_preview_speaks_the_users_language(locale: str, tmp_path: Path
         shown = shown.replace(str(folder), " ").replace(str(tmp_path), " ").replace(url, " ")
         found = sorted((_shown_words(shown) - values) & english[lang])
         assert not found, f"{lang}, preview {label}: English words {found} in:\n{shown}"
+
+
+def _english_sentences(text: str) -> list[str]:
+    """The sentences of an English text, without its placeholders (for a search in a
+    translation): each at least four words long."""
+    plain = " ".join(re.sub(r"\{[^{}]*\}", " ", text).split())
+    return [s for s in re.split(r"(?<=[.!?:;])\s+", plain) if len(s.split()) >= 4]
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda rule: rule.code)
+def test_explain_in_swedish_prints_no_english_sentence(rule: typing.Any,
+                                                       english: dict[str, set[str]]) -> None:
+    """`noticegen explain CODE --lang sv` is Swedish for every rule, core checks included: no
+    sentence of the rule's English explanation, message or fix, and no English word, outside
+    the examples of YAML (indented: the notice's own text, which may be in English) and code in
+    backticks."""
+    code, output = _run(["explain", rule.code, "--lang", "sv"])
+    assert code == 0, output
+    shown = " ".join(output.split())
+    texts = (rule.doc.text["en"], rule.message["en"], rule.hint["en"])
+    left = [s for text in texts for s in _english_sentences(text)
+            if " ".join(s.split()) in shown and s not in _english_sentences(rule.doc.text["sv"])]
+    assert not left, f"{rule.code}: English sentences in `explain --lang sv`: {left}"
+    prose = "\n".join(line for line in output.splitlines() if not line.startswith("    "))
+    found = sorted(_shown_words(prose) & english["sv"])
+    assert not found, f"{rule.code}: English words {found} in:\n{prose}"

@@ -64,8 +64,8 @@ class Job:
         return render_all(resolved, languages=chosen, formats=self.formats, options=options)
 
     def render_each(self, result: Checked) -> Iterator[tuple[str, dict[str, bytes]]]:
-        """The files of :meth:`render`, format by format as each is made, the page first
-        (``render.render_each``): `preview` serves the pages before the rest are made."""
+        """The files of :meth:`render` as they are made, the first language's page first
+        (``render.render_each``): `preview` serves it before the rest is made."""
         from noticegen.render import render_each
 
         resolved, chosen, options = self._prepared(result)

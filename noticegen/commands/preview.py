@@ -124,10 +124,10 @@ class Site:
     """The built notice in a folder, rebuilt on demand; the last failure is kept as a page.
 
     ``version`` counts the builds served; the pages' event streams wait for it to change
-    (:meth:`wait`). A build is served in two parts: the pages (``<lang>/index.html``, what a
-    browser shows) as soon as they are made, then the other formats; until those are written,
-    a request for one of them waits (:meth:`settled`), so that no page is served from an older
-    build than the one announced. ``lang`` is the language of the messages, in the console and
+    (:meth:`wait`). A build is served in two parts: the first language's page
+    (``<lang>/index.html``, what the browser opens) as soon as it is made, then the rest; until
+    that is written, a request for any of it waits (:meth:`settled`), so that no file is served
+    from an older build than the one announced. ``lang`` is the language of the messages, in the console and
     on the error page.
     """
 
@@ -149,7 +149,7 @@ class Site:
         """Check and render the notice; on failure keep the reason for the error page.
 
         ``seen``: the notice's :func:`stamp` when the watcher saw it change. A file that no
-        longer has it once the pages are made (it changed while it was read: half saved) is
+        longer has it once the page is made (it changed while it was read: half saved) is
         not shown; the watcher, which sees the change, builds it again.
         """
         import io
@@ -173,7 +173,7 @@ class Site:
             else:
                 try:
                     formats = Job(templates=self.templates).render_each(result)
-                    pages = next(formats, ("", {}))[1]  # the first format: the pages
+                    pages = next(formats, ("", {}))[1]  # the first language's page
                 except Exception as exc:  # a bug must not stop the preview either: shown
                     error = self._failure(exc)
             if seen is not None and stamp(self.file) != seen:
@@ -200,7 +200,7 @@ class Site:
                 tr(words, "Build failed: {reason}", reason=error.splitlines()[0].rstrip(":")))
 
     def _publish(self, pages: dict[str, bytes], start: str) -> str | None:
-        """Write the pages and announce them (the other formats follow); why not, if they
+        """Write the first language's page and announce it (the rest follows); why not, if it
         could not be written."""
         try:
             self._write(pages, every=False)

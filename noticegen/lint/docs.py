@@ -15,7 +15,8 @@ by hand. tests/test_lint.py fails when this file is out of date. -->
 `noticegen check` runs every rule below over a notice and reports each finding at its line and
 column, with a message and a fix. Errors fail `check` and stop `build`; warnings are printed, and
 fail too with `--strict` (or `strict = true` in the project settings). `noticegen rules` lists the
-rules and `noticegen explain CODE` prints one, in English or Finnish (`--lang fi`).
+rules and `noticegen explain CODE` prints one, in English, Finnish (`--lang fi`) or Swedish
+(`--lang sv`); each rule below is given in all three.
 How well the free-text rules find what owners write is measured on a corpus of real-world
 phrasings: [precision and recall](phrases.md).
 
@@ -73,6 +74,11 @@ def _rule_section(rule: Rule) -> str:
         ">\n",
         f"> - Viesti: {_template(rule.message['fi'])}\n",
         f"> - Korjaus: {_template(rule.hint['fi'])}\n\n",
+        "På svenska:\n\n",
+        "".join(f"> {line}\n" if line else ">\n" for line in rule.doc.text["sv"].split("\n")),
+        ">\n",
+        f"> - Meddelande: {_template(rule.message['sv'])}\n",
+        f"> - Åtgärd: {_template(rule.hint['sv'])}\n\n",
     ]
     return "".join(parts)
 

@@ -16,13 +16,14 @@ if TYPE_CHECKING:
     from noticegen.lint.banner import Banner
     from noticegen.resolve import ResolvedNotice
 
-LANGS = ("en", "fi")
-"""The languages every rule's documentation must be written in; a rule may add others (``sv``),
-and where it has none in a message language, English is shown. Messages and hints are in the
-message catalogues (``noticegen/locale/``), in every message language."""
+LANGS = ("en", "fi", "sv")
+"""The languages every rule's documentation must be written in (a rule that lacks one is not
+registered); in another message language (a new one, not yet written), English is shown.
+Messages and hints are in the message catalogues (``noticegen/locale/``), in every message
+language."""
 
 Text = Mapping[str, str]
-"""Text per message language: ``{"en": ..., "fi": ...}``."""
+"""Text per message language: ``{"en": ..., "fi": ..., "sv": ...}``."""
 Param = str | int | Mapping[str, str]
 """A message parameter: plain text, a number, or text per language (a vocabulary label)."""
 Params = Mapping[str, Param]
@@ -46,8 +47,8 @@ class Doc:
     """A rule's documentation, parsed from its docstring.
 
     The docstring holds the English text first, then sections that start with a line
-    ``[fi]`` (the Finnish text), ``[sv]`` (the Swedish one, where written), ``[fail]`` and
-    ``[pass]`` (YAML fragments).
+    ``[fi]`` (the Finnish text), ``[sv]`` (the Swedish one), ``[fail]`` and ``[pass]`` (YAML
+    fragments).
     """
 
     text: Text

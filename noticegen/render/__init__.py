@@ -392,17 +392,18 @@ def render_all(resolved: ResolvedNotice, *, languages: Sequence[str], formats: S
 
 def render_each(resolved: ResolvedNotice, *, languages: Sequence[str], formats: Sequence[str],
                 options: RenderOptions | None = None) -> Iterator[tuple[str, dict[str, bytes]]]:
-    """The files of :func:`render_all`, format by format as each is made, in the order of
-    :data:`FORMATS` (the page first): `preview` serves the pages before the other formats are
-    made. Later formats reuse what earlier ones rendered (a language's sections, its parsed
-    page), so the formats cost together what :func:`render_all` costs."""
+    """The files of :func:`render_all` as they are made: format by format in the order of
+    :data:`FORMATS` (the page first), and a format language by language (its assets with the
+    first language). `preview` serves the first language's page before the rest is made.
+    Later formats reuse what earlier ones rendered (a language's sections, its parsed page), so
+    the pieces cost together what :func:`render_all` costs."""
     opts = options or RenderOptions()
     if not opts.languages:
         opts = dataclasses.replace(opts, languages=tuple(languages))
     renderer = _Renderer(resolved, opts)
     for name in chosen_formats(resolved, formats):
         fmt = FORMATS[name]
-        files: dict[str, bytes] = {}
+        files = {asset: _asset(asset, opts.templates_dir) for asset in fmt.assets}
         for lang in languages if fmt.per_language else languages[:1]:
             made = fmt.make(renderer, lang)
             where = fmt.path.format(lang=lang)
@@ -412,9 +413,8 @@ def render_each(resolved: ResolvedNotice, *, languages: Sequence[str], formats: 
                 files.update((where + rel, text.encode("utf-8")) for rel, text in made.items())
             for path, make in fmt.more:
                 files[path.format(lang=lang)] = make(renderer, lang).encode("utf-8")
-        for asset in fmt.assets:
-            files[asset] = _asset(asset, opts.templates_dir)
-        yield name, files
+            yield name, files
+            files = {}
 
 
 def _asset(name: str, user_dir: Path | None) -> bytes:

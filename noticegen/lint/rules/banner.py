@@ -48,6 +48,13 @@ def banner_category_missing(resolved: ResolvedNotice, banner: Banner) -> Iterato
     `check --consent-config` -valinnalla annettuja asetuksia (vanilla-cookieconsentin
     `categories`, Klaron `purposes`).
 
+    [sv]
+    Varje kategori av kakor som kräver samtycke ska vara en kategori som bannern frågar om.
+
+    Om bannern inte frågar om kategorin, sätts dess kakor utan samtycke eller inte alls; i båda
+    fallen stämmer beskrivningen och bannern inte överens. Regeln jämför en konfiguration som
+    ges med `check --consent-config` (`categories` i vanilla-cookieconsent, `purposes` i Klaro).
+
     [fail]
     # the notice declares statistics cookies; the banner (consent.json) has only:
     categories:
@@ -82,6 +89,12 @@ def banner_category_not_in_notice(resolved: ResolvedNotice, banner: Banner) -> I
 
     Käyttäjälle on kerrottava, mitä kukin eväste tekee (205 §): luokka, jota seloste ei kuvaa,
     pyytää suostumusta ilman näitä tietoja.
+
+    [sv]
+    Varje kategori i bannern ska ha kakor i beskrivningen.
+
+    Användaren ska få veta vad varje kaka som han eller hon samtycker till gör (205 §): en
+    kategori som beskrivningen inte beskriver ber om samtycke utan den informationen.
 
     [fail]
     # the notice declares statistics cookies only; the banner (consent.json):
@@ -118,6 +131,13 @@ def banner_cookie_unknown(resolved: ResolvedNotice, banner: Banner) -> Iterator[
     edellyttämiä tietoja. Säännöllinen lauseke (`{regexp: "^_ga_"}`) vastaa selosteen
     samannimistä etuliite-evästettä.
 
+    [sv]
+    Varje kaka i bannern ska finnas i beskrivningen.
+
+    En kaka som bannern känner till men beskrivningen inte beskriver sätts på webbplatsen utan
+    den information som lagen kräver. Ett reguljärt uttryck (`{regexp: "^_ga_"}`) motsvarar
+    beskrivningens prefixkaka med samma namn.
+
     [fail]
     categories:
       analytics: {autoClear: {cookies: [{name: _pk_id}, {name: _pk_ses}]}}
@@ -148,6 +168,12 @@ def banner_cookie_category_differs(resolved: ResolvedNotice, banner: Banner) -> 
 
     Muuten yhteen luokkaan annettu suostumus asettaa tai poistaa evästeitä, jotka seloste
     kertoo toiseen luokkaan kuuluviksi.
+
+    [sv]
+    En kaka ska höra till samma kategori i bannern som i beskrivningen.
+
+    Annars sätter eller raderar ett samtycke till en kategori kakor som enligt beskrivningen hör
+    till en annan.
 
     [fail]
     # the notice declares _pk_id as a statistics cookie; the banner (consent.json):

@@ -32,6 +32,13 @@ def purpose_no_legal_basis(resolved: ResolvedNotice) -> Iterator[Finding]:
     kuudesta perusteesta käsittely perustuu. Vanhoissa selosteissa peruste usein puuttuu
     kokonaan tai koko rekisterille annetaan yksi yhteinen peruste.
 
+    [sv]
+    Varje ändamål behöver en rättslig grund enligt artikel 6.1 i dataskyddsförordningen.
+
+    Beskrivningen ska för varje ändamål ange vilken av de sex grunderna i artikel 6.1
+    behandlingen stöder sig på. I gamla beskrivningar saknas grunden ofta helt, eller så anges
+    en och samma grund för hela registret.
+
     [fail]
     purposes:
       - id: orders
@@ -64,6 +71,13 @@ def legitimate_interest_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     13 artiklan 1 kohdan d alakohta edellyttää tietoa rekisterinpitäjän tai kolmannen osapuolen
     oikeutetuista eduista; WP260-ohjeen mukaan etu on yksilöitävä, pelkkä peruste ei riitä.
+
+    [sv]
+    Ett ändamål som grundar sig på berättigade intressen ska ange vilket intresset är.
+
+    Enligt artikel 13.1 d ska den registrerade få information om "den personuppgiftsansvariges
+    eller en tredje parts berättigade intressen"; enligt WP260 ska det konkreta intresset anges,
+    det räcker inte att nämna grunden.
 
     [fail]
     - id: marketing
@@ -102,6 +116,14 @@ def consent_no_withdrawal(resolved: ResolvedNotice) -> Iterator[Finding]:
     peruuttamistapa on kerrottava, ja peruuttamisen on oltava yhtä helppoa kuin suostumuksen
     antamisen (7 artiklan 3 kohta). Koskee 6 artiklan 1 kohdan a alakohdan suostumusta ja
     erityisiä henkilötietoryhmiä koskevaa nimenomaista suostumusta (9 artiklan 2 kohdan a alakohta).
+
+    [sv]
+    När behandlingen grundar sig på samtycke ska beskrivningen ange hur samtycket återkallas.
+
+    Rätten att när som helst återkalla sitt samtycke läggs automatiskt till i beskrivningen, men
+    beskrivningen ska också ange hur det går till, och det ska vara lika lätt att återkalla
+    samtycket som att ge det (artikel 7.3). Gäller samtycke enligt artikel 6.1 a och uttryckligt
+    samtycke till behandling av särskilda kategorier av personuppgifter enligt artikel 9.2 a.
 
     [fail]
     - id: newsletter
@@ -161,6 +183,16 @@ def retention_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     johon säilytys itse päättyy (`{after: consent_withdrawal}`: suostumuksen peruuttamiseen asti);
     tapahtumalle, josta aika vain lasketaan (`last_contact`, `collection` ...), anna myös aika.
 
+    [sv]
+    Varje ändamål eller kategori av personuppgifter behöver en lagringstid eller de kriterier
+    som används för att fastställa den.
+
+    Ange `retention:` för ändamålet, eller lagringsregler för registret som täcker alla
+    kategorier av personuppgifter som ändamålet använder. Enbart `after:` räcker bara för en
+    händelse som i sig avslutar lagringen (`{after: consent_withdrawal}`: tills samtycket
+    återkallas); för en händelse från vilken tiden bara börjar räknas (`last_contact`,
+    `collection` …) ska också tiden anges.
+
     [fail]
     - id: orders
       description: Delivering orders
@@ -201,6 +233,13 @@ def legal_obligation_no_law(resolved: ResolvedNotice) -> Iterator[Finding]:
     6 artiklan 3 kohdan mukaan velvoitteen on perustuttava lakiin; kun laki mainitaan,
     rekisteröity voi tarkistaa sen.
 
+    [sv]
+    Vid en rättslig förpliktelse bör beskrivningen ange den lag som förpliktelsen grundar sig
+    på.
+
+    Enligt artikel 6.3 ska förpliktelsen vara fastställd i lag; när lagen nämns kan den
+    registrerade kontrollera den.
+
     [fail]
     - id: bookkeeping
       description: Bookkeeping
@@ -231,6 +270,11 @@ def register_no_purposes(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     Ilman käyttötarkoituksia ei ole oikeusperustetta, säilytysaikaa eikä vastaanottajia, joista
     kertoa.
+
+    [sv]
+    Ett register ska ange vad uppgifterna används till.
+
+    Utan ändamål finns det ingen rättslig grund, lagringstid eller mottagare att informera om.
 
     [fail]
     registers:

@@ -53,6 +53,13 @@ def transfer_denial_contradiction(resolved: ResolvedNotice) -> Iterator[Finding]
     sivustolla käytetään yhdysvaltalaisia palveluita, kuten Google Analyticsia, tai käsittelijöitä,
     joiden alihankkijat ovat Yhdysvalloissa.
 
+    [sv]
+    Beskrivningen får inte förneka överföringar utanför EU/EES som dess mottagare gör.
+
+    I gamla beskrivningar står det ofta att "uppgifter överförs inte utanför EU/EES" fastän
+    webbplatsen använder amerikanska tjänster som Google Analytics, eller personuppgiftsbiträden
+    vars underbiträden finns i Förenta staterna.
+
     [fail]
     uses: [google-analytics-4]
     security: Data are not transferred outside the EU or the EEA.
@@ -89,6 +96,14 @@ def disclosure_denial_contradiction(resolved: ResolvedNotice) -> Iterator[Findin
     9 kohdan mukaisia vastaanottajia; lause "tietoja ei luovuteta ulkopuolisille muuten kuin
     viranomaisille" on väärä heti, kun niitä on yksikin.
 
+    [sv]
+    Beskrivningen får inte påstå att uppgifterna inte lämnas ut till någon, om den räknar upp
+    mottagare.
+
+    Personuppgiftsbiträden (webbanalys, servrar, e-posttjänster) är mottagare enligt artikel
+    4.9; meningen "uppgifterna lämnas inte ut till utomstående utom till myndigheter" är fel så
+    snart det finns en enda mottagare.
+
     [fail]
     uses: [hotjar]
     security: Data are not disclosed to third parties.
@@ -120,6 +135,12 @@ def anonymity_claim(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     IP-osoitteet, laitetunnisteet ja analytiikkaevästeiden tunnisteet tunnistavat henkilön
     epäsuorasti (johdanto-osan 30 kappale); väite "käyttäjää ei voida tunnistaa" ei silloin pidä.
+
+    [sv]
+    Uppgifter som identifierar en enskild enhet är personuppgifter, inte anonyma uppgifter.
+
+    IP-adresser, enhetsidentifierare och identifierarna i analyskakor identifierar en person
+    indirekt (skäl 30); påståendet "användaren kan inte identifieras" stämmer då inte.
 
     [fail]
     data_categories: [online_identifiers]

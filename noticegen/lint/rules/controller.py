@@ -37,6 +37,13 @@ def controller_no_electronic_contact(resolved: ResolvedNotice) -> Iterator[Findi
     WP260-ohjeen mukaan yhteydenottotapoja on oltava useita, ja niistä yhden on oltava sähköinen;
     12 artiklan 2 kohdan mukaan oikeuksien käyttäminen on tehtävä helpoksi.
 
+    [sv]
+    Det ska gå att kontakta den personuppgiftsansvarige elektroniskt, inte bara per post.
+
+    Enligt WP260 ska det finnas flera sätt att ta kontakt, varav ett elektroniskt; enligt
+    artikel 12.2 ska den personuppgiftsansvarige underlätta utövandet av den registrerades
+    rättigheter.
+
     [fail]
     controller:
       name: Example Oy
@@ -70,6 +77,12 @@ def controller_no_business_id(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     Pelkkä yrityksen nimi voi olla monitulkintainen; Y-tunnus yksilöi oikeushenkilön pysyvästi.
 
+    [sv]
+    Den personuppgiftsansvariges identitet framgår tydligast av FO-numret.
+
+    Enbart ett företagsnamn kan vara tvetydigt; FO-numret identifierar den juridiska personen
+    varaktigt.
+
     [fail]
     controller:
       name: Example Oy
@@ -99,6 +112,13 @@ def representative_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     27 artiklan poikkeus koskee vain satunnaista, vähäriskistä käsittelyä ja viranomaisia; jos
     poikkeus soveltuu, poista sääntö käytöstä ja kirjaa syy.
+
+    [sv]
+    En personuppgiftsansvarig som är etablerad utanför EU/EES och riktar sig till personer här
+    ska ha en företrädare i unionen.
+
+    Undantaget i artikel 27 gäller endast tillfällig behandling med låg risk och offentliga
+    myndigheter; om undantaget är tillämpligt, stäng av regeln och ange varför.
 
     [fail]
     controller:
@@ -139,6 +159,14 @@ def dpo_mislabelled(resolved: ResolvedNotice) -> Iterator[Finding]:
     tietosuojavastaava tai "tietosuojasta vastaava", kun tietosuojavastaavaa ei ole nimitetty,
     sekä `dpo:`-kohdasta, jossa on `designated: false`.
 
+    [sv]
+    Endast ett utsett dataskyddsombud får kallas dataskyddsombud.
+
+    Dataskyddsombudet har en skyddad ställning enligt artikel 38, och att kalla en kontaktperson
+    dataskyddsombud vilseleder läsaren. Regeln påpekar en kontaktperson vars titel är
+    dataskyddsombud eller "tietosuojasta vastaava" när inget dataskyddsombud har utsetts, och en
+    `dpo:`-post med `designated: false`.
+
     [fail]
     contact:
       name: Maija Meikäläinen
@@ -173,6 +201,12 @@ def dpo_no_contact(resolved: ResolvedNotice) -> Iterator[Finding]:
     Nimitetyn tietosuojavastaavan yhteystiedot on kerrottava selosteessa.
 
     Tietosuojavastaavan nimeä ei tarvitse kertoa, mutta suora yhteydenottotapa on kerrottava.
+
+    [sv]
+    Kontaktuppgifterna till ett utsett dataskyddsombud ska finnas i beskrivningen.
+
+    Dataskyddsombudets namn behöver inte anges, men ett sätt att kontakta ombudet direkt ska
+    anges.
 
     [fail]
     dpo:
@@ -225,6 +259,15 @@ def supervisory_authority_noncanonical(resolved: ResolvedNotice) -> Iterator[Fin
     kirjoitettu toisin, tiedot on yleensä kopioitu vanhasta selosteesta (toimisto muutti
     Ratapihantieltä Lintulahdenkujalle vuonna 2020). Viranomaisen nimeksi kelpaa sekä
     "Tietosuojavaltuutetun toimisto" että "Tietosuojavaltuutettu".
+
+    [sv]
+    Dataombudsmannens byrås namn och adress ska vara de aktuella.
+
+    noticegen anger Dataombudsmannens byrå som standard. Om `supervisory_authority:` avser
+    dataombudsmannen men namnet eller adressen är skrivna på ett annat sätt, har uppgifterna i
+    regel kopierats från en gammal beskrivning (byrån flyttade från Ratapihantie till
+    Fågelviksgränden 2020). Både byrån ("Dataombudsmannens byrå") och myndigheten själv
+    ("Dataombudsmannen", "Tietosuojavaltuutettu") är korrekta namn.
 
     [fail]
     supervisory_authority:

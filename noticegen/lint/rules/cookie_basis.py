@@ -52,6 +52,20 @@ def cookie_consent_basis(resolved: ResolvedNotice) -> Iterator[Finding]:
     näistä vain suostumukseen perustuvia, jos sellaisia on (kauppa-alusta, joka käsittelee
     tilaukset sopimuksen ja tilastoinnin suostumuksen perusteella).
 
+    [sv]
+    En kaka som kräver samtycke ska tjäna ändamål vars rättsliga grund är samtycke.
+
+    När 205 § i lagen om tjänster inom elektronisk kommunikation (artikel 5.3 i direktivet om
+    integritet och elektronisk kommunikation) kräver samtycke för att lagra eller läsa en kaka,
+    behandlas det som kakan samlar in med stöd av det samtycket (artikel 6.1 a i
+    dataskyddsförordningen): en annan rättslig grund, till exempel berättigade intressen, skulle
+    låta den personuppgiftsansvarige kringgå det samtycke som besökaren har avböjt eller
+    återkallat (Europeiska dataskyddsstyrelsens yttrande 5/2019). En kaka tjänar de ändamål som
+    räknas upp under dess `purposes:`, och annars de ändamål vars `recipients:` nämner dess
+    leverantör: av dessa endast de som grundar sig på samtycke, om sådana finns (en plattform
+    för webbhandel som behandlar beställningarna med stöd av avtal och statistiken med stöd av
+    samtycke).
+
     [fail]
     purposes:
       - id: analytics

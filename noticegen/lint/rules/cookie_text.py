@@ -57,6 +57,15 @@ def cookie_consent_said_twice(resolved: ResolvedNotice) -> Iterator[Finding]:
     aiemmin), virke näkyy sivulla kahdesti kaikissa muodoissa. Sääntö lukee suomen-, ruotsin-
     ja englanninkieliset tekstit.
 
+    [sv]
+    `cookie_consent.change` får inte upprepa att samtycke begärs.
+
+    När samtycket begärs på ett sätt som ger ett giltigt samtycke, säger avsnittet om kakor med
+    en egen mening att samtycke till alla kakor utom de nödvändiga begärs när man kommer till
+    webbplatsen, och därefter visas ägarens text i `change:`. Om `change:` säger detsamma (som
+    utgångsfilen från `init` tidigare gjorde), står meningen två gånger på sidan, i alla format.
+    Regeln läser de finska, svenska och engelska texterna.
+
     [fail]
     cookies:
       - {name: _ga, provider: google-analytics-4, category: statistics}

@@ -54,6 +54,14 @@ def cookie_info_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     tietoja; Traficom ja Planet49-tuomio mainitsevat käyttötarkoituksen, voimassaoloajan ja
     kolmansien osapuolten pääsyn.
 
+    [sv]
+    För varje kaka ska ändamålet, giltighetstiden och huruvida tredje parter har tillgång till
+    den anges.
+
+    Enligt 205 § i lagen om tjänster inom elektronisk kommunikation ska användaren få begriplig
+    och fullständig information; Traficom och Planet49-domen nämner ändamålet, giltighetstiden
+    och tredje parters tillgång.
+
     [fail]
     cookies:
       - name: session_id
@@ -99,6 +107,13 @@ def cookie_consent_invalid(resolved: ResolvedNotice) -> Iterator[Finding]:
     Traficomin 13.9.2021 antaman ohjeen jälkeen selaimen asetukset eivät ole suostumus; eivät
     myöskään vaikeneminen tai sivuston selaamisen jatkaminen.
 
+    [sv]
+    Kakor som inte är nödvändiga kräver ett verkligt samtycke; webbläsarens inställningar räcker
+    inte.
+
+    Sedan Traficoms guide av den 13 september 2021 är webbläsarens inställningar inte ett
+    samtycke; inte heller tystnad eller att användaren fortsätter att surfa på webbplatsen.
+
     [fail]
     cookie_consent:
       method: browser_settings
@@ -132,6 +147,12 @@ def cookie_consent_no_withdrawal(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     Suostumuksen peruuttamisen on oltava yhtä helppoa kuin sen antamisen (7 artiklan 3 kohta),
     joten evästeasetusten paikka on kerrottava.
+
+    [sv]
+    När kakor kräver samtycke ska beskrivningen ange hur man ändrar eller återkallar samtycket.
+
+    Det ska vara lika lätt att återkalla samtycket som att ge det (artikel 7.3), så läsaren ska
+    få veta var inställningarna för kakor finns.
 
     [fail]
     cookies:
@@ -178,6 +199,14 @@ def tracker_as_necessary(resolved: ResolvedNotice) -> Iterator[Finding]:
     pyytämän palvelun tarjoamiseksi. Eväste katsotaan seurantapalvelun evästeeksi, kun sen
     tarjoaja on luettelon palvelu, jolla on merkintä `tracker: true`, tai kun sen nimi on jonkin
     tällaisen palvelun eväste (`_ga`, `_hj…`, `_fbp`…).
+
+    [sv]
+    Kakor från webbanalys- och reklamtjänster är aldrig nödvändiga.
+
+    Endast kakor som är nödvändiga för att tillhandahålla en tjänst som användaren uttryckligen
+    har begärt är undantagna från kravet på samtycke. En kaka räknas som en spårningstjänsts
+    kaka när dess leverantör är en tjänst i katalogen som har markeringen `tracker: true`, eller
+    när dess namn är en av en sådan tjänsts kakor (`_ga`, `_hj…`, `_fbp`…).
 
     [fail]
     cookies:
@@ -226,6 +255,12 @@ def cookie_catalogue_mismatch(resolved: ResolvedNotice) -> Iterator[Finding]:
     Kun kuvaat luettelon palvelun evästeen itse, kuvauksesi korvaa luettelon tiedot; poikkeava
     luokka tai voimassaoloaika on yleensä kopiointivirhe.
 
+    [sv]
+    En kaka som ni själva beskriver bör stämma överens med katalogposten för dess leverantör.
+
+    När ni själva beskriver en kaka från en tjänst i katalogen, ersätter er beskrivning
+    katalogens; en avvikande kategori eller giltighetstid är i regel ett kopieringsfel.
+
     [fail]
     uses: [google-analytics-4]
     cookies:
@@ -272,6 +307,11 @@ def third_party_cookie_no_provider(resolved: ResolvedNotice) -> Iterator[Finding
 
     Henkilön on tiedettävä, mitkä kolmannet osapuolet voivat lukea evästeen (Planet49).
 
+    [sv]
+    För en tredjepartskaka ska det anges vems kaka det är.
+
+    Läsaren ska få veta vilka tredje parter som kan läsa kakan (Planet49).
+
     [fail]
     cookies:
       - {name: ads_id, party: third, category: marketing, duration: P90D, purpose: Ads}
@@ -313,6 +353,13 @@ def catalogue_cookie_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     `uses: [{service: mailchimp, cookies: [mc_cid]}]` luettelee palvelun evästeistä juuri
     valitut; nimi, jota luettelossa ei ole, jäisi huomaamatta pois.
+
+    [sv]
+    En kaka som har valts från en tjänst i katalogen ska vara en av tjänstens kakor.
+
+    `uses: [{service: mailchimp, cookies: [mc_cid]}]` räknar upp exakt de valda kakorna från
+    tjänsten; ett namn som katalogen inte känner till skulle inte ge någon kaka alls, och ingen
+    skulle märka det.
 
     [fail]
     uses:
@@ -357,6 +404,16 @@ def cookie_no_purpose(resolved: ResolvedNotice) -> Iterator[Finding]:
     evästeemme (ei tarjoajaa, luokka `necessary`): niiden tietoja ei saa kukaan muu, ja
     sähköisen viestinnän palveluista annetun lain 205 §:n 2 momentti vapauttaa ne
     suostumuksesta.
+
+    [sv]
+    Varje kaka som visas ska höra till ett ändamål som har en rättslig grund.
+
+    Uppgifterna som en kaka samlar in behandlas för något ändamål, och beskrivningen ska ange på
+    vilken rättslig grund (artikel 13.1 c). En kaka hör till de ändamål som räknas upp under
+    dess `purposes:`, och annars till de ändamål vars `recipients:` nämner dess leverantör.
+    Endast våra egna nödvändiga kakor (ingen leverantör, kategorin `necessary`) är undantagna:
+    ingen annan får deras uppgifter, och enligt 205 § 2 mom. i lagen om tjänster inom
+    elektronisk kommunikation krävs inget samtycke för dem.
 
     [fail]
     uses: [hotjar]

@@ -48,6 +48,14 @@ def special_category_no_condition(resolved: ResolvedNotice) -> Iterator[Finding]
     1 kohdan tietoja saa käsitellä vain jollakin 9 artiklan 2 kohdan (tai tietosuojalain 6 §:n)
     perusteella.
 
+    [sv]
+    Särskilda kategorier av personuppgifter kräver ett villkor enligt artikel 9.2 utöver den
+    rättsliga grunden enligt artikel 6.
+
+    Uppgifter om hälsa, biometriska uppgifter, uppgifter om etniskt ursprung och de andra
+    uppgifter som avses i artikel 9.1 får behandlas endast om något av villkoren i artikel 9.2
+    (eller 6 § i dataskyddslagen) är uppfyllt.
+
     [fail]
     data_categories: [name, health_data]
     [pass]
@@ -88,6 +96,12 @@ def automated_decision_no_logic(resolved: ResolvedNotice) -> Iterator[Finding]:
     13 artiklan 2 kohdan f alakohta edellyttää merkityksellisiä tietoja käsittelyyn liittyvästä
     logiikasta sekä käsittelyn merkittävyydestä ja mahdollisista seurauksista.
 
+    [sv]
+    Om automatiserade beslut och profilering ska logiken och följderna anges.
+
+    Enligt artikel 13.2 f ska den registrerade få "meningsfull information om logiken bakom samt
+    betydelsen och de förutsedda följderna av sådan behandling för den registrerade".
+
     [fail]
     automated_decisions:
       - description: Automatic credit decision
@@ -121,6 +135,12 @@ def register_no_source(resolved: ResolvedNotice) -> Iterator[Finding]:
     Muualta kuin henkilöltä itseltään saatujen tietojen lähde on kerrottava (14 artikla), eikä
     noticegen voi ilman lähteitä päätellä, sovelletaanko 13 vai 14 artiklaa.
 
+    [sv]
+    Varje register ska ange varifrån uppgifterna kommer.
+
+    Källan till uppgifter som inte har erhållits från personen själv ska anges (artikel 14), och
+    utan källor kan noticegen inte avgöra om artikel 13 eller 14 är tillämplig.
+
     [fail]
     - id: customers
       name: Customer register
@@ -149,6 +169,12 @@ def indirect_data_no_categories(resolved: ResolvedNotice) -> Iterator[Finding]:
     Muualta saatujen tietojen tietoryhmät on lueteltava.
 
     Henkilö, joka ei itse antanut tietoja, ei voi muuten tietää, mitä tietoja hänestä on.
+
+    [sv]
+    Kategorierna av uppgifter som har erhållits från andra ska räknas upp.
+
+    En person som inte själv har lämnat uppgifterna kan inte annars veta vilka uppgifter ni har
+    om honom eller henne.
 
     [fail]
     - id: leads
@@ -194,6 +220,14 @@ def identity_code_no_ground(resolved: ResolvedNotice) -> Iterator[Finding]:
     yksilöiminen on tärkeää (esimerkiksi luotonanto, perintä, vakuutus ja työsuhde).
     Selosteessa on syytä kertoa peruste ja viitata 29 §:ään.
 
+    [sv]
+    Personbeteckningen får behandlas endast på en grund enligt 29 § i dataskyddslagen.
+
+    Enligt 29 § får personbeteckningen behandlas med samtycke, när det föreskrivs i lag eller
+    när det är viktigt att entydigt identifiera personen (till exempel vid kreditgivning,
+    indrivning, försäkring och anställning). Beskrivningen bör ange vilken grund som är
+    tillämplig och hänvisa till 29 §.
+
     [fail]
     data_categories: [name, personal_identity_code]
     purposes:
@@ -237,6 +271,14 @@ def child_consent_no_parent(resolved: ResolvedNotice) -> Iterator[Finding]:
     8 artikla ja tietosuojalain 5 § asettavat ikärajaksi Suomessa 13 vuotta. Sääntö etsii
     rekisterejä, joiden rekisteröidyt ovat lapsia (esimerkiksi oma ryhmä "Lapset") ja joiden
     käsittely perustuu suostumukseen, ja tarkistaa, että huoltaja mainitaan.
+
+    [sv]
+    När informationssamhällets tjänster erbjuds barn under 13 år ska samtycket ges av
+    vårdnadshavaren.
+
+    Artikel 8 och 5 § i dataskyddslagen sätter åldersgränsen till 13 år i Finland. Regeln söker
+    efter register vars registrerade är barn (till exempel en egen kategori "Barn") och vars
+    behandling grundar sig på samtycke, och kontrollerar att vårdnadshavaren nämns.
 
     [fail]
     data_subjects:
@@ -283,6 +325,13 @@ def data_category_no_purpose(resolved: ResolvedNotice) -> Iterator[Finding]:
     tietoryhmä, jota mikään niistä ei mainitse, julkaistaisiin ilman käyttötarkoitusta,
     oikeusperustetta ja säilytysaikaa. Käyttötarkoitus, jolla ei ole omaa luetteloa, käyttää
     kaikkia rekisterin tietoryhmiä.
+
+    [sv]
+    Varje kategori av personuppgifter i ett register ska användas för minst ett ändamål.
+
+    När varje ändamål räknar upp sina egna `data_categories:`, skulle en kategori i registret
+    som inget av dem nämner publiceras utan ändamål, rättslig grund och lagringstid. Ett ändamål
+    som inte har en egen förteckning använder alla kategorier i registret.
 
     [fail]
     data_categories: [name, email_address, location_data]

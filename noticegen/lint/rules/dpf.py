@@ -46,6 +46,14 @@ def dpf_not_checked(resolved: ResolvedNotice) -> Iterator[Finding]:
     sertifioinnit voivat raueta; merkitse, milloin viimeksi näit vastaanottajan luettelossa.
     Luettelon palveluiden tarkistuspäiväksi katsotaan luettelomerkinnän päivämäärä.
 
+    [sv]
+    För en överföring enligt ramverket för dataskydd mellan EU och USA ska det anges när
+    certifieringen kontrollerades.
+
+    Ramverket gäller endast amerikanska företag som finns i förteckningen Data Privacy Framework
+    List, och certifieringar kan upphöra att gälla; anteckna när ni senast såg mottagaren i
+    förteckningen. För tjänster i katalogen räknas datumet för katalogposten som kontrolldatum.
+
     [fail]
     transfers:
       - countries: [US]
@@ -81,6 +89,13 @@ def dpf_check_outdated(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     Yritysten on uusittava sertifiointinsa vuosittain; jos uusiminen jää tekemättä, siirtoja
     ei enää voi perustaa tietosuojakehykseen.
+
+    [sv]
+    En certifiering enligt ramverket för dataskydd mellan EU och USA som kontrollerades mer än
+    ett år före beskrivningens ikraftträdande kan ha upphört att gälla.
+
+    Företagen ska förnya sin certifiering varje år; om förnyelsen uteblir, kan överföringar inte
+    längre grunda sig på ramverket.
 
     [fail]
     notice: {effective: 2026-12-01}

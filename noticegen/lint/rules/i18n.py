@@ -73,6 +73,13 @@ def translation_much_shorter(resolved: ResolvedNotice) -> Iterator[Finding]:
     yhtä pitkiä; sääntö huomauttaa versiosta, joka on alle puolet pisimmän (vähintään 80 merkin)
     version pituudesta.
 
+    [sv]
+    En språkversion som är mycket kortare än en annan har sannolikt tappat en mening.
+
+    Finska, svenska och engelska texter som säger samma sak är ungefär lika långa räknat i
+    tecken; regeln påpekar en version som är mindre än hälften så lång som den längsta (på minst
+    80 tecken).
+
     [fail]
     description:
       fi: Asiakassuhteen hoitaminen.
@@ -133,6 +140,13 @@ def fact_divergence(resolved: ResolvedNotice) -> Iterator[Finding]:
     osoitteen privacy@. Tosiasiat kuuluvat omiin kenttiinsä, joihin ne kirjoitetaan kerran;
     vapaassa tekstissä jokaisen kieliversion on annettava samat tiedot.
 
+    [sv]
+    E-postadresser, webbplatser och författningsnummer ska vara desamma på alla språk.
+
+    I QualityDesks beskrivningar angav den finska versionen adressen sales@ och den engelska
+    privacy@. Fakta hör hemma i egna fält, där de skrivs en gång; i fri text ska varje
+    språkversion ange samma uppgifter.
+
     [fail]
     how:
       fi: Lähetä pyyntö osoitteeseen sales@example.fi.
@@ -165,6 +179,12 @@ def untranslated_text(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     Vertailu koskee vähintään neljän sanan tekstejä; nimet ja lyhyet nimikkeet voivat
     perustellusti olla samat.
+
+    [sv]
+    En text som är exakt likadan på två språk har inte översatts.
+
+    Jämförelsen gäller texter på minst fyra ord; namn och korta benämningar kan med rätta vara
+    likadana.
 
     [fail]
     description:
@@ -213,6 +233,13 @@ def text_wrong_language(resolved: ResolvedNotice) -> Iterator[Finding]:
     Vähintään kuuden sanan tekstejä verrataan suomen, englannin ja ruotsin yleisimpiin sanoihin:
     sääntö huomauttaa tekstistä, jossa ei ole yhtään oman kielen yleistä sanaa mutta useita
     toisen kielen sanoja.
+
+    [sv]
+    En text som är skriven på fel språk, eller under fel språkkod, saknas på sitt eget språk.
+
+    Texter på minst sex ord jämförs med de vanligaste orden i finska, engelska och svenska:
+    regeln påpekar en text som inte innehåller något av de vanliga orden i sitt eget språk men
+    flera ord från ett annat språk.
 
     [fail]
     description:

@@ -51,6 +51,19 @@ def email_marketing_without_consent(resolved: ResolvedNotice) -> Iterator[Findin
     asiakkaiden, sivuston kävijöiden, pelkän yhteydenoton tehneiden) sähköpostiosoitteita tai
     puhelinnumeroita, rikkoo 200 §:ää riippumatta siitä, mitä selosteessa sanotaan.
 
+    [sv]
+    Direkt marknadsföring via e-post och sms till andra än kunder kräver samtycke på förhand.
+
+    Enligt 200 § i lagen om tjänster inom elektronisk kommunikation (917/2014) får direkt
+    marknadsföring via e-post eller sms riktas till en fysisk person endast om han eller hon har
+    gett sitt samtycke på förhand. Enligt 2 mom. i paragrafen får befintliga kunder vars
+    kontaktuppgifter har erhållits i samband med en försäljning få marknadsföring om säljarens
+    egna produkter inom samma produktgrupp, om kunden kan förbjuda den när kontaktuppgifterna
+    samlas in och i varje meddelande; 202 § gäller marknadsföring till företag. Direkt
+    marknadsföring som grundar sig på berättigade intressen och använder andras e-postadresser
+    eller telefonnummer (potentiella kunders, besökares på webbplatsen, personers som endast har
+    skickat en förfrågan) strider mot 200 §, oberoende av vad beskrivningen säger.
+
     [fail]
     data_subjects: [customers, prospective_customers]
     purposes:

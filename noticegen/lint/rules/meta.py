@@ -33,6 +33,11 @@ def lint_unknown_rule(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     Väärin kirjoitettu sääntö ei poistaisi käytöstä mitään, eikä sitä huomaisi.
 
+    [sv]
+    En post i `lint: disable:` ska ange en regel som finns, med kod eller namn.
+
+    En felstavad regel skulle inte stänga av någonting, och ingen skulle märka det.
+
     [fail]
     lint:
       disable:
@@ -64,6 +69,12 @@ def lint_core_not_disableable(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     Selostetta, joka ei läpäise niitä, ei voi lukea luotettavasti, joten mikään sen jälkeen
     tehty tarkistus ei olisi luotettava.
+
+    [sv]
+    Inläsningens och valideringens kontroller (NG000–NG026) kan inte stängas av.
+
+    En beskrivning som inte klarar dem kan inte läsas på ett tillförlitligt sätt, så ingen
+    kontroll efter dem skulle vara tillförlitlig.
 
     [fail]
     lint:
@@ -97,6 +108,12 @@ def no_change_log(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     Aiemmin selosteen lukeneiden on voitava nähdä, mikä muuttui ja milloin; WP260-ohjeen mukaan
     muutoksista on kerrottava, ja päivätty muutoshistoria on siihen hyvä lähtökohta.
+
+    [sv]
+    En beskrivning bör ha en daterad ändringshistorik.
+
+    Den som har läst beskrivningen tidigare ska kunna se vad som har ändrats och när; enligt
+    WP260 ska ändringar meddelas, och en daterad historik är en bra utgångspunkt för det.
 
     [fail]
     notice:
@@ -224,6 +241,14 @@ def todo_marker(resolved: ResolvedNotice) -> Iterator[Finding]:
     sellaisenaan. Kohta ilmoitetaan kerran, sen omalla rivillä ja sarakkeessa. Tämä on virhe,
     joten `build` ei kirjoita mitään, ennen kuin kohdat on korvattu.
 
+    [sv]
+    De platshållare som `noticegen init` skriver ska ersättas innan beskrivningen publiceras.
+
+    Varje rest räknas, inte bara ordet TODO: om man i en platshållare på två rader stryker bara
+    raden med `TODO:`, blir "…stryk sedan den här texten." kvar och skulle publiceras som sådan.
+    En platshållare rapporteras en gång, på sin egen rad och kolumn. Detta är ett fel, så
+    `build` skriver ingenting så länge en platshållare finns kvar.
+
     [fail]
     controller:
       name: "TODO: the company's legal name"
@@ -258,6 +283,12 @@ def notice_url_per_language(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     Selosteessa kerrotaan, missä sen voimassa oleva versio on julkaistu. Jos monikielisellä
     selosteella on vain yksi osoite, yhden kielen lukijat ohjataan toisenkieliselle sivulle.
+
+    [sv]
+    Varje språkversion av beskrivningen hänvisar till sin egen publiceringsadress.
+
+    Beskrivningen anger var den gällande versionen är publicerad. Om en beskrivning på flera
+    språk har en enda adress, hänvisas läsarna av ett språk till sidan på ett annat språk.
 
     [fail]
     notice:

@@ -39,6 +39,14 @@ def requirement_missing(resolved: ResolvedNotice) -> Iterator[Finding]:
     perustuva vaatimus ja mitä seuraa, jos tietoja ei anneta. Muihin perusteisiin perustuvia
     käyttötarkoituksia ei tarkisteta.
 
+    [sv]
+    Ange om uppgifterna måste lämnas, när ett avtal eller lagen kräver dem.
+
+    När uppgifterna samlas in från personen själv (artikel 13) för ett avtal eller en rättslig
+    förpliktelse, ska beskrivningen ange om det är ett lagstadgat eller avtalsenligt krav att
+    lämna dem och vad som händer om de inte lämnas. Ändamål som grundar sig på andra rättsliga
+    grunder kontrolleras inte.
+
     [fail]
     - id: orders
       description: Delivering orders
@@ -74,6 +82,12 @@ def requirement_no_consequence(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     13 artiklan 2 kohdan e alakohta edellyttää tietoa antamatta jättämisen mahdollisista
     seurauksista aina, kun tietojen antaminen on lakisääteinen tai sopimukseen perustuva vaatimus.
+
+    [sv]
+    När uppgifterna måste lämnas ska beskrivningen ange följden av att de inte lämnas.
+
+    Artikel 13.2 e kräver information om "de möjliga följderna av att sådana uppgifter inte
+    lämnas" alltid när det är ett lagstadgat eller avtalsenligt krav att lämna dem.
 
     [fail]
     requirement:

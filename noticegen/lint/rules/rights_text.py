@@ -57,6 +57,15 @@ def rights_text_incomplete(resolved: ResolvedNotice) -> Iterator[Finding]:
     että muita ei ole. Sääntö huomauttaa tekstistä, joka mainitsee vähintään kaksi oikeutta mutta
     jättää pois muita sovellettavia oikeuksia (tai oikeuden tehdä valitus valvontaviranomaiselle).
 
+    [sv]
+    En text om rättigheterna får inte nämna färre rättigheter än den registrerade har.
+
+    Avsnittet om rättigheter skrivs utifrån de rättsliga grunderna, men om ägarens egen text
+    under `rights:` räknar upp "rätt till insyn och rätt att förbjuda direkt marknadsföring",
+    får läsaren intrycket att det inte finns andra. Regeln påpekar en text som nämner minst två
+    rättigheter men utelämnar andra tillämpliga rättigheter (eller rätten att inge klagomål till
+    en tillsynsmyndighet).
+
     [fail]
     rights:
       how: You can ask to see your data or to have it corrected by e-mail.
@@ -104,6 +113,17 @@ def rights_formality(resolved: ResolvedNotice) -> Iterator[Finding]:
     postitse", "henkilökohtaisesti toimistollamme" tai "kopio passista" ovat esteitä, joita
     tietosuoja-asetus ei salli. Sääntö tarkistaa kohdan `rights:` tekstit; allekirjoitetuista
     kirjeistä huomauttaa NG507 kaikissa teksteissä.
+
+    [sv]
+    Utövandet av en rättighet får inte förutsätta en avgift, ett besök, enbart post eller en
+    kopia av en identitetshandling.
+
+    Begäranden är kostnadsfria (artikel 12.5), den personuppgiftsansvarige ska underlätta dem
+    (artikel 12.2) och får begära ytterligare information om identiteten endast när det finns
+    rimliga skäl att betvivla den (artikel 12.6). En avgift för varje begäran, "endast per
+    post", "personligen på vårt kontor" eller "en kopia av ditt pass" är hinder som
+    dataskyddsförordningen inte tillåter. Regeln kontrollerar texterna under `rights:`;
+    undertecknade brev påpekar NG507 i alla texter.
 
     [fail]
     rights:

@@ -42,6 +42,14 @@ def law_repealed(resolved: ResolvedNotice) -> Iterator[Finding]:
     -järjestelyn pätemättömäksi heinäkuussa 2020. Seloste, joka viittaa niihin, on vanhentunut
     myös sisällöltään.
 
+    [sv]
+    Beskrivningen får inte hänvisa till författningar som inte längre är i kraft.
+
+    Personuppgiftslagen (523/1999) upphävdes den 1 januari 2019, lagen om dataskydd vid
+    elektronisk kommunikation (516/2004) den 1 januari 2015 och direktiv 95/46/EG i maj 2018,
+    och EU-domstolen förklarade Privacy Shield ogiltig i juli 2020. En beskrivning som
+    fortfarande hänvisar till dem är inaktuell också till sitt innehåll.
+
     [fail]
     introduction:
       fi: Käsittelemme tietoja henkilötietolain (523/1999) mukaisesti.
@@ -72,6 +80,15 @@ def legacy_term(resolved: ResolvedNotice) -> Iterator[Finding]:
     ja niiden nimeämät oikeudet ovat suppeampia kuin asetuksen. Ruotsinkielisissä teksteissä
     samoin kertovat sanat "registerbeskrivning", "registeransvarig", "rätt till insyn" ja
     "personregister".
+
+    [sv]
+    Den upphävda lagens termer bör ersättas med dataskyddsförordningens.
+
+    Orden "registerbeskrivning", "registeransvarig", "rätt till insyn", "rätt att förbjuda" och
+    "personregister" visar läsaren att beskrivningen är skriven före dataskyddsförordningen, och
+    de rättigheter som de nämner är snävare än förordningens. I finska texter gäller detsamma
+    för "rekisteriseloste", "tarkastusoikeus", "kieltopyyntö", "henkilörekisteri" och
+    "tietoyhteiskuntakaari" (informationssamhällsbalken).
 
     [fail]
     how:
@@ -104,6 +121,14 @@ def consent_by_acceptance(resolved: ResolvedNotice) -> Iterator[Finding]:
     tietosuojaselosteen lähettämällä tietonsa" ja "käyttämällä sivustoa hyväksyt" ovat
     molemmat virheellisiä.
 
+    [sv]
+    Att läsa en beskrivning, skicka ett formulär eller använda en webbplats är inte samtycke.
+
+    Samtycke ska vara en frivillig, specifik, informerad och otvetydig viljeyttring (artikel
+    4.11); en beskrivning är information, inte ett avtal. Meningarna "användarna godkänner denna
+    dataskyddsbeskrivning genom att skicka sina uppgifter" och "genom att använda webbplatsen
+    godkänner du" är båda felaktiga.
+
     [fail]
     introduction:
       en: Users accept this privacy statement by sending their information.
@@ -131,6 +156,12 @@ def consent_open_ended(resolved: ResolvedNotice) -> Iterator[Finding]:
     Suostumus annetaan "yhtä tai useampaa erityistä tarkoitusta varten" (6 artiklan 1 kohdan
     a alakohta); selosteessa on nimettävä nämä tarkoitukset.
 
+    [sv]
+    "Andra ändamål som du har samtyckt till" namnger inget ändamål.
+
+    Samtycke ges "för ett eller flera specifika ändamål" (artikel 6.1 a); beskrivningen ska
+    namnge dem.
+
     [fail]
     description: Marketing and other purposes you have consented to
     [pass]
@@ -156,6 +187,12 @@ def retention_vague(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     WP260-ohjeen mukaan pelkkä "niin kauan kuin on tarpeen" ei täytä 13 artiklan 2 kohdan
     a alakohdan vaatimusta. Ilmoita aika tai niin yksilöidyt perusteet, että ajan voi päätellä.
+
+    [sv]
+    "Så länge det är nödvändigt" är ingen lagringstid.
+
+    Enligt WP260 uppfyller ett enbart "så länge det är nödvändigt" inte kravet i artikel 13.2 a.
+    Ange tiden, eller kriterier som är så specifika att tiden kan räknas ut.
 
     [fail]
     retention:
@@ -191,6 +228,13 @@ def hedging(resolved: ResolvedNotice) -> Iterator[Finding]:
     jättävät lukijan arvailemaan. Vain käyttötarkoitusten kuvaukset ja oikeutetut edut
     tarkistetaan: muualla esimerkiksi "voit peruuttaa" kertoo oikeudesta.
 
+    [sv]
+    Ändamålen ska anges rakt, utan "kan komma att", "eventuellt" eller "t.ex.".
+
+    Enligt WP260 lämnar ord av typen "kan", "vissa", "ofta" och "möjligen" läsaren att gissa.
+    Endast beskrivningar av ändamål och berättigade intressen kontrolleras: på andra ställen
+    beskriver till exempel "du kan återkalla" en rättighet.
+
     [fail]
     description: We may use your data for marketing, e.g. newsletters.
     [pass]
@@ -217,6 +261,13 @@ def signed_request(resolved: ResolvedNotice) -> Iterator[Finding]:
     12 artiklan 2 kohdan mukaan rekisterinpitäjän on helpotettava oikeuksien käyttämistä;
     allekirjoitettu kirje postitse on este, jonka vanha henkilötietolaki salli mutta
     tietosuoja-asetus ei salli.
+
+    [sv]
+    Utövandet av rättigheter får inte kräva ett undertecknat skriftligt brev.
+
+    Enligt artikel 12.2 ska den personuppgiftsansvarige underlätta utövandet av den
+    registrerades rättigheter; ett undertecknat brev per post är ett hinder som den gamla
+    personuppgiftslagen tillät men dataskyddsförordningen inte tillåter.
 
     [fail]
     how:
@@ -245,6 +296,12 @@ def check_page_regularly(resolved: ResolvedNotice) -> Iterator[Finding]:
     WP260-ohjeen mukaan kehotus seurata sivua säännöllisesti ei riitä: olennaisista muutoksista
     on kerrottava rekisteröidylle.
 
+    [sv]
+    Ändringar ska meddelas; läsaren ska inte lämnas att upptäcka dem själv.
+
+    Enligt WP260 räcker det inte att uppmana läsaren att regelbundet besöka sidan: väsentliga
+    ändringar ska meddelas den registrerade.
+
     [fail]
     introduction:
       en: Please check this page regularly for changes.
@@ -271,6 +328,13 @@ def authority_old_address(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     Toimisto muutti osoitteeseen Lintulahdenkuja 4, 00530 Helsinki (PL 800, 00531 Helsinki);
     vanhoista malleista kopioiduissa selosteissa on yhä Ratapihantie 9, 00520 ja PL 800, 00521.
+
+    [sv]
+    Dataombudsmannens byrå finns inte längre på Ratapihantie 9.
+
+    Byrån flyttade till Fågelviksgränden 4, 00530 Helsingfors (PB 800, 00531 Helsingfors);
+    beskrivningar som har kopierats från äldre mallar anger fortfarande Ratapihantie 9, 00520
+    och PB 800, 00521.
 
     [fail]
     how:
@@ -307,6 +371,14 @@ def consequence_restates_obligation(resolved: ResolvedNotice) -> Iterator[Findin
     seurata. "Laki velvoittaa meidät säilyttämään kirjanpitoaineiston" kertoo, miksi tietoja
     tarvitaan, mutta ei sitä, mitä tapahtuu henkilölle, joka ei anna niitä. Vain kohta
     `requirement.consequence` tarkistetaan.
+
+    [sv]
+    Följderna av att inte lämna uppgifterna ska vara följder.
+
+    Artikel 13.2 e kräver information om "de möjliga följderna av att sådana uppgifter inte
+    lämnas". "Lagen ålägger oss att bevara bokföringsmaterialet" säger varför uppgifterna
+    behövs, men inte vad som händer med den som inte lämnar dem. Endast
+    `requirement.consequence` kontrolleras.
 
     [fail]
     requirement:

@@ -99,6 +99,15 @@ def tracking_without_cookies(resolved: ResolvedNotice) -> Iterator[Finding]:
     istuntotallenteet, uudelleenmarkkinointi tai evästeet) mutta ei luettele evästeitä, kertoo
     asiasta vain puolet.
 
+    [sv]
+    Webbanalys, inspelning av sessioner och riktad reklam kräver ett avsnitt om kakor.
+
+    Sådana tjänster lagrar identifierare på besökarens terminalutrustning eller läser dem
+    därifrån, och 205 § kräver information om var och en av dem och samtycke till dem som inte
+    är nödvändiga. En beskrivning som nämner dem (en spårningstjänst bland mottagarna, eller
+    "webbanalys", "sessionsinspelningar", "remarketing" eller "kakor" i en text) men inte räknar
+    upp några kakor säger bara hälften.
+
     [fail]
     purposes:
       - id: analytics
@@ -136,6 +145,13 @@ def cookie_name_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
     Vanhassa selosteessa eväste voidaan kuvata ("analytiikkaeväste, joka säilyy kaksi vuotta")
     nimeämättä sitä. Sen voi kirjoittaa ilman kohtaa `name:`, mutta silloin lukija ei tiedä,
     mistä evästeestä on kyse, eikä voi kieltäytyä siitä tai poistaa sitä: selvitä nimi.
+
+    [sv]
+    Varje kaka och varje post i lagringsutrymmet ska namnges.
+
+    I en gammal beskrivning kan en kaka beskrivas ("en analyskaka som lagras i två år") utan
+    dess namn. Den kan skrivas utan `name:`, men då kan läsaren inte veta vilken kaka som avses
+    och inte heller avböja eller radera den: ta reda på namnet.
 
     [fail]
     cookies:

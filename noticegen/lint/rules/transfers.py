@@ -52,6 +52,15 @@ def transfer_no_mechanism(resolved: ResolvedNotice) -> Iterator[Finding]:
     tietosuojan riittävyyttä koskeva päätös on siirtoperuste: ilmoita `adequacy_decision`
     esimerkiksi Yhdistyneelle kuningaskunnalle tai Sveitsille.
 
+    [sv]
+    Varje överföring utanför EU/EES behöver en grund för överföringen enligt artiklarna 45–49.
+
+    Regeln påpekar en mottagare som är etablerad utanför EU/EES, om ingen överföring med en
+    grund för överföringen täcker dess land, och varje överföring utanför EU/EES som saknar en
+    grund. En överföring till mottagarens underbiträden (`sub_processors: true`) täcker inte
+    mottagaren själv. Också ett beslut om adekvat skyddsnivå är en grund för överföringen: ange
+    `adequacy_decision` till exempel för Förenade kungariket eller Schweiz.
+
     [fail]
     recipients:
       - id: crm
@@ -106,6 +115,13 @@ def transfer_countries_unknown(resolved: ResolvedNotice) -> Iterator[Finding]:
     ulkopuolelle". Tällaisen siirron voi kirjoittaa ilman kohtaa `countries:`, jotta YAML kertoo
     saman kuin seloste, mutta WP260-ohjeen mukaan kohdemaat on nimettävä: selvitä ne.
 
+    [sv]
+    En överföring utanför EU/EES ska ange till vilka länder uppgifterna överförs.
+
+    I gamla beskrivningar står det ofta bara att "uppgifter kan överföras utanför EU/EES". En
+    sådan överföring kan skrivas utan `countries:`, så att YAML-filen säger detsamma som
+    beskrivningen, men enligt WP260 ska länderna namnges: ta reda på dem.
+
     [fail]
     transfers:
       - mechanism: standard_clauses
@@ -139,6 +155,13 @@ def transfer_no_link(resolved: ResolvedNotice) -> Iterator[Finding]:
 
     13 artiklan 1 kohdan f alakohta edellyttää tietoa siitä, miten suojatoimista saa jäljennöksen
     tai minne ne on asetettu saataville.
+
+    [sv]
+    För standardavtalsklausuler och bindande företagsbestämmelser ska en länk eller en kopia
+    anges.
+
+    Enligt artikel 13.1 f ska den registrerade få veta "hur en kopia av dem kan erhållas eller
+    var dessa har gjorts tillgängliga".
 
     [fail]
     transfers:
@@ -185,6 +208,14 @@ def transfer_mechanism_mismatch(resolved: ResolvedNotice) -> Iterator[Finding]:
     yritykset kuuluvat sen piiriin (`eu_us_dpf`). Muita maita varten tarvitaan komission oma
     päätös.
 
+    [sv]
+    Ett beslut om adekvat skyddsnivå eller ramverket för dataskydd mellan EU och USA ska
+    faktiskt omfatta mottagarlandet.
+
+    För Förenta staterna finns inget allmänt beslut om adekvat skyddsnivå: endast företag som är
+    certifierade enligt ramverket omfattas (`eu_us_dpf`). Andra länder kräver ett eget beslut av
+    kommissionen.
+
     [fail]
     transfers:
       - countries: [IN]
@@ -228,6 +259,12 @@ def recipient_too_generic(resolved: ResolvedNotice) -> Iterator[Finding]:
     tyyppi, toimiala ja sijainti. Viranomaisten (`role: authority`) sijaintimaata ei tarvitse
     ilmoittaa.
 
+    [sv]
+    Mottagarens roll och var den finns ska anges.
+
+    Enligt WP260 ska mottagarna namnges, och för kategorier av mottagare ska typ, bransch och
+    var de finns anges. För myndigheter (`role: authority`) behöver landet inte anges.
+
     [fail]
     - id: partners
       name: Our partners
@@ -264,6 +301,13 @@ def transfer_derogation_systematic(resolved: ResolvedNotice) -> Iterator[Finding
 
     Euroopan tietosuojaneuvoston mukaan 49 artiklaa on tulkittava suppeasti: poikkeukset sopivat
     satunnaisiin siirtoihin, eivät palveluntarjoajan jatkuviin siirtoihin.
+
+    [sv]
+    Ett personuppgiftsbiträdes regelbundna överföringar kan inte grunda sig på undantagen i
+    artikel 49.
+
+    Enligt Europeiska dataskyddsstyrelsen ska artikel 49 tolkas restriktivt: undantagen passar
+    för tillfälliga överföringar, inte för en tjänsteleverantörs fortlöpande överföringar.
 
     [fail]
     role: processor
@@ -306,6 +350,15 @@ def recipient_not_linked(resolved: ResolvedNotice) -> Iterator[Finding]:
     rekisteriä, jossa ne näytetään. Kunnes se liitetään, jokainen rekisteri luettelee sen, jotta
     mikään siirto ei jää kertomatta.
 
+    [sv]
+    Varje mottagare, också en tjänst som har hämtats ur katalogen, ska knytas till ett ändamål.
+
+    En mottagare som inget ändamål eller register nämner skulle synas i beskrivningen högst som
+    leverantör av en kaka: läsaren skulle inte få veta vems uppgifter den får, för vilket
+    ändamål eller på vilken rättslig grund, och dess överföringar utanför EU/EES skulle inte ha
+    något register där de visas. Tills mottagaren har knutits till ett ändamål räknar varje
+    register upp den, så att ingen överföring förblir okänd för läsaren.
+
     [fail]
     recipients:
       - {id: accounting, name: Tilitoimisto Oy, role: processor, country: FI}
@@ -347,6 +400,15 @@ def joint_controller_no_arrangement(resolved: ResolvedNotice) -> Iterator[Findin
     26 artiklan 2 kohdan mukaan yhteisrekisterinpitäjien välisen järjestelyn keskeinen sisältö on
     asetettava rekisteröidyn saataville. Palveluluettelon yhteisrekisterinpitäjät (Meta Pixel)
     tuovat mukanaan oletustekstin ja sen lähteen; tarkista se hyväksymiäsi ehtoja vasten.
+
+    [sv]
+    För en gemensamt personuppgiftsansvarig ska det väsentliga innehållet i arrangemanget mellan
+    de gemensamt personuppgiftsansvariga anges.
+
+    Enligt artikel 26.2 ska det väsentliga innehållet i arrangemanget mellan de gemensamt
+    personuppgiftsansvariga göras tillgängligt för den registrerade. Tjänster i katalogen som är
+    gemensamt personuppgiftsansvariga (Meta Pixel) har en standardtext med källa; jämför den med
+    de villkor som ni har godkänt.
 
     [fail]
     recipients:
