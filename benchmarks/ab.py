@@ -39,6 +39,9 @@ class Side:
     name: str
     src: Path
     tmp: Path
+    build_args: tuple[str, ...] = ()
+    """Appended to every `build` (``--build-args``): the same work on both sides, e.g. the
+    formats an older checkout makes."""
     times: dict[str, list[float]] = field(default_factory=dict)
     cpu: dict[str, list[float]] = field(default_factory=dict)
     peaks: dict[str, float] = field(default_factory=dict)
@@ -49,7 +52,8 @@ class Side:
 
     def run(self, args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
         """Run noticegen once: (wall seconds, CPU seconds of it and its workers, peak MiB)."""
-        argv = [sys.executable, "-m", "noticegen", *args]
+        argv = [sys.executable, "-m", "noticegen", *args,
+                *(self.build_args if "build" in args else ())]
         start = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                 stdin=subprocess.DEVNULL, cwd=self.tmp,
@@ -206,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=10, help="runs per side of each figure")
     parser.add_argument("--batch", type=int, default=1000, help="notices in the batch")
     parser.add_argument("--saves", type=int, default=10, help="preview: saves per run")
+    parser.add_argument("--build-args", default="",
+                        help="appended to every build, on both sides (e.g. "
+                             "'--format page,fragment,md,txt,json': the same outputs)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     only = set(args.only or SECTIONS)
@@ -215,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         sides = []
         for label, src in (("A", args.a), ("B", args.b)):
             (tmp / label).mkdir()
-            sides.append(Side(label, src.resolve(), tmp / label))
+            sides.append(Side(label, src.resolve(), tmp / label,
+                              tuple(args.build_args.split())))
         pair = (sides[0], sides[1])
         print(f"A = {pair[0].src}\nB = {pair[1].src}\n{args.repeat} runs per side, alternating; "
               "median and minimum per side, then B against A (median, minimum)", flush=True)
