@@ -381,9 +381,10 @@ SUMMARY_TRANSFER = {
           "käyttökokemuksen parantaminen Hotjarilla: Yhdysvallat (alihankkijoina toimivat "
           "käsittelijät, joita Hotjar Ltd käyttää; komission antamat tietosuojaa koskevat "
           "vakiolausekkeet)",
-    "sv": "Endast personuppgifterna för följande ändamål överförs utanför Europeiska unionen (EU) "
-          "eller Europeiska ekonomiska samarbetsområdet (EES): - Att analysera användningen av vår "
-          "webbplats och förbättra dess användbarhet med Hotjar: USA (underbiträden som Hotjar Ltd "
+    "sv": "Endast personuppgifter som behandlas för följande ändamål överförs utanför Europeiska "
+          "unionen (EU) eller Europeiska ekonomiska samarbetsområdet (EES): - Att analysera "
+          "användningen av vår webbplats och förbättra dess användbarhet med Hotjar: USA "
+          "(underbiträden som Hotjar Ltd "
           "anlitar; standardiserade dataskyddsbestämmelser som antas av kommissionen)",
     "en": "Only the personal data processed for the following purposes are transferred outside the "
           "European Union (EU) or the European Economic Area (EEA): - Analysing the use of our "
@@ -684,9 +685,22 @@ ON_LEGITIMATE_INTERESTS = {
 }
 OBJECTION_HEADING = {"fi": "Vastustamisoikeus", "sv": "Rätt att göra invändningar",
                      "en": "Right to object"}
-APPLIES_TO = {"fi": "Oikeus koskee seuraavia käsittelyn tarkoituksia:",
-              "sv": "Rättigheten gäller följande ändamål med behandlingen:",
-              "en": "This right applies to the following purposes:"}
+# Review of 2026-12-03 evening, 2: the box states Art. 21(1) and 21(2); each has its own list.
+# 21(2) ("Where personal data are processed for direct marketing purposes, the data subject
+# shall have the right to object at any time") does not depend on the legal basis.
+APPLIES_TO = {"fi": "Oikeus vastustaa käsittelyä henkilökohtaiseen erityiseen tilanteeseesi "
+                    "liittyvällä perusteella koskee seuraavia käsittelyn tarkoituksia:",
+              "sv": "Rätten att invända av skäl som hänför sig till din specifika situation "
+                    "gäller följande ändamål med behandlingen:",
+              "en": "The right to object on grounds relating to your particular situation "
+                    "applies to the following purposes:"}
+MARKETING_APPLIES_TO = {
+    "fi": "Oikeus vastustaa henkilötietojesi käsittelyä suoramarkkinointia varten koskee "
+          "seuraavia käsittelyn tarkoituksia:",
+    "sv": "Rätten att invända mot behandling för direkt marknadsföring gäller följande ändamål "
+          "med behandlingen:",
+    "en": "The right to object to processing for direct marketing applies to the following "
+          "purposes:"}
 
 
 def _objection_box(text: str, lang: str) -> str:
@@ -696,7 +710,8 @@ def _objection_box(text: str, lang: str) -> str:
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_the_right_to_object_names_only_the_grounds_in_use(lang: str) -> None:
-    """…and lists only the purposes on those grounds, never one on consent (review, 4.1)."""
+    """…and lists the purposes on those grounds (Art. 21(1)), then every purpose of direct
+    marketing, on consent too (Art. 21(2)): each under its own lead-in, once."""
     text = _text(TRILINGUAL, lang)
     box = _objection_box(text, lang)
     assert ON_LEGITIMATE_INTERESTS[lang] in box
@@ -706,10 +721,15 @@ def test_the_right_to_object_names_only_the_grounds_in_use(lang: str) -> None:
     files = render_all(result.resolved, languages=[lang], formats=["short"])
     short = _flat(files[f"{lang}/short/customers.txt"].decode("utf-8"))
     assert ON_LEGITIMATE_INTERESTS[lang] in short and PUBLIC_TASK[lang] not in short
-    listed = box[box.index(APPLIES_TO[lang]):]
-    for purpose in result.resolved.notice.registers[0].purposes:
-        named = str(purpose.description[lang]) in listed
-        assert named is ("legitimate_interests" in purpose.legal_basis), purpose.id
+    general = box[box.index(APPLIES_TO[lang]):box.index(MARKETING_APPLIES_TO[lang])]
+    marketing = box[box.index(MARKETING_APPLIES_TO[lang]):]
+    purposes = result.resolved.notice.registers[0].purposes
+    assert any(p.direct_marketing and "consent" in p.legal_basis for p in purposes)
+    for purpose in purposes:
+        named = str(purpose.description[lang])
+        assert (named in general) is ("legitimate_interests" in purpose.legal_basis
+                                      and not purpose.direct_marketing), purpose.id
+        assert (named in marketing) is purpose.direct_marketing, purpose.id
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])
@@ -735,6 +755,7 @@ def test_the_right_to_object_on_a_public_task_or_on_direct_marketing_alone(
     assert {"fi": "erityiseen tilanteeseesi", "en": "particular situation"}[lang] not in box
     assert OFFICIAL["21(2)"][lang] in box
     assert APPLIES_TO[lang] not in box  # no purpose on (e) or (f): no list
+    assert MARKETING_APPLIES_TO[lang] in box
 
 
 # Review of 13:03, 3.2: the purpose and legal basis of a cookie category are said once, not in

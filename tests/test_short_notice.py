@@ -100,7 +100,7 @@ def test_what_article_13_asks_at_the_point_of_collection(tmp_path: Path,
         "right to data portability and right not to be subject to automated decisions.",
         "right to lodge a complaint with a supervisory authority, in particular in the EU or "
         "EEA country where you usually live or work or where the alleged infringement took "
-        "place. Our supervisory authority: Office of the Data Protection Ombudsman.",  # 77(1)
+        "place. Our supervisory authority is the Office of the Data Protection Ombudsman.",  # 77(1)
         "Special categories of personal data: Data concerning health (explicit consent)",
         "Automated individual decision-making, including profiling: Credit decision",  # (f)
         "Retention periods",  # 13(2)(a): in the full notice, and said so
@@ -231,7 +231,7 @@ def purpose_line(folder: Path, lang: str, starts: str) -> str:
 
 
 REFUSAL = {
-    "fi": "Voit kieltää tämän markkinoinnin helposti ja maksutta milloin tahansa: ilmoittamalla "
+    "fi": "Voit kieltää tämän markkinoinnin helposti ja maksutta milloin tahansa ilmoittamalla "
           "siitä osoitteeseen privacy@qualitydesk.com tai jokaisessa viestissä kerrotulla tavalla.",
     "sv": "Du kan när som helst enkelt och kostnadsfritt förbjuda denna marknadsföring genom att "
           "meddela oss på privacy@qualitydesk.com eller på det sätt som anges i varje meddelande.",

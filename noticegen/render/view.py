@@ -231,13 +231,20 @@ class View:
                 else "summary_direct_marketing")
 
     def objection_purposes(self) -> list[str]:
-        """The purposes Art. 21(1) applies to: those on Art. 6(1)(e) or (f). A purpose on
-        consent is not one, even for direct marketing: its own line says that direct marketing
-        can be objected to (Art. 21(2)), and consent can be withdrawn (review of 13:03, 4.1)."""
+        """The purposes Art. 21(1) applies to: those on Art. 6(1)(e) or (f). Direct marketing
+        is listed apart (:meth:`marketing_objection_purposes`), under the right of Art. 21(2),
+        which has no exception: listed here too, it would seem to yield to compelling grounds."""
         objection = self.objection()
         general = {"public_task", "legitimate_interests"}
         return [pid for pid in (objection.purposes if objection else ())
-                if general & set(self.purpose(pid).legal_basis)]
+                if general & set(self.purpose(pid).legal_basis)
+                and not self.purpose(pid).direct_marketing]
+
+    def marketing_objection_purposes(self) -> list[str]:
+        """The purposes Art. 21(2) applies to: direct marketing, whatever its legal basis (a
+        purpose on consent too: the right to object to direct marketing does not depend on
+        the basis, and withdrawing consent is a right of its own)."""
+        return [p.id for p in self.direct_marketing()]
 
     def other_rights(self) -> list[Right]:
         return [r for r in self.resolved.rights if r.id != "object"]

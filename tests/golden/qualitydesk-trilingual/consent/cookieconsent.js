@@ -5,6 +5,10 @@
 const config = {
   "mode": "opt-in",
   "revision": 0,
+  "cookie": {
+    "name": "qd_cookie_consent",
+    "expiresAfterDays": 365
+  },
   "guiOptions": {
     "consentModal": {
       "layout": "box",

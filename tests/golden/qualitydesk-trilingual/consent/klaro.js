@@ -5,6 +5,8 @@ window.klaroConfig = {
   "version": 1,
   "elementID": "klaro",
   "storageMethod": "cookie",
+  "cookieName": "qd_cookie_consent",
+  "cookieExpiresAfterDays": 365,
   "htmlTexts": false,
   "groupByPurpose": true,
   "showNoticeTitle": true,
