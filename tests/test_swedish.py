@@ -116,8 +116,8 @@ def _trilingual(**replace: str) -> str:
 
 SECURITY_SV = """      sv: >-
         Personuppgifterna lagras i system som skyddas med brandväggar, lösenord och andra
-        tekniska medel. Endast de anställda hos QualityDesk Oy och hos företag som arbetar
-        för dess räkning som behöver uppgifterna i sitt arbete har tillgång till dem. Alla
+        tekniska medel. Endast de anställda hos QualityDesk Oy och hos de personuppgiftsbiträden
+        som anges som mottagare som behöver uppgifterna i sitt arbete har tillgång till dem. Alla
         som har tillgång till uppgifterna är bundna av tystnadsplikt.
 """
 AUTHORITIES_SV = "sv: Uppgifter lämnas ut till myndigheter endast när lagen förpliktar oss till det."
