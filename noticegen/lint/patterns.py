@@ -74,8 +74,15 @@ def _gap(words: int) -> str:
 
 
 # Need: "tarpeen", "tarpeellista", "tarvitaan", "välttämätöntä", "perusteltua", "käyttöä".
-_NEED_FI = (r"(?:tarpee\w*|tarvi\w*|välttämät\w*|edellyt\w*|vaati\w*|perustel\w*|aiheellis\w*|"
-            r"tarkoituksenmukais\w*|käyttöä|katso\w*)")
+_NEED_FI = (r"(?:tarpee\w*|tarvi\w*|välttämät\w*|edellyt\w*|vaati\w*|vaadi\w*|perustel\w*|"
+            r"aiheellis\w*|tarkoituksenmukais\w*|käyttöä|katso\w*|käyttökelpois\w*|hyödyllis\w*|"
+            r"ajantasais\w*|ajankohtais\w*|oleellis\w*|olennais\w*)")
+# "Niin kauan", "niin pitkään", "niin pitkä", "niin pitkän ajan"; "pidempään", "kauempaa" (s11).
+_LONG_FI = r"(?:kauan|pitkään|pitkä\w*(?:\s+aika\w*|\s+aja\w*)?)"
+_LONGER_FI = (r"(?:pidempään|pitempään|kauemmin|kauempaa|kauemmaksi|pidemmän\s+aikaa|"
+              r"pidempää\s+aikaa)")
+# Keeping or deleting: the verbs of a retention sentence.
+_KEEP_FI = r"\b(?:säily\w*|säilö\w*|poist\w*|hävit\w*|tuho\w*|tallenn\w*|pidä\w*|pidetään)"
 # A time that is only "what is needed": "tarvittavan ajan", "kohtuullisen ajan".
 _NEED_TIME_FI = (r"(?:tarpeelli\w*|tarvitta\w*|välttämättömä\w*|kohtuulli\w*|edellyttämä\w*|"
                  r"vaatima\w*|katsoma\w*|katsotu\w*)")
@@ -98,7 +105,7 @@ _MEANS_FI = (r"(?:\b(?:käyttä|jatka|selaa|lähettä|tilaa|rekisteröity|täytt
              r"osta|teet|tekee|annat|antaa|asioi|ilmoittaudu|siirry)\w*)")
 # Accepting or consenting; the noun "suostumus" only when given ("annat suostumuksesi") or
 # when an act "means" it: "peruuttaa suostumuksesi lähettämällä…" withdraws, it does not give.
-_ACCEPT_FI = (r"(?:hyväksy\w*|suostu(?!mu)\w*|salli\w*|(?:anna|anta)\w*\s+(?:\w+\s+)?"
+_ACCEPT_FI = (r"(?:hyväksy\w*|suostu(?!mu)\w*|salli\w*|sitoutu\w*|(?:anna|anta)\w*\s+(?:\w+\s+)?"
               r"(?:suostumu|lupa|luva)\w*|"
               r"(?:merkitse\w*|tarkoitta\w*|katsotaan)\s+(?:\w+\s+){0,2}?suostumu\w*)")
 _ACCEPT_SV = (r"(?:godkänner|godkänt|samtycker|samtyckt|accepterar|accepterat|(?:ger|lämnar)\s+"
@@ -113,7 +120,7 @@ _MEANS_EN = (r"\bby\s+(?:continuing\s+to\s+)?(?:using|use|browsing|browse|visiti
 # Signatures and the requests they are demanded on (NG507).
 _SIGNED_FI = r"(?:allekirjoi\w*|omakätis\w*|nimikirjoit\w*)"
 _REQUEST_FI = r"(?:\w*pyyn\w*|\w*kirje\w*|kirjalli\w*|asiakirj\w*|\w*lomak\w*|\w*hakemu\w*)"
-_SIGNED_EN = r"(?:signed\b(?!\s+up)|signature\w*)"
+_SIGNED_EN = r"(?:signed\b(?!\s+up)|signature\w*|sign\b(?!\s+(?:up|in|into|out)\b))"
 _REQUEST_EN = r"(?:requests?|letters?|applications?|forms?)\b"
 _SIGNED_SV = r"(?:undertecknad\w*|underskri\w*|signera\w*|egenhändig\w*)"
 _REQUEST_SV = r"(?:begäran\w*|ansökan\w*|brev\w*|blankett\w*)"
@@ -134,9 +141,32 @@ _GIVE_FI = (r"(?:luovut\w*|luovute\w*|anne\w*|anna\w*|anta\w*|jaa\w*|jae\w*|jaka
             r"siirr\w*|siirret\w*|vuokra\w*)")
 _OTHERS_FI = (r"(?:ulkopuolisille|ulkopuolisten\s+(?:\w+\s+)?käyttöön|kolmansille|kolmansien\s+"
               r"(?:\w+\s+)?käyttöön|muille|muiden\s+käyttöön|eteenpäin|kenellekään|(?:yrityksen|"
-              r"yhtiön|organisaation|rekisterinpitäjän|konsernin|yrityksemme)\s+ulkopuolelle)")
-_OTHERS_EN = (r"(?:anyone|anybody|third[\s-]+part(?:y|ies)|other\s+(?:companies|organi[sz]ations|"
-              r"businesses|firms)|outside\s+(?:parties|organi[sz]ations|companies))\b")
+              r"yhtiön|organisaation|rekisterinpitäjän|konsernin|yrityksemme)\s+ulkopuolelle|"
+              # "muiden yritysten kanssa"; any body's outside ("seuran ulkopuolelle") but a place's
+              # ("EU:n", "Suomen", "ETA-alueen": NG201's) (s11).
+              r"(?:muiden|kolmansien|ulkopuolisten)\s+(?:\w+\s+)?kanssa|(?<![:-])\b(?!(?:eu|eta|"
+              r"euroopan|talousalueen|unionin|suomen|maan|alueen|rajojen|valtion|maiden|"
+              r"pohjoismaiden)\b)\w{3,}n\s+ulkopuolelle)")
+_OTHERS_EN = (r"(?:anyone|anybody|third[\s-]+part(?:y|ies)|other\s+(?:compan(?:y|ies)|"
+              r"organi[sz]ations?|business(?:es)?|firms?|part(?:y|ies))|outside\s+(?:part(?:y|ies)|"
+              r"organi[sz]ations?|compan(?:y|ies)))\b")
+
+# "Only in Finland": home places whose only-ness denies transfers (NG201) (s11).
+_HOME_FI = (r"\b(?:Suomessa|Suomen\s+(?:alueella|rajojen\s+sisällä|sisällä)|kotimaassa|Euroopassa|"
+            r"EU:ssa|ETA:ssa|EU-alueella|ETA-alueella|Pohjoismaissa)\b")
+# To whom data are not given, in Swedish (NG202) (s11).
+_OTHERS_SV = (r"(?:vidare|tredje\s+part\w*|utomstående|någon\s+annan|några\s+andra|andra\s+"
+              r"(?:företag|organisationer|aktörer))\b")
+# Linked to a person: the other half of an anonymity claim (NG203) (s11).
+_SOMEONE_FI = (r"\b(?:yksittäi\w*|henkilöön|käyttäjään|kävijään|sinuun|kehenkään|tiettyyn|"
+               r"luonnolliseen|asiakkaaseen)")
+_LINKED_SV = r"\b(?:kopplas|knytas|härledas|spåras|hänföras)\b"
+_SOMEONE_SV = (r"(?:dig|en\s+enskild|enskild\w*|en\s+viss|en\s+specifik|någon|person\w*|individ\w*|"
+               r"användar\w*|besökar\w*)\b")
+_LINKED_EN = (r"\b(?:linked|traced|tied|connected|attributed|associated|matched|link|trace|tie|connect|"
+              r"attribute|associate|match)\s+(?:back\s+)?(?:to|with)\s+(?:you\b|an?\s+(?:individual|"
+              r"person|specific|particular|identifiable)|any\s+(?:individual|person|one)|individuals|"
+              r"specific\s+(?:person|individual|user)s?|users?\b|visitors?\b|your\s+identity)")
 
 # "You may", "data subjects may": a right granted, not a hedge (NG506).
 _NOT_A_PERSON_WHO_MAY = "".join(rf"(?<!\b{who}\s)" for who in (
@@ -241,6 +271,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG502", "sv", r"\b(?:rätt(?:en)?\s+till\s+insyn|insynsrätt\w*|granskningsrätt\w*)",
        **_ACCESS_SV),
     _p("NG502", "sv", r"\brätt(?:en)?\s+att\s+förbjuda\b", **_OBJECT_SV),
+    # The old rights as verbs: "oikeus kieltää" (kielto-oikeus), "rätt att granska" (s11).
+    _p("NG502", "fi", r"\boikeu\w*\s+" + _gap(1) + r"kieltä(?:ä|mään)\b", **_OBJECT),
+    _p("NG502", "sv", r"\brätt(?:en)?\s+att\s+granska\b", **_ACCESS_SV),
     _p("NG502", "sv", r"\bpersonregist\w*", **_PERSONAL_REGISTER_SV),
     _p("NG502", "en", r"\b(?:requests?\s+(?:for|of)\s+inspection|inspection\s+requests?)\b",
        **_ACCESS),
@@ -259,10 +292,11 @@ PATTERNS: tuple[Pattern, ...] = (
     # rarer half: "suostumus" alone is in every consent text, "käyttämällä" is not.
     _gated("NG503", "fi", _MEANS_FI + _SAME_SENTENCE + r"\b" + _ACCEPT_FI, r"\b" + _ACCEPT_FI),
     _gated("NG503", "fi", r"\b" + _ACCEPT_FI + _SAME_SENTENCE + _MEANS_FI, r"\b" + _ACCEPT_FI),
-    _gated("NG503", "fi", r"\b(?:käyttäminen|käyttö|selaaminen|lähettäminen|tilaaminen|"
-                          r"rekisteröityminen|liittyminen)\s+" + _gap(2) + r"(?:merkitse\w*|"
-                          r"tarkoitta\w*|katsotaan)\s+" + _gap(2) + r"(?:suostum\w*|hyväksy\w*)",
-           r"\b(?:merkitse\w*|tarkoitta\w*|katsotaan)\s+" + _gap(2) + r"(?:suostum|hyväksy)"),
+    _gated("NG503", "fi", r"\b(?:\w+minen|käyttö|jatkuva\s+käyttö)\s+" + _gap(2) + r"(?:merkitse\w*|"
+                          r"tarkoitta\w*|katsotaan|tulkitaan|pidetään)\s+" + _gap(2)
+                          + r"(?:suostum\w*|hyväksy\w*)",
+           r"\b(?:merkitse\w*|tarkoitta\w*|katsotaan|tulkitaan|pidetään)\s+" + _gap(2)
+           + r"(?:suostum|hyväksy)"),
     _gated("NG503", "fi", r"\bjos\s+et\s+" + _gap(1) + r"(?:hyväksy|suostu)\w*" + _SAME_SENTENCE
                           + r"\bälä\s+(?:käytä|jatka|selaa|vieraile)",
            r"\bälä\s+(?:käytä|jatka|selaa|vieraile)"),
@@ -273,10 +307,11 @@ PATTERNS: tuple[Pattern, ...] = (
     _gated("NG503", "en", _MEANS_EN + _SAME_SENTENCE + r"\b(?:agree|accept|consent)\w*", _MEANS_EN),
     _gated("NG503", "en", r"\b(?:using|use|submitting|sending|browsing|visiting|continuing|"
                           r"accessing|ordering|registering)\b[^.!?]{0,50}?\b(?:means|constitutes|"
-                          r"signifies|indicates|implies|is\s+deemed|shall\s+be\s+deemed)\b"
+                          r"signifies|indicates|implies|is\s+deemed|shall\s+be\s+deemed|"
+                          r"(?:regarded|considered|treated|taken|interpreted|seen)\s+as)\b"
                           r"[^.!?]{0,30}?\b(?:agree|accept|consent)\w*",
-           r"\b(?:means|constitutes|signifies|indicates|implies|deemed)\b[^.!?]{0,30}?"
-           r"\b(?:agree|accept|consent)"),
+           r"\b(?:means|constitutes|signifies|indicates|implies|deemed|(?:regarded|considered|treated|"
+           r"taken|interpreted|seen)\s+as)\b[^.!?]{0,30}?\b(?:agree|accept|consent)"),
     _gated("NG503", "en", r"\bif\s+you\s+(?:do\s+not|don't)\s+(?:agree|accept|consent)\b"
                           + _SAME_SENTENCE + r"\b(?:do\s+not|don't)\s+(?:use|access|visit|browse)\b",
            r"\bif\s+you\s+(?:do\s+not|don't)\s+(?:agree|accept|consent)\b"),
@@ -307,8 +342,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG505", "en", r"\bno\s+longer\s+than\s+(?:is\s+|it\s+is\s+)?(?:necessary|needed|required)\b"),
     _gated("NG505", "en", r"\b(?:keep|kept|retain\w*|stor\w*|hold\w*)\s+" + _gap(4)
                           + r"indefinitely\b", r"\bindefinitely\b"),
-    _gated("NG505", "fi", r"\bniin\s+(?:kauan|pitkään)\s*,?\s+kuin\s+" + _gap(6) + _NEED_FI,
-           r"\bniin\s+(?:kauan|pitkään)\s*,?\s+kuin\b"),
+    _gated("NG505", "fi", r"\bniin\s+" + _LONG_FI + r"\s*,?\s+kuin\s+" + _gap(6) + _NEED_FI,
+           r"\bniin\s+" + _LONG_FI + r"\s*,?\s+kuin\b"),
     _gated("NG505", "fi", r"\b" + _NEED_TIME_FI + r"\s+" + _gap(1) + r"aja(?:n|ksi)\b"
                           r"(?!\s+kuluessa)",
            r"\b" + _NEED_TIME_FI + r"\s+" + _gap(1) + r"aja(?:n|ksi)\b"),
@@ -319,10 +354,9 @@ PATTERNS: tuple[Pattern, ...] = (
                           r"perustetta|käyttöä|välttämätön\w*))",
            r"\b" + _NEG_FI + r"\s+" + _gap(2) + r"(?:tarvita|tarvitse|tarvittu|ole\s+(?:\w+\s+)?"
            r"(?:tarpee|tarvetta|perustetta|käyttöä|välttämätön))"),
-    _gated("NG505", "fi", r"\b" + _NEG_FI + r"\s+(?:[\w:-]+\s+){0,2}(?:pidempään|kauemmin|"
-                          r"pidemmän\s+aikaa)\s+kuin\s+(?:[\w:-]+\s+){0,2}(?:tarpee\w*|"
-                          r"välttämätön\w*)",
-           r"\b(?:pidempään|kauemmin|pidemmän\s+aikaa)\s+kuin"),
+    _gated("NG505", "fi", r"\b" + _NEG_FI + r"\s+(?:[\w:-]+\s+){0,2}" + _LONGER_FI
+                          + r"\s+kuin\s+(?:[\w:-]+\s+){0,3}" + _NEED_FI,
+           r"\b" + _LONGER_FI + r"\s+kuin"),
     _gated("NG505", "fi", r"\b(?:säily\w*|tallenn\w*|pidä\w*|pidetään|pidämme)\s+" + _gap(3)
                           + r"toistaiseksi\b", r"\btoistaiseksi\b"),
     _gated("NG505", "fi", r"\b(?:säilytysai\w*|säily\w*|poist\w*|hävit\w*)\s+" + _gap(3)
@@ -331,6 +365,31 @@ PATTERNS: tuple[Pattern, ...] = (
                           + r"tarpeettom\w*", r"\btarpeettom\w*"),
     _gated("NG505", "fi", r"\btarpeettom\w*\s+" + _gap(3) + r"(?:poist\w*|hävit\w*|tuho\w*|"
                           r"säily\w*|tallenn\w*)", r"\btarpeettom\w*"),
+    # At the controller's discretion; deleted "regularly"; "when the purpose is fulfilled"; the
+    # need after a longer clause ("as long as the law and our business needs require") (s11).
+    _gated("NG505", "fi", _KEEP_FI + _SAME_SENTENCE + r"\bharkin\w*", r"\bharkin\w*"),
+    _gated("NG505", "fi", r"\bharkin\w*" + _SAME_SENTENCE + _KEEP_FI, r"\bharkin\w*"),
+    _gated("NG505", "fi", r"\b(?:poist\w*|hävit\w*|tuho\w*|karsi\w*)\s+" + _gap(3)
+                          + r"säännöll\w*", r"\bsäännöll\w*"),
+    _gated("NG505", "fi", r"\bsäännöll\w*\s+" + _gap(3) + r"(?:poist\w*|hävit\w*|tuho\w*|karsi\w*)",
+           r"\bsäännöll\w*"),
+    _gated("NG505", "fi", r"\b(?:käyttö|käsittely)?tarkoitu\w*\s+" + _gap(2) + r"(?:täytty\w*|"
+                          r"saavute\w*|päättyn\w*|lakann\w*|poistu\w*)",
+           r"\b(?:täytty\w*|saavute\w*|päättyn\w*|lakann\w*|poistu\w*)"),
+    _gated("NG505", "en", r"\bfor\s+(?:a|an|the)\s+(?:period|time|duration|length\s+of\s+time)\s+"
+                          r"(?:that\s+is\s+|which\s+is\s+|as\s+is\s+)?(?:reasonabl\w*|necessary|"
+                          r"needed|required|appropriate|adequate|justified)\b",
+           r"\b(?:period|time|duration)\s+(?:that\s+is\s+|which\s+is\s+|as\s+is\s+)?"
+           r"(?:reasonabl|necessary|needed|required|appropriate|adequate|justified)"),
+    _gated("NG505", "en", r"\bas\s+long\s+as\b[^.!?]{0,60}?\b(?:need\w*|necessary|require\w*|useful|"
+                          r"relevant|appropriate|justified)\b", r"\bas\s+long\s+as\b"),
+    _gated("NG505", "en", r"\b(?:until|when|once|after)\b[^.!?]{0,40}?\bno\s+longer\s+have\s+"
+                          r"(?:a\s+|any\s+)?(?:need|use)\b",
+           r"\bno\s+longer\s+have\s+(?:a\s+|any\s+)?(?:need|use)\b"),
+    _gated("NG505", "sv", r"\bså\s+länge\b[^.!?]{0,50}?\b(?:behöv\w*|kräv\w*|nödvändig\w*|"
+                          r"motivera\w*)", r"\bså\s+länge\b"),
+    _gated("NG505", "sv", r"\binte\s+längre\s+(?:har\s+)?(?:något\s+)?(?:behov|användning|nytta)\b",
+           r"\binte\s+längre\s+(?:har\s+)?(?:något\s+)?(?:behov|användning|nytta)\b"),
     _p("NG505", "sv", r"\bså\s+länge\s+(?:som\s+)?(?:det\s+)?(?:är\s+)?(?:nödvändigt|behövs)"),
     _gated("NG505", "sv", r"\bså\s+länge\s+(?:som\s+)?(?:vi|det)\s+" + _gap(1) + r"(?:behöver|"
                           r"behövs|krävs|är\s+nödvändigt|anser)",
@@ -357,13 +416,19 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG506", "en", r"\b(?:could|potentially|perhaps|for\s+example|for\s+instance|such\s+as|"
                       r"among\s+other\s+things|including\s+but\s+not\s+limited\s+to)\b"),
     _p("NG506", "fi", r"\b(?:voisimme|voitaisiin|saattaisimme|saatettaisiin|saattaisi|voisi|"
-                      r"mm\.|muun\s+muassa|esimerkiksi|tarvittaessa|tms\b|ynnä\s+muuta)"),
+                      r"mm\.|muun\s+muassa|esimerkiksi|tarvittaessa|tms\b|ynnä\s+muuta|ym\.|yms\.|"
+                      # "mahdolliset", "mahdollisiin": what may or may not be (not "on mahdollista",
+                      # "mahdollisimman", "mahdollisuus") (s11).
+                      r"mahdollinen\b|mahdollis(?:en|et|ia|iin|ten|issa|ille|elle|eksi|ina)\b)"),
     _gated("NG506", "fi", r"\b(?:käytä\w*|käyte\w*|käsittel\w*|hyödyn\w*|lähet\w*)\s+" + _gap(3)
                           + r"tarpeen\s+mukaan\b", r"\btarpeen\s+mukaan\b"),
     _p("NG506", "fi", r"\b(?:rekisterinpitäjä|yritys|yrityksemme|yhtiö|yhtiömme|yhdistys|"
                       r"seura)\s+(?:\w+\s+)?voi\s+\w+(?:a|ä)\b"),
-    _p("NG506", "sv", r"\b(?:bland\s+annat|exempelvis|till\s+exempel|(?<!att\s)vi\s+kan\s+"
-                      r"(?!inte|aldrig)|kan\s+(?:[\w-]+\s+)?\w+as\b)"),
+    # "Kan användas" hedges; "kan inte kopplas" denies, "begäran kan skickas" and "samtycket kan
+    # återkallas" say what the reader may do (s11).
+    _p("NG506", "sv", r"\b(?:bland\s+annat|bl\.\s?a\.|m\.fl\.|exempelvis|till\s+exempel|(?<!att\s)vi\s+"
+                      r"kan\s+(?!inte|aldrig)|kan\s+(?!inte\b|aldrig\b)(?:[\w-]+\s+)?(?!(?:skickas|"
+                      r"lämnas|göras|riktas|framföras|ställas|återkallas)\b)\w+as\b)"),
     # NG507 signed-request: demands for signed letters.
     _p("NG507", "fi", r"\ballekirjoite(?:ttu|tulla|tun|tussa|tut|ttuna)\s+(?:\w+\s+){0,2}"
                       r"(?:pyyn\w*|kirje\w*|kirjalli\w*|lomak\w*|asiakirj\w*)"),
@@ -384,9 +449,9 @@ PATTERNS: tuple[Pattern, ...] = (
                           r"postitse\b",
            r"\b(?:kirjallisesti|kirjallisena|kirjeitse|kirjeellä)\s+(?:ja\s+)?postitse\b"),
     _gated("NG507", "en", r"\b" + _SIGNED_EN + _SAME_SENTENCE + r"\b" + _REQUEST_EN,
-           r"\bsign(?:ed|ature)"),
+           r"\bsign(?:ed|ature|\b)"),
     _gated("NG507", "en", r"\b" + _REQUEST_EN + _SAME_SENTENCE + r"\b" + _SIGNED_EN,
-           r"\bsign(?:ed|ature)"),
+           r"\bsign(?:ed|ature|\b)"),
     _p("NG507", "en", r"\bin\s+writing\s+(?:and\s+)?by\s+(?:post|mail)\b"),
     _gated("NG507", "sv", r"\b" + _SIGNED_SV + _SAME_SENTENCE + r"\b" + _REQUEST_SV,
            r"\b" + _SIGNED_SV),
@@ -595,6 +660,69 @@ PATTERNS: tuple[Pattern, ...] = (
                           r"besökaren)"),
     _gated("NG203", "sv", r"\binnehåller\s+(?:inga|inte\s+några)\s+personuppgifter\b",
            r"\binnehåller\s+(?:inga|inte\s+några)\s+personuppgifter\b"),
+    # --- session 11: other words and constructions the unseen sets used -------------------
+    # NG201: "only in Finland", "pysyvät Suomessa", "never leaves Finland", "utomlands",
+    # "never export". A place is a denial only beside a verb of keeping or processing: "we
+    # deliver only in Finland" says nothing about the data.
+    _gated("NG201", "fi", r"\b(?:käsit\w*|säily\w*|tallenn\w*|sijait\w*|sijoit\w*|pide\w*|pidä\w*|"
+                          r"hallinnoi\w*)\b" + _SAME_SENTENCE + r"\b(?:ainoastaan|vain|yksinomaan|"
+                          r"pelkästään)\s+" + _gap(1) + _HOME_FI, _HOME_FI),
+    _gated("NG201", "fi", r"\b(?:ainoastaan|vain|yksinomaan|pelkästään)\s+" + _gap(1) + _HOME_FI
+                          + _SAME_SENTENCE + r"\b(?:käsit\w*|säily\w*|tallenn\w*|sijait\w*|sijoit\w*)",
+           _HOME_FI),
+    _gated("NG201", "fi", r"\bpysy\w*\s+" + _gap(1) + r"(?:ainoastaan\s+|vain\s+)?" + _HOME_FI,
+           _HOME_FI),
+    _gated("NG201", "en", r"\b(?:not|never|don't|doesn't|won't)\s+" + _gap(2) + r"leav\w*\s+"
+                          r"(?:Finland|Europe|Sweden|the\s+country)\b",
+           r"\bleav\w*\s+(?:finland|europe|sweden|the\s+country)\b"),
+    _gated("NG201", "en", r"\b(?:stor|process|kept|keep|held|hold|host|locat|handl|sav)\w*\b"
+                          r"[^.!?]{0,30}?\b(?:only|solely|exclusively)\s+(?:within|inside|in)\s+"
+                          r"(?:Finland|Europe|the\s+Nordic)", r"\b(?:only|solely|exclusively)\s+"
+                          r"(?:within|inside|in)\s+(?:finland|europe|the\s+nordic)"),
+    _gated("NG201", "en", r"\b(?:no|not|never|don't|doesn't|won't)\s+" + _gap(3) + r"(?:export\w*|"
+                          r"ship\w*|transmit\w*|hand\w*\s+over)\b" + _SAME_SENTENCE + _ABROAD_EN,
+           r"(?:\boutside\s+(?:of\s+)?(?:the\s+)?(?:EU|EEA|European|Europe)|\b(?:third|other|"
+           r"non-EU|non-EEA)\s+countr|\babroad\b)"),
+    _gated("NG201", "sv", r"\b(?:inte|aldrig)\s+" + _gap(3) + r"(?:över\w*|för\w*|skicka\w*|"
+                          r"lämna\w*|lagra\w*|flytta\w*|behandla\w*)\b" + _SAME_SENTENCE
+                          + r"\butomlands\b", r"\butomlands\b"),
+    _gated("NG201", "sv", r"\b(?:överförs|förs|skickas|lämnas|lagras|flyttas|behandlas|flyttar|"
+                          r"skickar|för)\s+" + _gap(2) + r"(?:inte|aldrig)\b" + _SAME_SENTENCE
+                          + r"\butomlands\b", r"\butomlands\b"),
+    _gated("NG201", "sv", r"\b(?:behandl|lagr|spar|hanter|förvar|finns)\w*\b[^.!?]{0,30}?\b(?:endast|"
+                          r"bara|enbart|uteslutande)\s+(?:inom|i)\s+(?:Finland|Sverige|Norden)\b",
+           r"\b(?:endast|bara|enbart|uteslutande)\s+(?:inom|i)\s+(?:finland|sverige|norden)\b"),
+    # NG503: "if you submit the form, you agree" (the act in an "if"/"when" clause).
+    _gated("NG503", "en", r"\b(?:if|when|once)\s+you\s+(?:\w+\s+){0,2}?(?:use|submit|send|continue|visit|"
+                          r"browse|register|sign\s+up|order|place|buy|create|fill|subscribe|join)\w*\b"
+                          + _SAME_SENTENCE + r"\byou\s+(?:\w+\s+)?(?:agree|accept|consent)\w*",
+           r"\byou\s+(?:\w+\s+)?(?:agree|accept|consent)"),
+    # NG202: "vain henkilökunnan käytössä", "delas aldrig vidare", "is never shared".
+    _gated("NG202", "fi", r"\b(?:ainoastaan|vain|yksinomaan|pelkästään)\s+" + _gap(3)
+                          + r"(?:käytö(?:ssä|ön)|käyttöö\w*|käytettävissä)\b",
+           r"\b(?:käytö(?:ssä|ön)|käyttöö\w*|käytettävissä)\b"),
+    _gated("NG202", "sv", r"\b(?:lämna|dela|sälj|överlåt|hyr|ge|skicka)\w*\s+" + _gap(3)
+                          + r"(?:inte|aldrig|ej)\s+" + _gap(3) + _OTHERS_SV,
+           r"\b" + _OTHERS_SV),
+    _gated("NG202", "sv", r"\b(?:inte|aldrig|ej)\s+" + _gap(2) + r"(?:lämna|dela|sälj|överlåt|hyr|"
+                          r"ge|skicka)\w*\s+" + _gap(3) + _OTHERS_SV, r"\b" + _OTHERS_SV),
+    _gated("NG202", "en", r"\bnever\s+(?:be\s+)?(?:shared|sold|disclosed|passed\s+on|given\s+(?:out|away)|"
+                          r"rented\s+out)\b",
+           r"\b(?:shared|sold|disclosed|passed\s+on|given\s+(?:out|away)|rented\s+out)\b"),
+    _gated("NG202", "en", r"\bnot\s+(?:be\s+)?made\s+available\s+to\s+(?:any\s+)?" + _OTHERS_EN,
+           r"\bmade\s+available\s+to\b"),
+    # NG203: "ei voi yhdistää yksittäiseen käyttäjään", "kan inte kopplas till dig", "cannot be
+    # linked back to you". Not "anonymised": anonymising data at the end of their period is
+    # right (the tuned and held-out sets' clean sentences).
+    _gated("NG203", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(4) + r"(?:voida|voi|pysty\w*|ole\s+"
+                          r"mahdollista)\s+" + _gap(2) + r"(?:yhdist\w*|liittä\w*|kohdist\w*|kytke\w*)\s+"
+                          + _gap(3) + _SOMEONE_FI, _SOMEONE_FI),
+    _gated("NG203", "sv", r"\b(?:inte|aldrig|ej)\s+" + _gap(2) + _LINKED_SV + r"\s+(?:\w+\s+)?till\s+"
+                          + _SOMEONE_SV, _LINKED_SV),
+    _gated("NG203", "sv", _LINKED_SV + r"\s+(?:inte|aldrig|ej)\s+(?:\w+\s+)?till\s+" + _SOMEONE_SV,
+           _LINKED_SV),
+    _gated("NG203", "en", r"\b(?:cannot|can\s*not|can't|could\s+not|couldn't|not\s+possible\s+to|never|"
+                          r"not)\s+" + _gap(3) + _LINKED_EN, _LINKED_EN),
 )
 """Every free-text pattern, in the order they are tried."""
 
@@ -657,7 +785,13 @@ def may_match(lang: str, text: str) -> bool:
     return combined is not None and combined.search(text.lower()) is not None
 
 
-_UNLESS = {"NG505": _DURATION}
+_UNSIGNED = (r"\b(?:ei|eikä)\s+(?:tarvitse|tarvita|vaadita|edellytetä)\s+(?:\w+\s+){0,2}allekirjoi|"
+             r"\bilman\s+allekirjoitu|\bno\s+signature|\bwithout\s+(?:a\s+)?signature|"
+             r"\b(?:not|never)\s+(?:need\s+to\s+|have\s+to\s+)?be\s+signed|\bbehöver\s+inte\s+"
+             r"(?:vara\s+)?underteckna|\butan\s+underskrift")
+"""A signature said not to be needed ("pyyntöä ei tarvitse allekirjoittaa") (s11)."""
+
+_UNLESS = {"NG505": _DURATION, "NG507": _UNSIGNED}
 """Per rule, what in the same sentence takes a match back: "as long as necessary, at most two
 years" and "kept for six years, as required by law" state a period (#16)."""
 
@@ -676,15 +810,22 @@ def _sentence(text: str, match: re.Match[str]) -> str:
 
 
 def search(rule: str, lang: str, text: str) -> Iterator[tuple[Pattern, re.Match[str]]]:
-    """Each of the rule's patterns that matches ``text``, with its first match (in a sentence
-    the rule's :data:`_UNLESS` does not take back)."""
+    """The first of the rule's patterns that matches ``text`` for each meaning (its message
+    parameters), with its first match (in a sentence the rule's :data:`_UNLESS` does not take
+    back). Every caller reports one finding per text and meaning, so the later patterns of a
+    meaning already found are neither compiled nor searched: most rules have one meaning, and a
+    text that draws one is searched by one or two of its patterns instead of all of them."""
     combined, found = _indexed(rule, lang)
     if combined is None or not combined.search(text):
         return
     unless = _unless(rule)
+    done: list[Mapping[str, Mapping[str, str]]] = []
     for pattern in found:
+        if pattern.params in done:
+            continue
         for match in pattern.regex.finditer(text):
             if unless is None or not unless.search(_sentence(text, match)):
+                done.append(pattern.params)
                 yield pattern, match
                 break
 
