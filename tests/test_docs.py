@@ -252,19 +252,64 @@ def _command_names() -> list[str]:
     return sorted(group.commands)
 
 
+COMMAND_PAGE_LANGUAGES = {"en": "{name}.md", "fi": "{name}.fi.md"}
+"""A page per command in each of these languages (#17: the command pages in Finnish)."""
+
+
+def _command_page(name: str, lang: str) -> Path:
+    return DOCS / "commands" / COMMAND_PAGE_LANGUAGES[lang].format(name=name)
+
+
+def _table_options(text: str) -> set[str]:
+    """The options a page's tables document: the first cell of each row, `--long` words."""
+    return {option for row in re.findall(r"^\| (`[^|]*)\|", text, re.MULTILINE)
+            for option in re.findall(r"`(--[a-z][a-z-]*)", row)}
+
+
+@pytest.mark.parametrize("lang", sorted(COMMAND_PAGE_LANGUAGES))
 @pytest.mark.parametrize("name", _command_names())
-def test_every_command_has_a_page_that_names_its_options(name: str) -> None:
-    page = DOCS / "commands" / f"{name}.md"
-    assert page.is_file(), f"docs/commands/{name}.md is missing"
+def test_every_command_has_a_page_that_names_its_options(name: str, lang: str) -> None:
+    """docs/commands/NAME.md and NAME.fi.md document what `noticegen NAME --help` does: every
+    option (and every subcommand) of the command, and no option in their tables that it does
+    not have."""
+    page = _command_page(name, lang)
+    assert page.is_file(), f"{page.relative_to(ROOT)} is missing"
     text = page.read_text(encoding="utf-8")
     group: Any = typer.main.get_command(app)
     commands = [group.commands[name]]
-    commands += list(getattr(commands[0], "commands", {}).values())
+    subcommands = getattr(commands[0], "commands", {})
+    commands += list(subcommands.values())
+    for sub in subcommands:
+        assert f"noticegen {name} {sub}" in text, f"{page.relative_to(ROOT)} does not show `{sub}`"
+    known = {o for command in commands for p in command.params for o in p.opts}
     for command in commands:
         for param in command.params:
             longest = max(param.opts, key=len)
             if longest.startswith("--") and longest != "--help":
-                assert f"`{longest}" in text, f"docs/commands/{name}.md does not explain {longest}"
+                assert f"`{longest}" in text, f"{page.relative_to(ROOT)} does not explain {longest}"
+    unknown = _table_options(text) - known
+    assert not unknown, f"{page.relative_to(ROOT)} documents options that do not exist: {unknown}"
+
+
+@pytest.mark.parametrize("name", _command_names())
+def test_the_finnish_command_pages_are_translated(name: str) -> None:
+    """A Finnish command page has the English page's options, sections and examples, and no
+    sentence of the English page's prose (code, tables of names and examples aside)."""
+    english = _command_page(name, "en").read_text(encoding="utf-8")
+    finnish = _command_page(name, "fi").read_text(encoding="utf-8")
+    assert _table_options(finnish) == _table_options(english)
+    assert f"]({name}.fi.md)" in english and f"]({name}.md)" in finnish
+    for heading, translation in (("## Options", "## Valinnat"), ("## Exit codes", "## Paluuarvot"),
+                                 ("## Examples", "## Esimerkkejä")):
+        assert bool(re.search(f"^{heading}$", english, re.MULTILINE)) == \
+            bool(re.search(f"^{translation}$", finnish, re.MULTILINE)), (name, translation)
+    assert len([b for b in blocks(_command_page(name, "fi")) if b.lang == "console"]) == \
+        len([b for b in blocks(_command_page(name, "en")) if b.lang == "console"])
+    prose = re.sub(r"```.*?```|`[^`]*`", " ", english, flags=re.DOTALL)
+    sentences = [s for s in re.split(r"(?<=[.:;!?])\s+", " ".join(prose.split()))
+                 if len(s.split()) >= 5]
+    left = [s for s in sentences if s in " ".join(finnish.split())]
+    assert not left, f"docs/commands/{name}.fi.md still says in English: {left[:3]}"
 
 
 def _anchors(page: Path) -> set[str]:
