@@ -139,7 +139,7 @@ def anonymity_claim(resolved: ResolvedNotice) -> Iterator[Finding]:
     [sv]
     Uppgifter som identifierar en enskild enhet är personuppgifter, inte anonyma uppgifter.
 
-    IP-adresser, enhetsidentifierare och identifierarna i analyskakor identifierar en person
+    IP-adresser, enhetsidentifierare och identifierarna i statistikkakor identifierar en person
     indirekt (skäl 30); påståendet "användaren kan inte identifieras" stämmer då inte.
 
     [fail]

@@ -234,7 +234,7 @@ const config = {
               }
             },
             {
-              "title": "Analyskakor",
+              "title": "Statistikkakor",
               "description": "Analyskakor samlar in information om hur besökare använder webbplatsen, till exempel vilka sidor de besöker, så att vi kan förbättra webbplatsen. Vi använder dessa kakor endast med ditt samtycke.",
               "linkedCategory": "analytics",
               "cookieTable": {

@@ -118,7 +118,7 @@ window.klaroConfig = {
           "description": "Nödvändiga kakor används endast när det är nödvändigt för att tillhandahålla den tjänst som du uttryckligen har begärt. Dessa kakor kräver inte ditt samtycke."
         },
         "analytics": {
-          "title": "Analyskakor",
+          "title": "Statistikkakor",
           "description": "Analyskakor samlar in information om hur besökare använder webbplatsen, till exempel vilka sidor de besöker, så att vi kan förbättra webbplatsen. Vi använder dessa kakor endast med ditt samtycke."
         }
       },
