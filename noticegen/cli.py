@@ -11,6 +11,7 @@ from noticegen import __version__
 from noticegen.commands import message_language_option
 from noticegen.errors import NoticegenError
 from noticegen.interrupts import guarded, install
+from noticegen.usage import ClickException, LocalizedContext, localize_commands, localized
 
 GLOBAL_FLAGS = ("--quiet", "-q", "--verbose", "-v", "--no-color")
 """Options of every command, accepted after the command's name too (`noticegen build -q`)."""
@@ -81,18 +82,46 @@ def _global_short(flag: str, own: dict[str, bool]) -> bool:
 
 class _Group(TyperGroup):
     """Turns user errors raised anywhere in a command into a message and an exit code, and
-    Ctrl-C into ``noticegen: interrupted`` and exit 130 (typer exits without a word)."""
+    Ctrl-C into ``noticegen: interrupted`` and exit 130 (typer exits without a word); the
+    library's usage errors and help pages are in the user's language (noticegen.usage)."""
+
+    context_class = LocalizedContext
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # typer builds a Pydantic validator per option here (it imports Pydantic: tens of ms),
         # and would end a Ctrl-C in that time with a silent exit 130
-        return guarded(lambda: super(_Group, self).parse_args(ctx, _hoisted(self, ctx, args)))
+        args = _hoisted(self, ctx, args)
+        _early_language(args)
+        try:
+            return guarded(lambda: super(_Group, self).parse_args(ctx, args))
+        except ClickException as exc:
+            raise localized(exc) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return guarded(lambda: super(_Group, self).invoke(ctx))
         except NoticegenError as exc:
             raise fail(exc) from None
+        except ClickException as exc:
+            raise localized(exc) from None
+
+
+def _early_language(args: list[str]) -> None:
+    """The global ``--lang`` (in front of the command's name, where ``_hoisted`` put it) as
+    the message language before any option is taken: ``--help`` is taken first (it is eager),
+    and a usage error may stop the parsing before ``--lang``'s own callback runs. A value
+    that is not a message language is left to that callback, which reports it."""
+    from noticegen import config
+    from noticegen.l10n import message_languages
+
+    config.MESSAGE_LANG = None  # a new run (tests run many in one process)
+    for i, arg in enumerate(args):
+        if not arg.startswith("-") or arg == "--":
+            return
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else \
+            args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
+        if value in message_languages():
+            config.MESSAGE_LANG = value
 
 
 app = typer.Typer(
@@ -208,6 +237,7 @@ def _register_commands() -> None:
 
 
 _register_commands()
+localize_commands(app)
 
 
 GC_THRESHOLD = (20_000, 50, 100)

@@ -150,6 +150,12 @@ def _code_words() -> set[str]:
 def english() -> dict[str, set[str]]:
     """Per language: the English words that language's texts never use (those of the English
     catalogue, the rules' English texts and the texts of the code)."""
+    return english_words()
+
+
+@functools.cache
+def english_words() -> dict[str, set[str]]:
+    """The ``english`` fixture's words (for other test modules)."""
     source = _catalogue_words("en") | _rule_words("en") | _code_words()
     return {lang: source - _catalogue_words(lang) - _rule_words(lang) - _notice_words(lang)
             for lang in ("fi", "sv")}
