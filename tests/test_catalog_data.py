@@ -214,7 +214,7 @@ def test_transfers(service_id: str) -> None:
     mechanisms = vocab.vocabulary("transfer_mechanisms")
     assert isinstance(entry["transfers"], list)
     for transfer in entry["transfers"]:
-        assert set(transfer) <= {"countries", "sub_processors", "mechanism", "link"}
+        assert set(transfer) <= {"countries", "sub_processors", "onward", "mechanism", "link"}
         assert transfer["countries"]
         # Review 13:03, 1.1: a processor established in the EU/EEA is not itself in the third
         # country; the data reach only the processors it engages there (Art. 28(2), (4)).
@@ -223,6 +223,15 @@ def test_transfers(service_id: str) -> None:
             assert transfer.get("sub_processors", False) is in_eea, (
                 "an EU/EEA processor's transfers go to its sub-processors: sub_processors: true"
                 if in_eea else "the processor itself is outside the EU/EEA: no sub_processors")
+        # A controller established in the EU/EEA transfers the data outside it itself, under its
+        # own responsibility (Google Ireland Limited is not in the United States, and its
+        # transfer to Google LLC is not the site's): onward: true. A processor never does.
+        if entry["role"] in ("independent_controller", "joint_controller"):
+            assert transfer.get("onward", False) is in_eea, (
+                "an EU/EEA controller's own transfer: onward: true" if in_eea
+                else "the controller itself is outside the EU/EEA: no onward")
+        else:
+            assert "onward" not in transfer, "only a controller transfers under its own responsibility"
         for code in transfer["countries"]:
             assert code in countries
             term = countries[code]

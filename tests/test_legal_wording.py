@@ -504,6 +504,97 @@ def test_a_controller_recipients_processors_and_a_register_wide_recipient(
     assert hotjar["purposes"] == ["website-analytics"]
 
 
+# Issue #15, point 2: a recipient that is itself a controller established in the EU/EEA (Google
+# Ireland Limited for Google Ads) transfers the data to the US under its own responsibility
+# (`onward: true`): the notice neither places the Irish company in the US nor presents the
+# transfer as the controller's own. Controller: Art. 4(7) ("rekisterinpitäjä",
+# "personuppgiftsansvarig"), the words of the roles vocabulary.
+ONWARD = {
+    "fi": "Yhdysvallat (Google Ireland Limited, joka siirtää tiedot sinne rekisterinpitäjänä omalla "
+          "vastuullaan; komission antamat tietosuojaa koskevat vakiolausekkeet)",
+    "sv": "USA (Google Ireland Limited, som överför uppgifterna dit i egenskap av "
+          "personuppgiftsansvarig och på eget ansvar; standardiserade dataskyddsbestämmelser som "
+          "antas av kommissionen)",
+    "en": "United States (Google Ireland Limited, which transfers the data there as a controller "
+          "under its own responsibility; standard data protection clauses adopted by the Commission)",
+}
+ONWARD_TABLE = {
+    "fi": "Google Ireland Limited, joka siirtää tiedot sinne rekisterinpitäjänä omalla vastuullaan",
+    "sv": "Google Ireland Limited, som överför uppgifterna dit i egenskap av personuppgiftsansvarig "
+          "och på eget ansvar",
+    "en": "Google Ireland Limited, which transfers the data there as a controller under its own "
+          "responsibility",
+}
+ONWARD_SAFEGUARDS = {
+    "fi": "Vastaanottaja on asettanut suojatoimet saataville osoitteessa "
+          "https://business.safety.google/controllerterms/",
+    "sv": "Mottagaren har gjort skyddsåtgärderna tillgängliga på "
+          "https://business.safety.google/controllerterms/",
+    "en": "The recipient has made the safeguards available at "
+          "https://business.safety.google/controllerterms/",
+}
+GOOGLE_IN_THE_US = {"fi": "Yhdysvallat (Google Ireland Limited;", "sv": "USA (Google Ireland Limited;",
+                    "en": "United States (Google Ireland Limited;"}
+NOT_TRANSFERRED = {"fi": "ei siirretä Euroopan unionin", "sv": "överförs inte utanför",
+                   "en": "are not transferred outside"}
+
+
+def _with_google_ads(tmp_path: Path, only: bool = False) -> Path:
+    import yaml
+
+    data = yaml.safe_load(TRILINGUAL.read_text("utf-8"))
+    if only:  # no Hotjar: the onward transfer is the only one
+        data.pop("uses", None)
+        data["recipients"] = [r for r in data["recipients"] if r["id"] != "hotjar"]
+        data["cookies"] = []
+        for register in data["registers"]:
+            register["recipients"] = [r for r in register.get("recipients", []) if r != "hotjar"]
+            register["purposes"] = [p for p in register["purposes"]
+                                    if "hotjar" not in p.get("recipients", [])]
+    data["recipients"].append({"id": "ads", "service": "google-ads", "cookies": []})
+    data["registers"][0]["recipients"] = [*data["registers"][0].get("recipients", []), "ads"]
+    path = tmp_path / ("ads-only.yaml" if only else "ads.yaml")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_controllers_onward_transfer_is_its_own_in_every_output(lang: str, tmp_path: Path) -> None:
+    result = check_file(str(_with_google_ads(tmp_path)))
+    assert result.resolved is not None, [str(d) for d in result.errors]
+    assert not [d for d in result.diagnostics if d.code in ("NG310", "NG311")]
+    files = render_all(result.resolved, languages=[lang],
+                       formats=["page", "fragment", "md", "txt", "short"])
+    register = result.resolved.notice.registers[0].id
+    for name, data in files.items():
+        if not name.endswith((".html", ".md", ".txt")):
+            continue
+        text = _flat(re.sub(r"<[^>]+>|[*_|]", " ", data.decode("utf-8")))
+        assert GOOGLE_IN_THE_US[lang] not in text, name
+        # The summary, the short notices and the transfer table (the fragment has the table).
+        assert ONWARD[lang] in text or ONWARD_TABLE[lang] in text, name
+    page = _flat(render(result.resolved, lang=lang, fmt="txt"))
+    assert ONWARD_TABLE[lang] in page and ONWARD_SAFEGUARDS[lang] in page
+    assert NOT_TRANSFERRED[lang] not in page
+    short = _flat(files[f"{lang}/short/{register}.txt"].decode("utf-8"))
+    assert ONWARD[lang] in short
+    doc = json.loads(render(result.resolved, lang=lang, fmt="json"))
+    ads = next(t for t in doc["transfers"] if t["recipient"] == "ads")
+    assert ads["onward"] is True and ads["sub_processors"] is False
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_an_onward_transfer_alone_is_still_a_transfer_outside_the_eea(
+        lang: str, tmp_path: Path) -> None:
+    """The "not transferred outside the EU/EEA" sentence stays for notices with no transfer at
+    all: the data do leave the EEA, by the recipient's hand, and the notice says so."""
+    result = check_file(str(_with_google_ads(tmp_path, only=True)))
+    assert result.resolved is not None, [str(d) for d in result.errors]
+    page = _flat(render(result.resolved, lang=lang, fmt="txt"))
+    assert ONWARD[lang] in page and ONWARD_TABLE[lang] in page
+    assert NOT_TRANSFERRED[lang] not in page
+
+
 def test_a_summary_transfer_without_a_mechanism_or_countries_is_still_shown(
         notice_file: NoticeFactory) -> None:
     def edit(data: dict[str, Any]) -> None:

@@ -31,7 +31,8 @@ def catalog_markdown() -> str:
     ]
     for s in catalog.services():
         transfers = "; ".join(
-            f"{', '.join(t['countries'])}{' (sub-processors)' if t.get('sub_processors') else ''}: "
+            f"{', '.join(t['countries'])}{' (sub-processors)' if t.get('sub_processors') else ''}"
+            f"{' (its own onward transfer)' if t.get('onward') else ''}: "
             + (vocab.label("transfer_mechanisms", t["mechanism"], "en") if t.get("mechanism")
                else "not confirmed")
             for t in s.get("transfers", [])

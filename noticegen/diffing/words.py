@@ -92,6 +92,7 @@ FIELDS: dict[str, Mapping[str, str]] = {
     "privacy_policy": C_("changed field", "privacy policy"),
     "dpa": C_("changed field", "data processing agreement"),
     "sub_processors": C_("changed field", "transfer to sub-processors"),
+    "onward": C_("changed field", "onward transfer by the recipient"),
     "mechanism": C_("changed field", "transfer mechanism"),
     "link": C_("changed field", "link to the safeguards"),
     "checked": C_("changed field", "date checked"),

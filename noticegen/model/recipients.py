@@ -20,6 +20,12 @@ class Transfer(Base):
     processors it engages (its sub-processors, e.g. hosting or support providers), as for an
     EU company whose US sub-processors see the data. The notice then names them as the
     recipient's sub-processors, not the recipient, as being in these countries."""
+    onward: bool = False
+    """`true` when the recipient is itself a controller (`independent_controller` or
+    `joint_controller`) established in the EU/EEA and transfers the data to these countries
+    under its own responsibility, e.g. to its US parent company: the transfer is the
+    recipient's, not yours. The notice then says that the recipient transfers the data there as
+    a controller, with its mechanism, instead of placing the recipient in these countries."""
     mechanism: VocabRef("transfer_mechanisms") | None = None  # type: ignore[valid-type]
     """The legal ground of the transfer (Art. 45-49): `adequacy_decision`, `eu_us_dpf`,
     `standard_clauses`, `binding_corporate_rules` or an Art. 49 derogation."""
@@ -59,7 +65,8 @@ class Recipient(Base):
     """For a category of recipients: their type and sector (WP260)."""
     transfers: list[Transfer] = []
     """Transfers outside the EU/EEA of the data this recipient receives: to the recipient
-    itself, or with `sub_processors: true` to the processors it engages."""
+    itself, with `sub_processors: true` to the processors it engages, or with `onward: true`
+    the recipient's own onward transfer as a controller."""
     arrangement: Localized | None = None
     """With `role: joint_controller`: the essence of the arrangement between the joint
     controllers (Art. 26(2)): who is responsible for what, in particular for informing people

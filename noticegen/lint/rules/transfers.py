@@ -81,7 +81,7 @@ def transfer_no_mechanism(resolved: ResolvedNotice) -> Iterator[Finding]:
     for i, rec in enumerate(resolved.notice.recipients):
         # A transfer to the recipient's sub-processors does not cover the recipient itself.
         covered = {c for t in rec.transfers if t.mechanism and not t.sub_processors
-                   for c in t.countries}
+                   and not t.onward for c in t.countries}
         if rec.country is not None and outside_eea(rec.country) and rec.country not in covered:
             yield ("recipients", i, "country"), {
                 "recipient": recipient_name(resolved, rec.id),
@@ -427,3 +427,139 @@ def joint_controller_no_arrangement(resolved: ResolvedNotice) -> Iterator[Findin
     for i, rec in enumerate(resolved.notice.recipients):
         if rec.role == "joint_controller" and rec.arrangement is None:
             yield ("recipients", i, "role"), {"recipient": recipient_name(resolved, rec.id)}
+
+
+_CONTROLLERS = ("independent_controller", "joint_controller")
+
+
+@rule("NG310", "transfer-whose-unclear", groups=("transfers", "recipients"), severity=E,
+      message=N_("{recipient} is established in the EU/EEA ({country}), but its transfer to {countries} "
+                 "does not say whose transfer it is"),
+      hint=N_("If the data reach {countries} at processors that {recipient} engages, add "
+              "`sub_processors: true` to the transfer; if {recipient} is a controller that transfers the "
+              "data there itself, under its own responsibility, add `onward: true`."),
+      source=N_("GDPR Art. 13(1)(e), 13(1)(f), 28(2), 44"))
+def transfer_whose_unclear(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """A transfer by a recipient established in the EU/EEA must say whose transfer it is.
+
+    A recipient established in the EU/EEA is not itself in the third country. Its data go
+    there either to the processors it engages (`sub_processors: true`) or, when it is a
+    controller, by its own transfer under its own responsibility (`onward: true`, e.g. Google
+    Ireland Limited to Google LLC). Without either, the notice would place an Irish company in
+    the United States and present the recipient's transfer as yours.
+
+    [fi]
+    EU:hun tai ETA-alueelle sijoittautuneen vastaanottajan siirrosta on kerrottava, kenen siirto
+    se on.
+
+    EU:hun tai ETA-alueelle sijoittautunut vastaanottaja ei itse ole kolmannessa maassa. Tiedot
+    päätyvät sinne joko sen käyttämille henkilötietojen käsittelijöille (`sub_processors: true`)
+    tai, kun vastaanottaja on rekisterinpitäjä, sen omana siirtona sen omalla vastuulla
+    (`onward: true`, esimerkiksi Google Ireland Limitediltä Google LLC:lle). Ilman kumpaakaan
+    seloste sijoittaisi irlantilaisen yhtiön Yhdysvaltoihin ja esittäisi vastaanottajan siirron
+    sinun siirtonasi.
+
+    [sv]
+    Det ska framgå vems överföringen är när en mottagare som är etablerad i EU/EES överför
+    uppgifter.
+
+    En mottagare som är etablerad i EU/EES finns inte själv i tredjelandet. Uppgifterna når dit
+    antingen hos de personuppgiftsbiträden som mottagaren anlitar (`sub_processors: true`) eller,
+    när mottagaren är personuppgiftsansvarig, genom dess egen överföring på dess eget ansvar
+    (`onward: true`, till exempel från Google Ireland Limited till Google LLC). Utan någondera
+    skulle beskrivningen placera ett irländskt bolag i USA och framställa mottagarens överföring
+    som din.
+
+    [fail]
+    recipients:
+      - id: ads
+        name: Ads Ireland Ltd
+        role: independent_controller
+        country: IE
+        transfers:
+          - countries: [US]
+            mechanism: standard_clauses
+            link: https://ads.example.com/terms
+    [pass]
+    recipients:
+      - id: ads
+        name: Ads Ireland Ltd
+        role: independent_controller
+        country: IE
+        transfers:
+          - countries: [US]
+            onward: true
+            mechanism: standard_clauses
+            link: https://ads.example.com/terms
+    """
+    for loc, rec, transfer in transfers_outside_eea(resolved):
+        if (rec.country is None or outside_eea(rec.country) or transfer.sub_processors
+                or transfer.onward):
+            continue
+        countries = [c for c in transfer.countries if outside_eea(c)]
+        if countries:
+            yield loc, {"recipient": recipient_name(resolved, rec.id),
+                        "country": vocab_label("countries", rec.country),
+                        "countries": join([vocab_label("countries", c) for c in countries])}
+
+
+@rule("NG311", "onward-transfer-by-processor", groups=("transfers", "recipients"), severity=E,
+      message=N_("{recipient} is not a controller, so its transfer to {countries} cannot be its own "
+                 "(`onward: true`)"),
+      hint=N_("A processor transfers data on your instructions: write `sub_processors: true` when the data "
+              "reach processors that {recipient} engages; if {recipient} really decides on the transfer "
+              "itself, give it `role: independent_controller` or `joint_controller`."),
+      source=N_("GDPR Art. 4(7), 4(8), 28(2), 28(10)"))
+def onward_transfer_by_processor(resolved: ResolvedNotice) -> Iterator[Finding]:
+    """Only a controller transfers data under its own responsibility.
+
+    `onward: true` says that the recipient transfers the data as a controller; for a processor
+    (or one with no role) the notice would say something untrue, and a transfer cannot be
+    both the recipient's own and its sub-processors'.
+
+    [fi]
+    Vain rekisterinpitäjä siirtää tietoja omalla vastuullaan.
+
+    `onward: true` kertoo, että vastaanottaja siirtää tiedot rekisterinpitäjänä; henkilötietojen
+    käsittelijän (tai vastaanottajan, jonka roolia ei ole kerrottu) kohdalla seloste sanoisi
+    jotain, mikä ei pidä paikkaansa, eikä siirto voi olla sekä vastaanottajan oma että sen
+    alihankkijoiden.
+
+    [sv]
+    Endast en personuppgiftsansvarig överför uppgifter på eget ansvar.
+
+    `onward: true` säger att mottagaren överför uppgifterna i egenskap av personuppgiftsansvarig;
+    för ett personuppgiftsbiträde (eller en mottagare vars roll inte anges) skulle beskrivningen
+    säga något som inte stämmer, och en överföring kan inte vara både mottagarens egen och dess
+    underbiträdens.
+
+    [fail]
+    recipients:
+      - id: crm
+        name: CRM Ireland Ltd
+        role: processor
+        country: IE
+        transfers:
+          - countries: [US]
+            onward: true
+            mechanism: standard_clauses
+            link: https://crm.example.com/dpa
+    [pass]
+    recipients:
+      - id: crm
+        name: CRM Ireland Ltd
+        role: processor
+        country: IE
+        transfers:
+          - countries: [US]
+            sub_processors: true
+            mechanism: standard_clauses
+            link: https://crm.example.com/dpa
+    """
+    for entry in resolved.transfers:
+        rec, transfer = entry.recipient, entry.transfer
+        if transfer.onward and (rec.role not in _CONTROLLERS or transfer.sub_processors):
+            yield (*entry.loc, "onward"), {
+                "recipient": recipient_name(resolved, rec.id),
+                "countries": join([vocab_label("countries", c) for c in transfer.countries])
+                if transfer.countries else _UNKNOWN}
