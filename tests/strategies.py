@@ -47,6 +47,7 @@ recipients:
     country: IE
     transfers:
       - countries: [US]
+        sub_processors: true
         mechanism: standard_clauses
         link: https://mailer.example/dpa
 registers:

@@ -13,6 +13,7 @@ from noticegen.pipeline import check_text
 
 TRANSFER = BASE_NOTICE.replace("""\
       - countries: [US]
+        sub_processors: true
         mechanism: standard_clauses
         link: https://mailer.example/dpa
 """, """\
