@@ -129,6 +129,9 @@ def _processor(rng: random.Random, index: int) -> dict[str, Any]:
                                     "link": f"https://provider{index + 1}.example.com/dpa"}
         if mechanism == "eu_us_dpf":
             transfer["checked"] = "2026-10-01"
+        # The recipient is in the EU/EEA: the data reach its sub-processors, or a controller
+        # transfers them itself (NG310).
+        transfer["sub_processors" if rec["role"] == "processor" else "onward"] = True
         rec["transfers"] = [transfer]
     if rec["role"] == "processor":
         rec["dpa"] = f"https://provider{index + 1}.example.com/dpa"

@@ -211,7 +211,7 @@ def _full_notice() -> str:
         "id": "mailer", "name": "Mailer Ltd", "role": "processor", "country": "IE",
         "address": {**_address("Mailer street 4"), "country": "IE"},
         "description": _both("Uutiskirjeet", "Newsletters"),
-        "transfers": [{"countries": ["US"], "mechanism": "standard_clauses",
+        "transfers": [{"countries": ["US"], "sub_processors": True, "mechanism": "standard_clauses",
                        "link": "https://mailer.example/dpa", "checked": "2026-01-01",
                        "description": _both("Siirto", "Transfer")}],
         "privacy_policy": "https://mailer.example/privacy", "dpa": "https://mailer.example/dpa",

@@ -69,7 +69,8 @@ CASES: dict[str, str | bytes] = {
     # --- resource limits ----------------------------------------------------------------------
     "billion_laughs.yaml": LAUGHS,
     "recursive_alias.yaml": sub("  name: Esimerkki Oy\n", "  name: &n [*n]\n"),
-    "nested_too_deep.yaml": sub("cookies:\n", "lint: " + "[" * 70 + "]" * 70 + "\ncookies:\n"),
+    # the notice up to its cookies (the file stays under 2 KiB): the nesting stops the reading
+    "nested_too_deep.yaml": BASE.split("cookies:\n")[0] + "lint: " + "[" * 70 + "]" * 70 + "\n",
     # regression: libyaml's composer recursed in C on this and crashed the interpreter (SIGSEGV)
     "flow_nesting_guard.yaml": "notice: " + "[" * 1200 + "\n",
     # regression: str() of a >4300-digit int raised ValueError while wording the message
