@@ -34,10 +34,18 @@ def _flat(text: str) -> str:
 
 # Official wording, by article and language version.
 OFFICIAL: dict[str, dict[str, str]] = {
-    # Art. 21(1): the right to object to processing on point (e) or (f) of Art. 6(1).
+    # Art. 21(1): the right to object to processing on point (e) or (f) of Art. 6(1). Read
+    # 3.12.2026: en gdprhub.eu/index.php?oldid=32851&title=Article_21_GDPR ("at any time …
+    # including profiling based on those provisions"); fi privacykit.it/gdpreu/compare.php?num=21
+    # &lang1=FI&lang2=SV ("Rekisteröidyllä on oikeus henkilökohtaiseen erityiseen tilanteeseensa
+    # liittyvällä perusteella milloin tahansa vastustaa …"; its "kuten näihin säännöksiin
+    # perustuvaa profilointia" is kept as "mukaan lukien": docs/legal-sources.md, Article 21).
     "21(1)": {"fi": "erityiseen tilanteeseesi liittyvällä perusteella milloin tahansa vastustaa",
               "en": "to object at any time, on grounds relating to your particular situation"},
-    # Art. 21(2): the right to object to direct marketing, profiling included.
+    # Art. 21(2): the right to object to direct marketing, profiling included. Read 3.12.2026: fi
+    # privacykit.it (as above) "mukaan lukien profilointia silloin kun se liittyy tällaiseen
+    # suoramarkkinointiin"; en gdprhub.eu (as above) "which includes profiling to the extent that
+    # it is related to such direct marketing".
     "21(2)": {"fi": "mukaan lukien profilointia silloin kun se liittyy tällaiseen "
                     "suoramarkkinointiin",
               "en": "which includes profiling to the extent that it is related to such direct "
@@ -313,10 +321,11 @@ TRILINGUAL = ROOT / "examples" / "qualitydesk-trilingual.yaml"
 OFFICIAL_SV = {
     # Art. 21(1) SV: "när som helst, av skäl som hänför sig till ... specifika situation"
     "21(1)": "rätt att när som helst, av skäl som hänför sig till din specifika situation",
-    # Art. 21(2) SV: "vilket inbegriper profilering i den utsträckning som denna har samband med
-    # sådan direkt marknadsföring"
-    "21(2)": "vilket inbegriper profilering i den utsträckning som denna har samband med sådan "
-             "direkt marknadsföring",
+    # Art. 21(2) SV: "vilket inkluderar profilering i den utsträckning som denna har ett samband
+    # med sådan direkt marknadsföring" (gdprinfo.eu/sv/sv-article-21, read 3.12.2026; the notice
+    # said "vilket inbegriper … har samband med", which no stored copy has).
+    "21(2)": "vilket inkluderar profilering i den utsträckning som denna har ett samband med "
+             "sådan direkt marknadsföring",
     # Art. 12(5) SV: "uppenbart ogrundade eller orimliga, särskilt på grund av deras repetitiva art"
     "12(5)": "uppenbart ogrundade eller orimliga, särskilt på grund av deras repetitiva art",
     # Art. 12(5)(a) SV: "ta ut en rimlig avgift som täcker de administrativa kostnaderna för att
