@@ -10,13 +10,15 @@ costs more than it saves, the languages are rendered here, one after the other.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from noticegen.builder.processes import can_fork
+from noticegen.builder.processes import Pool, can_fork
+from noticegen.errors import NoticegenError
+from noticegen.render import FORMATS, RenderOptions, chosen_formats, render_all
 
 if TYPE_CHECKING:
-    from noticegen.render import RenderOptions
     from noticegen.resolve import ResolvedNotice
 
 SPLIT_MIN_ITEMS = 200
@@ -44,11 +46,6 @@ def render_apart(resolved: ResolvedNotice, *, languages: Sequence[str], formats:
     """What ``render_all`` gives, byte for byte, with each language rendered in a forked
     process. On any error the notice is rendered again here, so that the error is the one, and
     is raised where, a build without workers raises it."""
-    import multiprocessing
-
-    from noticegen.builder.processes import Pool
-    from noticegen.render import chosen_formats, render_all
-
     global _job
     _job = (resolved, tuple(chosen_formats(resolved, formats)), options)
     try:
@@ -69,9 +66,6 @@ def render_apart(resolved: ResolvedNotice, *, languages: Sequence[str], formats:
 def _render_language(lang: str, first: bool) -> dict[str, bytes] | None:
     """In a worker: one language's files, and the notice's own (JSON, stylesheet) in the
     first; None when rendering failed (the caller renders again to report it)."""
-    from noticegen.errors import NoticegenError
-    from noticegen.render import FORMATS, render_all
-
     assert _job is not None, "set by render_apart before forking"
     resolved, formats, options = _job
     wanted = [name for name in formats if first or FORMATS[name].per_language]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -22,10 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 from noticegen import defaults, vocab
 from noticegen.model import text_in
+from noticegen.model.types import parse_duration
+from noticegen.render import formatting, notice_address
+from noticegen.render.environment import Language, language
+from noticegen.render.sections import plan
 
 if TYPE_CHECKING:
     from noticegen.model import Cookie
-    from noticegen.render.environment import Language
     from noticegen.resolve import ResolvedNotice
 
 # The strings.yaml keys used here (tests check that every language has them).
@@ -102,8 +106,6 @@ class _Builder:
 
     def __init__(self, resolved: ResolvedNotice, languages: Sequence[str],
                  user_dir: Path | None, id_prefix: str) -> None:
-        from noticegen.render.environment import language
-
         self.resolved = resolved
         self.id_prefix = id_prefix
         """The notice's id prefix (`{lang}` in it stands for the language)."""
@@ -145,8 +147,6 @@ class _Builder:
         return text_in(recipient.name, lang)
 
     def duration(self, cookie: Cookie, lang: str) -> str:
-        from noticegen.render import formatting
-
         if cookie.duration is None:
             return ""
         if cookie.duration == "session":
@@ -164,13 +164,9 @@ class _Builder:
         return f"{text.get(lang) or text['en']} {self.langs[lang].messages[key]}"
 
     def notice_url(self, lang: str) -> str | None:
-        from noticegen.render import notice_address
-
         return notice_address(self.resolved, lang)
 
     def cookies_url(self, lang: str) -> str | None:
-        from noticegen.render.sections import plan
-
         url = self.notice_url(lang)
         anchor = next((p.anchor for p in plan(self.resolved) if p.section.id == "cookies"), None)
         if url is None or anchor is None:
@@ -192,10 +188,6 @@ class _Builder:
 
 def _days(iso: str) -> int | None:
     """Whole days of an ISO 8601 duration (a year 365 days, a month 30); parts of a day round up."""
-    import math
-
-    from noticegen.model.types import parse_duration
-
     parts = parse_duration(iso)
     days = (parts.get("years", 0) * 365 + parts.get("months", 0) * 30
             + parts.get("weeks", 0) * 7 + parts.get("days", 0))

@@ -9,9 +9,13 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from jinja2 import UndefinedError, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from noticegen import vocab
+from noticegen.config import words
+from noticegen.l10n import tr
 from noticegen.model import CustomTerm, text_in
 from noticegen.render import formatting, user_markdown
 from noticegen.render.environment import Language
@@ -43,9 +47,6 @@ def _plain_fields(text: str) -> bool:
 
 def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
     """(filters, globals) for one language; user text is escaped or rendered as safe Markdown."""
-    from jinja2 import pass_context
-    from jinja2.runtime import Context
-
     code, locale = lang.code, lang.locale
 
     def t(value: Localized) -> str:
@@ -148,13 +149,8 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
         """A message of ``strings.yaml``; our own text, so trusted, with ``values`` escaped."""
         if not values and key in filled:
             return filled[key]
-        from jinja2 import UndefinedError
-
         text = lang.messages.get(key)
         if text is None:
-            from noticegen.config import words
-            from noticegen.l10n import tr
-
             raise UndefinedError(tr(words(), "the string '{key}' is missing from strings.yaml "
                                     "for the language '{lang}'", key=key, lang=code))
         try:
@@ -163,9 +159,6 @@ def helpers(lang: Language) -> tuple[dict[str, Callable[..., Any]], dict[str, An
             else:
                 result = Markup(text).format(**values)
         except (KeyError, IndexError, ValueError):
-            from noticegen.config import words
-            from noticegen.l10n import tr
-
             raise UndefinedError(tr(words(), "the string '{key}' of strings.yaml for the "
                                     "language '{lang}' cannot be filled in: it names a value "
                                     "that is not given, or a brace is alone (write a brace "

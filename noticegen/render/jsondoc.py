@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from pydantic_core import to_json as dump
+
 from noticegen import vocab
+from noticegen.render.environment import language
 from noticegen.render.formatting import country_name
 
 if TYPE_CHECKING:
@@ -20,8 +23,6 @@ def to_json(resolved: ResolvedNotice) -> str:
     Written by pydantic-core, in half the time of ``json.dumps`` with the same settings (which
     encodes in Python whenever it indents); the bytes are the same (tests/test_perf_equivalence.py).
     """
-    from pydantic_core import to_json as dump
-
     return dump(_sorted(document(resolved)), indent=2).decode("utf-8") + "\n"
 
 
@@ -63,8 +64,6 @@ def document(resolved: ResolvedNotice) -> dict[str, Any]:
 
 def _labels(resolved: ResolvedNotice, langs: tuple[str, ...]) -> dict[str, dict[str, Any]]:
     """Every vocabulary term the notice uses, with its label in each of the notice's languages."""
-    from noticegen.render.environment import language
-
     found: dict[str, set[str]] = {}
     for name, term_id in _references(resolved):
         found.setdefault(name, set()).add(term_id)

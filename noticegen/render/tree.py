@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 
 VOID = frozenset({"br", "hr", "img", "meta", "link", "wbr", "input"})
@@ -111,8 +112,6 @@ _Tag = tuple[str, dict[str, str] | None, bool]
 
 def _parse_plain(html: str) -> Node | None:
     """The tree of ``html`` when it holds only tags and text, else None."""
-    from html import unescape
-
     root = Node("root")
     stack = [root]
     children = root.children  # those of the innermost open element
@@ -149,8 +148,6 @@ def _parse_plain(html: str) -> Node | None:
 
 
 def _read_tag(raw: str) -> _Tag | None:
-    from html import unescape
-
     match = _TAG.fullmatch(raw)
     if match is None:
         return None
