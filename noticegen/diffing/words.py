@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from noticegen import vocab
 from noticegen.diffing.compare import SKIP, Change, Comparison, jsonable
+from noticegen.errors import NoticegenError
 from noticegen.l10n import C_, N_, message_languages, tr
 from noticegen.model import (
     Address,
@@ -20,6 +21,14 @@ from noticegen.model import (
     RetentionRule,
     SpecialCategory,
     text_in,
+)
+from noticegen.render.environment import language
+from noticegen.render.formatting import (
+    country_name,
+    format_date,
+    format_duration,
+    format_list,
+    lower_first,
 )
 
 if TYPE_CHECKING:
@@ -170,7 +179,7 @@ def sentence(c: Change, lang: str, cmp: Comparison) -> str:
 
 
 def _sentence(c: Change, lang: str, cmp: Comparison) -> str:
-    names = {"E": _in(ELEMENTS[c.element], lang), "e": _lower(_in(ELEMENTS[c.element], lang))}
+    names = {"E": _in(ELEMENTS[c.element], lang), "e": lower_first(_in(ELEMENTS[c.element], lang))}
     single = c.element in ("notice", "controller", "contact", "dpo", "representative", "rights",
                            "cookie_consent", "authority")
     if not c.field:
@@ -207,12 +216,6 @@ def _sentence(c: Change, lang: str, cmp: Comparison) -> str:
     key = ("set" if c.kind == "added" else "unset") + suffix
     return _in(SENTENCES[key], lang).format(
         label=label, field=fname, value=value, **names).replace(" .", ".")
-
-
-def _lower(text: str) -> str:
-    from noticegen.render.formatting import lower_first
-
-    return lower_first(text)
 
 
 def _label(c: Change, thing: Any, lang: str, cmp: Comparison) -> str:
@@ -296,16 +299,13 @@ def _text(value: str | dict[str, str] | None, lang: str) -> str:
 def _vocab(name: str, term_id: str, lang: str) -> str:
     """A vocabulary label as it reads inside a sentence: "Suostumus" → "suostumus"."""
     try:
-        return _lower(vocab.label(name, term_id, lang))
+        return lower_first(vocab.label(name, term_id, lang))
     except KeyError:
         return term_id
 
 
 def _settings(lang: str) -> tuple[str, str]:
     """The Babel locale and date pattern of ``lang``, as the notice's own templates use them."""
-    from noticegen.errors import NoticegenError
-    from noticegen.render.environment import language
-
     try:
         settings = language(lang)
     except NoticegenError:  # a language without templates: Babel's defaults
@@ -314,14 +314,10 @@ def _settings(lang: str) -> tuple[str, str]:
 
 
 def _join(items: Sequence[str], lang: str) -> str:
-    from noticegen.render.formatting import format_list
-
     return format_list(tuple(items), _settings(lang)[0])
 
 
 def _country(code: str, lang: str) -> str:
-    from noticegen.render.formatting import country_name
-
     return country_name(code, _settings(lang)[0])
 
 
@@ -337,10 +333,6 @@ def _language(code: str, lang: str) -> str:
 
 def _duration(text: str, lang: str) -> str:
     """`P1Y6M` → "1 vuosi ja 6 kuukautta" / "1 year and 6 months"; `session` as a word."""
-    from noticegen.errors import NoticegenError
-    from noticegen.render.environment import language
-    from noticegen.render.formatting import format_duration
-
     if text == "session":
         return _in(WORDS["session"], lang)
     try:
@@ -351,8 +343,6 @@ def _duration(text: str, lang: str) -> str:
 
 
 def _date(day: dt.date, lang: str) -> str:
-    from noticegen.render.formatting import format_date
-
     return format_date(day, *_settings(lang))
 
 
