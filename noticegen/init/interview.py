@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import typer
 
+from noticegen import catalog
 from noticegen.init import parts
 from noticegen.init.parts import Tx
 from noticegen.init.starter import (
@@ -19,7 +20,7 @@ from noticegen.init.starter import (
     notice_languages,
     offered_services,
 )
-from noticegen.l10n import C_, N_, message_languages
+from noticegen.l10n import C_, N_, message_language, message_languages
 
 T = TypeVar("T")
 
@@ -32,8 +33,6 @@ def default_language(environ: Mapping[str, str] | None = None, *, configured: st
     """The language of the questions when `--lang` is not given: NOTICEGEN_LANG, then the
     project setting, then the locale (on Windows the system locale), then English; the same
     rule as every other command's (noticegen.lint.lang)."""
-    from noticegen.l10n import message_language
-
     return message_language(None, configured, environ, system=system)
 
 
@@ -191,8 +190,6 @@ def _interview(lang: str) -> Answers:
 def _pick_services(lang: str, choice: str, offered: list[str],
                    missing: list[str]) -> tuple[str, ...]:
     """List the services, name those left out, and ask for the numbers of those in use."""
-    from noticegen import catalog
-
     if offered:
         question = next(p.service_question for p in parts.PURPOSES
                         if p.when == choice and p.service_question)

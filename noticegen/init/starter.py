@@ -7,10 +7,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from noticegen import catalog, l10n, vocab
 from noticegen.init import parts
 from noticegen.init.parts import TODO, Tx
 from noticegen.init.yamlout import Noted, dump
-from noticegen.l10n import N_
+from noticegen.l10n import N_, tr
 
 SCHEMA_URL = "https://noticegen.github.io/schemas/notice.schema.json"
 """The schema's `$id`; editors with the YAML language server fetch it for completion."""
@@ -20,16 +21,12 @@ SCHEMA_URL = "https://noticegen.github.io/schemas/notice.schema.json"
 def notice_languages() -> tuple[str, ...]:
     """The languages a starter can be written in: the notice languages (templates/<lang>/)
     that have a message catalogue, where init's texts are (today en, fi and sv)."""
-    from noticegen.l10n import message_languages, notice_languages
-
-    return tuple(lang for lang in notice_languages() if lang in message_languages())
+    return tuple(lang for lang in l10n.notice_languages() if lang in l10n.message_languages())
 
 
 def default_languages(lang: str) -> tuple[str, ...]:
     """The notice languages init proposes to a user who speaks ``lang``: that language first,
     and Finnish or English with it, as the language's catalogue says."""
-    from noticegen.l10n import tr
-
     # TRANSLATORS: the notice languages `noticegen init` proposes to a user of this language,
     # this language first (codes from fi, sv, en; Swedish: "sv, fi").
     codes = [c.strip() for c in tr(lang, "en, fi").split(",")]
@@ -73,8 +70,6 @@ def catalogue_kinds(*, confirmed: bool = True) -> dict[str, str]:
     """The kind (analytics, marketing, email_crm…) of each catalogue service whose facts are
     confirmed, or (``confirmed=False``) of each one that has a transfer with no confirmed
     mechanism: a notice that uses such a service fails `check` until the owner adds it."""
-    from noticegen import catalog
-
     return {entry["id"]: str(entry.get("kind", "")) for entry in catalog.services()
             if confirmed == all(t.get("mechanism") for t in entry.get("transfers", []))}
 
@@ -99,8 +94,6 @@ def _merge(into: list[str], items: Iterable[str]) -> None:
 
 def _service_cookies(service_ids: Iterable[str]) -> set[str]:
     """The cookie categories the services' default cookies cover (what `uses: [id]` lists)."""
-    from noticegen import catalog
-
     found: set[str] = set()
     for sid in service_ids:
         found.update(c.get("category", "") for c in catalog.service(sid).get("cookies", [])
@@ -113,8 +106,6 @@ def _consent_purposes(active: list[parts.PurposePart],
     """The purposes, with the purpose on consent for the cookies that need consent of a service
     chosen for a purpose on another basis (a shop platform's statistics cookies): the service
     becomes its recipient, and the purpose appears if it was not asked for (NG409)."""
-    from noticegen import catalog, vocab
-
     categories = vocab.vocabulary("cookie_categories")
     for part in list(active):
         if "consent" in part.fields.get("legal_basis", ()):
