@@ -158,6 +158,24 @@ def test_doc_sections_are_parsed() -> None:
     assert doc.summary("en") == "Summary."
 
 
+def test_doc_examples_in_another_language_are_parsed() -> None:
+    doc = Doc.parse("""Summary.
+
+        [fi]
+        Yhteenveto.
+
+        [fail]
+        a: Text.
+        [pass]
+        a: Other text.
+        [fail.fi]
+        a: Teksti.
+        """)
+    assert doc.text == {"en": "Summary.", "fi": "Yhteenveto."}
+    assert (doc.failing("fi"), doc.passing("fi")) == ("a: Teksti.", "a: Other text.")
+    assert (doc.failing("sv"), doc.failing("en")) == ("a: Text.", "a: Text.")
+
+
 def test_a_rule_without_its_swedish_explanation_is_not_registered() -> None:
     """Every rule's long explanation (what `explain` prints, docs/rules.md) is written in
     Swedish too: a rule whose docstring has no ``[sv]`` section is refused."""

@@ -499,3 +499,65 @@ def test_explain_in_swedish_prints_no_english_sentence(rule: typing.Any,
     prose = "\n".join(line for line in output.splitlines() if not line.startswith("    "))
     found = sorted(_shown_words(prose) & english["sv"])
     assert not found, f"{rule.code}: English words {found} in:\n{prose}"
+
+
+def _values(node: typing.Any) -> typing.Iterator[str]:
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _values(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _values(value)
+    elif isinstance(node, str):
+        yield node
+
+
+def _keys(node: typing.Any, path: str = "") -> set[str]:
+    """The key paths of a YAML fragment, a language's key (`en:`, `fi:`) as `<lang>`."""
+    if isinstance(node, dict):
+        return {p for key, value in node.items()
+                for p in _keys(value, f"{path}/{'<lang>' if key in ('en', 'fi', 'sv') else key}")}
+    return {path}
+
+
+def _draws(code: str, lang: str, text: str) -> bool:
+    """Whether the rule's patterns find ``text`` (in ``lang``) as `check` would."""
+    from noticegen.lint.patterns import search
+    from noticegen.lint.rules import rights_text
+
+    if code == "NG510":  # it counts the rights a text names
+        return sum(bool(p.search(text)) for p in rights_text._PATTERNS.values()) \
+            >= rights_text._ENOUGH
+    return next(search(code, lang, text), None) is not None
+
+
+def test_an_example_in_another_language_fails_and_passes_as_the_english_one_does() -> None:
+    """`explain`'s examples with their free text in fi or sv ([fail.fi], [pass.sv]…): the same
+    keys as the rule's own example, and their text draws the rule (or, passing, does not)."""
+    localized = [r for r in all_rules() if r.doc.examples]
+    assert len(localized) >= 8
+    for rule in localized:
+        for key, fragment in rule.doc.examples.items():
+            kind, lang = key.split(".")
+            data = yaml.safe_load(fragment)
+            default = yaml.safe_load(rule.doc.fail if kind == "fail" else rule.doc.passes)
+            assert _keys(data) == _keys(default), f"{rule.code} [{key}]"
+            drawn = any(_draws(rule.code, lang, text) for text in _values(data))
+            assert drawn == (kind == "fail"), f"{rule.code} [{key}]: {fragment}"
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_explain_s_examples_are_in_the_user_s_language(lang: str) -> None:
+    """A rule whose example is free text shows it in Finnish or Swedish: `explain NG503 --lang
+    fi` has no English sentence in its Fails and Passes."""
+    from noticegen.commands.rules import explanation
+
+    english = english_words()[lang]
+    shown = [r for r in all_rules() if f"fail.{lang}" in r.doc.examples]
+    assert {"NG503", "NG505", "NG506", "NG510", "NG511", "NG512"} <= {r.code for r in shown}
+    for rule in shown:
+        text = explanation(rule, lang)
+        examples = text[text.index(rule.doc.failing(lang).splitlines()[0]):]
+        examples = examples[: examples.index(f"rule: {rule.code}")]
+        found = sorted(_shown_words(examples) & english - {"statutory"})
+        assert not found, f"{rule.code}: English words {found} in:\n{examples}"

@@ -106,7 +106,7 @@ def _as_dict(rule: "Rule", lang: str) -> dict[str, object]:
         "summary": rule.doc.summary(lang), "description": in_language(rule.doc.text, lang),
         "message": template(in_language(rule.message, lang)),
         "hint": template(in_language(rule.hint, lang)),
-        "fails": rule.doc.fail, "passes": rule.doc.passes,
+        "fails": rule.doc.failing(lang), "passes": rule.doc.passing(lang),
     }
 
 
@@ -174,9 +174,9 @@ def explanation(rule: "Rule", lang: str) -> str:
         f"{w['fix']}: {example(in_language(rule.hint, lang), rule)}\n",
     ]
     if rule.doc.fail:
-        parts.append(f"\n{w['fails']}:\n{_indent(rule.doc.fail)}")
+        parts.append(f"\n{w['fails']}:\n{_indent(rule.doc.failing(lang))}")
     if rule.doc.passes:
-        parts.append(f"\n{w['passes']}:\n{_indent(rule.doc.passes)}")
+        parts.append(f"\n{w['passes']}:\n{_indent(rule.doc.passing(lang))}")
     if rule.core:
         parts.append(f"\n{w['core']}\n")
     else:

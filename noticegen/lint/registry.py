@@ -6,7 +6,7 @@ import difflib
 import re
 import string
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from noticegen.diagnostics import Loc, Severity
@@ -39,7 +39,7 @@ Compare = Callable[["ResolvedNotice", "Banner"], Iterable[Finding]]
 _CODE = re.compile(r"^NG\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _SENTENCE = re.compile(r"(.+?[.!?])(?=\s+[A-ZÄÖÅ\"“`]|$)")
-_SECTION = re.compile(r"^\[(fi|sv|fail|pass)\]$", re.MULTILINE)
+_SECTION = re.compile(r"^\[(fi|sv|fail|pass|fail\.[a-z]{2}|pass\.[a-z]{2})\]$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -48,12 +48,24 @@ class Doc:
 
     The docstring holds the English text first, then sections that start with a line
     ``[fi]`` (the Finnish text), ``[sv]`` (the Swedish one), ``[fail]`` and ``[pass]`` (YAML
-    fragments).
+    fragments), and optionally ``[fail.fi]``, ``[pass.fi]``, ``[fail.sv]``… : the same
+    fragments with their free text in that language (the keys stay the YAML schema's), shown
+    to a user who reads it.
     """
 
     text: Text
     fail: str
     passes: str
+    examples: Mapping[str, str] = field(default_factory=dict)
+    """``fail.<lang>`` and ``pass.<lang>``: the fragments in another language."""
+
+    def failing(self, lang: str) -> str:
+        """The fragment that fails, with its free text in ``lang`` where the rule has one."""
+        return self.examples.get(f"fail.{lang}", self.fail)
+
+    def passing(self, lang: str) -> str:
+        """The fragment that passes, with its free text in ``lang`` where the rule has one."""
+        return self.examples.get(f"pass.{lang}", self.passes)
 
     @classmethod
     def parse(cls, docstring: str) -> Doc:
@@ -65,9 +77,10 @@ class Doc:
         clean = {k: v.strip("\n").rstrip() for k, v in sections.items()}
         return cls(
             text={lang: text.strip() for lang, text in clean.items()
-                  if lang not in ("fail", "pass") and text.strip()},
+                  if not lang.startswith(("fail", "pass")) and text.strip()},
             fail=clean.get("fail", ""),
             passes=clean.get("pass", ""),
+            examples={k: v for k, v in clean.items() if k.startswith(("fail.", "pass."))},
         )
 
     def summary(self, lang: str) -> str:

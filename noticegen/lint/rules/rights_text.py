@@ -72,6 +72,18 @@ def rights_text_incomplete(resolved: ResolvedNotice) -> Iterator[Finding]:
     [pass]
     rights:
       how: Send your request by e-mail; we answer within one month.
+    [fail.fi]
+    rights:
+      how: Voit pyytää sähköpostitse saada nähdä tietosi ja korjata ne.
+    [pass.fi]
+    rights:
+      how: Lähetä pyyntösi sähköpostitse; vastaamme kuukauden kuluessa.
+    [fail.sv]
+    rights:
+      how: Du kan per e-post begära ett registerutdrag eller att dina uppgifter rättas.
+    [pass.sv]
+    rights:
+      how: Skicka din begäran per e-post; vi svarar inom en månad.
     """
     applies = [r.id for r in resolved.rights] + ["complaint"]
     for value in texts(resolved, ("rights",)):
@@ -131,6 +143,18 @@ def rights_formality(resolved: ResolvedNotice) -> Iterator[Finding]:
     [pass]
     rights:
       how: Send your request by e-mail or with the form on our site; it is free of charge.
+    [fail.fi]
+    rights:
+      how: Pyynnöt käsitellään vain henkilökohtaisesti toimistollamme, ja niistä peritään 20 euron maksu.
+    [pass.fi]
+    rights:
+      how: Lähetä pyyntösi sähköpostitse tai sivustomme lomakkeella; pyyntö on maksuton.
+    [fail.sv]
+    rights:
+      how: En begäran behandlas endast personligen på vårt kontor mot en avgift på 20 euro.
+    [pass.sv]
+    rights:
+      how: Skicka din begäran per e-post eller med formuläret på vår webbplats; det är avgiftsfritt.
     """
     for value in texts(resolved, ("rights",)):
         seen: list[Mapping[str, Mapping[str, str]]] = []

@@ -135,6 +135,18 @@ def consent_by_acceptance(resolved: ResolvedNotice) -> Iterator[Finding]:
     [pass]
     introduction:
       en: This notice explains how we process the information you send us.
+    [fail.fi]
+    introduction:
+      fi: Käyttäjät hyväksyvät tämän tietosuojaselosteen lähettämällä tietonsa.
+    [pass.fi]
+    introduction:
+      fi: Tässä selosteessa kerromme, miten käsittelemme lähettämiäsi tietoja.
+    [fail.sv]
+    introduction:
+      sv: Användarna godkänner denna dataskyddsbeskrivning genom att skicka sina uppgifter.
+    [pass.sv]
+    introduction:
+      sv: I den här beskrivningen berättar vi hur vi behandlar de uppgifter du skickar oss.
     """
     return _findings(resolved, "NG503")
 
@@ -166,6 +178,10 @@ def consent_open_ended(resolved: ResolvedNotice) -> Iterator[Finding]:
     description: Marketing and other purposes you have consented to
     [pass]
     description: Sending our monthly newsletter
+    [fail.fi]
+    description: Markkinointi ja käsittely muihin tarkoituksiin, joihin olet antanut suostumuksesi
+    [pass.fi]
+    description: Kuukausittaisen uutiskirjeemme lähettäminen
     """
     return _findings(resolved, "NG504")
 
@@ -201,6 +217,12 @@ def retention_vague(resolved: ResolvedNotice) -> Iterator[Finding]:
     retention:
       period: P2Y
       after: end_of_customer_relationship
+    [fail.fi]
+    retention:
+      criteria: Tietoja säilytetään niin kauan kuin on tarpeen.
+    [fail.sv]
+    retention:
+      criteria: Uppgifterna sparas så länge som det behövs.
     """
     return _findings(resolved, "NG505")
 
@@ -239,6 +261,14 @@ def hedging(resolved: ResolvedNotice) -> Iterator[Finding]:
     description: We may use your data for marketing, e.g. newsletters.
     [pass]
     description: We send our monthly newsletter to subscribers.
+    [fail.fi]
+    description: Voimme käyttää tietojasi markkinointiin, esimerkiksi uutiskirjeisiin.
+    [pass.fi]
+    description: Lähetämme kuukausittaisen uutiskirjeemme sen tilaajille.
+    [fail.sv]
+    description: Vi kan använda dina uppgifter för marknadsföring, till exempel nyhetsbrev.
+    [pass.sv]
+    description: Vi skickar vårt månatliga nyhetsbrev till dem som prenumererar på det.
     """
     for value, params in scan(resolved, "NG506", where=_in_purpose):
         yield value.loc, params
@@ -308,6 +338,12 @@ def check_page_regularly(resolved: ResolvedNotice) -> Iterator[Finding]:
     [pass]
     introduction:
       en: We tell our customers by e-mail about important changes to this notice.
+    [fail.fi]
+    introduction:
+      fi: Suosittelemme seuraamaan tätä sivua säännöllisesti muutosten varalta.
+    [pass.fi]
+    introduction:
+      fi: Kerromme asiakkaillemme sähköpostitse tämän selosteen tärkeistä muutoksista.
     """
     return _findings(resolved, "NG508")
 
@@ -388,6 +424,22 @@ def consequence_restates_obligation(resolved: ResolvedNotice) -> Iterator[Findin
     requirement:
       type: statutory
       consequence: Without these data we cannot invoice you, and so we cannot deliver the order.
+    [fail.fi]
+    requirement:
+      type: statutory
+      consequence: Laki velvoittaa meidät säilyttämään kirjanpitoaineiston.
+    [pass.fi]
+    requirement:
+      type: statutory
+      consequence: Ilman näitä tietoja emme voi laskuttaa sinua emmekä siksi toimittaa tilausta.
+    [fail.sv]
+    requirement:
+      type: statutory
+      consequence: Lagen ålägger oss att bevara vårt bokföringsmaterial.
+    [pass.sv]
+    requirement:
+      type: statutory
+      consequence: Utan dessa uppgifter kan vi inte fakturera dig och därför inte leverera beställningen.
     """
     for value, params in scan(resolved, "NG512", where=_consequence):
         yield value.loc, params
