@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO
 
+from noticegen.cli import State
 from noticegen.diagnostics import Diagnostic, Severity, escape_controls
-from noticegen.l10n import N_, SOURCE, tr
+from noticegen.l10n import N_, SOURCE, message_language, tr
 from noticegen.report import sarif
 
 Reporter = Callable[[Sequence[Diagnostic], TextIO, bool, str], None]
@@ -18,8 +21,6 @@ Reporter = Callable[[Sequence[Diagnostic], TextIO, bool, str], None]
 
 def use_colour(stream: TextIO) -> bool:
     """Colour only on a terminal, never with NO_COLOR (https://no-color.org) or --no-color."""
-    from noticegen.cli import State
-
     if os.environ.get("NO_COLOR") or State.no_color:
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -89,9 +90,6 @@ def gitlab(diags: Sequence[Diagnostic], out: TextIO, colour: bool, lang: str = S
     fingerprint (the same problem in the next pipeline) is made of the file, the rule, the
     key path in the YAML and the message, not the line, which moves as the file is edited.
     """
-    import hashlib
-    from pathlib import Path
-
     here = Path.cwd().resolve()
     root = sarif.repository_root(here)
     issues = []
@@ -131,8 +129,6 @@ def report(diags: Sequence[Diagnostic], fmt: str, out: TextIO | None = None, *,
     """Write ``diags`` in ``fmt``; the words around them (error, fix:) in ``lang``, by default
     the message language (noticegen.lint.lang)."""
     if lang is None:
-        from noticegen.l10n import message_language
-
         lang = message_language()
     out = out if out is not None else sys.stdout  # looked up per call: tests swap sys.stdout
     if getattr(out, "errors", None) == "strict" and hasattr(out, "reconfigure"):

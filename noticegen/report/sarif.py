@@ -9,7 +9,10 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from noticegen import __version__
+from noticegen.commands.rules import explanation, template
 from noticegen.diagnostics import Diagnostic
+from noticegen.l10n import tr
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/noticegen/noticegen"
@@ -29,8 +32,6 @@ def sarif_log(diags: Sequence[Diagnostic], *, cwd: Path | None = None,
     """The SARIF log as data. Files are given relative to %SRCROOT%, the root of the Git work
     tree that ``cwd`` (default: the current folder) is in, or ``cwd`` itself outside one: GitHub
     code scanning matches them against the repository's files from its root."""
-    from noticegen import __version__
-
     here = (cwd or Path.cwd()).resolve()
     root = repository_root(here)
     rules = _rules(diags)
@@ -72,8 +73,6 @@ def sentence(text: str) -> str:
 
 def _result(d: Diagnostic, index: dict[str, int], cwd: Path, root: Path,
             lang: str) -> dict[str, Any]:
-    from noticegen.l10n import tr
-
     text = sentence(d.message)
     if d.hint:
         text = tr(lang, "{message} Fix: {hint}", message=text, hint=sentence(d.hint))
@@ -126,8 +125,6 @@ RULES_PAGE = f"{INFORMATION_URI}/blob/v{{version}}/docs/rules.md"
 def help_uri(code: str, name: str, core: bool) -> str:
     """The rule's section of docs/rules.md (its heading `### NG101 purpose-no-legal-basis`);
     the core checks (NG0xx) have no section of their own there, so their link is the page."""
-    from noticegen import __version__
-
     page = RULES_PAGE.format(version=__version__)
     return page if core else f"{page}#{code.lower()}-{name}"
 
@@ -147,8 +144,7 @@ def _rules(diags: Iterable[Diagnostic]) -> list[dict[str, Any]]:
 
 
 def _registry_rules() -> list[dict[str, Any]]:
-    from noticegen.commands.rules import explanation, template
-    from noticegen.lint.registry import all_rules
+    from noticegen.lint.registry import all_rules  # not at the top: an up-to-date build loads no lint
 
     out = []
     for rule in all_rules():
