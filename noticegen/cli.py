@@ -91,7 +91,7 @@ class _Group(TyperGroup):
         # typer builds a Pydantic validator per option here (it imports Pydantic: tens of ms),
         # and would end a Ctrl-C in that time with a silent exit 130
         args = _hoisted(self, ctx, args)
-        _early_language(args)
+        _early_language(self, ctx, args)
         try:
             return guarded(lambda: super(_Group, self).parse_args(ctx, args))
         except ClickException as exc:
@@ -106,22 +106,37 @@ class _Group(TyperGroup):
             raise localized(exc) from None
 
 
-def _early_language(args: list[str]) -> None:
-    """The global ``--lang`` (in front of the command's name, where ``_hoisted`` put it) as
-    the message language before any option is taken: ``--help`` is taken first (it is eager),
-    and a usage error may stop the parsing before ``--lang``'s own callback runs. A value
-    that is not a message language is left to that callback, which reports it."""
+def _early_language(group: TyperGroup, ctx: Any, args: list[str]) -> None:
+    """``--lang`` as the message language before any option is taken: ``--help`` is taken
+    first (it is eager), and a usage error may stop the parsing before ``--lang``'s own
+    callback runs. The global one (in front of the command's name, where ``_hoisted`` put it),
+    then a command's own message ``--lang`` (check, rules, explain), which wins. A value that is
+    not a message language is left to the callback, which reports it."""
     from noticegen import config
+    from noticegen.commands import message_language_option
     from noticegen.l10n import message_languages
 
-    config.MESSAGE_LANG = None  # a new run (tests run many in one process)
-    for i, arg in enumerate(args):
-        if not arg.startswith("-") or arg == "--":
-            return
+    config.MESSAGE_LANG = config.COMMAND_LANG = None  # a new run (tests run many in a process)
+    i, command = 0, None
+    while i < len(args):
+        arg = args[i]
         value = arg.split("=", 1)[1] if arg.startswith("--lang=") else \
             args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
-        if value in message_languages():
+        if arg == "--" or (command is None and not arg.startswith("-")):
+            if arg == "--" or command is not None:
+                return
+            found = group.get_command(ctx, arg)
+            params = getattr(found, "params", ())
+            if not any(getattr(getattr(p, "callback", None), "__wrapped__", None)
+                       is message_language_option  # (typer wraps a callback)
+                       and "--lang" in getattr(p, "opts", ()) for p in params):
+                return  # its --lang, if any, is not the messages' (build: the notice's)
+            command = arg
+        elif value in message_languages() and command is None:
             config.MESSAGE_LANG = value
+        elif value in message_languages():
+            config.COMMAND_LANG = value
+        i += 2 if value is not None and not arg.startswith("--lang=") else 1
 
 
 app = typer.Typer(

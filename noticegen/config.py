@@ -15,6 +15,9 @@ FILE_NAMES = ("noticegen.toml", "pyproject.toml")
 MESSAGE_LANG: str | None = None
 """The global `--lang` (`noticegen --lang fi build`), set by the command line: after a
 command's own --lang, before the project setting and the locale."""
+COMMAND_LANG: str | None = None
+"""A command's own message `--lang` (`check --lang sv`), as the command line reads it before
+the options are taken (for `--help` and usage errors, which come first): before the global one."""
 
 
 class ConfigError(NoticegenError):
@@ -78,7 +81,7 @@ def words(notice_path: str = "-") -> str:
     except NoticegenError:
         configured = None
     try:
-        return message_language(None, configured)
+        return message_language(COMMAND_LANG, configured)
     except NoticegenError:
         return "en"
 

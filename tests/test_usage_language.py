@@ -108,3 +108,18 @@ def test_english_stays_click_s_english(tmp_path: Path, monkeypatch: pytest.Monke
         assert code == 0 and output.startswith("Usage: noticegen [OPTIONS] COMMAND [ARGS]...")
         assert "\nOptions:\n" in output and "\nCommands:\n" in output
         assert "Show this message and exit." in output
+
+
+def test_a_command_s_own_message_lang_wins_also_before_help_and_usage_errors() -> None:
+    """`check --lang sv --help`: check's --lang is the messages' language, taken before
+    `--help` (which is eager) and before a usage error; it wins over the global one. build's
+    --lang is the notice's languages: not the messages'."""
+    env = {"LANG": "C.UTF-8"}
+    assert _run(["check", "--lang", "sv", "--help"], env)[1].startswith("Användning:")
+    assert _run(["--lang", "fi", "explain", "--lang", "sv", "--help"], env)[1].startswith(
+        "Användning:")
+    code, output = _run(["--lang", "fi", "check", "--lang", "sv", "x.yaml", "--nope"], env)
+    assert code == 2 and output.endswith("Fel: Okänd flagga: --nope\n"), output
+    assert _run(["build", "--lang", "fi", "--help"], env)[1].startswith("Usage:")
+    assert _run(["--lang", "sv", "build", "--lang", "fi", "--help"], env)[1].startswith(
+        "Användning:")
