@@ -384,21 +384,29 @@ def _summary_line(text: str, heading: str) -> str:
 # Review 13:03, 1.1/1.2/2.1: Hotjar Ltd is in Malta; only the processors it engages are in the
 # US (Art. 28(2): "another processor" / "toisen henkilötietojen käsittelijän" / "ett annat
 # personuppgiftsbiträde"), and only the analytics purpose's data go there, not the register's.
+# Independent review of 2026-12-03 evening, 1: Hotjar's affiliates that handle visitor data are
+# also outside the US (Contentsquare's sub-processor list, v2026.3): every country is named.
 SUMMARY_TRANSFER = {
     "fi": "Vain seuraavien käsittelyn tarkoitusten henkilötietoja siirretään Euroopan unionin (EU) "
           "tai Euroopan talousalueen (ETA) ulkopuolelle: - Verkkosivuston käytön analysointi ja "
-          "käyttökokemuksen parantaminen Hotjarilla: Yhdysvallat (alihankkijoina toimivat "
-          "käsittelijät, joita Hotjar Ltd käyttää; komission antamat tietosuojaa koskevat "
-          "vakiolausekkeet)",
+          "käyttökokemuksen parantaminen Hotjarilla: Yhdysvallat, Singapore, Arabiemiirikunnat ja "
+          "Egypti (alihankkijoina toimivat käsittelijät, joita Hotjar Ltd käyttää; komission "
+          "antamat tietosuojaa koskevat vakiolausekkeet) ja Iso-Britannia, Israel, Japani ja "
+          "Kanada (alihankkijoina toimivat käsittelijät, joita Hotjar Ltd käyttää; tietosuojan "
+          "riittävyyttä koskeva päätös)",
     "sv": "Endast personuppgifter som behandlas för följande ändamål överförs utanför Europeiska "
           "unionen (EU) eller Europeiska ekonomiska samarbetsområdet (EES): - Att analysera "
-          "användningen av vår webbplats och förbättra dess användbarhet med Hotjar: USA "
-          "(underbiträden som Hotjar Ltd "
-          "anlitar; standardiserade dataskyddsbestämmelser som antas av kommissionen)",
+          "användningen av vår webbplats och förbättra dess användbarhet med Hotjar: USA, "
+          "Singapore, Förenade Arabemiraten och Egypten (underbiträden som Hotjar Ltd anlitar; "
+          "standardiserade dataskyddsbestämmelser som antas av kommissionen) och Storbritannien, "
+          "Israel, Japan och Kanada (underbiträden som Hotjar Ltd anlitar; beslut om adekvat "
+          "skyddsnivå)",
     "en": "Only the personal data processed for the following purposes are transferred outside the "
           "European Union (EU) or the European Economic Area (EEA): - Analysing the use of our "
-          "website and improving its usability with Hotjar: United States (sub-processors engaged "
-          "by Hotjar Ltd; standard data protection clauses adopted by the Commission)",
+          "website and improving its usability with Hotjar: United States, Singapore, United Arab "
+          "Emirates and Egypt (sub-processors engaged by Hotjar Ltd; standard data protection "
+          "clauses adopted by the Commission) and United Kingdom, Israel, Japan and Canada "
+          "(sub-processors engaged by Hotjar Ltd; adequacy decision)",
 }
 WRONG_ACTOR = {"fi": "Henkilötietoja siirtävät", "sv": "(EES) av:", "en": "(EEA) by:"}
 # What main said before: Hotjar Ltd itself "in" the United States.

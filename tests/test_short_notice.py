@@ -85,11 +85,13 @@ def test_what_article_13_asks_at_the_point_of_collection(tmp_path: Path,
         "(legitimate interests). Legitimate interest pursued: Developing our services",  # (d)
         "Recipients of personal data: Public authorities, Mailer Inc. and Hotjar Ltd",  # (e)
         # (f), and which data go (review of 13:03, 1.1/1.2): Mailer Inc. receives every purpose's
-        # data; Hotjar Ltd (Malta) only the analytics data, and its sub-processors are in the US.
+        # data; Hotjar Ltd (Malta) only the analytics data, and its sub-processors are outside.
         "All purposes: United States (Mailer Inc.; EU-U.S. Data Privacy Framework) and Canada "
         "and Japan (Mailer Inc.; adequacy decision)",
-        "Hotjar: United States (sub-processors engaged by Hotjar Ltd; standard data protection "
-        "clauses adopted by the Commission)",
+        "Hotjar: United States, Singapore, United Arab Emirates and Egypt (sub-processors engaged "
+        "by Hotjar Ltd; standard data protection clauses adopted by the Commission) and United "
+        "Kingdom, Israel, Japan and Canada (sub-processors engaged by Hotjar Ltd; adequacy "
+        "decision)",
         "the safeguards for transfers and how to obtain a copy of them or where they are "
         "available",  # (f): in the full notice
         "Statutory requirement: Without these data we cannot invoice you",  # 13(2)(e)
