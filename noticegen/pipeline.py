@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from noticegen.diagnostics import Diagnostic
-from noticegen.errors import InputError
-from noticegen.source import Loaded, SourceMap, load_path
+from noticegen.config import Settings, settings_for
+from noticegen.diagnostics import Diagnostic, Severity
+from noticegen.errors import InputError, UsageError
+from noticegen.l10n import N_, message_language, tr
+from noticegen.lint import run_lint
+from noticegen.lint.registry import Rule, lookup
+from noticegen.notes import note, rules_skipped
+from noticegen.resolve import ResolvedNotice, resolve
+from noticegen.source import Loaded, SourceMap, load_path, load_text
+from noticegen.validate import validate, validate_partial
 
 if TYPE_CHECKING:
-    from noticegen.config import Settings
     from noticegen.model import Notice
-    from noticegen.resolve import ResolvedNotice
 
 
 @dataclass
 class Checked:
     """The result of checking one file."""
-
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     notice: Notice | None = None
@@ -34,7 +38,6 @@ class Checked:
     (noticegen/notes.py): not problems, shown by `check` as notes."""
     defaults: list[str] = field(default_factory=list)
     """The defaults filled in, in the message language: shown by `check --verbose`."""
-
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.is_error]
@@ -62,9 +65,6 @@ def check_file(path: str, *, lint: bool = True, lang: str | None = None,
     ``settings`` default to the project settings found from the file's folder upwards (a
     broken settings file raises ConfigError); ``lang`` (fi/en) overrides their language.
     """
-    from noticegen.config import settings_for
-    from noticegen.l10n import message_language
-
     if settings is None:
         settings = settings_for(path)
     try:
@@ -79,7 +79,6 @@ def check_files(files: list[str], *, lang: str | None = None,
                 progress: bool = False) -> Iterator[Checked]:
     """check_file on each file in turn, with a progress bar on standard error if asked. The
     results come without their models, which a report does not need: memory stays flat."""
-    from noticegen.l10n import N_
     from noticegen.progress import bar
 
     with bar(len(files), N_("Checking"), progress, lang) as advance:
@@ -93,10 +92,6 @@ def check_files(files: list[str], *, lang: str | None = None,
 def check_text(text: str, name: str, *, lint: bool = True, lang: str | None = None,
                settings: Settings | None = None) -> Checked:
     """Like check_file, for YAML text already in memory (default settings unless given)."""
-    from noticegen.config import Settings
-    from noticegen.l10n import message_language
-    from noticegen.source import load_text
-
     settings = settings or Settings()
     loaded = load_text(text, name, lang=message_language(lang, settings.lang))
     return _named(_check_loaded(name, loaded, lint=lint, lang=lang, settings=settings))
@@ -104,9 +99,6 @@ def check_text(text: str, name: str, *, lint: bool = True, lang: str | None = No
 
 def _check_loaded(path: str, loaded: Loaded, *, lint: bool, lang: str | None,
                   settings: Settings) -> Checked:
-    from noticegen.l10n import message_language
-    from noticegen.validate import validate
-
     result = Checked(path, list(loaded.diagnostics), source_map=loaded.source_map,
                      strict=settings.strict, digest=loaded.digest)
     if loaded.data is None:
@@ -118,14 +110,11 @@ def _check_loaded(path: str, loaded: Loaded, *, lint: bool, lang: str | None,
         if diags and lint:
             _check_draft(result, loaded, messages=messages, settings=settings)
         return result
-    from noticegen.resolve import resolve
 
     result.notice = notice
     result.resolved = resolve(notice)
     result.defaults.extend(_defaults(result.resolved, messages))
     if lint:
-        from noticegen.lint import run_lint
-
         result.diagnostics.extend(run_lint(
             result.resolved, loaded.source_map, disable=settings.disable, lang=messages))
     result.diagnostics.sort()
@@ -136,12 +125,6 @@ def _check_draft(result: Checked, loaded: Loaded, *, messages: str, settings: Se
     """The rest of the checks on a notice that failed validation: every cross-check and rule
     that its valid parts allow (noticegen.lenient), and a note naming the rules that stopped at
     a missing or invalid value. ``result`` keeps no model: a draft is never rendered."""
-    from noticegen.lint import run_lint
-    from noticegen.lint.registry import Rule
-    from noticegen.notes import rules_skipped
-    from noticegen.resolve import resolve
-    from noticegen.validate import validate_partial
-
     draft, diags = validate_partial(loaded.data, loaded.source_map, lang=messages)
     result.diagnostics.extend(diags)
     if draft is None:
@@ -168,8 +151,6 @@ def _once(d: Diagnostic, seen: set[tuple[str, int, int, str, str]]) -> bool:
 def _defaults(resolved: ResolvedNotice, lang: str) -> list[str]:
     """The defaults that resolve filled in, as notes: what the notice says that its YAML
     does not (today the supervisory authority)."""
-    from noticegen.notes import note
-
     if resolved.authority_id is None:
         return []
     authority = resolved.authority
@@ -189,11 +170,7 @@ def check_consent_config(result: Checked, path: str, *, lang: str | None = None,
     their positions in the configuration. A notice with errors is not compared.
 
     Raises UsageError for a file that is neither manager's configuration, or JavaScript."""
-    from noticegen.config import settings_for
-    from noticegen.errors import UsageError
-    from noticegen.l10n import message_language, tr
     from noticegen.lint.banner import NotABanner, diagnostics, read
-    from noticegen.source import load_path
 
     settings = settings or settings_for(result.path)
     words = message_language(lang, settings.lang)
@@ -229,10 +206,6 @@ def check_consent_config(result: Checked, path: str, *, lang: str | None = None,
 
 def _named(result: Checked) -> Checked:
     """Give the core checks' diagnostics their rule names, as lint diagnostics have."""
-    from dataclasses import replace
-
-    from noticegen.lint.registry import lookup
-
     for i, d in enumerate(result.diagnostics):
         rule = None if d.name else lookup(d.code)
         if rule is not None:
@@ -243,7 +216,5 @@ def _named(result: Checked) -> Checked:
 def _file_error(name: str, path: str, exc: InputError) -> Diagnostic:
     """The file's error as a diagnostic of the file: its message without the file name that
     starts it, which the report already prints in front ("a.yaml: error NG000 no such file")."""
-    from noticegen.diagnostics import Severity
-
     message = exc.message.removeprefix(f"{path}: ")
     return Diagnostic(name, 0, 0, Severity.ERROR, "NG000", message, exc.hint)
