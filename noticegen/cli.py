@@ -11,7 +11,7 @@ from noticegen import __version__
 from noticegen.commands import message_language_option
 from noticegen.errors import NoticegenError
 from noticegen.interrupts import guarded, install
-from noticegen.usage import ClickException, LocalizedContext, localize_commands, localized
+from noticegen.usage import Abort, ClickException, LocalizedContext, localize_commands, localized
 
 GLOBAL_FLAGS = ("--quiet", "-q", "--verbose", "-v", "--no-color")
 """Options of every command, accepted after the command's name too (`noticegen build -q`)."""
@@ -104,6 +104,12 @@ class _Group(TyperGroup):
             raise fail(exc) from None
         except ClickException as exc:
             raise localized(exc) from None
+        except Abort:  # a question's answer never came (the input ended): click's "Aborted!"
+            from noticegen.l10n import tr
+
+            typer.echo(err=True)  # (after the question, on a line of its own)
+            typer.echo(tr(_language(), "Aborted!"), err=True)
+            raise typer.Exit(1) from None
 
 
 def _early_language(group: TyperGroup, ctx: Any, args: list[str]) -> None:

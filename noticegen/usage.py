@@ -52,6 +52,9 @@ except ImportError:  # pragma: no cover - older typer, on click itself
         UsageError,
     )
 
+Abort = typer.Abort
+"""What a prompt raises when its answer never comes (the input ended)."""
+
 LIBRARY_TEXTS = {text: text for text in (
     N_("Show this message and exit."),
     N_("Install completion for the current shell."),
@@ -260,5 +263,5 @@ def localize_commands(app: typer.Typer) -> None:
         localize_commands(sub)
 
 
-__all__ = ["ClickException", "Command", "Formatter", "Group", "LocalizedUsageError", "localize_commands",
-           "localized", "message"]
+__all__ = ["Abort", "ClickException", "Command", "Formatter", "Group", "LocalizedUsageError",
+           "localize_commands", "localized", "message"]

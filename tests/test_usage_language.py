@@ -123,3 +123,15 @@ def test_a_command_s_own_message_lang_wins_also_before_help_and_usage_errors() -
     assert _run(["build", "--lang", "fi", "--help"], env)[1].startswith("Usage:")
     assert _run(["--lang", "sv", "build", "--lang", "fi", "--help"], env)[1].startswith(
         "Användning:")
+
+
+@pytest.mark.parametrize(("locale", "said"), [("fi_FI.UTF-8", "Keskeytetty."),
+                                              ("sv_FI.UTF-8", "Avbrutet."), ("C.UTF-8", "Aborted!")])
+def test_a_question_whose_answer_never_comes_ends_in_the_user_s_language(
+        locale: str, said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`init` asked, and its input ended: click's "Aborted!" on a line of its own, exit 1."""
+    monkeypatch.chdir(tmp_path)
+    base = {"NOTICEGEN_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": locale}
+    result = CliRunner().invoke(app, ["init", "n.yaml"], input="Testi Oy\n", env=base)
+    assert result.exit_code == 1 and result.output.endswith(f": \n{said}\n"), result.output
+    assert not (tmp_path / "n.yaml").exists()
