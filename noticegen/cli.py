@@ -87,6 +87,16 @@ class _Group(TyperGroup):
 
     context_class = LocalizedContext
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """One run; the message language it was given (``--lang``) ends with it, so that a run
+        in the same process (tests, a program that calls noticegen) does not inherit it."""
+        from noticegen import config
+
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            config.MESSAGE_LANG = config.COMMAND_LANG = None
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # typer builds a Pydantic validator per option here (it imports Pydantic: tens of ms),
         # and would end a Ctrl-C in that time with a silent exit 130

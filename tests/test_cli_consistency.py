@@ -255,3 +255,19 @@ def test_wrong_build_settings_exit_2(notice: Path, table: str) -> None:
     Path("noticegen.toml").write_text(table, encoding="utf-8")
     result = run("build", str(notice))
     assert result.exit_code == 2 and "noticegen.toml [build]" in result.output  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("args", [["--lang", "sv", "rules"], ["rules", "--lang", "fi"],
+                                  ["--lang", "sv", "check", "--help"]])
+def test_a_run_leaves_no_message_language_behind(args: list[str]) -> None:
+    """A run's ``--lang`` ends with it: a later call in the same process (the next test, a
+    program that runs noticegen and then checks a file itself) speaks its own language, not
+    the last run's (the refusal of a path outside the output folder came out in Finnish)."""
+    from noticegen.builder.write import inside
+    from noticegen.errors import NoticegenError
+
+    result = run(*args)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert config.MESSAGE_LANG is None and config.COMMAND_LANG is None
+    with pytest.raises(NoticegenError, match="refusing to write outside"):
+        inside(ROOT / "out", "../x")
