@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from noticegen.diagnostics import Diagnostic, Loc, shown
+from noticegen.diagnostics import Diagnostic, Loc, error, shown, warning
 from noticegen.l10n import N_, Translated
 from noticegen.lenient import MissingInput
 from noticegen.lint.facts import element_lints
@@ -92,8 +92,6 @@ def diagnostic(rule: Rule, params: Params, loc: Loc, lang: str,
                note: Params | None = None) -> Diagnostic:
     """A rule's finding as a positionless diagnostic in ``lang``; ``note`` (from
     :func:`catalogue_fact`) says which catalogue fact the finding is about."""
-    from noticegen.diagnostics import error, warning
-
     values = {key: shown(text) if key in _QUOTED else text
               for key, text in ((k, _text(v, lang)) for k, v in params.items())}
     message = rule.message.get(lang, rule.message["en"]).format(**values)

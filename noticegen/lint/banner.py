@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from noticegen import vocab
 from noticegen.diagnostics import Diagnostic, Loc
+from noticegen.lint import diagnostic
+from noticegen.lint.registry import all_rules
 
 if TYPE_CHECKING:
     from noticegen.model import Cookie
@@ -152,9 +154,6 @@ def _klaro(data: Mapping[str, Any]) -> Banner:
 def diagnostics(resolved: ResolvedNotice, banner: Banner, smap: SourceMap, *, lang: str,
                 disable: set[str]) -> list[Diagnostic]:
     """Every banner rule's findings, at their positions in the configuration file."""
-    from noticegen.lint import diagnostic
-    from noticegen.lint.registry import all_rules
-
     out: set[Diagnostic] = set()
     for rule in all_rules():
         if rule.compare is None or rule.code in disable or rule.name in disable:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import inspect
 import re
 import string
 from collections.abc import Callable, Iterable, Mapping
@@ -69,8 +70,6 @@ class Doc:
 
     @classmethod
     def parse(cls, docstring: str) -> Doc:
-        import inspect
-
         parts = _SECTION.split(inspect.cleandoc(docstring))
         sections = {"en": parts[0]}
         sections.update(zip(parts[1::2], parts[2::2], strict=True))
