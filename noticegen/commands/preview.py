@@ -2,6 +2,7 @@
 
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -29,6 +30,9 @@ EVENTS_PATH = "/__noticegen__/events"
 number as soon as a rebuild is served, and the page reloads."""
 VERSION_PATH = "/__noticegen__/version"
 """The build number, for tools (the pages are told by :data:`EVENTS_PATH`)."""
+RELOAD_WAIT_SECONDS = 0.3
+"""How long the rest of a build waits, once the page is announced, for an open page to fetch
+it again (:meth:`Site.await_reload`)."""
 KEEPALIVE_SECONDS = 15.0
 """A comment line sent on a quiet event stream: a page closed without a word is noticed then,
 and its thread ends."""
@@ -142,6 +146,8 @@ class Site:
         self.start = "/"
         self.closed = False
         self._partial: set[str] | None = None  # while the rest is made: the files written already
+        self._streams = 0  # pages holding an event stream open
+        self._reloaded = False  # a page was served since the last announcement
         self._lock = threading.Lock()  # one rebuild at a time
         self._changed = threading.Condition()  # a new version, a build finished, the end
 
@@ -183,6 +189,7 @@ class Site:
                 assert result.resolved is not None  # rendered, so it resolved
                 error = self._publish(pages, f"/{result.resolved.languages[0]}/index.html")
             if error is None:
+                self.await_reload()
                 try:
                     files = dict(pages)
                     for _, more in formats:
@@ -210,6 +217,7 @@ class Site:
             self.error = None
             self.start = start
             self._partial = set(pages)
+            self._reloaded = False
             self.version += 1
             self._changed.notify_all()
         return None
@@ -236,6 +244,32 @@ class Site:
             for old in self.folder.rglob("*"):
                 if old.is_file() and old.resolve() not in targets:
                     old.unlink()
+
+    def await_reload(self, timeout: float = RELOAD_WAIT_SECONDS) -> None:
+        """Wait, while a page holds an event stream open, until a page has been served since
+        the announcement (or ``timeout`` seconds). Made meanwhile, the rest of the build would
+        hold the interpreter every time the server's thread needs it, and the page would
+        arrive about 55 ms later (benchmarks/README.md, section 4)."""
+        with self._changed:
+            if self._streams:
+                self._changed.wait_for(lambda: self._reloaded or self.closed, timeout)
+
+    @contextmanager
+    def streaming(self) -> Iterator[None]:
+        """While a page holds its event stream open."""
+        with self._changed:
+            self._streams += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._streams -= 1
+
+    def served(self) -> None:
+        """A page has been served: the rest of the build may go on (:meth:`await_reload`)."""
+        with self._changed:
+            self._reloaded = True
+            self._changed.notify_all()
 
     def settled(self, path: str, timeout: float = 30.0) -> None:
         """Wait until the file ``path`` (relative to the folder) is that of the last build
@@ -375,19 +409,20 @@ def _handler(site: Site) -> Callable[..., Any]:
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            try:
-                self.wfile.write(b"retry: 1000\n\n")  # reconnect after 1 s, not 3 (a restart)
-                while not site.closed:
-                    version = site.wait(seen, KEEPALIVE_SECONDS)
-                    if site.closed:
-                        break
-                    if version == seen:
-                        self.wfile.write(b": still here\n\n")
-                    else:
-                        self.wfile.write(f"data: {version}\n\n".encode())
-                        seen = version
-            except OSError:  # the page was closed or reloaded
-                pass
+            with site.streaming():
+                try:
+                    self.wfile.write(b"retry: 1000\n\n")  # reconnect after 1 s, not 3 (a restart)
+                    while not site.closed:
+                        version = site.wait(seen, KEEPALIVE_SECONDS)
+                        if site.closed:
+                            break
+                        if version == seen:
+                            self.wfile.write(b": still here\n\n")
+                        else:
+                            self.wfile.write(f"data: {version}\n\n".encode())
+                            seen = version
+                except OSError:  # the page was closed or reloaded
+                    pass
 
         def _send_html(self, version: int) -> None:
             target = Path(self.translate_path(self.path))
@@ -397,6 +432,7 @@ def _handler(site: Site) -> Callable[..., Any]:
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return
             self._send(HTTPStatus.OK, with_reload(body, version), "text/html; charset=utf-8")
+            site.served()
 
         def _send(self, status: HTTPStatus, body: bytes, kind: str) -> None:
             self.send_response(status)
