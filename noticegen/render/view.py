@@ -236,9 +236,9 @@ class View:
         which has no exception: listed here too, it would seem to yield to compelling grounds."""
         objection = self.objection()
         general = {"public_task", "legitimate_interests"}
-        return [pid for pid in (objection.purposes if objection else ())
-                if general & set(self.purpose(pid).legal_basis)
-                and not self.purpose(pid).direct_marketing]
+        purposes = (self.purpose(pid) for pid in (objection.purposes if objection else ()))
+        return [p.id for p in purposes
+                if general & set(p.legal_basis) and not p.direct_marketing]
 
     def marketing_objection_purposes(self) -> list[str]:
         """The purposes Art. 21(2) applies to: direct marketing, whatever its legal basis (a
