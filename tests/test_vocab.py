@@ -91,6 +91,27 @@ def test_countries() -> None:
     assert vocab.label("countries", "JP", "fi") == "Japan"
 
 
+# The Commission's adequacy decisions in force on 3.12.2026 (Art. 45(3), and Directive 95/46/EC
+# Art. 25(6) for those kept by Art. 45(9)); sources in docs/legal-sources.md, section "The United
+# Kingdom's adequacy decision, and the other adequacy decisions in force". Brazil's,
+# Implementing Decision (EU) 2026/179 of 26.1.2026 (OJ 28.1.2026), is the newest. The United
+# Kingdom's 2021/1772 was amended in 2025 (extended, then renewed until 27.12.2031), not replaced.
+ADEQUACY_IN_FORCE = {
+    "AD": "2010/625/EU", "AR": "2003/490/EC", "BR": "(EU) 2026/179", "CA": "2002/2/EC",
+    "CH": "2000/518/EC", "FO": "2010/146/EU", "GB": "(EU) 2021/1772", "GG": "2003/821/EC",
+    "IL": "2011/61/EU", "IM": "2004/411/EC", "JE": "2008/393/EC", "JP": "(EU) 2019/419",
+    "KR": "(EU) 2022/254", "NZ": "2013/65/EU", "UY": "2012/484/EU",
+}
+
+
+def test_adequacy_decisions_are_those_in_force() -> None:
+    countries = vocab.vocabulary("countries")
+    adequacy = {code: t.attrs["adequacy_decision"]["number"]["en"]
+                for code, t in countries.items() if t.attrs["adequacy"] is True}
+    assert adequacy == ADEQUACY_IN_FORCE
+    assert countries["BR"].attrs["adequacy_decision"]["implementing"] is True
+
+
 def test_label_falls_back_to_english() -> None:
     assert vocab.label("legal_bases", "consent", "fi") == "Suostumus"
     assert vocab.label("legal_bases", "consent", "de") == "Consent"
