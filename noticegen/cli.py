@@ -11,7 +11,8 @@ from noticegen import __version__
 from noticegen.commands import message_language_option
 from noticegen.errors import NoticegenError
 from noticegen.interrupts import guarded, install
-from noticegen.usage import Abort, ClickException, LocalizedContext, localize_commands, localized
+from noticegen.l10n import N_
+from noticegen.usage import Abort, ClickException, Group, localize_commands, localized
 
 GLOBAL_FLAGS = ("--quiet", "-q", "--verbose", "-v", "--no-color")
 """Options of every command, accepted after the command's name too (`noticegen build -q`)."""
@@ -80,12 +81,10 @@ def _global_short(flag: str, own: dict[str, bool]) -> bool:
     return len(flag) == 2 and flag in GLOBAL_FLAGS and flag not in own
 
 
-class _Group(TyperGroup):
+class _Group(Group):
     """Turns user errors raised anywhere in a command into a message and an exit code, and
     Ctrl-C into ``noticegen: interrupted`` and exit 130 (typer exits without a word); the
     library's usage errors and help pages are in the user's language (noticegen.usage)."""
-
-    context_class = LocalizedContext
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """One run; the message language it was given (``--lang``) ends with it, so that a run
@@ -158,10 +157,11 @@ def _early_language(group: TyperGroup, ctx: Any, args: list[str]) -> None:
 app = typer.Typer(
     name="noticegen",
     cls=_Group,
-    help="Compile privacy notices (tietosuojaseloste) from one YAML description: check them "
-    "against the GDPR and build HTML, Markdown and text in Finnish and English.",
-    epilog="Start with `noticegen init`, then `noticegen check FILE` and `noticegen build FILE`. "
-    "Guides: docs/getting-started.fi.md (suomeksi) and docs/getting-started.md.",
+    help=N_("Compile privacy notices (tietosuojaseloste) from one YAML description: check them "
+            "against the GDPR and build HTML, Markdown and text in Finnish and English."),
+    # TRANSLATORS: FILE is the metavar of `check` and `build`, as their help shows it.
+    epilog=N_("Start with `noticegen init`, then `noticegen check FILE` and `noticegen build "
+              "FILE`. Guides: docs/getting-started.fi.md (suomeksi) and docs/getting-started.md."),
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -212,14 +212,15 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print more detail.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours, also at a terminal "
-                                           "(as NO_COLOR=1 does).")] = False,
+                                          help=N_("Show the version and exit."))] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=N_("Print only problems."))] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v",
+                                          help=N_("Print more detail."))] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help=N_(
+        "No colours, also at a terminal (as NO_COLOR=1 does)."))] = False,
     lang: Annotated[str | None, typer.Option(
-        "--lang", help="Language of the messages: fi, sv or en (a command's own --lang wins).",
-        callback=message_language_option, show_default=False)] = None,
+        "--lang", help=N_("Language of the messages: fi, sv or en (a command's own --lang "
+                          "wins)."), callback=message_language_option, show_default=False)] = None,
 ) -> None:
     """Compile privacy notices from YAML.
 

@@ -1,6 +1,8 @@
-"""The command-line library's own words in the user's language: the help page's frame
-("Usage:", "Options", "Show this message and exit.") and the usage errors ("No such option",
-"Missing argument", "Invalid value for …", "Try 'noticegen -h' for help.").
+"""Help and usage errors in the user's language: the command-line library's own words (the help
+page's frame, "Usage:", "Options", "Show this message and exit.", and the usage errors, "No such
+option", "Missing argument", "Invalid value for …", "Try 'noticegen -h' for help.") and the
+commands' own texts (each command's help and examples, each option's and argument's help and
+metavar).
 
 typer (0.2x) vendors a copy of click whose texts are plain English strings, not gettext
 calls, so no catalogue installed for the standard library's ``gettext`` could reach them.
@@ -13,6 +15,13 @@ language (:func:`noticegen.config.words`), at the two places the library lets a 
   every command), whose message is made here from the error's kind and parameter, and whose
   ``show`` writes click's layout with our words. The exit code stays 2.
 
+The commands' own texts are written in English in ``noticegen/cli.py`` and
+``noticegen/commands/``, marked ``N_("…")`` (a text with a value the code fills in,
+``filled(N_("… {count} …"), count=16)``), and typer keeps them as they are; they are translated
+where help is shown: :class:`Command` and :class:`Group` translate their help, short help and
+examples (:func:`own`), the formatter an option's help and the metavars (``FILE``) of the usage
+line and of the option rows.
+
 In English the output is click's, word for word, except where click passed on a validation
 library's sentence ("Input should be a valid integer…"): that is a sentence of ours now.
 Nothing here reads a catalogue until help or an error is shown (``check``'s start-up is
@@ -22,7 +31,8 @@ unchanged).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import typer
@@ -65,6 +75,36 @@ LIBRARY_TEXTS = {text: text for text in (
 """The library's fixed texts, as it writes them: help texts, section headings, the
 placeholders of the usage line. Each is a message of the catalogue."""
 
+LIBRARY_TYPES = {text: text for text in (
+    N_("<str>"), N_("<int>"), N_("<int range>"), N_("<file>"), N_("<dir>"), N_("<list[str]>"),
+)}
+"""How the library names the type of an argument's or option's value in the help (``FILE
+<list[str]>``, ``--out <dir>``), where the command gives no metavar of its own."""
+
+_FILLED: dict[str, tuple[str, dict[str, object]]] = {}
+
+
+def filled(message: str, /, **values: object) -> str:
+    """A command's help text with values the code fills in (a default, the list of formats):
+    the English text, as typer shows it; help in another language translates ``message`` and
+    fills in the same values (:func:`own`)."""
+    text = message.format(**values)
+    _FILLED[text] = (message, values)
+    return text
+
+
+def own(lang: str, text: str) -> str:
+    """A command's own text (its help, its examples, an option's help or metavar) in ``lang``:
+    the message of the catalogue it was written as (``N_`` or :func:`filled`); a text that is
+    none, as it is."""
+    if not text:
+        return text  # (gettext's "" is the catalogue's header)
+    found = _FILLED.get(text)
+    if found is not None:
+        return tr(lang, found[0], **found[1])
+    return tr(lang, text)
+
+
 _EXTRAS = r"\[(required|default: (?P<default>[^\]]*))\]$"
 
 
@@ -75,48 +115,108 @@ def _lang() -> str:
 
 
 class Formatter(HelpFormatter):
-    """click's help formatter with the library's words in the user's language."""
+    """click's help formatter in the user's language: the library's words, the options' help
+    texts, and the metavars of the command whose help it writes (``metavars``)."""
+
+    metavars: tuple[str, ...] = ()
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         lang = _lang()
         for text in (LIBRARY_TEXTS["[OPTIONS]"], LIBRARY_TEXTS["COMMAND [ARGS]..."]):
             args = args.replace(text, tr(lang, text))
-        super().write_usage(prog, args, prefix=tr(lang, "Usage:") + " ")
+        super().write_usage(prog, self._names(lang, args), prefix=tr(lang, "Usage:") + " ")
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(tr(_lang(), heading) if heading in LIBRARY_TEXTS else heading)
 
     def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
         lang = _lang()
-        super().write_dl([(term, _definition(lang, text)) for term, text in rows],
-                         *args, **kwargs)
+        super().write_dl([(self._names(lang, term), _definition(lang, text))
+                          for term, text in rows], *args, **kwargs)
+
+    def _names(self, lang: str, text: str) -> str:
+        """A usage line or an option's name column with the metavars (``FILE``) and the
+        library's names of types (``<dir>``) in ``lang``."""
+        names = [*self.metavars, *(t for t in LIBRARY_TYPES if t in text)]
+        if not names:
+            return text
+        pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.sub(rf"(?<![\w-])(?:{pattern})(?![\w-])", lambda m: own(lang, m[0]), text)
 
 
 def _definition(lang: str, text: str) -> str:
-    """An option's help with the library's own parts translated: a help text of its own
-    ("Show this message and exit."), ``[required]`` and ``[default: …]`` at its end."""
+    """An option's help in ``lang``: its own text (a message of the catalogue), the library's
+    ("Show this message and exit."), and ``[required]`` and ``[default: …]`` at its end."""
     if text in LIBRARY_TEXTS:
         return tr(lang, text)
     extra = re.search(_EXTRAS, text)
     if extra is None:
-        return text
+        found = re.search(_OTHER_EXTRAS, text)  # none, or a range of numbers: [x>=1]
+        return text if found is None else _own_part(lang, text[: found.start()]) + found[0]
     said = (tr(lang, "[required]") if extra["default"] is None
             else tr(lang, "[default: {value}]", value=extra["default"]))
-    return text[: extra.start()] + said
+    return _own_part(lang, text[: extra.start()]) + said
+
+
+_OTHER_EXTRAS = r"\[[^\[\]]*\]$|$"
+
+
+def _own_part(lang: str, text: str) -> str:
+    """The help before the library's ``[…]``, in ``lang``, with the spaces between kept."""
+    help = text.rstrip(" ")
+    return own(lang, help) + text[len(help):]
 
 
 class LocalizedContext(Context):
     formatter_class = Formatter
 
+    def make_formatter(self) -> HelpFormatter:
+        formatter = super().make_formatter()
+        if isinstance(formatter, Formatter):
+            formatter.metavars = tuple(p.metavar for p in self.command.params if p.metavar)
+        return formatter
 
-class Command(TyperCommand):
+
+class _OwnTexts:
+    """A command's own help, short help (in its group's list) and examples in the user's
+    language: click formats them as always, from the translated texts."""
+
+    help: str | None
+    epilog: str | None
+    short_help: str | None
+
+    @contextmanager
+    def _in_language(self) -> Iterator[None]:
+        lang = _lang()
+        written = self.help, self.epilog, self.short_help
+        self.help, self.epilog, self.short_help = (text and own(lang, text) for text in written)
+        try:
+            yield
+        finally:
+            self.help, self.epilog, self.short_help = written
+
+    def format_help_text(self, ctx: Any, formatter: Any) -> None:
+        with self._in_language():
+            super().format_help_text(ctx, formatter)  # type: ignore[misc]
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        with self._in_language():
+            super().format_epilog(ctx, formatter)  # type: ignore[misc]
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with self._in_language():
+            return super().get_short_help_str(limit)  # type: ignore[misc, no-any-return]
+
+
+class Command(_OwnTexts, TyperCommand):
     """A command whose help speaks the user's language."""
 
     context_class = LocalizedContext
 
 
-class Group(TyperGroup):
-    """A group of commands (``catalog``, ``cache``) whose help speaks the user's language."""
+class Group(_OwnTexts, TyperGroup):
+    """A group of commands (``catalog``, ``cache``, and noticegen itself) whose help speaks
+    the user's language."""
 
     context_class = LocalizedContext
 
@@ -213,9 +313,11 @@ def _hint(exc: BadParameter) -> str:
         return ""
     get_error_hint: Any = param.get_error_hint
     try:
-        return str(get_error_hint())
+        hint = str(get_error_hint())
     except TypeError:  # pragma: no cover - click's signature: (ctx)
-        return str(get_error_hint(exc.ctx))
+        hint = str(get_error_hint(exc.ctx))
+    metavar = getattr(param, "metavar", None)
+    return hint.replace(f"'{metavar}'", f"'{own(_lang(), metavar)}'") if metavar else hint
 
 
 def _reason(exc: BadParameter, lang: str) -> str:
@@ -264,4 +366,4 @@ def localize_commands(app: typer.Typer) -> None:
 
 
 __all__ = ["Abort", "ClickException", "Command", "Formatter", "Group", "LocalizedUsageError",
-           "localize_commands", "localized", "message"]
+           "filled", "localize_commands", "localized", "message", "own"]

@@ -11,8 +11,9 @@ Covered: check (core diagnostics NG0xx, a notice with findings of six lint rules
 and summaries), build (the refusal and the summary), explain of a core check, diff (no changes,
 an invalid notice), init --no-input (its summary and the comments of the file it writes),
 preview (its usage errors, and a running preview: what it prints and its error page, from
-start to Ctrl-C); and every lint rule's message and fix, on every failing case of
-tests/data/rules, in Finnish and Swedish.
+start to Ctrl-C), the help of noticegen and of every command (`--help`: the commands' own
+texts, examples and metavars, not only the library's frame); and every lint rule's message and
+fix, on every failing case of tests/data/rules, in Finnish and Swedish.
 """
 
 from __future__ import annotations
@@ -228,6 +229,34 @@ def _run(args: list[str]) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def help_pages() -> list[list[str]]:
+    """The commands whose help a user can ask for: noticegen itself, every command and every
+    subcommand (`catalog show`), as the arguments before `--help`."""
+    import typer
+
+    group: typing.Any = typer.main.get_command(app)
+    pages: list[list[str]] = [[]]
+    for name, command in group.commands.items():
+        pages.append([name])
+        pages.extend([name, sub] for sub in getattr(command, "commands", {}))
+    return pages
+
+
+_OPTION_OR_VARIABLE = re.compile(r"(?<![\w-])--?[a-z][\w-]*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|"
+                                 r"https?://\S+")
+"""What any language's help quotes as it is: option names (`--no-color`), environment
+variables (`NOTICEGEN_LANG`), addresses."""
+
+
+def help_words(output: str) -> set[str]:
+    """The words of a help page a user reads as prose (option names, variables, addresses and
+    the names of the output formats aside, `--format page,txt`; the metavars are words too:
+    FILE is TIEDOSTO in Finnish)."""
+    from noticegen.render import FORMATS
+
+    return _shown_words(_OPTION_OR_VARIABLE.sub(" ", output)) - set(FORMATS)
+
+
 @pytest.mark.parametrize("locale", ["fi_FI.UTF-8", "sv_FI.UTF-8"])
 def test_a_user_meets_no_english_word(locale: str, tmp_path: Path, english: dict[str, set[str]],
                                       monkeypatch: pytest.MonkeyPatch) -> None:
@@ -272,6 +301,8 @@ def test_a_user_meets_no_english_word(locale: str, tmp_path: Path, english: dict
         "catalog show, a typo": (["catalog", "show", "hotjr"], 2),
         "cache clear": (["cache", "clear"], 0),
     }
+    for page in help_pages():
+        runs[" ".join(["noticegen", *page, "--help"])] = ([*page, "--help"], 0)
     seen: dict[str, str] = {}
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
@@ -299,7 +330,8 @@ def test_a_user_meets_no_english_word(locale: str, tmp_path: Path, english: dict
     for label, output in seen.items():
         quoted = QUOTED if label == "check linted" else set()
         shown = output.replace(str(tmp_path.resolve()), " ").replace(str(tmp_path), " ")
-        found = sorted((_shown_words(shown) - values - quoted) & english[lang])
+        words = help_words(shown) if label.endswith("--help") else _shown_words(shown)
+        found = sorted((words - values - quoted) & english[lang])
         if found:
             leaks.append(f"{lang}, {label}: English words {found} in:\n{output}")
     assert not leaks, "\n".join(leaks)

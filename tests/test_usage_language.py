@@ -1,7 +1,9 @@
-"""The command-line library's own words (typer's copy of click) in the user's language:
-the frame of every help page and every usage error (noticegen/usage.py), chosen by the one
-rule of the message language (`--lang`, NOTICEGEN_LANG, the locale); in English, click's
-words as they were. A usage error still exits 2 without a traceback."""
+"""Help and usage errors in the user's language (noticegen/usage.py): the command-line library's
+own words (typer's copy of click), the frame of every help page and every usage error, and the
+commands' own texts (help, examples, option help, metavars), chosen by the one rule of the
+message language (`--lang`, NOTICEGEN_LANG, the locale); in English, every help page byte for
+byte as it was (tests/data/help/) and click's words as they were. A usage error still exits 2
+without a traceback."""
 
 from __future__ import annotations
 
@@ -9,12 +11,15 @@ import re
 from pathlib import Path
 
 import pytest
-from test_message_language import _shown_words, english_words
+from test_message_language import _shown_words, english_words, help_pages, help_words
 from typer.testing import CliRunner
 
 from noticegen.cli import app
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "qualitydesk.yaml"
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "qualitydesk.yaml"
+ENGLISH_HELP = ROOT / "tests" / "data" / "help"
+"""Every help page in English as it was before the commands' own texts became messages."""
 
 ERRORS = {
     "an unknown option": ["build", "x.yaml", "--nope"],
@@ -46,7 +51,8 @@ WAYS = {
 
 
 def _run(args: list[str], env: dict[str, str]) -> tuple[int, str]:
-    base = {"NOTICEGEN_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
+    base = {"NOTICEGEN_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8",
+            "COLUMNS": "80"}
     result = CliRunner().invoke(app, args, env={**base, **env})
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, result.output
@@ -78,8 +84,7 @@ def test_usage_errors_speak_the_user_s_language(way: str, tmp_path: Path,
 
 @pytest.mark.parametrize("way", list(WAYS))
 def test_help_pages_frame_the_help_in_the_user_s_language(way: str) -> None:
-    """The library's words of a help page; the commands' and options' own help texts are
-    still English (not yet in the catalogues)."""
+    """The library's words of a help page (the commands' own texts: the next test)."""
     lang, front, env = WAYS[way]
     for label, args in HELP.items():
         code, output = _run(front + args, env)
@@ -89,6 +94,74 @@ def test_help_pages_frame_the_help_in_the_user_s_language(way: str) -> None:
         assert USAGE[lang] in output
         assert {"fi": "Näytä tämä ohje ja lopeta.", "sv": "Visa den här hjälpen och avsluta."}[lang] \
             in output.replace("\n ", " ").replace("  ", " ")
+
+
+def _page_name(page: list[str]) -> str:
+    return "-".join(["noticegen", *page]) + ".txt"
+
+
+@pytest.mark.parametrize("page", help_pages(), ids=" ".join)
+def test_english_help_is_as_it_was(page: list[str]) -> None:
+    """Every help page in English, byte for byte as before its texts came from the catalogue:
+    by the locale, and by NOTICEGEN_LANG=en where the locale is Finnish."""
+    expected = (ENGLISH_HELP / _page_name(page)).read_text(encoding="utf-8")
+    for env in ({"LANG": "C.UTF-8"}, {"NOTICEGEN_LANG": "en", "LANG": "fi_FI.UTF-8"}):
+        assert _run([*page, "--help"], env) == (0, expected), env
+
+
+def test_every_help_page_is_pinned() -> None:
+    assert sorted(p.name for p in ENGLISH_HELP.glob("*.txt")) == \
+        sorted(map(_page_name, help_pages()))
+
+
+HELP_WAYS = {**WAYS, "--lang sv": ("sv", ["--lang", "sv"], {})}
+
+
+@pytest.mark.parametrize("way", list(HELP_WAYS))
+def test_every_help_page_speaks_the_user_s_language(way: str) -> None:
+    """noticegen's and every command's help, its own texts included (what each command and
+    option does, the examples, the metavars): no English word but option names, variables,
+    file names, codes and YAML keys."""
+    english = english_words()
+    lang, front, env = HELP_WAYS[way]
+    leaks = []
+    for page in help_pages():
+        code, output = _run([*front, *page, "--help"], env)
+        assert code == 0, f"{page}: exit {code}\n{output}"
+        assert USAGE[lang] in output, output
+        phrases = [p for p in LIBRARY_ENGLISH if p in output]
+        words = sorted(help_words(output) & english[lang])
+        if phrases or words:
+            leaks.append(f"{way}, {' '.join(page)} --help: English {phrases or words} in:\n{output}")
+    assert not leaks, "\n".join(leaks)
+
+
+def test_help_after_help_and_in_errors_speaks_the_message_language() -> None:
+    """`check --help --lang sv`: the message --lang after the eager --help still chooses the
+    help's language (texts and metavars); a usage error names the metavar in it too."""
+    env = {"LANG": "C.UTF-8"}
+    code, output = _run(["check", "--help", "--lang", "sv"], env)
+    assert code == 0 and output.startswith("Användning: noticegen check [FLAGGOR] {FIL}..."), output
+    assert "Kontrollerar beskrivningar" in output and "Validate" not in output
+    code, output = _run(["--lang", "fi", "explain", "--help"], env)
+    assert "{KOODI|NIMI}" in output and "Selittää yhden säännön" in output, output
+    code, output = _run(["build"], {"LANG": "fi_FI.UTF-8"})
+    assert code == 2 and "'TIEDOSTO'" in output and "FILE" not in output, output
+    code, output = _run(["catalog", "--help"], {"NOTICEGEN_LANG": "sv"})
+    assert "Listar alla tjänster i tjänstekatalogen." in output, output  # a subcommand's short help
+
+
+def test_the_help_texts_read_no_catalogue_until_help_is_shown() -> None:
+    """The commands' texts are marked, not translated, where they are defined: a run that
+    shows no help (check's start-up) reads no catalogue for them."""
+    import subprocess
+    import sys
+
+    code = ("import typer; from noticegen import cli, l10n; typer.main.get_command(cli.app); "
+            "print(l10n.catalogue.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={"PATH": "", "LANG": "fi_FI.UTF-8"})
+    assert out.stdout.strip() == "0"
 
 
 def test_english_stays_click_s_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

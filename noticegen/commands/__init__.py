@@ -7,9 +7,18 @@ typer reads every command's signature, even for ``--help``, and evaluating the a
 from strings cost about 3 ms of its 80 (benchmarks/README.md).
 """
 
+from noticegen.l10n import N_
+
 COMMAND_MODULES = ("check", "schema", "build", "rules", "catalog", "init", "diff", "preview",
                    "cache")
 """In the order `noticegen --help` lists them."""
+
+# TRANSLATORS: a metavar: what a command's help calls an argument or an option's value that is
+# a file, in capitals (check, build, preview; check --consent-config).
+FILE = N_("FILE")
+FILES_HELP = N_("Notice YAML files, or folders (every *.yaml and *.yml under them, except "
+                "hidden and Git-ignored ones); '-' reads standard input.")
+"""The help of `check`'s and `build`'s FILE."""
 
 
 def message_language_option(value: str | None) -> str | None:

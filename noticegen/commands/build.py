@@ -10,13 +10,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from noticegen import defaults
+from noticegen.commands import FILE, FILES_HELP
+from noticegen.l10n import N_
 from noticegen.render import FORMATS
+from noticegen.usage import filled
 
 if TYPE_CHECKING:
     from noticegen.builder.uptodate import Step
     from noticegen.diagnostics import Diagnostic
 
-EXAMPLES = """
+EXAMPLES = N_("""
 Examples:
 
   noticegen build examples/qualitydesk.yaml
@@ -28,67 +31,80 @@ Examples:
   noticegen build notice.yaml --format fragment --id-prefix ng-{lang}-
 
   noticegen build notice.yaml --templates my-templates    # see docs/templates.md
-"""
+""")
 
 DEFAULT_FORMATS = tuple(name for name, fmt in FORMATS.items() if fmt.when is None)
 DEFAULT_OUT = Path("dist")
 
 
+HELP = N_("""Check the notices, then write HTML pages, fragments, Markdown, text and JSON.
+
+Nothing is written when any notice has errors (exit 1). Each file is replaced atomically,
+and files whose content did not change are left untouched. A notice already built into
+OUT from the same input and options, whose files are still as they were left, is not built
+again (--force builds it). Exit 2 on a bad option.""")
+
+
 def register(app: typer.Typer) -> None:
-    app.command(epilog=EXAMPLES)(build)
+    app.command(help=HELP, epilog=EXAMPLES)(build)
 
 
 def build(
-    files: Annotated[list[str], typer.Argument(
-        help="Notice YAML files, or folders (every *.yaml and *.yml under them, except hidden "
-        "and Git-ignored ones); '-' reads standard input.", metavar="FILE")],
+    files: Annotated[list[str], typer.Argument(help=FILES_HELP, metavar=FILE)],
     out: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="Output folder; each notice goes to OUT/<file name>/ (default: "
-        "the project's [build] out, else dist).", file_okay=False, show_default=False)] = None,
+        "--out", "-o", help=N_("Output folder; each notice goes to OUT/<file name>/ (default: "
+                               "the project's [build] out, else dist)."),
+        file_okay=False, show_default=False)] = None,
     lang: Annotated[list[str] | None, typer.Option(
-        "--lang", "-l", help="Languages to build, comma-separated (default: every language "
-        "the notice declares).", metavar="LANG[,LANG...]", show_default=False)] = None,
+        "--lang", "-l", help=N_("Languages to build, comma-separated (default: every language "
+                                "the notice declares)."),
+        # TRANSLATORS: a metavar: one language code or several, comma-separated.
+        metavar=N_("LANG[,LANG...]"), show_default=False)] = None,
     format: Annotated[list[str] | None, typer.Option(
-        "--format", "-f", help=f"Formats, comma-separated: {', '.join(FORMATS)} (default: "
-        f"{', '.join(DEFAULT_FORMATS)}; short, the short notices for forms, when the notice "
-        "gives its address (notice.url); and the consent-banner configurations cookieconsent, "
-        "klaro when the notice has cookies that need consent).", metavar="FORMAT[,FORMAT...]",
-        show_default=False)] = None,
+        "--format", "-f", help=filled(N_(
+            "Formats, comma-separated: {formats} (default: {defaults}; short, the short notices "
+            "for forms, when the notice gives its address (notice.url); and the consent-banner "
+            "configurations cookieconsent, klaro when the notice has cookies that need "
+            "consent)."), formats=", ".join(FORMATS), defaults=", ".join(DEFAULT_FORMATS)),
+        # TRANSLATORS: a metavar: one output format or several, comma-separated.
+        metavar=N_("FORMAT[,FORMAT...]"), show_default=False)] = None,
     templates: Annotated[Path | None, typer.Option(
-        "--templates", "-t", help="A folder of template overrides (<lang>/ and _shared/ "
-        "inside), searched before the built-in templates.", file_okay=False,
-        show_default=False)] = None,
+        "--templates", "-t", help=N_("A folder of template overrides (<lang>/ and _shared/ "
+                                     "inside), searched before the built-in templates."),
+        file_okay=False, show_default=False)] = None,
     heading_level: Annotated[int | None, typer.Option(
-        "--heading-level", min=1, max=4, metavar="N", help="Top heading level of the fragment (its title "
-        "is <hN>); pages always start at <h1> (default: the project's [build] heading_level, "
-        f"else {defaults.HEADING_LEVEL}).", show_default=False)] = None,
+        "--heading-level", min=1, max=4, metavar="N", help=filled(N_(
+            "Top heading level of the fragment (its title is <hN>); pages always start at <h1> "
+            "(default: the project's [build] heading_level, else {level})."),
+            level=defaults.HEADING_LEVEL), show_default=False)] = None,
     id_prefix: Annotated[str | None, typer.Option(
-        "--id-prefix", metavar="PREFIX", help="Prefix of every id and in-page link, the same "
-        "in pages, fragments and Markdown; {lang} stands for the language code, so that "
-        "ng-{lang}- lets the fragments of several languages share one page (default: the "
-        f"project's [build] id_prefix, else {defaults.ID_PREFIX}).", show_default=False)] = None,
+        "--id-prefix",
+        # TRANSLATORS: a metavar: the text put in front of every id.
+        metavar=N_("PREFIX"),
+        help=filled(N_(
+            "Prefix of every id and in-page link, the same in pages, fragments and Markdown; "
+            "{lang} stands for the language code, so that ng-{lang}- lets the fragments of "
+            "several languages share one page (default: the project's [build] id_prefix, else "
+            "{prefix})."), lang="{lang}", prefix=defaults.ID_PREFIX),
+        show_default=False)] = None,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Warnings stop the build too.")] = False,
+        "--strict", help=N_("Warnings stop the build too."))] = False,
     check: Annotated[bool, typer.Option(
-        "--check", help="Write nothing; exit 1 and name the files in OUT that differ from "
-        "what the notices build now, and those no notice given builds (for CI and "
-        "pre-commit).")] = False,
+        "--check", help=N_("Write nothing; exit 1 and name the files in OUT that differ from "
+                           "what the notices build now, and those no notice given builds (for "
+                           "CI and pre-commit)."))] = False,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, metavar="N", help="Notices built at once, each worker a process of its own "
-        "(default: the number of CPU cores); a single large notice has its languages rendered "
-        "at once instead. The output is the same for any number; 1 builds in this process.",
+        "--jobs", "-j", min=1, metavar="N", help=N_(
+            "Notices built at once, each worker a process of its own (default: the number of "
+            "CPU cores); a single large notice has its languages rendered at once instead. The "
+            "output is the same for any number; 1 builds in this process."),
         show_default=False)] = None,
     force: Annotated[bool, typer.Option(
-        "--force", help="Rebuild every notice, also those already built into OUT from the "
-        "same input, options, settings and noticegen (which are otherwise skipped).")] = False,
+        "--force", help=N_("Rebuild every notice, also those already built into OUT from the "
+                           "same input, options, settings and noticegen (which are otherwise "
+                           "skipped)."))] = False,
 ) -> None:
-    """Check the notices, then write HTML pages, fragments, Markdown, text and JSON.
-
-    Nothing is written when any notice has errors (exit 1). Each file is replaced atomically,
-    and files whose content did not change are left untouched. A notice already built into
-    OUT from the same input and options, whose files are still as they were left, is not built
-    again (--force builds it). Exit 2 on a bad option.
-    """
+    """`noticegen build`; its help is HELP."""
     from noticegen.config import settings_for
     from noticegen.inputs import expand
 

@@ -2,17 +2,20 @@
 
 import typer
 
+from noticegen.l10n import N_
+
 cache_app = typer.Typer(
-    help="noticegen's cache of parsed data files and compiled templates (never notices).\n\n"
-    "It makes every run after the first faster; deleting it is always safe. Set "
-    "NOTICEGEN_CACHE_DIR to move it, NOTICEGEN_NO_CACHE=1 to turn it off.",
+    help=N_("noticegen's cache of parsed data files and compiled templates (never "
+            "notices).\n\nIt makes every run after the first faster; deleting it is always "
+            "safe. Set NOTICEGEN_CACHE_DIR to move it, NOTICEGEN_NO_CACHE=1 to turn it off."),
     no_args_is_help=True,
 )
 
 
-@cache_app.command("path", epilog="Example:\n\n  noticegen cache path")
+@cache_app.command("path", help=N_("Print the cache folder (it may not exist yet)."),
+                   epilog=N_("Example:\n\n  noticegen cache path"))
 def show_path() -> None:
-    """Print the cache folder (it may not exist yet)."""
+    """`noticegen cache path`."""
     from noticegen import cache
 
     typer.echo(str(cache.cache_dir()))
@@ -24,9 +27,11 @@ def show_path() -> None:
         say(tr(words(), "The cache is turned off ({variable} is set).", variable=cache.ENV_OFF))
 
 
-@cache_app.command("clear", epilog="Example:\n\n  noticegen cache clear")
+@cache_app.command("clear", help=N_("Delete everything in the cache; the next run fills it "
+                                    "again."),
+                   epilog=N_("Example:\n\n  noticegen cache clear"))
 def clear() -> None:
-    """Delete everything in the cache; the next run fills it again."""
+    """`noticegen cache clear`."""
     from noticegen import cache
     from noticegen.cli import say
     from noticegen.config import words

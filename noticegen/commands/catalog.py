@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from noticegen.errors import UsageError
+from noticegen.l10n import N_
 
 
 class ListFormat(str, Enum):
@@ -15,20 +16,22 @@ class ListFormat(str, Enum):
 
 
 catalog_app = typer.Typer(
-    help="The built-in catalogue of known services (Google Analytics, Hotjar, Mailchimp…).\n\n"
-    "Write `uses: [hotjar]` in a notice to bring in a service's legal entity, transfers and "
-    "cookies.",
+    help=N_("The built-in catalogue of known services (Google Analytics, Hotjar, "
+            "Mailchimp…).\n\nWrite `uses: [hotjar]` in a notice to bring in a service's legal "
+            "entity, transfers and cookies."),
     no_args_is_help=True,
 )
 
 
-@catalog_app.command("list", epilog="Examples:\n\n  noticegen catalog list\n\n"
-                     "  noticegen catalog list --format json")
+@catalog_app.command("list", help=N_("List every service in the catalogue."),
+                     epilog=N_("Examples:\n\n  noticegen catalog list\n\n"
+                               "  noticegen catalog list --format json"))
 def list_services(
     format: Annotated[ListFormat, typer.Option(
-        "--format", "-f", help="text, json or markdown (the docs/catalog.md page).")] = ListFormat.text,
+        "--format", "-f",
+        help=N_("text, json or markdown (the docs/catalog.md page)."))] = ListFormat.text,
 ) -> None:
-    """List every service in the catalogue."""
+    """`noticegen catalog list`."""
     from noticegen import catalog
 
     services = catalog.services()
@@ -48,11 +51,15 @@ def list_services(
                    f"{len(s.get('cookies', []))} cookie(s)")
 
 
-@catalog_app.command("show", epilog="Example:\n\n  noticegen catalog show hotjar")
+@catalog_app.command("show", help=N_("Show one service's facts and cookies as YAML, ready to "
+                                     "copy or override."),
+                     epilog=N_("Example:\n\n  noticegen catalog show hotjar"))
 def show_service(
-    name: Annotated[str, typer.Argument(help="The service's id, e.g. hotjar.")],
+    # TRANSLATORS: a metavar, in lower case as it is shown: the id of a service.
+    name: Annotated[str, typer.Argument(help=N_("The service's id, e.g. hotjar."),
+                                        metavar=N_("name"))],
 ) -> None:
-    """Show one service's facts and cookies as YAML, ready to copy or override."""
+    """`noticegen catalog show`."""
     import difflib
 
     import yaml

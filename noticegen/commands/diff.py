@@ -5,7 +5,16 @@ from typing import Annotated
 
 import typer
 
-EXAMPLES = """
+from noticegen.l10n import N_
+
+HELP = N_("""Say what changed between two versions of a notice: purposes, legal bases,
+recipients, transfers, retention, cookies and contacts added, removed or changed.
+
+Exit 0 when the comparison was made, as `git diff` does (with --exit-code: 0 when nothing
+changed, 1 when something did), 2 when a notice cannot be read or is not valid. The
+version history (`notice.changes`) and lint settings are not compared.""")
+
+EXAMPLES = N_("""
 Examples:
 
   noticegen diff old.yaml tietosuojaseloste.yaml
@@ -13,7 +22,7 @@ Examples:
   noticegen diff --lang fi --format markdown v1.yaml v2.yaml >> CHANGELOG.md
 
   git show HEAD~1:notice.yaml | noticegen diff - notice.yaml
-"""
+""")
 
 
 class DiffFormat(str, Enum):
@@ -23,31 +32,31 @@ class DiffFormat(str, Enum):
 
 
 def register(app: typer.Typer) -> None:
-    app.command(epilog=EXAMPLES)(diff)
+    app.command(help=HELP, epilog=EXAMPLES)(diff)
 
 
 def diff(
-    old: Annotated[str, typer.Argument(help="The earlier version of the notice ('-' reads "
-                                       "standard input).", metavar="OLD.yaml")],
-    new: Annotated[str, typer.Argument(help="The later version of the notice.",
-                                       metavar="NEW.yaml")],
+    old: Annotated[str, typer.Argument(
+        help=N_("The earlier version of the notice ('-' reads standard input)."),
+        # TRANSLATORS: a metavar: the file of the earlier version of a notice.
+        metavar=N_("OLD.yaml"))],
+    new: Annotated[str, typer.Argument(
+        help=N_("The later version of the notice."),
+        # TRANSLATORS: a metavar: the file of the later version of a notice.
+        metavar=N_("NEW.yaml"))],
     lang: Annotated[list[str] | None, typer.Option(
-        "--lang", "-l", help="Language of the sentences; repeat for several (default: every "
-        "language of the new notice).", show_default=False, metavar="LANG")] = None,
+        "--lang", "-l", help=N_("Language of the sentences; repeat for several (default: every "
+                                "language of the new notice)."), show_default=False,
+        # TRANSLATORS: a metavar: a language code.
+        metavar=N_("LANG"))] = None,
     format: Annotated[DiffFormat, typer.Option(
-        "--format", "-f", help="text (sentences), markdown (a list for a change log) or json "
-        "(the same as data).")] = DiffFormat.text,
+        "--format", "-f", help=N_("text (sentences), markdown (a list for a change log) or json "
+                                  "(the same as data)."))] = DiffFormat.text,
     exit_code: Annotated[bool, typer.Option(
-        "--exit-code", help="Exit 1 when something changed, as `git diff --exit-code` does "
-        "(without it: 0 whether or not anything changed).")] = False,
+        "--exit-code", help=N_("Exit 1 when something changed, as `git diff --exit-code` does "
+                               "(without it: 0 whether or not anything changed)."))] = False,
 ) -> None:
-    """Say what changed between two versions of a notice: purposes, legal bases, recipients,
-    transfers, retention, cookies and contacts added, removed or changed.
-
-    Exit 0 when the comparison was made, as `git diff` does (with --exit-code: 0 when nothing
-    changed, 1 when something did), 2 when a notice cannot be read or is not valid. The
-    version history (`notice.changes`) and lint settings are not compared.
-    """
+    """`noticegen diff`; its help is HELP."""
     import json
     import re
     import sys

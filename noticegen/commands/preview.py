@@ -8,16 +8,25 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from noticegen.commands import FILE
+from noticegen.l10n import N_
+
 if TYPE_CHECKING:
     from http.server import ThreadingHTTPServer
 
-EXAMPLES = """
+HELP = N_("""Build the notice into a temporary folder and serve it on http://127.0.0.1:PORT/.
+
+The notice is rebuilt as soon as the file (or the templates folder) changes, and open
+pages reload themselves. When the notice has errors, the pages show them. Ctrl-C stops
+the server and deletes the temporary folder (exit 0).""")
+
+EXAMPLES = N_("""
 Examples:
 
   noticegen preview tietosuojaseloste.yaml
 
   noticegen preview notice.yaml --port 8080 --templates my-templates
-"""
+""")
 
 WATCH_SECONDS = 0.01
 """How often the notice's ``stat`` is compared with the last one: a save is seen within 10 ms
@@ -47,26 +56,21 @@ def reload_script(version: int) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    app.command(epilog=EXAMPLES)(preview)
+    app.command(help=HELP, epilog=EXAMPLES)(preview)
 
 
 def preview(
-    file: Annotated[Path, typer.Argument(help="The notice YAML file.", metavar="FILE",
+    file: Annotated[Path, typer.Argument(help=N_("The notice YAML file."), metavar=FILE,
                                          dir_okay=False)],
     port: Annotated[int, typer.Option(
         "--port", "-p", min=0, max=65535,
-        help="Port on 127.0.0.1; 0 picks a free one.")] = 8000,
+        help=N_("Port on 127.0.0.1; 0 picks a free one."))] = 8000,
     templates: Annotated[Path | None, typer.Option(
-        "--templates", "-t", file_okay=False, help="A folder of template overrides "
-        "(<lang>/ and _shared/ inside); changes to it are picked up too.",
-        show_default=False)] = None,
+        "--templates", "-t", file_okay=False, help=N_(
+            "A folder of template overrides (<lang>/ and _shared/ inside); changes to it are "
+            "picked up too."), show_default=False)] = None,
 ) -> None:
-    """Build the notice into a temporary folder and serve it on http://127.0.0.1:PORT/.
-
-    The notice is rebuilt as soon as the file (or the templates folder) changes, and open
-    pages reload themselves. When the notice has errors, the pages show them. Ctrl-C stops
-    the server and deletes the temporary folder (exit 0).
-    """
+    """`noticegen preview`; its help is HELP."""
     import shutil
     import tempfile
 

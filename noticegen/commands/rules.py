@@ -11,7 +11,8 @@ from noticegen.l10n import N_, tr
 if TYPE_CHECKING:
     from noticegen.lint.registry import Rule, Text
 
-EXAMPLES_RULES = """
+HELP_RULES = N_("List the rules: code, name, severity, groups and what each checks.")
+EXAMPLES_RULES = N_("""
 Examples:
 
   noticegen rules
@@ -19,15 +20,17 @@ Examples:
   noticegen rules --group cookies --lang fi
 
   noticegen rules --format json > rules.json
-"""
+""")
 
-EXAMPLES_EXPLAIN = """
+HELP_EXPLAIN = N_("Explain one rule: what it checks and why, the legal source, how to fix it, "
+                  "examples.")
+EXAMPLES_EXPLAIN = N_("""
 Examples:
 
   noticegen explain NG101
 
   noticegen explain law-repealed --lang fi
-"""
+""")
 
 
 class ListFormat(str, Enum):
@@ -36,8 +39,9 @@ class ListFormat(str, Enum):
 
 
 LangOption = Annotated[str | None, typer.Option(
-    "--lang", help="Language: fi, sv or en (default: NOTICEGEN_LANG, the project setting, the "
-    "locale, else en).", callback=message_language_option, show_default=False)]
+    "--lang", help=N_("Language: fi, sv or en (default: NOTICEGEN_LANG, the project setting, "
+                      "the locale, else en)."),
+    callback=message_language_option, show_default=False)]
 
 _WORDS = {
     "groups": N_("Groups"), "source": N_("Source"), "message": N_("Message"), "fix": N_("Fix"),
@@ -60,8 +64,8 @@ def _words(lang: str) -> dict[str, str]:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("rules", epilog=EXAMPLES_RULES)(rules)
-    app.command("explain", epilog=EXAMPLES_EXPLAIN)(explain)
+    app.command("rules", help=HELP_RULES, epilog=EXAMPLES_RULES)(rules)
+    app.command("explain", help=HELP_EXPLAIN, epilog=EXAMPLES_EXPLAIN)(explain)
 
 
 def _language(option: str | None) -> str:
@@ -72,14 +76,15 @@ def _language(option: str | None) -> str:
 
 
 def rules(
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output: text or json.")]
+    format: Annotated[ListFormat, typer.Option("--format", "-f",
+                                               help=N_("Output: text or json."))]
     = ListFormat.text,
     group: Annotated[str | None, typer.Option(
-        "--group", "-g", help="Only the rules of one group, e.g. cookies or core.",
+        "--group", "-g", help=N_("Only the rules of one group, e.g. cookies or core."),
         show_default=False)] = None,
     lang: LangOption = None,
 ) -> None:
-    """List the rules: code, name, severity, groups and what each checks."""
+    """`noticegen rules`; its help is HELP_RULES."""
     from noticegen.lint.registry import all_rules
 
     language = _language(lang)
@@ -111,11 +116,13 @@ def _as_dict(rule: "Rule", lang: str) -> dict[str, object]:
 
 
 def explain(
-    rule: Annotated[str, typer.Argument(help="A rule's code (NG101) or name "
-                                              "(purpose-no-legal-basis).", metavar="CODE|NAME")],
+    rule: Annotated[str, typer.Argument(
+        help=N_("A rule's code (NG101) or name (purpose-no-legal-basis)."),
+        # TRANSLATORS: a metavar: a rule's code or its name.
+        metavar=N_("CODE|NAME"))],
     lang: LangOption = None,
 ) -> None:
-    """Explain one rule: what it checks and why, the legal source, how to fix it, examples."""
+    """`noticegen explain`; its help is HELP_EXPLAIN."""
     from noticegen.errors import UsageError
     from noticegen.lint.registry import lookup, suggest
 

@@ -2,13 +2,16 @@
 
 import typer
 
+from noticegen.l10n import N_
+
 
 def register(app: typer.Typer) -> None:
-    app.command()(schema)
+    app.command(help=N_("Print the JSON Schema of the notice YAML (for editors and other "
+                        "tools)."))(schema)
 
 
 def schema() -> None:
-    """Print the JSON Schema of the notice YAML (for editors and other tools)."""
+    """`noticegen schema`."""
     import sys
 
     from noticegen.schema import schema_text
