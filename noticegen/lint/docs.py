@@ -194,6 +194,29 @@ Unseen 3 and Unseen 4), so the rules match word stems, not lemmas (what two lemm
 measured to cost and find: `benchmarks/README.md`, section 16). On phrasings never seen the
 rules find about three defects in four, not the nine in ten that #16 asks for.
 
+Session 12 rewrote the rules by families of words rather than by phrasings, each in either
+word order within a clause and not after a negative verb or beside a named exception ("ilman
+lisätietoja", "utan standardavtalsklausuler", "unless"). NG505: keeping without an end
+("pysyvästi", "toistaiseksi", "tills vidare", "until further notice", "permanently"), deleting
+now and then ("määräajoin", "gallras med jämna mellanrum", "from time to time"), a period that
+depends or varies, what the law permits ("niin kauan kuin laki sallii"), the Swedish words of
+need ("motiverat", "erforderlig tid") and the degree adverbs of "necessary". NG201: leaving a
+place ("eivät poistu Suomesta", "lämnar aldrig Finland"), "inga … överförs", "none of …". NG202:
+data that stay with the controller ("stannar inom föreningen", "stays with us"), "vain …
+nähtävillä / saatavilla". NG203: the potential participle ("ei ole jäljitettävissä"), "går inte
+att koppla", "never reveal who you are". NG503: consent deemed given ("katsotaan hyväksyneen",
+"anses ha godkänt", "deemed to have accepted") unless an explicit act is named, and an act that
+"innebär" acceptance. The words were chosen from the families, with the tuned, held-out, Fresh
+and Unseen 3 sets as regression sets; Unseen 4 was then run as the set left out. The NG505,
+NG503 and NG202 lines of Unseen 4 had been read before the change was written (they open the
+file), so only NG201 (6 → 9 of 9), NG203 (7 → 8 of 9) and NG502 (7 of 9, unchanged) rose
+blind there; NG505 (4 → 10 of 11), NG503 (6 → 7 of 9) and NG202 (9 → 11 of 11) are not blind
+figures, and the whole set's 0.93 (75 of 81, precision 1.00) is not one either. The honest
+figure for phrasings never seen is the next set's. 61 phrasings of the session's own, 32 of
+them clean near-misses ("Toistaiseksi emme tallenna…", "tills vidare" of a contract, "inom
+rimlig tid" of an answer, "permanently delete", "only if you tick the box"), are in the tuned
+set.
+
 A *true positive* is a phrase the rule finds and should; a *false positive* one it finds and
 should not (a clean sentence or another rule's phrase); a *false negative* one it misses.
 *P* is precision, *R* recall, *n* the number of phrases the rule must find.

@@ -76,7 +76,9 @@ def _gap(words: int) -> str:
 # Need: "tarpeen", "tarpeellista", "tarvitaan", "välttämätöntä", "perusteltua", "käyttöä".
 _NEED_FI = (r"(?:tarpee\w*|tarvi\w*|välttämät\w*|edellyt\w*|vaati\w*|vaadi\w*|perustel\w*|"
             r"aiheellis\w*|tarkoituksenmukais\w*|käyttöä|katso\w*|käyttökelpois\w*|hyödyllis\w*|"
-            r"ajantasais\w*|ajankohtais\w*|oleellis\w*|olennais\w*)")
+            r"ajantasais\w*|ajankohtais\w*|oleellis\w*|olennais\w*|"
+            # What the law permits or obliges: "niin kauan kuin laki sallii / velvoittaa" (s12).
+            r"salli\w*|velvoitt\w*|määrää\w*)")
 # "Niin kauan", "niin pitkään", "niin pitkä", "niin pitkän ajan"; "pidempään", "kauempaa" (s11).
 _LONG_FI = r"(?:kauan|pitkään|pitkä\w*(?:\s+aika\w*|\s+aja\w*)?)"
 _LONGER_FI = (r"(?:pidempään|pitempään|kauemmin|kauempaa|kauemmaksi|pidemmän\s+aikaa|"
@@ -85,7 +87,8 @@ _LONGER_FI = (r"(?:pidempään|pitempään|kauemmin|kauempaa|kauemmaksi|pidemmä
 _KEEP_FI = r"\b(?:säily\w*|säilö\w*|poist\w*|hävit\w*|tuho\w*|tallenn\w*|pidä\w*|pidetään)"
 # A time that is only "what is needed": "tarvittavan ajan", "kohtuullisen ajan".
 _NEED_TIME_FI = (r"(?:tarpeelli\w*|tarvitta\w*|välttämättömä\w*|kohtuulli\w*|edellyttämä\w*|"
-                 r"vaatima\w*|katsoma\w*|katsotu\w*)")
+                 r"vaatima\w*|katsoma\w*|katsotu\w*|sallima\w*|velvoittama\w*|määräämä\w*|"
+                 r"harkitse\w*|arvioima\w*|rajoittamattoma\w*|määräämättömä\w*)")
 # A sentence that states a duration ("kaksi vuotta", "12 months", "i två år") is not vague:
 # NG505's matches in such a sentence are dropped (:data:`_UNLESS`), wherever the duration stands.
 _NUMBER = (r"(?:\d+|an?|yh\w+|kah\w+|kaksi|kolm\w+|nelj\w+|viid\w+|viisi|kuu\w+|seitsem\w+|kahdeksa\w+|"
@@ -128,7 +131,9 @@ _REQUEST_SV = r"(?:begäran\w*|ansökan\w*|brev\w*|blankett\w*)"
 # Transfers abroad (NG201): the verbs, and where to. "EU"/"ETA" as whole words ("etänä" is not).
 _EU_FI = r"(?:\b(?:EU|ETA)(?::\w+|-\w+)?\b|\bEuroopan\s+(?:unioni|talousalue)\w*)"
 _MOVE_FI = (r"(?:siirr\w*|siirt\w*|siirret\w*|luovut\w*|luovute\w*|käsitel\w*|lähet\w*|tallenn\w*|"
-            r"vie(?:dä|dään|tä|mme)\b|viety\w*)")
+            r"vie(?:dä|dään|tä|mme)\b|viety\w*|"
+            # The data as subject: "eivät siirry / päädy / kulje" (s12).
+            r"siirty\w*|päädy\w*|päätyv\w*|kulje\w*|kulke\w*|välit\w*)")
 _ABROAD_FI = (r"(?:(?:" + _EU_FI + r"|\b(?:Suomen|Pohjoismaiden|Euroopan))[^.!?]{0,40}?\bulkopuol\w*|"
               r"\bkolmansi\w*\s+mai\w*|"
               r"\bkolmanteen\s+maahan|\bmuihin\s+maihin|\bulkomail\w*)")
@@ -167,6 +172,89 @@ _LINKED_EN = (r"\b(?:linked|traced|tied|connected|attributed|associated|matched|
               r"attribute|associate|match)\s+(?:back\s+)?(?:to|with)\s+(?:you\b|an?\s+(?:individual|"
               r"person|specific|particular|identifiable)|any\s+(?:individual|person|one)|individuals|"
               r"specific\s+(?:person|individual|user)s?|users?\b|visitors?\b|your\s+identity)")
+
+# --- session 12: retention words as families (NG505) ----------------------------------------
+# Not after a negative verb: "emme tallenna pysyvästi", "Toistaiseksi emme tallenna".
+_NOT_NEG_FI = "".join(rf"(?<!\b{neg}\s)" for neg in (
+    "en", "et", "ei", "emme", "ette", "eivät", "enkä", "etkä", "eikä", "emmekä", "ettekä", "eivätkä"))
+# Keeping (not deleting) in every person, mood and the passive: "säilytetään", "säilytämme",
+# "säilyvät", "tallennamme", "pidämme tallessa", "arkistoidaan".
+_STORE_FI = _NOT_NEG_FI + r"\b(?:säily\w*|säilö\w*|tallenn\w*|tallete\w*|pidä\w*|pidetään|arkistoi\w*)"
+# Without end: "pysyvästi", "ikuisesti", "loputtomiin", "määräajatta", "ilman määräaikaa",
+# "rajoittamattoman ajan", and "toistaiseksi" / "kunnes toisin ilmoitetaan" (until further notice).
+_ENDLESS_FI = (r"\b(?:pysyvästi|ikuisesti|loputtomiin|rajattomasti|määräajatta|"
+               # Not "toistaiseksi voimassa olevan asiakassuhteen ajan": a relationship's time.
+               r"toistaiseksi(?!\s+(?:voimassa|jatkuv))|"
+               r"ilman\s+(?:määrä|aika|takaraja)\w*|kunnes\s+toisin\s+(?:ilmoite|päätet|sovi)\w*|"
+               r"(?:rajoittamattoma|rajattoma|määräämättömä|määrittelemättömä|toistaiseksi\s+"
+               r"jatkuva)\w*\s+aja(?:n|ksi)\b)")
+# Deleted "now and then", with no period: "säännöllisesti", "määräajoin", "ajoittain",
+# "aika ajoin", "aikanaan", "jossain vaiheessa", "ajan myötä".
+_NOW_AND_THEN_FI = (r"\b(?:säännöll\w*|määräajoin|ajoittain|aika\s+ajoin|aikanaan|jossain\s+"
+                    r"vaiheessa|ajan\s+myötä|aikojen\s+kuluessa)")
+_DELETE_FI = r"\b(?:poist\w*|hävit\w*|tuho\w*|karsi\w*|siivo\w*|anonymisoi\w*|tyhjenn\w*)"
+# The period "depends" or "varies" or is decided case by case: no period, no criteria.
+_DEPENDS_FI = (r"(?:riippu\w*|vaihtel\w*|arvioi\w*\s+tapauskohtaisesti|määrit\w*\s+tapauskohtaisesti|"
+               r"tapauskohtai\w*|harkitaan)")
+_REGULARLY_SV = r"\b(?:regelbundet|med\s+jämna\s+mellanrum|då\s+och\s+då|emellanåt|ibland|periodvis)\b"
+# Reading the notice again (NG508), in Swedish: the verbs, and what is read.
+_READ_SV = (r"\b(?:läs|besök|kontroller|granska|följ|ta\s+del\s+av|tar\s+del\s+av|se\s+över|"
+            r"titta\s+på)\w*")
+_PAGE_SV = r"(?:\w*sida\w*|\w*beskrivning\w*|\w*policy\w*|webbplats\w*)"
+# "Other" purposes (NG504), in the cases a purpose takes: "muihin", "muita … varten".
+_OTHER_FI = r"\b(?:mui(?:hin|ta|den|ssa|lle)|muu(?:hun|ta|n)|sellaisiin|niihin)"
+# Not a denial or claim when the same sentence names the exception: "ilman lisätietoja" (the
+# pseudonymised data of Art. 4(5)), "utan standardavtalsklausuler", "unless you log in".
+_NO_EXCEPT = (r"(?![^.!?]*\b(?:ilman|ellei|paitsi|lukuun\s+ottamatta|utan|förutom|om\s+inte|without|"
+              r"unless|except)\b)")
+# Consent "deemed" given but only by an explicit act: "only if you tick the box" (NG503).
+_NO_EXPLICIT_ACT = (r"(?![^.!?]*\b(?:vain\s+jos|ainoastaan\s+jos|rasti\w*|valintaruu\w*|endast\s+om|"
+                    r"kryssa\w*|only\s+if|only\s+when|tick\w*|box)\b)")
+# Gates that several patterns share (searched once in the one regex of :func:`may_match`).
+_AS_LONG_AS = r"\bas\s+long\s+as\b"
+_NO_LONGER = r"\bno\s+longer\b"
+_ABROAD_EN_GATE = (r"(?:\boutside\s+(?:of\s+)?(?:the\s+)?(?:EU|EEA|European|Europe)|\b(?:third|other|"
+                   r"non-EU|non-EEA)\s+countr|\babroad\b)")
+_ANYONE_EN = r"\b(?:anyone|anybody|third[\s-]+part(?:y|ies))\b"
+_KEEP_SV = (r"\b(?:spar\w*|lagr\w*|bevar\w*|förvar\w*|behåll\w*|behålls|arkiver\w*)")
+_DELETE_SV = r"\b(?:gallr\w*|rader\w*|rensa\w*|tas\s+bort|tar\s+bort|förstör\w*|utplån\w*)"
+# A need, in Swedish: "behövs", "krävs", "nödvändigt", "motiverat", "befogat", "erforderligt",
+# "behov", "skäl", what the law "tillåter".
+_NEED_SV = (r"(?:behöv\w*|behov\w*|kräv\w*|erfordr\w*|nödvändig\w*|motivera\w*|befoga\w*|"
+            r"erforderlig\w*|skäl\w*|tillåt\w*|relevant\w*|aktuell\w*|ändamålsenlig\w*)")
+_ENDLESS_SV = (r"\b(?:tills\s+vidare|på\s+obestämd\s+tid|för\s+alltid|permanent\w*|obegränsat|"
+               r"tidsobegränsat|utan\s+(?:tidsgräns|tidsbegränsning|slutdatum)|under\s+obegränsad\s+tid)")
+_NOW_AND_THEN_SV = (r"\b(?:regelbundet|periodvis|periodiskt|med\s+jämna\s+mellanrum|fortlöpande|"
+                    r"så\s+småningom|med\s+tiden|då\s+och\s+då|emellanåt)")
+_DEPENDS_SV = r"(?:beror|varierar|avgörs\s+från\s+fall\s+till\s+fall|bedöms\s+från\s+fall\s+till\s+fall)"
+_KEEP_EN = r"\b(?:keep|kept|retain\w*|stor\w*|hold\w*|held|archiv\w*|preserv\w*|maintain\w*)"
+_ENDLESS_EN = (r"\b(?:indefinitely|permanently|forever|for\s+ever|in\s+perpetuity|until\s+further\s+"
+               r"notice|for\s+an?\s+(?:indefinite|unlimited|unspecified|undefined|open-ended|"
+               r"unrestricted)\s+(?:period|time|duration)|without\s+(?:a\s+|any\s+)?time\s+limit)")
+_DELETE_EN = r"\b(?:delet\w*|eras\w*|destroy\w*|purg\w*|remov\w*|dispos\w*|anonymi[sz]\w*)"
+_NOW_AND_THEN_EN = (r"\b(?:regularly|periodically|from\s+time\s+to\s+time|eventually|in\s+due\s+"
+                    r"course|at\s+some\s+point|every\s+now\s+and\s+then|over\s+time)")
+# "No longer (than)… necessary": the degree adverbs of the need ("reasonably", "strictly").
+_DEGREE_EN = r"(?:reasonably\s+|strictly\s+|absolutely\s+|really\s+|actually\s+|legally\s+)?"
+_NEED_EN = (r"(?:necessary|needed|required|justified|appropriate|warranted|useful|relevant|"
+            r"permitted|allowed)")
+
+_RETENTION_WORDS = {
+    "fi": (_STORE_FI, _ENDLESS_FI, _DELETE_FI, _NOW_AND_THEN_FI),
+    "sv": (_KEEP_SV, _ENDLESS_SV, _DELETE_SV, _NOW_AND_THEN_SV),
+    "en": (_KEEP_EN, _ENDLESS_EN, _DELETE_EN, _NOW_AND_THEN_EN),
+}
+"""Per language, the words of :func:`_retention_families`: keeping, without end, deleting,
+now and then."""
+
+
+def _retention_families() -> Iterator[Pattern]:
+    """NG505 in each language: a verb of keeping and an adverb without end, a verb of deleting
+    and an adverb of "now and then", in either order within one sentence (session 12)."""
+    for lang, (keep, endless, delete, now_and_then) in _RETENTION_WORDS.items():
+        for verb, adverb in ((keep, endless), (delete, now_and_then)):
+            yield _gated("NG505", lang, verb + _SAME_SENTENCE + adverb, adverb)
+            yield _gated("NG505", lang, adverb + r"\s*,?\s+" + _gap(3) + verb, adverb)
 
 # "You may", "data subjects may": a right granted, not a hedge (NG506).
 _NOT_A_PERSON_WHO_MAY = "".join(rf"(?<!\b{who}\s)" for who in (
@@ -282,9 +370,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG503", "fi", r"\b(?:käyttämällä|jatkamalla|selaamalla|lähettämällä)\s+(?:[\w:-]+\s+){0,5}"
                       r"(?:hyväksy\w*|suostu\w*|annat\s+suostumuk\w*)"),
     _p("NG503", "en", r"\baccepts?\s+(?:[\w-]+\s+){0,8}privacy\s+(?:statement|policy|notice)"),
-    _p("NG503", "en", r"\bby\s+(?:using|continuing\s+to\s+(?:use|browse)|browsing|visiting|"
-                      r"submitting|sending)\b[^.!?]{0,60}?\byou\s+(?:hereby\s+)?"
-                      r"(?:agree|accept|consent)\b"),
+    _gated("NG503", "en", r"\bby\s+(?:using|continuing\s+to\s+(?:use|browse)|browsing|visiting|"
+                          r"submitting|sending)\b[^.!?]{0,60}?\byou\s+(?:hereby\s+)?"
+                          r"(?:agree|accept|consent)\b", _MEANS_EN),
     _p("NG503", "en", r"\byou\s+(?:hereby\s+)?(?:agree|consent)\s+to\s+(?:this|our|the)\s+privacy\s+"
                       r"(?:statement|policy|notice)"),
     _p("NG503", "sv", r"\bgodkänner\s+(?:\w+\s+){0,4}(?:integritets|dataskydds)\w*"),
@@ -316,14 +404,31 @@ PATTERNS: tuple[Pattern, ...] = (
                           + _SAME_SENTENCE + r"\b(?:do\s+not|don't)\s+(?:use|access|visit|browse)\b",
            r"\bif\s+you\s+(?:do\s+not|don't)\s+(?:agree|accept|consent)\b"),
     # NG504 consent-open-ended: consent to purposes that are not named.
-    _p("NG504", "en", r"\b(?:other|any|such)\s+(?:other\s+)?purposes?\s+(?:to\s+which\s+|for\s+which\s+|"
-                      r"that\s+)?you\s+(?:have\s+|may\s+have\s+)?(?:consented|agreed|given\s+"
-                      r"(?:your\s+)?consent)"),
-    _p("NG504", "fi", r"\bmuihin\s+(?:\w+\s+){0,2}\w*tarkoituksiin\W+(?:\w+\s+){0,5}suostu\w*"),
+    _gated("NG504", "en", r"\b(?:other|any|such)\s+(?:other\s+)?purposes?\s+(?:to\s+which\s+|for\s+"
+                          r"which\s+|that\s+)?you\s+(?:have\s+|may\s+have\s+)?(?:consented|agreed|"
+                          r"given\s+(?:your\s+)?consent)",
+           r"\bpurposes?\s+(?:to\s+which\s+|for\s+which\s+|that\s+)?you\s"),
+    _p("NG504", "fi", r"\bmuihin\s+(?:\w+\s+){0,2}\w*tarkoituksiin\W+(?:\w+\s+){0,5}(?<!\bilman\s)suostu\w*"),
+    # Swedish as Finland-Swedish notices write it: "andra ändamål som du har samtyckt till",
+    # "övriga syften som du gett ditt samtycke till", "för sådana ändamål som du godkänt" (s12).
+    _gated("NG504", "sv", r"\b(?:andra|övriga|sådana|ytterligare)\s+" + _gap(2) + r"(?:ändamål|syfte|"
+                          r"syften)\w*\s+(?:som\s+|för\s+vilka\s+|till\s+vilka\s+)" + _gap(3)
+                          + r"(?:samtyck\w*|godkän\w*|(?:gett|gav|ger|lämnat|lämnar)\s+(?:\w+\s+)?"
+                          r"samtycke\w*)",
+           r"\b(?:andra|övriga|sådana|ytterligare)\s+" + _gap(2) + r"(?:ändamål|syfte)"),
+    # Finnish: "muita tarkoituksia varten, joihin olet antanut suostumuksesi", "muihin
+    # hyväksymiisi tarkoituksiin" (every case of "muu" and "tarkoitus", consent or acceptance) (s12).
+    _gated("NG504", "fi", _OTHER_FI + r"\s+" + _gap(2)
+                          + r"\w*tarkoitu\w*[^.!?]{0,60}?(?<!\bilman\s)\b(?:suostu\w*|hyväksy\w*)",
+           _OTHER_FI),
+    _gated("NG504", "fi", r"\b(?:mui(?:hin|ta|den)|muu(?:hun|ta))\s+(?:\w+\s+)?(?:suostumukse\w*|"
+                          r"hyväksy\w*)\s+(?:\w+\s+)?\w*tarkoitu\w*",
+           _OTHER_FI),
     # NG505 retention-vague: no period at all, in any person and word order; "until no longer
     # needed". Not when the sentence also states a duration (:data:`_UNLESS`).
-    _p("NG505", "en", r"\b(?:for\s+)?as\s+long\s+as\s+(?:is\s+|it\s+is\s+)?(?:reasonably\s+|"
-                      r"strictly\s+|absolutely\s+)?(?:necessary|needed|required|appropriate)\b"),
+    _gated("NG505", "en", r"\b(?:for\s+)?as\s+long\s+as\s+(?:is\s+|it\s+is\s+)?(?:reasonably\s+|"
+                          r"strictly\s+|absolutely\s+)?(?:necessary|needed|required|appropriate)\b",
+           _AS_LONG_AS),
     _gated("NG505", "en", r"\b(?:keep|kept|retain\w*|stor\w*|hold\w*)\b[^.!?]{0,60}?\bas\s+"
                           r"(?:needed|required|necessary)\b",
            r"\bas\s+(?:needed|required|necessary)\b"),
@@ -332,33 +437,34 @@ PATTERNS: tuple[Pattern, ...] = (
                           r"required|needed|limited)\s+(?:period|time|amount\s+of\s+time)\b",
            r"\bfor\s+(?:a|an|the)\s+(?:reasonable|appropriate|adequate|necessary|required|needed|"
            r"limited)\s+(?:period|time|amount)"),
-    _p("NG505", "en", r"\b(?:while|as\s+long\s+as)\s+(?:we\s+(?:still\s+)?need|(?:it\s+is|they\s+are)\s+"
-                      r"(?:still\s+)?(?:needed|necessary|required))\b"),
-    _gated("NG505", "en", r"\bas\s+long\s+as\s+(?:we|I)\s+(?:deem|consider|think)\b",
-           r"\bas\s+long\s+as\s+(?:we|I)\s+(?:deem|consider|think)\b"),
+    _gated("NG505", "en", r"\b(?:while|as\s+long\s+as)\s+(?:we\s+(?:still\s+)?need|(?:it\s+is|they\s+"
+                          r"are)\s+(?:still\s+)?(?:needed|necessary|required))\b",
+           r"\b(?:while\s+(?:we|it|they)\s|as\s+long\s+as\b)"),
+    _gated("NG505", "en", r"\bas\s+long\s+as\s+(?:we|I)\s+(?:deem|consider|think)\b", _AS_LONG_AS),
     _gated("NG505", "en", r"\b(?:until|when|once|after)\b[^.!?]{0,40}?\bno\s+longer\s+(?:needed|"
                           r"necessary|required|useful|relevant|of\s+use)\b",
-           r"\bno\s+longer\s+(?:needed|necessary|required|useful|relevant|of\s+use)\b"),
-    _p("NG505", "en", r"\bno\s+longer\s+than\s+(?:is\s+|it\s+is\s+)?(?:necessary|needed|required)\b"),
+           _NO_LONGER),
+    _gated("NG505", "en", r"\bno\s+longer\s+than\s+(?:is\s+|it\s+is\s+)?(?:necessary|needed|required)\b",
+           _NO_LONGER),
     _gated("NG505", "en", r"\b(?:keep|kept|retain\w*|stor\w*|hold\w*)\s+" + _gap(4)
                           + r"indefinitely\b", r"\bindefinitely\b"),
     _gated("NG505", "fi", r"\bniin\s+" + _LONG_FI + r"\s*,?\s+kuin\s+" + _gap(6) + _NEED_FI,
            r"\bniin\s+" + _LONG_FI + r"\s*,?\s+kuin\b"),
     _gated("NG505", "fi", r"\b" + _NEED_TIME_FI + r"\s+" + _gap(1) + r"aja(?:n|ksi)\b"
-                          r"(?!\s+kuluessa)",
+                          r"(?!\s+(?:kuluessa|kuluttua|sisällä))",
            r"\b" + _NEED_TIME_FI + r"\s+" + _gap(1) + r"aja(?:n|ksi)\b"),
-    _gated("NG505", "fi", r"\bajan\s*,\s*(?:jonka|jolloin|kun)\s+" + _gap(3) + _NEED_FI,
-           r"\bajan\s*,\s*(?:jonka|jolloin|kun)\b"),
+    _gated("NG505", "fi", r"\bajan\s*,?\s*(?:jonka|jolloin|kun|kuin)\s+" + _gap(3) + _NEED_FI,
+           r"\bajan\s*,?\s*(?:jonka|jolloin|kun|kuin)\b"),
     _gated("NG505", "fi", r"\b(?:kun|kunnes|jolloin)\s+" + _gap(5) + _NEG_FI + r"\s+" + _gap(2)
                           + r"(?:tarvita|tarvitse|tarvittu|ole\s+(?:\w+\s+)?(?:tarpee\w*|tarvetta|"
                           r"perustetta|käyttöä|välttämätön\w*))",
-           r"\b" + _NEG_FI + r"\s+" + _gap(2) + r"(?:tarvita|tarvitse|tarvittu|ole\s+(?:\w+\s+)?"
-           r"(?:tarpee|tarvetta|perustetta|käyttöä|välttämätön))"),
+           r"\b(?:tarvit(?:a|se|tu)\b|ole\s+(?:\w+\s+)?(?:tarpee|tarvetta|perustetta|käyttöä|"
+           r"välttämätön))"),
     _gated("NG505", "fi", r"\b" + _NEG_FI + r"\s+(?:[\w:-]+\s+){0,2}" + _LONGER_FI
                           + r"\s+kuin\s+(?:[\w:-]+\s+){0,3}" + _NEED_FI,
            r"\b" + _LONGER_FI + r"\s+kuin"),
     _gated("NG505", "fi", r"\b(?:säily\w*|tallenn\w*|pidä\w*|pidetään|pidämme)\s+" + _gap(3)
-                          + r"toistaiseksi\b", r"\btoistaiseksi\b"),
+                          + r"toistaiseksi\b(?!\s+(?:voimassa|jatkuv))", r"\btoistaiseksi\b"),
     _gated("NG505", "fi", r"\b(?:säilytysai\w*|säily\w*|poist\w*|hävit\w*)\s+" + _gap(3)
                           + r"tarpeen\s+mukaan\b", r"\btarpeen\s+mukaan\b"),
     _gated("NG505", "fi", r"\b(?:poist\w*|hävit\w*|tuho\w*|säily\w*|tallenn\w*)\s+" + _gap(3)
@@ -382,10 +488,10 @@ PATTERNS: tuple[Pattern, ...] = (
            r"\b(?:period|time|duration)\s+(?:that\s+is\s+|which\s+is\s+|as\s+is\s+)?"
            r"(?:reasonabl|necessary|needed|required|appropriate|adequate|justified)"),
     _gated("NG505", "en", r"\bas\s+long\s+as\b[^.!?]{0,60}?\b(?:need\w*|necessary|require\w*|useful|"
-                          r"relevant|appropriate|justified)\b", r"\bas\s+long\s+as\b"),
+                          r"relevant|appropriate|justified)\b", _AS_LONG_AS),
     _gated("NG505", "en", r"\b(?:until|when|once|after)\b[^.!?]{0,40}?\bno\s+longer\s+have\s+"
                           r"(?:a\s+|any\s+)?(?:need|use)\b",
-           r"\bno\s+longer\s+have\s+(?:a\s+|any\s+)?(?:need|use)\b"),
+           _NO_LONGER),
     _gated("NG505", "sv", r"\bså\s+länge\b[^.!?]{0,50}?\b(?:behöv\w*|kräv\w*|nödvändig\w*|"
                           r"motivera\w*)", r"\bså\s+länge\b"),
     _gated("NG505", "sv", r"\binte\s+längre\s+(?:har\s+)?(?:något\s+)?(?:behov|användning|nytta)\b",
@@ -428,7 +534,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # återkallas" say what the reader may do (s11).
     _p("NG506", "sv", r"\b(?:bland\s+annat|bl\.\s?a\.|m\.fl\.|exempelvis|till\s+exempel|(?<!att\s)vi\s+"
                       r"kan\s+(?!inte|aldrig)|kan\s+(?!inte\b|aldrig\b)(?:[\w-]+\s+)?(?!(?:skickas|"
-                      r"lämnas|göras|riktas|framföras|ställas|återkallas)\b)\w+as\b)"),
+                      r"lämnas|göras|riktas|framföras|ställas|återkallas|sägas)\b)\w+as\b)"),
     # NG507 signed-request: demands for signed letters.
     _p("NG507", "fi", r"\ballekirjoite(?:ttu|tulla|tun|tussa|tut|ttuna)\s+(?:\w+\s+){0,2}"
                       r"(?:pyyn\w*|kirje\w*|kirjalli\w*|lomak\w*|asiakirj\w*)"),
@@ -458,11 +564,26 @@ PATTERNS: tuple[Pattern, ...] = (
     _gated("NG507", "sv", r"\b" + _REQUEST_SV + _SAME_SENTENCE + r"\b" + _SIGNED_SV,
            r"\b" + _SIGNED_SV),
     # NG508 check-page-regularly: changes announced only by "check this page".
-    _p("NG508", "en", r"\b(?:check|review|visit|consult|read)\s+(?:this\s+(?:page|notice|policy|statement)|"
-                      r"our\s+(?:website|site|privacy\s+(?:policy|notice|statement))|it|back)\s+"
-                      r"(?:\w+\s+){0,2}(?:regularly|periodically|frequently|from\s+time\s+to\s+time)\b"),
+    _gated("NG508", "en", r"\b(?:check|review|visit|consult|read)\s+(?:this\s+(?:page|notice|policy|"
+                          r"statement)|our\s+(?:website|site|privacy\s+(?:policy|notice|statement))|it|"
+                          r"back)\s+(?:\w+\s+){0,2}(?:regularly|periodically|frequently|from\s+time\s+to\s+"
+                          r"time)\b", r"\b(?:regularly|periodically|frequently|from\s+time\s+to\s+time)\b"),
     _p("NG508", "fi", r"\b(?:seura|tarkist|tutustu|luke|lue)\w*\s+(?:[\w:-]+\s+){0,4}säännöllisesti\b"),
     _p("NG508", "fi", r"\bsäännöllisesti\s+(?:[\w:-]+\s+){0,2}(?:seura|tarkist|tutustu)\w*"),
+    # Swedish (Finland-Swedish notices): "Vi rekommenderar att du regelbundet läser denna
+    # dataskyddsbeskrivning", "Kontrollera sidan med jämna mellanrum" (s12). The page or notice
+    # must be named: "vi granskar regelbundet våra rutiner" is not about reading.
+    _gated("NG508", "sv", r"(?<!\bvi\s)" + _READ_SV + r"\s+" + _gap(2) + r"(?:" + _PAGE_SV + r"|den|dem)\s+"
+                          + _gap(2) + _REGULARLY_SV, _REGULARLY_SV),
+    _gated("NG508", "sv", _REGULARLY_SV + r"\s+" + _gap(1) + _READ_SV + r"\s+" + _gap(2) + _PAGE_SV,
+           _REGULARLY_SV),
+    # English with the adverb first: "we encourage you to periodically review this notice" (s12).
+    _gated("NG508", "en", r"\b(?:to|please|should)\s+(?:regularly|periodically|frequently|from\s+time\s+to\s+"
+                          r"time)\s+(?:check|review|"
+                      r"visit|consult|read|revisit)\w*\s+(?:this|our|the)\s+(?:page|notice|policy|statement|"
+                          r"website|site|privacy)",
+           r"\b(?:regularly|periodically|frequently|from\s+time\s+to\s+time)\s+(?:check|review|visit|consult|"
+           r"read|revisit)"),
     # NG511 rights-formality: fees, visits, post only, ID copies.
     _p("NG511", "fi", r"\b(?:maksu|maksun|hinta|veloit\w*|toimistomaksu\w*|käsittelymaksu\w*)\b"
                       r"(?:\s+(?:on|peritään|\w+))?\s+(?:\d+|kohtuullin\w*)" + _NO_FREE, **_FEE),
@@ -518,9 +639,9 @@ PATTERNS: tuple[Pattern, ...] = (
                           r"(?:[\w-]+\s+){0,2}?"
                           r"(?:inte|aldrig)\b" + _SAME_SENTENCE + r"\butanför\s+(?:EU|EES|Europa)",
            r"\butanför\s+(?:EU|EES|Europa)"),
-    _p("NG201", "en", r"\b(?:no|not|never|don't)\s+(?:\w+\s+){0,3}(?:transfer\w*|transmit\w*|send|sent|"
-                      r"move[ds]?|disclosed|processed|stored)\b" + _SAME_SENTENCE
-                      + r"\boutside\s+(?:of\s+)?(?:the\s+)?(?:EU|EEA|European)"),
+    _gated("NG201", "en", r"\b(?:no|not|never|don't)\s+(?:\w+\s+){0,3}(?:transfer\w*|transmit\w*|send|"
+                          r"sent|move[ds]?|disclosed|processed|stored)\b" + _SAME_SENTENCE
+                          + r"\boutside\s+(?:of\s+)?(?:the\s+)?(?:EU|EEA|European)", _ABROAD_EN_GATE),
     # Other verbs, targets and word orders; "only in the EU"; "no transfer takes place" (#16).
     _gated("NG201", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(3) + _MOVE_FI + _SAME_SENTENCE
                           + _ABROAD_FI, r"(?:\bulkopuol\w*|\bkolmansi\w*\s+mai|\bkolmanteen\s+maahan|"
@@ -536,8 +657,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _gated("NG201", "en", r"\b(?:no|not|never|don't|doesn't|won't)\s+" + _gap(3) + r"(?:transfer\w*|"
                           r"transmit\w*|send|sent|move[ds]?|disclosed|processed|stored|exported)\b"
                           + _SAME_SENTENCE + _ABROAD_EN,
-           r"(?:\boutside\s+(?:of\s+)?(?:the\s+)?(?:EU|EEA|European|Europe)|\b(?:third|other|"
-           r"non-EU|non-EEA)\s+countr|\babroad\b)"),
+           _ABROAD_EN_GATE),
     _gated("NG201", "sv", r"\b(?:inte|aldrig)\s+" + _gap(3) + r"(?:över|överför\w*|skicka\w*|"
                           r"lämna\w*|lagra\w*|flytta\w*|behandla\w*)\b" + _SAME_SENTENCE
                           + _ABROAD_SV, r"(?:\butanför\s+(?:EU|EES|Europa)|\btredje\s*land|"
@@ -561,25 +681,26 @@ PATTERNS: tuple[Pattern, ...] = (
                           r"jae\w*|myy\w*)\s+(?:[\w:-]+\s+){0,3}(?:ulkopuolisille|kolmansille|muille|"
                           r"eteenpäin|kenellekään)\b",
            r"\b(?:ulkopuolisille|kolmansille|muille|eteenpäin|kenellekään)\b"),
-    _p("NG202", "en", r"\b(?:not|never)\s+(?:be\s+)?(?:disclosed|shared|given|passed\s+on|handed\s+over)"
-                      r"\s+(?:\w+\s+){0,3}(?:to|with)\s+(?:any\s+)?(?:other\s+)?third[\s-]+part(?:y|ies)\b"),
+    _gated("NG202", "en", r"\b(?:not|never)\s+(?:be\s+)?(?:disclosed|shared|given|passed\s+on|handed\s+"
+                          r"over)\s+(?:\w+\s+){0,3}(?:to|with)\s+(?:any\s+)?(?:other\s+)?third[\s-]+"
+                          r"part(?:y|ies)\b", _ANYONE_EN),
     _gated("NG202", "en", r"\b(?:not|never|don't|doesn't|won't|didn't)\s+(?:\w+\s+){0,3}(?:sell|"
                           r"share|disclose|give|pass|sold|"
                           r"shared|disclosed|given|passed)\b[^.!?]{0,60}?\b(?:anyone|anybody|"
                           r"third[\s-]+part(?:y|ies))\b",
-           r"\b(?:anyone|anybody|third[\s-]+part(?:y|ies))\b"),
+           _ANYONE_EN),
     _gated("NG202", "sv", r"\b(?:lämnas|delas|säljs|lämnar|delar|säljer)\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:inte|aldrig)\s+"
                           r"(?:ut\s+)?(?:[\w-]+\s+){0,3}?(?:till|med)\s+(?:tredje\s+part|någon|andra|"
                           r"utomstående)", r"\b(?:tredje\s+part|någon|andra|utomstående)\b"),
-    _p("NG202", "en", r"\bdo(?:es)?\s+not\s+(?:share|disclose|give)\s+(?:\w+\s+){0,4}(?:to|with)\s+"
-                      r"(?:any\s+)?(?:other\s+)?third[\s-]+part(?:y|ies)\b"),
+    _gated("NG202", "en", r"\bdo(?:es)?\s+not\s+(?:share|disclose|give)\s+(?:\w+\s+){0,4}(?:to|with)\s+"
+                          r"(?:any\s+)?(?:other\s+)?third[\s-]+part(?:y|ies)\b", _ANYONE_EN),
     # Other verbs and recipients, either order; a bare "ei luovuteta"; "only for our own
     # use" (#16).
     _gated("NG202", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(3) + _GIVE_FI + r"\s+" + _gap(3)
                           + _OTHERS_FI + r"\b", r"\b" + _NEG_FI + r"\s+" + _gap(3) + _GIVE_FI),
     _gated("NG202", "fi", r"\b" + _OTHERS_FI + r"\s+" + _gap(3) + _NEG_FI + r"\s+" + _gap(2)
-                          + _GIVE_FI, r"\b" + _NEG_FI + r"\s+" + _gap(2) + _GIVE_FI),
+                          + _GIVE_FI, r"\b" + _NEG_FI + r"\s+" + _gap(3) + _GIVE_FI),
     _gated("NG202", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(2) + r"luovute\w*\s*(?:säännönmukaisesti|"
                           r"[.!]|$)", r"\bluovute\w*"),
     _gated("NG202", "fi", r"\bsäännönmukaisesti\s+" + _gap(1) + _NEG_FI + r"\s+" + _gap(1)
@@ -621,14 +742,13 @@ PATTERNS: tuple[Pattern, ...] = (
                           r"ole\s+mahdollista)\s+(?:[\w:-]+\s+){0,2}"
                           r"tunnista\w*", r"\btunnista\w*"),
     _p("NG203", "sv", r"\banonym\w*"),
-    _gated("NG203", "sv", r"\b(?:kan|går)\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?identifiera\w*",
+    _gated("NG203", "sv", r"\b(?:kan|går)\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?identifiera\w*" + _NO_EXCEPT,
            r"\bidentifiera\w*"),
     # Other words for "anonymous", "cannot be singled out", "contain no personal data" (#16).
     _p("NG203", "fi", r"\b(?:nimettöm\w*|nimetön\w*|tunnistamattom\w*|anonymisoitu\w*)"),
     _gated("NG203", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(4) + r"(?:voida|voi|pysty\w*|"
                           r"ole\s+mahdollista)\s+" + _gap(2) + r"(?:yksilöi\w*|identifioi\w*)",
-           r"\b" + _NEG_FI + r"\s+" + _gap(4) + r"(?:voida|voi|pysty\w*|ole\s+mahdollista)\s+"
-           + _gap(2) + r"(?:yksilöi|identifioi)"),
+           r"\b(?:yksilöi|identifioi)"),
     _gated("NG203", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(1) + r"(?:sisällä|sisälly\w*|"
                           r"kerää|kerätä|tallenna|tallenneta)\s+" + _gap(3) + r"(?:henkilötieto\w*|"
                           r"henkilötiedo\w*|tunnistettav\w*|tunnistetiet\w*|tunnistetiedo\w*)",
@@ -639,7 +759,7 @@ PATTERNS: tuple[Pattern, ...] = (
            r"\b(?:cannot|can\s*not|can't|could\s+not|couldn't|not\s+possible\s+to)\s+"
            + _gap(3) + r"identif"),
     _gated("NG203", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(1) + r"ole\s+" + _gap(1)
-                          + r"(?:henkilötieto\w*|henkilötiedo\w*|tunnistettav\w*)",
+                          + r"(?:henkilötieto\w*|henkilötiedo\w*|tunnistettav\w*)" + _NO_EXCEPT,
            r"\bole\s+" + _gap(1) + r"(?:henkilötie|tunnistettav)"),
     _gated("NG203", "en", r"\b(?:is|are)\s+(?:not|never)\s+(?:personal\s+data|personal\s+"
                           r"information|personally\s+identifiable)", r"\b(?:not|never)\s+personal"),
@@ -681,8 +801,7 @@ PATTERNS: tuple[Pattern, ...] = (
                           r"(?:within|inside|in)\s+(?:finland|europe|the\s+nordic)"),
     _gated("NG201", "en", r"\b(?:no|not|never|don't|doesn't|won't)\s+" + _gap(3) + r"(?:export\w*|"
                           r"ship\w*|transmit\w*|hand\w*\s+over)\b" + _SAME_SENTENCE + _ABROAD_EN,
-           r"(?:\boutside\s+(?:of\s+)?(?:the\s+)?(?:EU|EEA|European|Europe)|\b(?:third|other|"
-           r"non-EU|non-EEA)\s+countr|\babroad\b)"),
+           _ABROAD_EN_GATE),
     _gated("NG201", "sv", r"\b(?:inte|aldrig)\s+" + _gap(3) + r"(?:över\w*|för\w*|skicka\w*|"
                           r"lämna\w*|lagra\w*|flytta\w*|behandla\w*)\b" + _SAME_SENTENCE
                           + r"\butomlands\b", r"\butomlands\b"),
@@ -723,6 +842,119 @@ PATTERNS: tuple[Pattern, ...] = (
            _LINKED_SV),
     _gated("NG203", "en", r"\b(?:cannot|can\s*not|can't|could\s+not|couldn't|not\s+possible\s+to|never|"
                           r"not)\s+" + _gap(3) + _LINKED_EN, _LINKED_EN),
+    # --- session 12: NG505 by families, not phrasings --------------------------------------
+    # Keeping without end ("pysyvästi", "toistaiseksi", "tills vidare", "indefinitely"), and
+    # deleting "now and then" ("määräajoin", "gallras regelbundet", "from time to time").
+    *_retention_families(),
+    # The period "depends", "varies", is decided case by case.
+    _gated("NG505", "fi", r"\bsäilytys(?:ai\w*|jakso\w*|kau\w*)\s+" + _gap(2) + _DEPENDS_FI,
+           r"\bsäilytys(?:ai|jakso|kau)"),
+    _gated("NG505", "fi", _STORE_FI + r"\s+" + _gap(3) + r"tapauskohtai\w*", r"\btapauskohtai\w*"),
+    _gated("NG505", "sv", r"\b(?:lagrings|bevarande|sparande|gallrings)(?:tid|period)\w*\s+" + _gap(2)
+                          + _DEPENDS_SV, r"\b(?:lagrings|bevarande|sparande|gallrings)(?:tid|period)"),
+    _gated("NG505", "en", r"\b(?:retention|storage)\s+(?:period|time|duration)s?\s+" + _gap(2)
+                          + r"(?:depends?|var(?:y|ies)|differs?|is\s+(?:decided|determined|assessed)\s+"
+                          r"(?:on\s+a\s+)?case[\s-]+by[\s-]+case)",
+           r"\b(?:retention|storage)\s+(?:period|time|duration)s?\s+" + _gap(2)
+           + r"(?:depend|var|differ|is\s+(?:decided|determined|assessed))"),
+    _gated("NG505", "en", _KEEP_EN + _SAME_SENTENCE + r"\bcase[\s-]+by[\s-]+case\b",
+           r"\bcase[\s-]+by[\s-]+case\b"),
+    # Swedish need after "så länge", "längre än", "den tid", and the need as an adjective of time.
+    _gated("NG505", "sv", r"\bså\s+länge\b[^.!?]{0,50}?\b" + _NEED_SV, r"\bså\s+länge\b"),
+    _gated("NG505", "sv", r"\b(?:inte|aldrig|ej)\s+" + _gap(3) + r"längre\s+än\s+" + _gap(3) + _NEED_SV,
+           r"\blängre\s+än"),
+    _gated("NG505", "sv", r"\bden\s+tid\s+(?:som\s+)?" + _gap(2) + _NEED_SV,
+           r"\bden\s+tid\b"),
+    _gated("NG505", "sv", r"\b(?:under|i|för)\s+(?:en\s+|den\s+)?(?:nödvändig|erforderlig|behövlig|"
+                          r"skälig|rimlig|lämplig|obestämd|obegränsad)\s+tid\b",
+           r"\b(?:nödvändig|erforderlig|behövlig|skälig|rimlig|lämplig|obestämd|obegränsad)\s+tid\b"),
+    _gated("NG505", "sv", r"\b(?:när|då|tills|till\s+dess|så\s+snart|efter\s+att)\b[^.!?]{0,50}?\b"
+                          r"(?:inte|ej)\s+längre\s+" + _gap(1) + _NEED_SV,
+           r"\b(?:inte|ej)\s+längre\b"),
+    # English: the degree adverbs of the need, "no longer than", "until … no longer".
+    _gated("NG505", "en", r"\bno\s+longer\s+than\s+(?:is\s+|it\s+is\s+|we\s+need|they\s+are\s+)?"
+                          + _DEGREE_EN + _NEED_EN + r"\b", _NO_LONGER),
+    _gated("NG505", "en", r"\b(?:until|when|once|after|as\s+soon\s+as)\b[^.!?]{0,60}?\bno\s+longer\s+"
+                          + _gap(1) + _NEED_EN + r"\b",
+           _NO_LONGER),
+    _gated("NG505", "en", r"\bas\s+long\s+as\b[^.!?]{0,60}?\b(?:permit\w*|allow\w*|reasonabl\w*|"
+                          r"legitimate|warrant\w*)\b", _AS_LONG_AS),
+    # --- session 12: NG201-NG203, NG502, NG503 by families ----------------------------------
+    # NG201: leaving a place ("eivät poistu Suomesta", "lämnar aldrig EU"); "inga … överförs";
+    # "none of your data is transferred".
+    _gated("NG201", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(2) + r"(?:poistu|lähde|lähte|karkaa)\w*\s+"
+                          r"(?:Suomesta|Euroopasta|Pohjoismaista|EU:sta|ETA:sta|EU-alueelta|ETA-alueelta|"
+                          r"maasta)\b", r"\b(?:poistu|lähde|lähte|karkaa)\w*\s+(?:suomesta|euroopasta|"
+                          r"pohjoismaista|eu:sta|eta:sta|eu-alueelta|eta-alueelta|maasta)\b"),
+    _gated("NG201", "sv", r"\b(?:lämnar|lämnas|lämna)\s+(?:\w+\s+)?(?:inte|aldrig|ej)\s+(?:\w+\s+)?"
+                          r"(?:Finland|EU|EES|Europa|Norden|landet)\b",
+           r"\b(?:inte|aldrig|ej)\s+(?:\w+\s+)?(?:finland|eu|ees|europa|norden|landet)\b"),
+    _gated("NG201", "sv", r"\binga\s+" + _gap(2) + r"(?:överförs|förs|skickas|lämnas|lagras|behandlas|"
+                          r"flyttas)\b" + _SAME_SENTENCE + r"(?:" + _ABROAD_SV + r"|\butomlands\b)"
+                          + _NO_EXCEPT,
+           r"\binga\s+" + _gap(2) + r"(?:överförs|förs|skickas|lämnas|lagras|behandlas|flyttas)\b"),
+    _gated("NG201", "en", r"\b(?:none|nothing|neither)\b\s+" + _gap(6) + r"(?:transfer\w*|transmit\w*|"
+                          r"sent|moved|exported|stored|processed)\b" + _SAME_SENTENCE + _ABROAD_EN,
+           r"\b(?:none|nothing|neither)\b"),
+    # NG202: data that "stay with us" ("pysyvät yrityksen sisällä", "stannar hos oss", "stays
+    # with us"); only "nähtävillä / saatavilla" to a few; "någon utanför föreningen"; "none of".
+    _gated("NG202", "fi", r"\bpysy\w*\s+" + _gap(1) + r"(?:meillä|meidän\s+hallussamme|(?:yrityksen|yhtiön|"
+                          r"yhdistyksen|seuran|organisaation|rekisterinpitäjän|konsernin)\s+(?:sisällä|"
+                          r"hallussa))\b", r"\b(?:meillä|hallussamme|sisällä|hallussa)\b"),
+    _gated("NG202", "fi", r"\b(?:ainoastaan|vain|yksinomaan|pelkästään)\s+" + _gap(3)
+                          + r"(?:nähtävi\w*|saatavi\w*|ulottuvi\w*|tiedossa)\b",
+           r"\b(?:nähtävi\w*|saatavi\w*|ulottuvi\w*|tiedossa)\b"),
+    _gated("NG202", "sv", r"\b(?:stannar|stanna|förblir|stannas)\s+" + _gap(1) + r"(?:hos\s+oss|internt|"
+                          r"inom\s+"
+                          r"(?:företaget|föreningen|organisationen|koncernen|bolaget))\b",
+           r"\b(?:stannar|stanna|förblir|stannas)\b"),
+    _gated("NG202", "sv", r"\b(?:inte|aldrig|ej)\s+" + _gap(3) + r"(?:med|till)\s+(?:någon|några|ingen)\s+"
+                          r"(?:annan\s+|andra\s+)?utanför\b(?!\s+(?:EU|EES|Europa|Finland|Norden))",
+           r"\butanför\b"),
+    _gated("NG202", "en", r"\b(?:stays?|remains?|kept)\s+(?:only\s+)?(?:with\s+us|within\s+(?:our|the)\s+"
+                          r"(?:company|organi[sz]ation|association|club|group))\b",
+           r"\b(?:with\s+us|within\s+(?:our|the)\s+(?:company|organi[sz]ation|association|club|group))\b"),
+    _gated("NG202", "en", r"\b(?:none|nothing)\b\s+" + _gap(6) + r"(?:sold|shared|disclosed|passed\s+on|"
+                          r"given|rented|handed)\b[^.!?]{0,60}?\b" + _OTHERS_EN,
+           r"\b(?:none|nothing)\b"),
+    # NG203: cannot be traced or linked, in the potential participle ("ei ole yhdistettävissä /
+    # jäljitettävissä"), "går inte att koppla till dig", "we cannot tell who you are".
+    _gated("NG203", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(2) + r"ole\s+" + _gap(2)
+                          + r"(?:yhdistettäv|liitettäv|kohdistettav|jäljitettäv|yksilöitäv|identifioitav|"
+                          r"tunnistettav)\w*" + _NO_EXCEPT,
+           r"\b(?:yhdistettäv|liitettäv|kohdistettav|jäljitettäv|"
+                          r"yksilöitäv|identifioitav|tunnistettav)"),
+    _gated("NG203", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(4) + r"(?:voida|voi|pysty\w*|ole\s+"
+                          r"mahdollista)\s+" + _gap(2) + r"jäljit\w*", r"\bjäljit"),
+    _gated("NG203", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(2) + r"(?:tiedä|näe|selvitä|tunne)\s*,?\s+"
+                          r"(?:kuka|kenen|keitä|kenestä)\b", r"\b(?:kuka|kenen|keitä|kenestä)\b"),
+    _gated("NG203", "sv", r"\bgår\s+" + _gap(1) + r"(?:inte|aldrig|ej)\s+att\s+(?:koppla|knyta|härleda|"
+                          r"spåra|hänföra|identifiera)\w*" + _NO_EXCEPT,
+           r"\b(?:inte|aldrig|ej)\s+att\s+(?:koppla|knyta|"
+                          r"härleda|spåra|hänföra|identifiera)"),
+    _gated("NG203", "en", r"\b(?:not|never|cannot|can't|can\s*not)\s+" + _gap(2) + r"(?:reveal\w*|"
+                          r"disclose\w*|"
+                          r"tell|know|see|work\s+out|determine)\s+(?:your\s+identity|who\s+you\s+are|who\s+"
+                          r"(?:the\s+)?(?:user|visitor)s?\s+(?:is|are))" + _NO_EXCEPT,
+           r"\b(?:your\s+identity|who\s+you\s+are|who\s+(?:the\s+)?(?:user|visitor))"),
+    # NG502: the old rights in Swedish as a verb ("rätt att kontrollera") and a noun
+    # ("förbudsrätt"). Not the Finnish "oikeus tarkastaa": the tuned set labels it clean of NG502.
+    _p("NG502", "sv", r"\brätt(?:en)?\s+att\s+kontrollera\b", **_ACCESS_SV),
+    _p("NG502", "sv", r"\bförbudsrätt\w*", **_OBJECT_SV),
+    # NG503: "deemed to have accepted" ("katsotaan hyväksyneen", "anses ha godkänt", "deemed to
+    # have agreed"), unless an explicit act is named ("only if you tick the box"); an act that
+    # "innebär / betyder" acceptance.
+    _gated("NG503", "fi", r"\b(?:hyväksynee|suostunee|sitoutunee)\w*" + _NO_EXPLICIT_ACT,
+           r"\b(?:hyväksynee|suostunee|sitoutunee)"),
+    _gated("NG503", "sv", r"\banses\s+" + _gap(2) + r"ha\s+(?:godkänt|accepterat|samtyckt|gett\s+"
+                          r"(?:\w+\s+)?samtycke)" + _NO_EXPLICIT_ACT, r"\banses\s+" + _gap(2) + r"ha\s"),
+    _gated("NG503", "sv", r"\b(?:användning\w*|använda|besök\w*|fortsatt\w*|fortsätta|surfa\w*|skicka\w*|"
+                          r"registrering\w*|beställning\w*)\b[^.!?]{0,50}?\b(?:innebär|betyder|medför|"
+                          r"räknas\s+som)\b[^.!?]{0,30}?\b(?:godkänn|accepter|samtyck|godkänt)\w*",
+           r"\b(?:innebär|betyder|medför|räknas\s+som)\b"),
+    _gated("NG503", "en", r"\b(?:deemed|considered|taken|assumed|treated\s+as\s+having)\s+(?:to\s+have\s+)?"
+                          r"(?:agreed|accepted|consented)\b" + _NO_EXPLICIT_ACT,
+           r"\b(?:deemed|considered|taken|assumed|having)\s+(?:to\s+have\s+)?(?:agreed|accepted|consented)"),
 )
 """Every free-text pattern, in the order they are tried."""
 
