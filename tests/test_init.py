@@ -155,9 +155,23 @@ def test_retention_the_owner_must_confirm_is_marked_in_free_text() -> None:
     assert recruitment["retention"]["criteria"]["en"].startswith("TODO:")
     assert "recipients" not in recruitment  # job applications go to nobody
     bookkeeping = tree["registers"][0]["purposes"][-1]
-    # Kirjanpitolaki 2:10.2: six years from the end of the year in which the period ended.
-    assert bookkeeping["retention"] == {"period": "P6Y",
-                                        "after": "end_of_year_of_financial_period"}
+    # Kirjanpitolaki 2:10 has two clocks: vouchers six years from the end of the year in which
+    # the financial period ended (2:10.2), the books ten years from the end of the period
+    # (2:10.1). One period would be wrong for one of them, so the starter states both.
+    assert set(bookkeeping["retention"]) == {"criteria"}
+    assert "6 vuotta sen vuoden lopusta, jonka aikana tilikausi päättyi" in \
+        bookkeeping["retention"]["criteria"]["fi"]
+    assert "10 years after the end of the financial period" in \
+        bookkeeping["retention"]["criteria"]["en"]
+
+
+def test_a_statutory_retention_is_not_marked_common_practice() -> None:
+    from noticegen.init.starter import Answers, starter_text
+
+    text = starter_text(Answers(company="Testi Oy", lang="en", languages=("fi", "en")))
+    start = text.index("- id: bookkeeping")
+    bookkeeping = text[start:text.index("requirement:", start)]
+    assert "retention:\n" in bookkeeping and "common practice" not in bookkeeping
 
 
 def test_default_language_follows_the_locale() -> None:

@@ -298,19 +298,34 @@ def test_consequences_are_consequences(lang: str, tmp_path: Path) -> None:
     assert said[lang] in text
 
 
-# Kirjanpitolaki 1336/1997 2:10.2: vouchers are kept "vähintään kuusi vuotta sen vuoden lopusta,
-# jonka aikana tilikausi on päättynyt".
-ACCOUNTING = {"fi": "6 vuotta sen vuoden lopusta, jonka aikana tilikausi päättyi",
-              "en": "6 years after the end of the year in which the financial period ended"}
+# Kirjanpitolaki 1336/1997 2:10 has two clocks (checked 3.12.2026; sources in
+# docs/legal-sources.md): 2:10.1 "tilinpäätös, toimintakertomus ja kirjanpidot … vähintään 10
+# vuotta tilikauden päättymisestä" and 2:10.2 "tositteet … vähintään kuusi vuotta sen vuoden
+# lopusta, jonka aikana tilikausi on päättynyt". The example and init's starter name both, with
+# the words of the retention_events vocabulary (end_of_year_of_financial_period,
+# end_of_financial_year); before, they gave only the six years.
+ACCOUNTING = {
+    "fi": ("Laskut ja muut tositteet säilytämme 6 vuotta sen vuoden lopusta, jonka aikana "
+           "tilikausi päättyi, ja kirjanpidot 10 vuotta tilikauden päättymisestä (kirjanpitolain "
+           "2 luvun 10 §)."),
+    "sv": ("Fakturor och andra verifikat bevarar vi i 6 år efter utgången av det år under vilket "
+           "räkenskapsperioden gick ut och bokföringsböckerna i 10 år efter räkenskapsperiodens utgång "
+           "(2 kap. 10 § i bokföringslagen)."),
+    "en": ("We keep invoices and other vouchers for 6 years after the end of the year in which "
+           "the financial period ended, and the books of account for 10 years after the end of "
+           "the financial period (Accounting Act, chapter 2, section 10)."),
+}
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
-def test_accounting_retention_runs_from_the_end_of_the_year(lang: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_accounting_retention_names_both_clocks(lang: str, tmp_path: Path) -> None:
     from noticegen.init.starter import Answers, starter_text
 
     starter = tmp_path / "starter.yaml"
-    starter.write_text(starter_text(Answers(company="Testi Oy", lang=lang)), "utf-8")
-    for path in (EXAMPLE, starter):
+    languages = ("fi", "en") if lang != "sv" else ("sv", "fi")
+    starter.write_text(starter_text(Answers(company="Testi Oy", lang=lang, languages=languages)),
+                       "utf-8")
+    for path in (EXAMPLE if lang != "sv" else TRILINGUAL, starter):
         result = check_file(str(path))
         assert result.resolved is not None
         assert ACCOUNTING[lang] in _flat(render(result.resolved, lang=lang, fmt="txt"))

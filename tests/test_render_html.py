@@ -255,7 +255,7 @@ def test_complaint_names_the_ombudsman(example: ResolvedNotice) -> None:
 def test_finnish_retention_reads_as_finnish(example: ResolvedNotice) -> None:
     fi = render(example, lang="fi", fmt="page").replace("\u00a0", " ")
     assert "2 vuotta asiakassuhteen päättymisestä" in fi
-    assert "6 vuotta sen vuoden lopusta, jonka aikana tilikausi päättyi" in fi
+    assert "2 vuotta viimeisimmästä yhteydenotosta" in fi
     en = render(example, lang="en", fmt="page").replace("\u00a0", " ")
     assert "2 years after the end of the customer relationship" in en
 

@@ -157,9 +157,15 @@ PURPOSES: tuple[PurposePart, ...] = (
             "law": Tx(N_("Accounting Act (1336/1997)")),
         },
         comment=Tx(N_("The Accounting Act (chapter 2, section 10) requires vouchers to be kept for at "
-                      "least six years from the end of the year in which the financial period ended.")),
+                      "least six years from the end of the year in which the financial period ended, "
+                      "and the books of account for at least ten years from the end of the financial "
+                      "period.")),
         extra={
-            "retention": {"period": "P6Y", "after": "end_of_year_of_financial_period"},
+            # Two clocks for one purpose: the customer's name is in the vouchers and in the books.
+            "retention": {"criteria": Tx(N_(
+                "We keep invoices and other vouchers for 6 years after the end of the year in which "
+                "the financial period ended, and the books of account for 10 years after the end of "
+                "the financial period (Accounting Act, chapter 2, section 10)."))},
             "requirement": {
                 "type": "statutory",
                 "consequence": Tx(N_("Without these data we cannot invoice you, and so we cannot deliver "

@@ -158,7 +158,9 @@ def build_tree(a: Answers) -> dict[str, Any]:
         if list(part.data_categories) != categories[part.register]:
             purpose["data_categories"] = list(part.data_categories)
         purpose.update(_localize(part.extra, langs))
-        if "criteria" in purpose.get("retention", {}):
+        # "common practice" marks the usual periods the owner must confirm, not a statutory one
+        # whose criteria say what the law requires (bookkeeping).
+        if part.extra.get("retention", {}).get("criteria") is parts.CHECK_RETENTION:
             purpose["retention"] = Noted(purpose["retention"], after=_says(c, "retention"))
         if chosen.get(part.when):
             purpose["recipients"] = list(chosen[part.when])
