@@ -171,9 +171,9 @@ sentences that must draw none:
 - **Fresh**, **Fresh 2**, **Unseen 3** and **Unseen 4** (`tests/data/phrases-fresh.yaml`,
   `phrases-fresh2.yaml`, `phrases-unseen3.yaml`, `phrases-unseen4.yaml`): each written after a
   round of changes to the patterns and committed before it was first run. The patterns were
-  changed again after the misses of the first three were read, so they are regression sets
-  now; **Unseen 4**'s misses were not read back, so its figures are the ones for phrasings the
-  patterns have not seen.
+  changed again after the misses of each were read (Unseen 4's in session 12, below), so all
+  four are regression sets now: the figure for phrasings the patterns have not seen is the
+  first run of the next set.
 
 Each set's first run, on phrasings the patterns had not seen (each file's header has the
 figures per rule):
@@ -216,6 +216,17 @@ figure for phrasings never seen is the next set's. 61 phrasings of the session's
 them clean near-misses ("Toistaiseksi emme tallenna…", "tills vidare" of a contract, "inom
 rimlig tid" of an answer, "permanently delete", "only if you tick the box"), are in the tuned
 set.
+
+Then Unseen 4's six remaining misses were read, and the families they belong to added, not
+their words: a relative clause of need after a time noun with more words in between ("sen
+ajan, kuin se on … tarpeen"); a complement clause ("tarkoittaa, että hyväksyt"); an actor in
+-ja/-jä who accepts "samalla", "näin" or "automaattisesti" (third person only: "Voit samalla
+antaa suostumuksesi" is a choice); "collects no personal data" in Swedish and English (not
+"store": a period follows it; not "contain": aggregate figures contain none); compounds
+coordinated with a hyphen ("rekisteri- ja tietosuojaseloste", "tarkastus- ja oikaisuoikeus",
+"register- och dataskyddsbeskrivning"); inspection as a Swedish noun ("begäran om
+granskning"). Unseen 4 is now 81 of 81, and a regression set like the others; 10 more
+phrasings of the session's own (5 clean) are in the tuned set.
 
 A *true positive* is a phrase the rule finds and should; a *false positive* one it finds and
 should not (a clean sentence or another rule's phrase); a *false negative* one it misses.

@@ -48,9 +48,9 @@ def _p(rule: str, langs: str, regex: str, **params: Mapping[str, str]) -> Patter
     return Pattern(rule, frozenset(langs.split()), regex, params)
 
 
-def _gated(rule: str, langs: str, regex: str, gate: str) -> Pattern:
+def _gated(rule: str, langs: str, regex: str, gate: str, **params: Mapping[str, str]) -> Pattern:
     """A pattern that starts with a common word, with the cheaper ``gate`` for :func:`may_match`."""
-    return Pattern(rule, frozenset(langs.split()), regex, {}, gate)
+    return Pattern(rule, frozenset(langs.split()), regex, params, gate)
 
 
 # Finnish negation: the negative verb in every person, with the enclitic -kä ("eikä").
@@ -216,6 +216,13 @@ _NO_LONGER = r"\bno\s+longer\b"
 _ABROAD_EN_GATE = (r"(?:\boutside\s+(?:of\s+)?(?:the\s+)?(?:EU|EEA|European|Europe)|\b(?:third|other|"
                    r"non-EU|non-EEA)\s+countr|\babroad\b)")
 _ANYONE_EN = r"\b(?:anyone|anybody|third[\s-]+part(?:y|ies))\b"
+# A complement clause: "tarkoittaa, että hyväksyt" as "tarkoittaa hyväksyntää" (s12).
+_THAT_FI = r"\s*,?\s+(?:että\s+)?"
+_NO_PERSONAL_DATA_SV = r"\b(?:inte|aldrig|ej|några|inga|in)\s+personuppgifter\b|\bidentifierande\b"
+# "Thereby", "automatically": an acceptance that comes with the act (NG503, s12).
+_THEREBY_FI = r"(?:samalla|näin|siten|tällöin|automaattisesti)"
+_LEAVE_FI = r"(?:luva|lupa|suostumu|hyväksyn)\w*"
+_COLLECT_EN = r"\b(?:collect|gather)\w*"
 _KEEP_SV = (r"\b(?:spar\w*|lagr\w*|bevar\w*|förvar\w*|behåll\w*|behålls|arkiver\w*)")
 _DELETE_SV = r"\b(?:gallr\w*|rader\w*|rensa\w*|tas\s+bort|tar\s+bort|förstör\w*|utplån\w*)"
 # A need, in Swedish: "behövs", "krävs", "nödvändigt", "motiverat", "befogat", "erforderligt",
@@ -381,9 +388,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _gated("NG503", "fi", _MEANS_FI + _SAME_SENTENCE + r"\b" + _ACCEPT_FI, r"\b" + _ACCEPT_FI),
     _gated("NG503", "fi", r"\b" + _ACCEPT_FI + _SAME_SENTENCE + _MEANS_FI, r"\b" + _ACCEPT_FI),
     _gated("NG503", "fi", r"\b(?:\w+minen|käyttö|jatkuva\s+käyttö)\s+" + _gap(2) + r"(?:merkitse\w*|"
-                          r"tarkoitta\w*|katsotaan|tulkitaan|pidetään)\s+" + _gap(2)
+                          r"tarkoitta\w*|katsotaan|tulkitaan|pidetään)" + _THAT_FI + _gap(2)
                           + r"(?:suostum\w*|hyväksy\w*)",
-           r"\b(?:merkitse\w*|tarkoitta\w*|katsotaan|tulkitaan|pidetään)\s+" + _gap(2)
+           r"\b(?:merkitse\w*|tarkoitta\w*|katsotaan|tulkitaan|pidetään)" + _THAT_FI + _gap(2)
            + r"(?:suostum|hyväksy)"),
     _gated("NG503", "fi", r"\bjos\s+et\s+" + _gap(1) + r"(?:hyväksy|suostu)\w*" + _SAME_SENTENCE
                           + r"\bälä\s+(?:käytä|jatka|selaa|vieraile)",
@@ -453,7 +460,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _gated("NG505", "fi", r"\b" + _NEED_TIME_FI + r"\s+" + _gap(1) + r"aja(?:n|ksi)\b"
                           r"(?!\s+(?:kuluessa|kuluttua|sisällä))",
            r"\b" + _NEED_TIME_FI + r"\s+" + _gap(1) + r"aja(?:n|ksi)\b"),
-    _gated("NG505", "fi", r"\bajan\s*,?\s*(?:jonka|jolloin|kun|kuin)\s+" + _gap(3) + _NEED_FI,
+    _gated("NG505", "fi", r"\bajan\s*,?\s*(?:jonka|jolloin|kun|kuin)\s+" + _gap(5) + _NEED_FI,
            r"\bajan\s*,?\s*(?:jonka|jolloin|kun|kuin)\b"),
     _gated("NG505", "fi", r"\b(?:kun|kunnes|jolloin)\s+" + _gap(5) + _NEG_FI + r"\s+" + _gap(2)
                           + r"(?:tarvita|tarvitse|tarvittu|ole\s+(?:\w+\s+)?(?:tarpee\w*|tarvetta|"
@@ -702,9 +709,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _gated("NG202", "fi", r"\b" + _OTHERS_FI + r"\s+" + _gap(3) + _NEG_FI + r"\s+" + _gap(2)
                           + _GIVE_FI, r"\b" + _NEG_FI + r"\s+" + _gap(3) + _GIVE_FI),
     _gated("NG202", "fi", r"\b" + _NEG_FI + r"\s+" + _gap(2) + r"luovute\w*\s*(?:säännönmukaisesti|"
-                          r"[.!]|$)", r"\bluovute\w*"),
+                          r"[.!]|$)", r"\b" + _NEG_FI + r"\s+" + _gap(3) + _GIVE_FI),
     _gated("NG202", "fi", r"\bsäännönmukaisesti\s+" + _gap(1) + _NEG_FI + r"\s+" + _gap(1)
-                          + r"luovute\w*", r"\bluovute\w*"),
+                          + r"luovute\w*", r"\bsäännönmukaisesti\b"),
     _gated("NG202", "fi", r"\b(?:ainoastaan|vain|yksinomaan|pelkästään)\s+" + _gap(2)
                           + r"oma(?:ssa|an|lla|n|t)?\s+(?:sisäise\w*\s+)?(?:käytö\w*|henkilökun\w*|"
                           r"henkilöstö\w*|työntekijö\w*)",
@@ -740,7 +747,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("NG203", "fi", r"\banonyym\w*"),
     _gated("NG203", "fi", r"\b" + _NEG_FI + r"\s+(?:[\w:-]+\s+){0,4}(?:voida|voi|pysty\w*|"
                           r"ole\s+mahdollista)\s+(?:[\w:-]+\s+){0,2}"
-                          r"tunnista\w*", r"\btunnista\w*"),
+                          r"tunnista\w*", r"\b(?:voida|voi|pysty\w*|mahdollista)\s+(?:[\w:-]+\s+){0,2}"
+                          r"tunnista"),
     _p("NG203", "sv", r"\banonym\w*"),
     _gated("NG203", "sv", r"\b(?:kan|går)\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?identifiera\w*" + _NO_EXCEPT,
            r"\bidentifiera\w*"),
@@ -827,7 +835,8 @@ PATTERNS: tuple[Pattern, ...] = (
                           r"ge|skicka)\w*\s+" + _gap(3) + _OTHERS_SV, r"\b" + _OTHERS_SV),
     _gated("NG202", "en", r"\bnever\s+(?:be\s+)?(?:shared|sold|disclosed|passed\s+on|given\s+(?:out|away)|"
                           r"rented\s+out)\b",
-           r"\b(?:shared|sold|disclosed|passed\s+on|given\s+(?:out|away)|rented\s+out)\b"),
+           r"\bnever\s+(?:be\s+)?(?:shared|sold|disclosed|passed\s+on|given\s+(?:out|away)|"
+           r"rented\s+out)\b"),
     _gated("NG202", "en", r"\bnot\s+(?:be\s+)?made\s+available\s+to\s+(?:any\s+)?" + _OTHERS_EN,
            r"\bmade\s+available\s+to\b"),
     # NG203: "ei voi yhdistää yksittäiseen käyttäjään", "kan inte kopplas till dig", "cannot be
@@ -955,6 +964,46 @@ PATTERNS: tuple[Pattern, ...] = (
     _gated("NG503", "en", r"\b(?:deemed|considered|taken|assumed|treated\s+as\s+having)\s+(?:to\s+have\s+)?"
                           r"(?:agreed|accepted|consented)\b" + _NO_EXPLICIT_ACT,
            r"\b(?:deemed|considered|taken|assumed|having)\s+(?:to\s+have\s+)?(?:agreed|accepted|consented)"),
+    # --- session 12, after Unseen 4's misses were read: the families they belong to --------
+    # NG503: the actor as an agent noun in -ja/-jä ("lomakkeen lähettäjä", "sivuston käyttäjä")
+    # who "thereby" or "automatically" accepts: "antaa samalla luvan", "hyväksyy näin". Third
+    # person only: "Voit samalla antaa suostumuksesi erillisellä ruudulla" is a choice.
+    _gated("NG503", "fi", r"\b\w+(?:ja|jä)\s+" + _gap(3) + r"(?:" + _THEREBY_FI + r"\s+" + _gap(1)
+                          + r"(?:hyväksyy|suostuu|sitoutuu|antaa\s+(?:\w+\s+)?" + _LEAVE_FI + r")|"
+                          r"(?:hyväksyy|suostuu|sitoutuu)\s+" + _THEREBY_FI + r"\b|antaa\s+" + _THEREBY_FI
+                          + r"\s+(?:\w+\s+)?" + _LEAVE_FI + r")",
+           r"\b" + _THEREBY_FI + r"\b"),
+    # NG203 in Swedish and English: collects, stores or contains no personal data, in either
+    # order of verb and negation ("samlar inte in några personuppgifter", "inga personuppgifter
+    # lagras", "does not collect any personal data"); Finnish has had it since #16.
+    _gated("NG203", "sv", r"\b(?:samla|registrera|innehåll|hämta)\w*\s+(?:\w+\s+)?"
+                          r"(?:inte|aldrig|ej)\s+(?:in\s+)?(?:några\s+)?(?:personuppgifter|identifierande)\b",
+           _NO_PERSONAL_DATA_SV),
+    _gated("NG203", "sv", r"\b(?:samla|registrera|innehåll|hämta)\w*\s+(?:\w+\s+)?"
+                          r"(?:in\s+)?inga\s+(?:personuppgifter|identifierande)\b", _NO_PERSONAL_DATA_SV),
+    _gated("NG203", "sv", r"\binga\s+personuppgifter\s+(?:\w+\s+)?(?:samlas|registreras|"
+                          r"hämtas)\b", _NO_PERSONAL_DATA_SV),
+    # Not "contain": aggregate figures "contain no personal data" (the tuned set's clean line);
+    # not "store" or "spara": "we do not store personal data longer than two years" is a period.
+    _gated("NG203", "en", r"\b(?:not|never)\s+" + _gap(1) + r"(?:collect|gather)\w*\s+"
+                          r"(?:any\s+)?(?:personal\s+(?:data|information)|personally\s+identifiable)\b",
+           _COLLECT_EN + r"\s+(?:any\s+)?personal(?:ly)?\s"),
+    _gated("NG203", "en", _COLLECT_EN + r"\s+no\s+(?:personal\s+(?:data|information)|personally\s+"
+                          r"identifiable)\b", _COLLECT_EN + r"\s+no\s+personal"),
+    # NG502: Finnish and Swedish compounds coordinated with a hyphen ("rekisteri- ja
+    # tietosuojaseloste" is a "rekisteriseloste"; "tarkastus- ja oikaisuoikeus", "henkilö- ja
+    # asiakasrekisteri", "register- och dataskyddsbeskrivning"); inspection as a Swedish noun.
+    _gated("NG502", "fi", r"\brekisteri-\s+(?:ja|tai|sekä)\s+\w*selost\w*", r"\brekisteri-\s", **_SELOSTE),
+    _gated("NG502", "fi", r"\b(?:tarkastus|tarkistus)-\s+(?:ja|tai|sekä)\s+\w*(?:oikeu|pyy?n)\w*",
+           r"\b(?:tarkastus|tarkistus)-\s", **_ACCESS),
+    _gated("NG502", "fi", r"\bkielto-\s+(?:ja|tai|sekä)\s+\w*(?:oikeu|pyy?n)\w*", r"\bkielto-\s", **_OBJECT),
+    _gated("NG502", "fi", r"\bhenkilö-\s+(?:ja|tai|sekä)\s+\w*rekister\w*", r"\bhenkilö-\s",
+           **_PERSONAL_REGISTER),
+    _gated("NG502", "sv", r"\bregister-\s+(?:och|eller)\s+\w*beskrivning\w*", r"\bregister-\s",
+           **_SELOSTE_SV),
+    _gated("NG502", "sv", r"\b(?:begäran\s+om\s+granskning|granskningsbegäran|granskning\s+av\s+(?:dina|"
+                          r"egna|sina|de)\s+(?:egna\s+)?(?:person)?uppgifter)",
+           r"\b(?:begäran\s+om\s+granskning|granskningsbegäran|granskning\s+av\s)", **_ACCESS_SV),
 )
 """Every free-text pattern, in the order they are tried."""
 
