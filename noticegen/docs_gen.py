@@ -1,5 +1,7 @@
 """Generate the YAML reference, docs/reference.md (English) and docs/reference.<lang>.md, from
-the models' fields and their descriptions.
+the models' fields and their descriptions; and the `--help` section of each command page,
+docs/commands/<command>.md and <command>.<lang>.md, from the command line itself
+(:func:`command_pages`).
 
 The English texts are the models' own docstrings and the phrases below; another language's are
 in the ``reference`` gettext catalogue of ``noticegen/locale/<lang>/`` (``reference.po``, kept
@@ -317,9 +319,75 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+COMMAND_PAGES = {"en": "{name}.md", "fi": "{name}.fi.md"}
+"""The command pages, docs/commands/, in each language they are written in."""
+HELP_BEGIN = "<!-- help: written by `python -m noticegen.docs_gen --command-pages` -->"
+HELP_END = "<!-- /help -->"
+HELP_SECTION = {
+    "en": "## Help at the command line\n\nWhat `noticegen {name} --help` prints:\n\n",
+    "fi": "## Ohje komentorivillä\n\nTämän tulostaa `noticegen {name} --help` suomeksi:\n\n",
+}
+
+
+def command_help(name: str, lang: str) -> str:
+    """The `--help` of a command (and of each of its subcommands) in ``lang``, as a command page
+    shows it: a text block between :data:`HELP_BEGIN` and :data:`HELP_END`, 80 columns wide."""
+    import typer
+    from typer.testing import CliRunner
+
+    from noticegen.cli import app
+
+    command: Any = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    env = {"NOTICEGEN_LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8",
+           "COLUMNS": "80"}
+    parts = []
+    for args in [[name], *([name, sub] for sub in getattr(command, "commands", {}))]:
+        result = CliRunner().invoke(app, [*args, "--help"], env=env)
+        parts.append(f"$ noticegen {' '.join(args)} --help\n{result.output}")
+    return f"{HELP_BEGIN}\n```text\n" + "\n".join(parts) + f"```\n{HELP_END}\n"
+
+
+def command_page(text: str, name: str, lang: str) -> str:
+    """A command page with its `--help` section as the command line prints it now (the section
+    is added at the end of a page that has none)."""
+    block = command_help(name, lang)
+    if HELP_BEGIN in text:
+        start = text.index(HELP_BEGIN)
+        end = text.index(HELP_END, start) + len(HELP_END) + 1
+        return text[:start] + block + text[end:]
+    return text.rstrip("\n") + "\n\n" + HELP_SECTION[lang].format(name=name) + block
+
+
+def command_pages(folder: Any) -> list[Any]:
+    """Write the `--help` section of every command page in ``folder`` (docs/commands); the pages
+    that changed."""
+    import typer
+
+    from noticegen.cli import app
+
+    changed = []
+    for name in typer.main.get_command(app).commands:  # type: ignore[attr-defined]
+        for lang, pattern in COMMAND_PAGES.items():
+            path = folder / pattern.format(name=name)
+            text = path.read_text(encoding="utf-8")
+            new = command_page(text, name, lang)
+            if new != text:
+                path.write_text(new, encoding="utf-8")
+                changed.append(path)
+    return changed
+
+
 def main(argv: list[str]) -> int:
     """Print the reference in the language given (default English; redirect it to the file
-    ``regenerate`` names)."""
+    ``regenerate`` names); with ``--command-pages``, write the `--help` section of every
+    command page instead."""
+    if argv[:1] == ["--command-pages"]:
+        from pathlib import Path
+
+        root = Path(__file__).resolve().parent.parent
+        for path in command_pages(root / "docs" / "commands"):
+            print(f"wrote {path.relative_to(root)}", file=sys.stderr)
+        return 0
     lang = argv[0] if argv else "en"
     if lang not in page_languages():
         print(f"no reference catalogue for {lang!r}: {', '.join(page_languages())}", file=sys.stderr)

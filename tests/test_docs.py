@@ -31,6 +31,8 @@ import yaml
 
 from noticegen.cli import app
 from noticegen.docs_gen import (
+    HELP_BEGIN,
+    command_page,
     page_languages,
     reference_markdown,
     reference_messages,
@@ -289,6 +291,18 @@ def test_every_command_has_a_page_that_names_its_options(name: str, lang: str) -
                 assert f"`{longest}" in text, f"{page.relative_to(ROOT)} does not explain {longest}"
     unknown = _table_options(text) - known
     assert not unknown, f"{page.relative_to(ROOT)} documents options that do not exist: {unknown}"
+
+
+@pytest.mark.parametrize("lang", sorted(COMMAND_PAGE_LANGUAGES))
+@pytest.mark.parametrize("name", _command_names())
+def test_every_command_page_shows_its_help_as_it_is_now(name: str, lang: str) -> None:
+    """Each command page ends with what `noticegen NAME --help` prints in its language (the
+    Finnish page: the Finnish help, from the same catalogue), written by the command line."""
+    page = _command_page(name, lang)
+    text = page.read_text(encoding="utf-8")
+    assert HELP_BEGIN in text, f"{page.relative_to(ROOT)} has no --help section"
+    assert command_page(text, name, lang) == text, \
+        f"{page.relative_to(ROOT)} is stale: run `python -m noticegen.docs_gen --command-pages`"
 
 
 @pytest.mark.parametrize("name", _command_names())

@@ -5,6 +5,10 @@ heavy libraries are imported inside the command functions. A module whose annota
 no name imported only for type checking leaves out ``from __future__ import annotations``:
 typer reads every command's signature, even for ``--help``, and evaluating the annotations
 from strings cost about 3 ms of its 80 (benchmarks/README.md).
+
+A command's help, its options' help, its examples and its metavars are messages, written in
+English and marked ``N_("…")`` (``filled(N_("…"), …)`` with a value in them); the help pages
+translate them (noticegen.usage, docs/translating.md).
 """
 
 from noticegen.l10n import N_
