@@ -319,14 +319,24 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-COMMAND_PAGES = {"en": "{name}.md", "fi": "{name}.fi.md"}
-"""The command pages, docs/commands/, in each language they are written in."""
+COMMAND_PAGE_LANGUAGES = ("en", "fi")
+"""The languages the command pages, docs/commands/, are written in."""
 HELP_BEGIN = "<!-- help: written by `python -m noticegen.docs_gen --command-pages` -->"
 HELP_END = "<!-- /help -->"
-HELP_SECTION = {
-    "en": "## Help at the command line\n\nWhat `noticegen {name} --help` prints:\n\n",
-    "fi": "## Ohje komentorivillä\n\nTämän tulostaa `noticegen {name} --help` suomeksi:\n\n",
-}
+
+
+def command_page_name(name: str, lang: str) -> str:
+    """The file of a command's page in ``lang``: check.md, check.fi.md."""
+    return f"{name}.md" if lang == "en" else f"{name}.{lang}.md"
+
+
+def _help_section(name: str, lang: str) -> str:
+    from noticegen.l10n import tr
+
+    heading = tr(lang, "Help at the command line")
+    # TRANSLATORS: the sentence before a command's --help on its page in docs/commands/.
+    intro = tr(lang, "What `{command}` prints:", command="noticegen " + name + " --help")
+    return "## " + heading + "\n\n" + intro + "\n\n"
 
 
 def command_help(name: str, lang: str) -> str:
@@ -355,7 +365,7 @@ def command_page(text: str, name: str, lang: str) -> str:
         start = text.index(HELP_BEGIN)
         end = text.index(HELP_END, start) + len(HELP_END) + 1
         return text[:start] + block + text[end:]
-    return text.rstrip("\n") + "\n\n" + HELP_SECTION[lang].format(name=name) + block
+    return text.rstrip("\n") + "\n\n" + _help_section(name, lang) + block
 
 
 def command_pages(folder: Any) -> list[Any]:
@@ -367,8 +377,8 @@ def command_pages(folder: Any) -> list[Any]:
 
     changed = []
     for name in typer.main.get_command(app).commands:  # type: ignore[attr-defined]
-        for lang, pattern in COMMAND_PAGES.items():
-            path = folder / pattern.format(name=name)
+        for lang in COMMAND_PAGE_LANGUAGES:
+            path = folder / command_page_name(name, lang)
             text = path.read_text(encoding="utf-8")
             new = command_page(text, name, lang)
             if new != text:
