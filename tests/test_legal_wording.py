@@ -557,12 +557,15 @@ ONWARD_TABLE = {
     "en": "Google Ireland Limited, which transfers the data there as a controller under its own "
           "responsibility",
 }
+# A recipient that transfers as a controller (onward: true) may state its clauses without
+# publishing them (Microsoft's Clarity FAQ), so the cell says that it describes them there, which
+# is true of both; "has made the safeguards available" was true of Google's terms only.
 ONWARD_SAFEGUARDS = {
-    "fi": "Vastaanottaja on asettanut suojatoimet saataville osoitteessa "
+    "fi": "Vastaanottaja kertoo suojatoimista osoitteessa "
           "https://business.safety.google/controllerterms/",
-    "sv": "Mottagaren har gjort skyddsåtgärderna tillgängliga på "
+    "sv": "Mottagaren beskriver skyddsåtgärderna på "
           "https://business.safety.google/controllerterms/",
-    "en": "The recipient has made the safeguards available at "
+    "en": "The recipient describes the safeguards at "
           "https://business.safety.google/controllerterms/",
 }
 GOOGLE_IN_THE_US = {"fi": "Yhdysvallat (Google Ireland Limited;", "sv": "USA (Google Ireland Limited;",
@@ -625,6 +628,44 @@ def test_an_onward_transfer_alone_is_still_a_transfer_outside_the_eea(
     page = _flat(render(result.resolved, lang=lang, fmt="txt"))
     assert ONWARD[lang] in page and ONWARD_TABLE[lang] in page
     assert NOT_TRANSFERRED[lang] not in page
+
+
+# Microsoft Clarity's onward transfer to Microsoft Corporation in the US: Microsoft's Clarity FAQ
+# says Microsoft Ireland Operations Limited has standard contractual clauses with Microsoft
+# Corporation (docs/legal-sources.md, "Microsoft Clarity's transfer to the United States").
+# Before, the catalogue gave no mechanism and the notice could not say on what ground.
+CLARITY_SAFEGUARDS = {
+    "fi": ("Microsoft Ireland Operations Limited, joka siirtää tiedot sinne rekisterinpitäjänä "
+           "omalla vastuullaan", "Komission antamat tietosuojaa koskevat vakiolausekkeet",
+           "Vastaanottaja kertoo suojatoimista osoitteessa "
+           "https://learn.microsoft.com/en-us/clarity/faq"),
+    "sv": ("Microsoft Ireland Operations Limited, som överför uppgifterna dit i egenskap av "
+           "personuppgiftsansvarig och på eget ansvar",
+           "Standardiserade dataskyddsbestämmelser som antas av kommissionen",
+           "Mottagaren beskriver skyddsåtgärderna på https://learn.microsoft.com/en-us/clarity/faq"),
+    "en": ("Microsoft Ireland Operations Limited, which transfers the data there as a controller "
+           "under its own responsibility", "Standard data protection clauses adopted by the Commission",
+           "The recipient describes the safeguards at https://learn.microsoft.com/en-us/clarity/faq"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_clarity_names_microsofts_safeguards_for_its_onward_transfer(
+        lang: str, tmp_path: Path) -> None:
+    import yaml
+
+    data = yaml.safe_load(TRILINGUAL.read_text("utf-8"))
+    data["recipients"].append({"id": "clarity", "service": "microsoft-clarity", "cookies": []})
+    data["registers"][0]["recipients"] = [*data["registers"][0].get("recipients", []), "clarity"]
+    path = tmp_path / "clarity.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    result = check_file(str(path))
+    assert result.resolved is not None, [str(d) for d in result.errors]
+    assert not [d for d in result.diagnostics if d.code.startswith("NG3")], \
+        [str(d) for d in result.diagnostics]
+    page = _flat(render(result.resolved, lang=lang, fmt="txt"))
+    for said in CLARITY_SAFEGUARDS[lang]:
+        assert said in page
 
 
 def test_a_summary_transfer_without_a_mechanism_or_countries_is_still_shown(
