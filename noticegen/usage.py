@@ -207,6 +207,16 @@ class _OwnTexts:
         with self._in_language():
             return super().get_short_help_str(limit)  # type: ignore[misc, no-any-return]
 
+    def shell_complete(self, ctx: Any, incomplete: str) -> Any:
+        """The completions of an option's or a subcommand's name, each with its help in the
+        user's language (zsh and fish show it)."""
+        items = super().shell_complete(ctx, incomplete)  # type: ignore[misc]
+        lang = _lang()
+        for item in items:
+            if getattr(item, "help", None):
+                item.help = own(lang, item.help)
+        return items
+
 
 class Command(_OwnTexts, TyperCommand):
     """A command whose help speaks the user's language."""

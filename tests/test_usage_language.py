@@ -151,6 +151,19 @@ def test_help_after_help_and_in_errors_speaks_the_message_language() -> None:
     assert "Listar alla tjänster i tjänstekatalogen." in output, output  # a subcommand's short help
 
 
+@pytest.mark.parametrize(("lang", "said"), [("fi", "Muodot pilkuin erotettuina"),
+                                            ("sv", "Format, åtskilda med kommatecken"),
+                                            ("en", "Formats, comma-separated")])
+def test_shell_completion_describes_in_the_user_s_language(lang: str, said: str) -> None:
+    """zsh's completion shows each option's and command's help: in the message language."""
+    env = {"_NOTICEGEN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "noticegen build --f",
+           "NOTICEGEN_LANG": lang}
+    code, output = _run([], env)
+    assert code == 0 and '"--format":' in output and said in output, output
+    env["_TYPER_COMPLETE_ARGS"] = "noticegen ch"
+    assert _run([], env)[1].count('"check":') == 1
+
+
 def test_the_help_texts_read_no_catalogue_until_help_is_shown() -> None:
     """The commands' texts are marked, not translated, where they are defined: a run that
     shows no help (check's start-up) reads no catalogue for them."""
