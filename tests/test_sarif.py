@@ -208,3 +208,58 @@ def test_check_format_sarif(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 def test_sarif_is_listed_as_a_format() -> None:
     result = CliRunner().invoke(app, ["check", "--help"])
     assert "sarif" in result.output
+
+
+NOTIFICATION = {"type": "object", "required": ["message", "level"], "properties": {
+    "level": {"const": "note"}, "message": MESSAGE,
+    "locations": {"type": "array", "items": {"type": "object", "required": ["physicalLocation"]}},
+    "properties": {"type": "object", "required": ["kind"]}}}
+INVOCATIONS = {"type": "array", "minItems": 1, "items": {
+    "type": "object", "required": ["executionSuccessful"],  # required by SARIF 2.1.0 (3.20.14)
+    "properties": {"executionSuccessful": {"type": "boolean"},
+                   "toolExecutionNotifications": {"type": "array", "items": NOTIFICATION}}}}
+
+
+def test_the_runs_notes_are_tool_execution_notifications(tmp_path: Path) -> None:
+    notes = [("notice.yaml", "limit", "1 rule(s) stopped at a value that is missing: NG108"),
+             ("notice.yaml", "default", "the notice names the default authority")]
+    log = sarif_log([diag("notice.yaml", 3, 5, "NG010")], cwd=tmp_path, notes=notes)
+    jsonschema.validate(log, SARIF_SUBSET)
+    invocations = log["runs"][0]["invocations"]
+    jsonschema.validate(invocations, INVOCATIONS)
+    found = invocations[0]["toolExecutionNotifications"]
+    assert [n["message"]["text"] for n in found] == [
+        "1 rule(s) stopped at a value that is missing: NG108.",
+        "The notice names the default authority."]
+    assert [n["properties"]["kind"] for n in found] == ["limit", "default"]
+    assert found[0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "notice.yaml", "uriBaseId": "%SRCROOT%"}
+    assert log["runs"][0]["results"][0]["ruleId"] == "NG010"  # the results are as before
+    assert "invocations" not in sarif_log([], cwd=tmp_path)["runs"][0]  # no notes, no invocation
+
+
+def test_check_format_sarif_carries_the_skipped_rules_and_the_defaults(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check` prints these as notes after a text report; in SARIF they are notifications,
+    the default authority too (text shows it only with --verbose)."""
+    from strategies import BASE_NOTICE
+
+    monkeypatch.chdir(tmp_path)
+    Path("draft.yaml").write_text(BASE_NOTICE.replace("country: FI", "country: fi"),
+                                  encoding="utf-8")
+    Path("valid.yaml").write_text(BASE_NOTICE, encoding="utf-8")  # names no authority
+    result = CliRunner().invoke(app, ["check", "--format", "sarif", "draft.yaml", "valid.yaml"])
+    assert result.exit_code == 1
+    log = json.loads(result.stdout)
+    jsonschema.validate(log["runs"][0]["invocations"], INVOCATIONS)
+    found = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    where = {n["properties"]["kind"]: (n["locations"][0]["physicalLocation"]["artifactLocation"]
+                                       ["uri"], n["message"]["text"]) for n in found}
+    assert where["limit"][0] == "draft.yaml"
+    assert "NG108 representative-missing" in where["limit"][1]
+    assert where["default"][0] == "valid.yaml"
+    assert "Office of the Data Protection Ombudsman" in where["default"][1]
+    assert len(found) == 2
+    assert ": note: " not in result.stderr  # not said twice
+    plain = CliRunner().invoke(app, ["check", "--format", "json", "draft.yaml"])
+    assert isinstance(json.loads(plain.stdout), list)  # the JSON output keeps its shape

@@ -101,7 +101,10 @@ def check(
         results = list(checked(files, worker_count(jobs, files), code, progress))
     diags = [d for r in results for d in r.diagnostics]
     words = message_language(code, settings_for(files[0]).lang if files else None)
-    report(diags, fmt, lang=words)
+    report(diags, fmt, lang=words, notes=[(r.path, kind, line) for r in results
+                                          for kind, lines in (("limit", r.notes),
+                                                              ("default", r.defaults))
+                                          for line in lines])
     failed = [r for r in results if r.fails(strict)]
     if fmt == "text":
         for r in results:

@@ -125,9 +125,11 @@ def default_format() -> str:
 
 
 def report(diags: Sequence[Diagnostic], fmt: str, out: TextIO | None = None, *,
-           lang: str | None = None) -> None:
+           lang: str | None = None, notes: Sequence[sarif.Note] = ()) -> None:
     """Write ``diags`` in ``fmt``; the words around them (error, fix:) in ``lang``, by default
-    the message language (noticegen.lint.lang)."""
+    the message language (noticegen.lint.lang). ``notes`` (the run's notes: rules skipped,
+    defaults filled in) go into the SARIF log; the other formats leave them to the caller
+    (`check` prints them after a text report) and keep their shape."""
     if lang is None:
         lang = message_language()
     out = out if out is not None else sys.stdout  # looked up per call: tests swap sys.stdout
@@ -135,4 +137,7 @@ def report(diags: Sequence[Diagnostic], fmt: str, out: TextIO | None = None, *,
         # A console that cannot show "ä" or "→" (cp1252, ascii) gets \u escapes, not a traceback;
         # in JSON output those are still the same characters.
         out.reconfigure(errors="backslashreplace")
+    if fmt == "sarif":
+        sarif.report(diags, out, False, lang, notes=notes)
+        return
     REPORTERS[fmt](diags, out, use_colour(out) and fmt == "text", lang)

@@ -19,27 +19,41 @@ INFORMATION_URI = "https://github.com/noticegen/noticegen"
 SRCROOT = "%SRCROOT%"
 
 
-def report(diags: Sequence[Diagnostic], out: TextIO, colour: bool = False, lang: str = "en") -> None:
+Note = tuple[str, str, str]
+"""A note of the run, not a problem: (file, kind, text in the message language). Kinds:
+``limit``, what the check could not do ("2 rules stopped at a value that is missing…"), and
+``default``, a default the notice was given (the supervisory authority)."""
+
+
+def report(diags: Sequence[Diagnostic], out: TextIO, colour: bool = False, lang: str = "en", *,
+           notes: Sequence[Note] = ()) -> None:
     """Write one SARIF log with one run holding every diagnostic (a reporter, see reporters.py);
     the messages are already in the message language, and so is the "Fix:" joining each
-    message to its hint."""
-    json.dump(sarif_log(diags, lang=lang), out, ensure_ascii=False, indent=2)
+    message to its hint. ``notes`` become the run's tool execution notifications."""
+    json.dump(sarif_log(diags, lang=lang, notes=notes), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
 def sarif_log(diags: Sequence[Diagnostic], *, cwd: Path | None = None,
-              lang: str = "en") -> dict[str, Any]:
+              lang: str = "en", notes: Sequence[Note] = ()) -> dict[str, Any]:
     """The SARIF log as data. Files are given relative to %SRCROOT%, the root of the Git work
     tree that ``cwd`` (default: the current folder) is in, or ``cwd`` itself outside one: GitHub
-    code scanning matches them against the repository's files from its root."""
+    code scanning matches them against the repository's files from its root. ``notes`` are
+    the run's ``invocations[0].toolExecutionNotifications`` (level "note"), each at its file;
+    a run without notes has no ``invocations``."""
     here = (cwd or Path.cwd()).resolve()
     root = repository_root(here)
     rules = _rules(diags)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
+    invocations = [{
+        "executionSuccessful": True,  # the check ran to its end; its findings are the results
+        "toolExecutionNotifications": [_notification(note, here, root) for note in notes],
+    }] if notes else []
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
+            **({"invocations": invocations} if invocations else {}),
             "tool": {"driver": {
                 "name": "noticegen",
                 "version": __version__,
@@ -51,6 +65,17 @@ def sarif_log(diags: Sequence[Diagnostic], *, cwd: Path | None = None,
             "columnKind": "unicodeCodePoints",  # the loader counts characters, not UTF-16 units
             "results": [_result(d, index, here, root, lang) for d in diags],
         }],
+    }
+
+
+def _notification(note: Note, cwd: Path, root: Path) -> dict[str, Any]:
+    file, kind, text = note
+    return {
+        "level": "note",
+        "message": {"text": sentence(text)},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact(file, cwd=cwd,
+                                                                          root=root)}}],
+        "properties": {"kind": kind},
     }
 
 
