@@ -1072,7 +1072,13 @@ _UNSIGNED = (r"\b(?:ei|eikä)\s+(?:tarvitse|tarvita|vaadita|edellytetä)\s+(?:\w
              r"(?:vara\s+)?underteckna|\butan\s+underskrift")
 """A signature said not to be needed ("pyyntöä ei tarvitse allekirjoittaa") (s11)."""
 
-_UNLESS = {"NG505": _DURATION, "NG507": _UNSIGNED}
+_PUBLISHED = (r"\b(?:raportoi\w*|julkai\w*|julkist\w*|publish\w*|reported|publicera\w*|"
+              r"rapportera\w*)")
+"""Results reported or published in aggregate ("Tutkimustulokset raportoidaan tilastoina, joista
+yksittäistä vastaajaa ei voi tunnistaa"): a true statement about the output, not a claim that
+the data collected are anonymous (NG203) (s12)."""
+
+_UNLESS = {"NG505": _DURATION, "NG507": _UNSIGNED, "NG203": _PUBLISHED}
 """Per rule, what in the same sentence takes a match back: "as long as necessary, at most two
 years" and "kept for six years, as required by law" state a period (#16)."""
 
