@@ -134,10 +134,11 @@ def precision_recall(tp: int, fp: int, fn: int) -> tuple[float, float]:
 
 PHRASE_CORPORA = (("phrases.yaml", "Tuned"), ("phrases-heldout.yaml", "Held-out"),
                   ("phrases-fresh.yaml", "Fresh"), ("phrases-fresh2.yaml", "Fresh 2"),
-                  ("phrases-unseen3.yaml", "Unseen 3"), ("phrases-unseen4.yaml", "Unseen 4"))
+                  ("phrases-unseen3.yaml", "Unseen 3"), ("phrases-unseen4.yaml", "Unseen 4"),
+                  ("phrases-unseen5.yaml", "Unseen 5"))
 """The phrase corpora in tests/data, with the heading of their columns in docs/phrases.md: the
 one the patterns were written from; the held-out one, written before the patterns were read;
-four more, each written after a round of changes to the patterns and committed before it was
+five more, each written after a round of changes to the patterns and committed before it was
 first run (their headers record what that first run found). Only the last has not been read
 back into the patterns."""
 
@@ -158,7 +159,7 @@ precision or recall on the tuned, held-out, Unseen 3 or Unseen 4 set. -->
 
 The free-text rules of [the rule list](rules.md) look for phrases. Owners write the same thing
 in many ways: other verbs, persons, moods, word orders and inflections ("ei luovuteta", "emme
-jaa kenellekään", "we will not pass your details on to anyone"). Six sets of real-world
+jaa kenellekään", "we will not pass your details on to anyone"). Seven sets of real-world
 phrasings in Finnish, English and Swedish hold, for each phrase, the rule it must draw, and
 sentences that must draw none:
 
@@ -174,6 +175,10 @@ sentences that must draw none:
   changed again after the misses of each were read (Unseen 4's in session 12, below), so all
   four are regression sets now: the figure for phrasings the patterns have not seen is the
   first run of the next set.
+- **Unseen 5** (`tests/data/phrases-unseen5.yaml`): written blind in session 12, by a writer
+  who did not open the patterns, the other sets or these tables, and committed before the
+  session's new patterns were first run on it. Its first run is the figure for phrasings the
+  patterns have not seen.
 
 Each set's first run, on phrasings the patterns had not seen (each file's header has the
 figures per rule):
@@ -185,6 +190,7 @@ figures per rule):
 | Fresh 2 (34 defects, 14 clean) | 0.47 / 1.00 | 0.59 / 0.95 |
 | Unseen 3 (117 defects, 47 clean) | | 0.77 / 0.97 |
 | Unseen 4 (81 defects, 36 clean) | | 0.77 / 1.00 (the patterns before its round: 0.74 / 1.00) |
+| Unseen 5 (117 defects, 50 clean) | | 0.84 / 0.93 (the patterns before its round: 0.78 / 0.92) |
 
 (recall / precision.) Each round brings the set it was tuned on to 1.00 and gains little on
 the next: the misses of a new set are mostly words and constructions no rule has yet ("niin
@@ -231,6 +237,15 @@ that are reported or published in aggregate ("raportoidaan tilastoina, joista yk
 vastaajaa ei voi tunnistaa"): the held-out set's one false alarm since #16, so every set's
 clean sentences now draw nothing. The test fails when any rule drops below 1.00 on the tuned,
 held-out, Unseen 3 or Unseen 4 set.
+
+Unseen 5, written blind while those changes were made, was then run once: recall 0.84 (98 of
+117), precision 0.93, against 0.78 / 0.92 for the patterns before the session. So the
+rewrite by families gained about six defects in a hundred on phrasings never seen, and the
+rules still miss one defect in six, not one in ten as #16 asks. Its misses are, again, other
+words: "pidetään vielä jonkin aikaa", "hang on to your details", "ei lähde EU:n ulkopuolelle",
+"sker inom EU", "ska lämnas in skriftligt". Three of its seven false alarms are right
+findings (a term of the repealed Act in a sentence labelled with another defect); the others
+are false.
 
 A *true positive* is a phrase the rule finds and should; a *false positive* one it finds and
 should not (a clean sentence or another rule's phrase); a *false negative* one it misses.
