@@ -16,17 +16,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from noticegen import defaults
+from noticegen.config import words
 from noticegen.errors import NoticegenError, UsageError
-from noticegen.l10n import N_
+from noticegen.l10n import N_, tr
 from noticegen.progress import bar
 
 if TYPE_CHECKING:
     from noticegen.pipeline import Checked
     from noticegen.render import RenderOptions
     from noticegen.resolve import ResolvedNotice
-# pipeline (the YAML loader) and processes (multiprocessing, socket) are imported where they
-# are used: a rebuild of notices that are all up to date needs neither. Imported here, a rebuild
-# of 40 up-to-date notices took 1.61 s of CPU instead of 1.47 s (A/B on a loaded machine).
+# What is imported inside functions here is what a rebuild of notices that are all up to date
+# never uses (it loads this module for Job, and plans): pipeline (the YAML loader, the models),
+# processes (multiprocessing, socket), the renderer (Jinja, Babel, markdown-it) and the rules
+# that warm the workers. Imported here, a rebuild of 40 up-to-date notices took 1.61 s of CPU
+# instead of 1.47 s (A/B on a loaded machine); tests/test_uptodate.py pins what it loads.
 
 
 @dataclass(frozen=True)
@@ -82,9 +85,6 @@ class Job:
         chosen = list(self.langs) or list(resolved.languages)
         missing = [code for code in chosen if code not in resolved.languages]
         if missing:
-            from noticegen.config import words
-            from noticegen.l10n import tr
-
             lang = words(result.path)
             raise UsageError(
                 tr(lang, "{file} is not written in {missing} (its languages: {languages})",

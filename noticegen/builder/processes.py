@@ -25,7 +25,9 @@ from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 from noticegen import interrupts
+from noticegen.config import words
 from noticegen.errors import NoticegenError
+from noticegen.l10n import tr
 
 R = TypeVar("R")
 
@@ -116,9 +118,6 @@ queues every task at once (benchmarks/README.md, section 9)."""
 
 def _died() -> NoticegenError:
     """A worker was killed: the out-of-memory killer, kill -9."""
-    from noticegen.config import words
-    from noticegen.l10n import tr
-
     lang = words()
     return NoticegenError(tr(lang, "a worker process stopped unexpectedly, so nothing was "
                              "written"),

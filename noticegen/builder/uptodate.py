@@ -41,6 +41,7 @@ import time
 from dataclasses import astuple, dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
 from noticegen import __version__, config
@@ -296,14 +297,12 @@ def file_digest(path: str | Path) -> str | None:
     """The SHA-256 of a file as it is now; None when it cannot be read (a notice file's build
     then reports why, as it does for anything but a regular file: a FIFO is not read here, where
     it would block for ever)."""
-    import stat
-
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        if not S_ISREG(os.fstat(fd).st_mode):
             return None
         with os.fdopen(fd, "rb") as fh:
             fd = -1

@@ -5,9 +5,11 @@ and SIGTERM are held back while files are written (``interrupts.held``) and land
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
@@ -15,8 +17,10 @@ from functools import cache
 from pathlib import Path
 from typing import cast
 
+from noticegen.config import words
 from noticegen.errors import OutputError
 from noticegen.interrupts import held
+from noticegen.l10n import tr
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -32,9 +36,6 @@ def inside(root: Path, relative: str) -> Path:
     base = root.resolve()
     target = (base / relative).resolve()
     if target != base and base not in target.parents:
-        from noticegen.config import words
-        from noticegen.l10n import tr
-
         raise OutputError(tr(words(), "refusing to write outside {folder}: {file}", folder=root,
                              file=relative))
     return target
@@ -155,8 +156,6 @@ def _renamable(target: Path) -> None:
     """Refuse, naming ``target``, what would make its rename fail: a folder in its place (a
     rename cannot replace one). Checked for every file before the first is moved, so that a
     foreseeable failure leaves every earlier output as it was, not half of a notice updated."""
-    import stat
-
     try:
         mode = os.lstat(target).st_mode
     except FileNotFoundError:
@@ -192,8 +191,6 @@ def _syncfs() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
     try:
-        import ctypes
-
         function = ctypes.CDLL(None, use_errno=True).syncfs
     except (OSError, AttributeError):
         return None
@@ -204,8 +201,6 @@ def _syncfs() -> Callable[[int], int] | None:
 
 def _sync_file_systems(folders: Iterable[Path]) -> None:
     """Flush everything written to the file systems holding ``folders``, once per file system."""
-    import ctypes
-
     syncfs = _syncfs()
     assert syncfs is not None
     done: set[int] = set()
@@ -276,9 +271,6 @@ def _sync_dir(folder: Path) -> None:
 
 
 def _error(exc: OSError, target: Path) -> OutputError:
-    from noticegen.config import words
-    from noticegen.l10n import tr
-
     lang = words()
     where = target  # the output's own name, never the temp file's (`.index.html.k3j2x9.tmp`)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
