@@ -1,7 +1,6 @@
 """The command line: thin commands over the pipeline; user errors become messages and exit codes."""
 
 import os
-from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -9,6 +8,7 @@ from typer.core import TyperGroup
 
 from noticegen import __version__
 from noticegen.commands import message_language_option
+from noticegen.console import State
 from noticegen.errors import NoticegenError
 from noticegen.interrupts import guarded, install
 from noticegen.l10n import N_
@@ -169,20 +169,6 @@ app = typer.Typer(
 )
 
 
-class State:
-    """Options shared by every command."""
-
-    quiet = False
-    verbose = False
-    no_color = False
-
-
-def say(message: str) -> None:
-    """A progress or summary line for people, on stderr; silent with --quiet."""
-    if not State.quiet:
-        typer.echo(message, err=True)
-
-
 def fail(exc: NoticegenError) -> typer.Exit:
     """Print a user error without a traceback and return the Exit to raise."""
     from noticegen.l10n import tr
@@ -233,30 +219,6 @@ def main_options(
     State.verbose = verbose
     State.no_color = no_color
     config.MESSAGE_LANG = lang
-
-
-def stdin_once(files: Sequence[str], lang: str | None = None) -> None:
-    """A usage error when ``-`` is given more than once: the second read finds it empty."""
-    if files.count("-") > 1:
-        from noticegen.errors import UsageError
-        from noticegen.l10n import message_language, tr
-
-        words = message_language(lang)
-        raise UsageError(tr(words, "'-' (standard input) can be given only once"),
-                         hint=tr(words, "Standard input can be read once; save the other notice "
-                                 "to a file."))
-
-
-UNREADABLE = "NG000"
-"""A file that does not exist, is a folder, cannot be read or is too large: a usage error."""
-
-
-def exit_code(diags: list[Any], *, failed: bool) -> int:
-    """2 when a file named on the command line cannot be read (as the README's table says),
-    else 1 when a notice fails, else 0."""
-    if any(d.code == UNREADABLE for d in diags):
-        return 2
-    return 1 if failed else 0
 
 
 def _register_commands() -> None:

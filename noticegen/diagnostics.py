@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
+from noticegen.l10n import N_, tr
+
 Loc = tuple[str | int, ...]
 
 SHOWN = 60
@@ -47,6 +49,14 @@ class Severity(str, Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+SEVERITY_WORDS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
+
+
+def severity_word(severity: Severity, lang: str) -> str:
+    """``error`` or ``warning`` in the message language (the reports, `noticegen explain`)."""
+    return tr(lang, SEVERITY_WORDS[severity])
 
 
 @dataclass(frozen=True, order=True)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
+
+from noticegen.errors import UsageError
+from noticegen.l10n import message_language, tr
 
 SUFFIXES = (".yaml", ".yml")
 """What a notice file under a folder ends with; other files (noticegen.toml) are skipped."""
@@ -45,3 +49,12 @@ def _not_ignored(folder: Path, paths: list[Path]) -> list[Path]:
         return paths
     ignored = {Path(p.decode()) for p in proc.stdout.split(b"\0") if p}
     return [p for p in paths if p.resolve() not in ignored]
+
+
+def stdin_once(files: Sequence[str], lang: str | None = None) -> None:
+    """A usage error when ``-`` is given more than once: the second read finds it empty."""
+    if files.count("-") > 1:
+        words = message_language(lang)
+        raise UsageError(tr(words, "'-' (standard input) can be given only once"),
+                         hint=tr(words, "Standard input can be read once; save the other notice "
+                                 "to a file."))

@@ -13,7 +13,7 @@ MIN_FILES = 4
 
 def wanted(count: int) -> bool:
     """Whether work on ``count`` files should show a bar."""
-    from noticegen.cli import State
+    from noticegen.console import State
 
     return count >= MIN_FILES and not State.quiet and sys.stderr.isatty()
 

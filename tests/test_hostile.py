@@ -256,7 +256,7 @@ def test_a_notice_replaced_by_a_fifo_does_not_block_the_build_record(tmp_path: P
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
 def test_preview_rebuild_of_a_fifo_reports_it(tmp_path: Path) -> None:
-    from noticegen.commands.preview import Site
+    from noticegen.preview.site import Site
 
     fifo = tmp_path / "n.yaml"
     os.mkfifo(fifo)
@@ -471,7 +471,8 @@ def test_standard_input_can_be_given_once(command: list[str], tmp_path: Path) ->
 def served(tmp_path: Path) -> Any:
     import threading
 
-    from noticegen.commands.preview import Site, serve
+    from noticegen.preview.server import serve
+    from noticegen.preview.site import Site
 
     folder = tmp_path / "site"
     folder.mkdir()

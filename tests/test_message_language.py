@@ -582,7 +582,7 @@ def test_an_example_in_another_language_fails_and_passes_as_the_english_one_does
 def test_explain_s_examples_are_in_the_user_s_language(lang: str) -> None:
     """A rule whose example is free text shows it in Finnish or Swedish: `explain NG503 --lang
     fi` has no English sentence in its Fails and Passes."""
-    from noticegen.commands.rules import explanation
+    from noticegen.report.explain import explanation
 
     english = english_words()[lang]
     shown = [r for r in all_rules() if f"fail.{lang}" in r.doc.examples]

@@ -23,8 +23,8 @@ import pytest
 from typer.testing import CliRunner
 
 from noticegen.cli import app
-from noticegen.commands import preview as preview_command
-from noticegen.commands.preview import EVENTS_PATH, Site, error_page, reload_script, with_reload
+from noticegen.preview.server import EVENTS_PATH, error_page, reload_script, serve, with_reload
+from noticegen.preview.site import Site, stamp, watch
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "qualitydesk.yaml"
@@ -310,7 +310,7 @@ def test_a_notice_changed_while_it_was_read_is_not_shown(tmp_path: Path) -> None
     site = Site(notice, tmp_path / "site", None)
     site.rebuild(seen=(0, 0, 0, 0))  # what the watcher saw is not the file read
     assert site.version == 0 and not (tmp_path / "site").exists()
-    site.rebuild(seen=preview_command.stamp(notice))
+    site.rebuild(seen=stamp(notice))
     assert site.version == 1 and site.error is None
     assert (tmp_path / "site" / "fi" / "index.html").is_file()
 
@@ -321,7 +321,7 @@ def test_the_watcher_rebuilds_on_a_save_and_waits_out_a_missing_file(tmp_path: P
     site = Site(notice, tmp_path / "site", None)
     site.rebuild()
     stop = threading.Event()
-    watcher = threading.Thread(target=preview_command.watch, args=(site, stop, 0.005))
+    watcher = threading.Thread(target=watch, args=(site, stop, 0.005))
     watcher.start()
     try:
         text = notice.read_text(encoding="utf-8")
@@ -347,7 +347,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Site]]:
     shutil.copy(EXAMPLE, notice)
     site = Site(notice, tmp_path / "site", None)
     site.rebuild()
-    server = preview_command.serve(site, 0)
+    server = serve(site, 0)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     try:

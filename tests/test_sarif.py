@@ -167,8 +167,8 @@ def test_the_fix_is_joined_in_the_message_language(lang: str, joined: str) -> No
 
 def test_rules_link_to_their_section_of_docs_rules_and_help_is_explains_text() -> None:
     from noticegen import __version__
-    from noticegen.commands.rules import explanation
     from noticegen.lint.registry import all_rules
+    from noticegen.report.explain import explanation
 
     page = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
     by_code = {r.code: r for r in all_rules()}

@@ -1,8 +1,13 @@
 """The sub-commands, one module each.
 
-Each module defines ``register(app: typer.Typer) -> None`` and must stay cheap to import:
-heavy libraries are imported inside the command functions. A module whose annotations need
-no name imported only for type checking leaves out ``from __future__ import annotations``:
+Each module defines ``register(app: typer.Typer) -> None`` and must stay cheap to import (every
+run imports them all, `--help` too): it holds the command's options and help, and the command
+function imports the module that does the work in one place, at its start (e.g.
+noticegen/checking.py, noticegen/builder/build.py, noticegen/preview/); that module imports what
+it needs at its top. At a command module's own top only what every run has loaded anyway
+(typer, noticegen.config, noticegen.console, noticegen.l10n, noticegen.errors). A module whose
+annotations need no name imported only for type checking leaves out
+``from __future__ import annotations``:
 typer reads every command's signature, even for ``--help``, and evaluating the annotations
 from strings cost about 3 ms of its 80 (benchmarks/README.md).
 
@@ -11,7 +16,10 @@ English and marked ``N_("…")`` (``filled(N_("…"), …)`` with a value in the
 translate them (noticegen.usage, docs/translating.md).
 """
 
-from noticegen.l10n import N_
+import typer
+
+from noticegen import config
+from noticegen.l10n import N_, message_languages, tr
 
 COMMAND_MODULES = ("check", "schema", "build", "rules", "catalog", "init", "diff", "preview",
                    "cache")
@@ -30,18 +38,10 @@ def message_language_option(value: str | None) -> str | None:
     check, rules and explain): one with a message catalogue (noticegen/locale/<lang>/)."""
     if value is None:
         return value
-    from noticegen.l10n import message_languages, tr
-
     if value in message_languages():
-        from noticegen import config
-
         # a command's own --lang wins over the global one, for every message of the run (its
         # callback runs after the group's options are taken)
         config.MESSAGE_LANG = value
         return value
-    import typer
-
-    from noticegen.cli import _language
-
-    raise typer.BadParameter(tr(_language(), "the messages are written in {languages}, not {value}",
+    raise typer.BadParameter(tr(config.words(), "the messages are written in {languages}, not {value}",
                                 languages=", ".join(message_languages()), value=value))

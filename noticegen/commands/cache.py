@@ -1,8 +1,12 @@
-"""`noticegen cache path|clear`: the folder where noticegen keeps parsed data and templates."""
+"""`noticegen cache path|clear`: the folder where noticegen keeps parsed data and templates.
+
+The messages' modules are imported at the top: every run has loaded them already (cli)."""
 
 import typer
 
-from noticegen.l10n import N_
+from noticegen.config import words
+from noticegen.console import say
+from noticegen.l10n import N_, ntr, tr
 
 cache_app = typer.Typer(
     help=N_("noticegen's cache of parsed data files and compiled templates (never "
@@ -20,10 +24,6 @@ def show_path() -> None:
 
     typer.echo(str(cache.cache_dir()))
     if not cache.enabled():
-        from noticegen.cli import say
-        from noticegen.config import words
-        from noticegen.l10n import tr
-
         say(tr(words(), "The cache is turned off ({variable} is set).", variable=cache.ENV_OFF))
 
 
@@ -33,9 +33,6 @@ def show_path() -> None:
 def clear() -> None:
     """`noticegen cache clear`."""
     from noticegen import cache
-    from noticegen.cli import say
-    from noticegen.config import words
-    from noticegen.l10n import ntr
 
     removed = cache.clear()
     say(ntr(words(), "{folder}: {count} cached file(s) deleted.",

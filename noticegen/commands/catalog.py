@@ -5,7 +5,6 @@ from typing import Annotated
 
 import typer
 
-from noticegen.errors import UsageError
 from noticegen.l10n import N_
 
 
@@ -32,23 +31,9 @@ def list_services(
         help=N_("text, json or markdown (the docs/catalog.md page)."))] = ListFormat.text,
 ) -> None:
     """`noticegen catalog list`."""
-    from noticegen import catalog
+    from noticegen.catalog import show
 
-    services = catalog.services()
-    if format is ListFormat.json:
-        import json
-
-        typer.echo(json.dumps(services, ensure_ascii=False, indent=2, sort_keys=True, default=str))
-        return
-    if format is ListFormat.markdown:
-        from noticegen.catalog.docs import catalog_markdown
-
-        typer.echo(catalog_markdown(), nl=False)
-        return
-    width = max(len(s["id"]) for s in services)
-    for s in services:
-        typer.echo(f"{s['id']:<{width}}  {s['name']} — {s['entity']['name']} ({s['country']}), "
-                   f"{len(s.get('cookies', []))} cookie(s)")
+    show.list_services(format.value)
 
 
 @catalog_app.command("show", help=N_("Show one service's facts and cookies as YAML, ready to "
@@ -60,24 +45,9 @@ def show_service(
                                         metavar=N_("name"))],
 ) -> None:
     """`noticegen catalog show`."""
-    import difflib
+    from noticegen.catalog import show
 
-    import yaml
-
-    from noticegen import catalog
-
-    if name not in catalog.ids():
-        from noticegen.config import words
-        from noticegen.l10n import tr
-
-        lang = words()
-        close = difflib.get_close_matches(name, sorted(catalog.ids()), n=1)
-        listed = tr(lang, "`noticegen catalog list` shows every service.")
-        raise UsageError(tr(lang, "'{name}' is not in the catalogue", name=name),
-                         hint=tr(lang, "Did you mean '{service}'? {listed}", service=close[0],
-                                 listed=listed) if close else listed)
-    entry = {k: v for k, v in catalog.service(name).items()}
-    typer.echo(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False, width=100), nl=False)
+    show.show_service(name)
 
 
 def register(app: typer.Typer) -> None:

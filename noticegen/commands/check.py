@@ -1,7 +1,6 @@
 """`noticegen check`: validate notices and report their diagnostics (no file is written).
 
-Imports no rendering library (Jinja, Babel, markdown-it): tests/test_check_jobs.py and the
-startup benchmark hold it to the import floor of typer, pydantic and yaml.
+The work is noticegen/checking.py's.
 """
 
 from enum import Enum
@@ -10,6 +9,7 @@ from typing import Annotated
 import typer
 
 from noticegen.commands import FILE, FILES_HELP, message_language_option
+from noticegen.defaults import CHECK_IN_WORKERS_FROM
 from noticegen.l10n import N_
 from noticegen.usage import filled
 
@@ -37,9 +37,6 @@ class OutputFormat(str, Enum):
     gitlab = "gitlab"
 
 
-CHECK_IN_WORKERS_FROM = 16
-"""Files from which `check` uses workers by default: checking a typical notice takes about
-12 ms, and below this starting the workers gains little (benchmarks/README.md)."""
 
 
 def register(app: typer.Typer) -> None:
@@ -73,64 +70,7 @@ def check(
         show_default=False)] = None,
 ) -> None:
     """`noticegen check`; its help is HELP."""
-    from noticegen.cli import State, exit_code, say, stdin_once
-    from noticegen.config import settings_for
-    from noticegen.errors import UsageError
-    from noticegen.inputs import expand
-    from noticegen.l10n import message_language, ntr, tr
-    from noticegen.pipeline import check_consent_config, check_file, check_files
-    from noticegen.progress import wanted
-    from noticegen.report import default_format, report
+    from noticegen.checking import check_and_report
 
-    files = expand(files)
-    fmt = (format.value if format else None) or default_format()
-    code, progress = lang, wanted(len(files))
-    stdin_once(files, code)
-    if consent_config is not None:
-        if len(files) != 1:
-            words = message_language(code, settings_for(files[0]).lang if files else None)
-            raise UsageError(tr(words, "--consent-config compares one notice with one banner"),
-                             hint=tr(words, "give one notice file; check the others without it"))
-        results = [check_consent_config(check_file(files[0], lang=code), consent_config,
-                                        lang=code)]
-    elif jobs == 1 or (jobs is None and len(files) < CHECK_IN_WORKERS_FROM):
-        results = list(check_files(files, lang=code, progress=progress))
-    else:  # (noticegen.builder.batch is not imported for a few files)
-        from noticegen.builder.batch import checked, worker_count
-
-        results = list(checked(files, worker_count(jobs, files), code, progress))
-    diags = [d for r in results for d in r.diagnostics]
-    words = message_language(code, settings_for(files[0]).lang if files else None)
-    report(diags, fmt, lang=words, notes=[(r.path, kind, line) for r in results
-                                          for kind, lines in (("limit", r.notes),
-                                                              ("default", r.defaults))
-                                          for line in lines])
-    failed = [r for r in results if r.fails(strict)]
-    if fmt == "text":
-        for r in results:
-            for line in [*r.notes, *(r.defaults if State.verbose else [])]:
-                say(tr(words, "{file}: note: {text}", file=r.path, text=line))
-        errors = sum(len(r.errors) for r in results)
-        warnings = sum(len(r.warnings) for r in results)
-        if failed:
-            say(tr(words, "{files}: {errors}, {warnings}.", files=ntr(
-                words, "{failed} of {count} file(s) failed", "{failed} of {count} file(s) failed",
-                len(results), failed=len(failed)), errors=_errors(words, errors),
-                warnings=_warnings(words, warnings)))
-        elif State.verbose or not State.quiet:
-            say(tr(words, "{files}: no errors, {warnings}.", files=ntr(
-                words, "{count} file(s) checked", "{count} file(s) checked", len(results)),
-                warnings=_warnings(words, warnings)))
-    raise typer.Exit(exit_code(diags, failed=bool(failed)))
-
-
-def _errors(lang: str, count: int) -> str:
-    from noticegen.l10n import ntr
-
-    return ntr(lang, "{count} error(s)", "{count} error(s)", count)
-
-
-def _warnings(lang: str, count: int) -> str:
-    from noticegen.l10n import ntr
-
-    return ntr(lang, "{count} warning(s)", "{count} warning(s)", count)
+    raise typer.Exit(check_and_report(files, format.value if format else None, strict=strict,
+                                      lang=lang, jobs=jobs, consent_config=consent_config))

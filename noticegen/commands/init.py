@@ -1,15 +1,11 @@
 """`noticegen init`: interview the owner and write a commented starter notice."""
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from noticegen.commands import message_language_option
 from noticegen.l10n import N_
-
-if TYPE_CHECKING:
-    from noticegen.init.starter import Answers
 
 HELP = N_("""Ask a few questions and write a starter notice that passes `noticegen check`.
 
@@ -49,52 +45,6 @@ def init(
         "--force", help=N_("Overwrite PATH if it exists."))] = False,
 ) -> None:
     """`noticegen init`; its help is HELP."""
-    from noticegen.builder.write import write_atomic
-    from noticegen.cli import say
-    from noticegen.config import settings_for
-    from noticegen.errors import OutputError
-    from noticegen.init.interview import SAY, default_language, interview
-    from noticegen.init.starter import count_todos, starter_text
+    from noticegen.init.create import create
 
-    language = lang or default_language(configured=settings_for(str(path) if path else "-").lang)
-    default_path = default_file_name(language)
-    target = path or default_path
-    to_stdout = target == "-"
-    exists = OutputError(SAY["exists"](language).format(path=target),
-                         hint=SAY["exists_hint"](language))
-    if not to_stdout and Path(target).exists() and not force:
-        raise exists  # before the questions: nobody wants to answer them for nothing
-    answers = interview(language) if not no_input else _defaults(language)
-    text = starter_text(answers, file_name=default_path if to_stdout else target)
-    if to_stdout:
-        typer.echo(text, nl=False)
-        return
-    if Path(target).exists() and not force:
-        raise exists
-    write_atomic(target, text.encode("utf-8"))
-    say(SAY["written"](language).format(path=target))
-    todos = count_todos(text)
-    if todos:
-        say(SAY["todo" if todos == 1 else "todos"](language).format(n=todos))
-    say(SAY["next"](language).format(path=target))
-
-
-def _defaults(lang: str) -> "Answers":
-    """The answers of `--no-input`: Finnish and English, as most small businesses publish; in
-    another language of the questions (Swedish), that language and Finnish."""
-    from dataclasses import replace
-
-    from noticegen.init.starter import Answers, default_languages
-
-    answers = Answers(lang=lang)
-    if lang in answers.languages:
-        return answers
-    return replace(answers, languages=default_languages(lang))
-
-
-def default_file_name(lang: str) -> str:
-    """The file init writes when no PATH is given, named in the language of the interview."""
-    from noticegen.l10n import tr
-
-    # TRANSLATORS: the file name `noticegen init` writes by default (letters, digits, hyphens).
-    return tr(lang, "privacy-notice.yaml")
+    create(path, lang, no_input=no_input, force=force)

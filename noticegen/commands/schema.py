@@ -1,5 +1,7 @@
 """`noticegen schema`: the JSON Schema of the notice YAML."""
 
+import sys
+
 import typer
 
 from noticegen.l10n import N_
@@ -12,8 +14,6 @@ def register(app: typer.Typer) -> None:
 
 def schema() -> None:
     """`noticegen schema`."""
-    import sys
-
     from noticegen.schema import schema_text
 
     sys.stdout.write(schema_text())

@@ -10,9 +10,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from noticegen.cli import State
-from noticegen.diagnostics import Diagnostic, Severity, escape_controls
-from noticegen.l10n import N_, SOURCE, message_language, tr
+from noticegen.console import State
+from noticegen.diagnostics import Diagnostic, escape_controls, severity_word
+from noticegen.l10n import SOURCE, message_language, tr
 from noticegen.report import sarif
 
 Reporter = Callable[[Sequence[Diagnostic], TextIO, bool, str], None]
@@ -30,14 +30,6 @@ def use_colour(stream: TextIO) -> bool:
 
 def _paint(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
-
-
-def severity_word(severity: Severity, lang: str) -> str:
-    """``error`` or ``warning`` in the message language."""
-    return tr(lang, SEVERITY_WORDS[severity])
-
-
-SEVERITY_WORDS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
 
 
 def text(diags: Sequence[Diagnostic], out: TextIO, colour: bool, lang: str = SOURCE) -> None:

@@ -10,9 +10,9 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from noticegen import __version__
-from noticegen.commands.rules import explanation, template
 from noticegen.diagnostics import Diagnostic
 from noticegen.l10n import tr
+from noticegen.report.explain import explanation, template
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/noticegen/noticegen"
