@@ -158,7 +158,7 @@ app = typer.Typer(
     name="noticegen",
     cls=_Group,
     help=N_("Compile privacy notices (tietosuojaseloste) from one YAML description: check them "
-            "against the GDPR and build HTML, Markdown and text in Finnish and English."),
+            "against the GDPR and build HTML, Markdown and text in Finnish, Swedish and English."),
     # TRANSLATORS: FILE is the metavar of `check` and `build`, as their help shows it.
     epilog=N_("Start with `noticegen init`, then `noticegen check FILE` and `noticegen build "
               "FILE`. Guides: docs/getting-started.fi.md (suomeksi) and docs/getting-started.md."),
